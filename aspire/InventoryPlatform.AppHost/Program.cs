@@ -1,0 +1,33 @@
+using InventoryPlatform.AppHost;
+
+// The whole platform on one page: the database and the broker, the six services, the gateway in front.
+var builder = DistributedApplication.CreateBuilder(args);
+
+var (database, messaging) = builder.AddPlatformInfrastructure();
+
+IResourceBuilder<ProjectResource> Service<TProject>(string name)
+    where TProject : IProjectMetadata, new() =>
+    builder.AddProject<TProject>(name)
+        .WithReference(database).WaitFor(database)
+        .WithReference(messaging).WaitFor(messaging)
+        .WithPlatformDatabaseProvider(builder)
+        .WithHttpHealthCheck("/health");
+
+var receiving = Service<Projects.InventoryPlatform_Receiving>("receiving");
+var allocation = Service<Projects.InventoryPlatform_Allocation>("allocation");
+var forecasting = Service<Projects.InventoryPlatform_Forecasting>("forecasting");
+var returns = Service<Projects.InventoryPlatform_Returns>("returns");
+var liquidation = Service<Projects.InventoryPlatform_Liquidation>("liquidation");
+var limits = Service<Projects.InventoryPlatform_Limits>("limits");
+
+builder.AddProject<Projects.InventoryPlatform_Gateway>("gateway")
+    .WithReference(receiving).WaitFor(receiving)
+    .WithReference(allocation).WaitFor(allocation)
+    .WithReference(forecasting).WaitFor(forecasting)
+    .WithReference(returns).WaitFor(returns)
+    .WithReference(liquidation).WaitFor(liquidation)
+    .WithReference(limits).WaitFor(limits)
+    .WithHttpHealthCheck("/health")
+    .WithExternalHttpEndpoints();
+
+builder.Build().Run();

@@ -1,0 +1,15 @@
+using InventoryPlatform.Allocation.Data;
+using InventoryPlatform.Hosting;
+
+namespace InventoryPlatform.Allocation.Api;
+
+public static class AllocationService
+{
+    public static readonly PlatformService Descriptor = new("allocation", "allocation", typeof(AllocationService).Assembly);
+
+    public static IServiceCollection AddAllocation(this IServiceCollection services)
+    {
+        services.AddSingleton<StockRepository>();
+        return services;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using InventoryPlatform.Allocation.Data;
+using InventoryPlatform.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace InventoryPlatform.Allocation.Api;
+
+public sealed record StockResponse(
+    string Fnsku, string FulfillmentCenter, int OnHand, int Reserved, int Available, int Inbound, int InTransit, int Unfulfillable, DateTime UpdatedAt)
+{
+    public static StockResponse From(StockRow row) =>
+        new(row.Fnsku, row.FulfillmentCenter, row.Balance.OnHand, row.Balance.Reserved, row.Balance.Available,
+            row.Balance.Inbound, row.Balance.InTransit, row.Balance.Unfulfillable, row.UpdatedAt);
+}
+
+public static class StockApi
+{
+    public static RouteGroupBuilder MapStockApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup($"{AllocationService.Descriptor.ApiPrefix}/stock").WithTags("Stock");
+        group.MapGet("/", ListStock)
+            .WithName("ListStock")
+            .WithSummary("The seller's stock per FNSKU and FC, optionally filtered; with asOf (ISO 8601, needs fnsku) as it stood then, rebuilt from the journal.");
+        return group;
+    }
+
+    public static async Task<Results<Ok<Page<StockResponse>>, ValidationProblem>> ListStock(
+        Seller seller,
+        StockRepository stock,
+        string? fnsku,
+        string? fulfillmentCenter,
+        string? asOf,
+        int? limit,
+        string? cursor,
+        CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var (take, after) = Cursor.Read(limit, cursor, validation);
+        validation.Require(fnsku is null or { Length: <= 10 }, "fnsku", "At most 10 characters.");
+        validation.Require(fulfillmentCenter is null or { Length: <= 10 }, "fulfillmentCenter", "At most 10 characters.");
+        DateTime? asOfTime = null;
+        if (asOf is not null)
+        {
+            validation.Require(
+                DateTimeOffset.TryParse(asOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed),
+                "asOf",
+                "Must be an ISO 8601 time such as 2026-11-27T10:00:00Z.");
+            validation.Require(fnsku is not null, "fnsku", "Is required with asOf.");
+            asOfTime = parsed.UtcDateTime;
+        }
+
+        (string, string)? afterKey = null;
+        if (after is not null)
+        {
+            var parts = after.Split('|');
+            validation.Require(parts.Length == 2, "cursor", "Is not a cursor this API returned.");
+            afterKey = parts.Length == 2 ? (parts[0], parts[1]) : null;
+        }
+
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
+
+        if (asOfTime is { } time)
+        {
+            var history = await stock.AsOfAsync(seller.Id, fnsku!, time, cancellationToken);
+            var items = history.Where(r => fulfillmentCenter is null || r.FulfillmentCenter == fulfillmentCenter).Select(StockResponse.From).ToList();
+            return TypedResults.Ok(new Page<StockResponse>(items, null));
+        }
+
+        var rows = await stock.ListAsync(seller.Id, fnsku, fulfillmentCenter?.ToUpperInvariant(), take + 1, afterKey, cancellationToken);
+        return TypedResults.Ok(Cursor.ToPage(rows.Select(StockResponse.From).ToList(), take, r => $"{r.Fnsku}|{r.FulfillmentCenter}"));
+    }
+}

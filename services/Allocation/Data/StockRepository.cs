@@ -1,0 +1,113 @@
+using InventoryPlatform.Allocation.Domain;
+using InventoryPlatform.Data;
+
+namespace InventoryPlatform.Allocation.Data;
+
+public sealed record StockKey(string SellerId, string Fnsku, string FulfillmentCenter);
+
+public sealed record StockRow(string Fnsku, string FulfillmentCenter, StockBalance Balance, DateTime UpdatedAt);
+
+public sealed class StockRepository(Database database)
+{
+    private const string BalanceColumns = "on_hand, reserved, inbound, in_transit, unfulfillable, version";
+
+    private readonly string _createIfAbsent = database.Dialect.InsertIfAbsent(
+        "allocation.stock_balances", ["seller_id", "fnsku", "fulfillment_center"], ["seller_id", "fnsku", "fulfillment_center", "updated_at"]);
+
+    private readonly string _lock = database.Dialect.SelectForUpdate(
+        "allocation.stock_balances", BalanceColumns, "seller_id = @SellerId AND fnsku = @Fnsku AND fulfillment_center = @FulfillmentCenter");
+
+    /// <summary>
+    /// Applies movements to one balance under a row lock and appends them to the journal. Returns the new
+    /// balance, or the reason the ledger refused (nothing is written then).
+    /// </summary>
+    public async Task<(StockBalance? Balance, string? Refusal)> ApplyAsync(
+        UnitOfWork unit, StockKey key, IReadOnlyCollection<StockMovement> movements, DateTime occurredAt)
+    {
+        await unit.ExecuteAsync(_createIfAbsent, new { key.SellerId, key.Fnsku, key.FulfillmentCenter, UpdatedAt = occurredAt });
+        var current = (await unit.QuerySingleOrDefaultAsync<BalanceRow>(_lock, key))!.ToBalance();
+        var (next, refusal) = StockLedger.Apply(current, movements);
+        if (next is null)
+        {
+            return (null, refusal);
+        }
+
+        await unit.ExecuteAsync(
+            "UPDATE allocation.stock_balances SET on_hand = @OnHand, reserved = @Reserved, inbound = @Inbound, in_transit = @InTransit, " +
+            "unfulfillable = @Unfulfillable, version = @Version, updated_at = @UpdatedAt " +
+            "WHERE seller_id = @SellerId AND fnsku = @Fnsku AND fulfillment_center = @FulfillmentCenter",
+            new
+            {
+                next.OnHand, next.Reserved, next.Inbound, next.InTransit, next.Unfulfillable, next.Version,
+                UpdatedAt = occurredAt, key.SellerId, key.Fnsku, key.FulfillmentCenter,
+            });
+        await unit.ExecuteAsync(
+            "INSERT INTO allocation.stock_movements (id, seller_id, fnsku, fulfillment_center, bucket, quantity, reason, source_id, occurred_at) " +
+            "VALUES (@Id, @SellerId, @Fnsku, @FulfillmentCenter, @Bucket, @Quantity, @Reason, @SourceId, @OccurredAt)",
+            movements.Select(m => new
+            {
+                Id = Guid.CreateVersion7(), key.SellerId, key.Fnsku, key.FulfillmentCenter,
+                Bucket = m.Bucket.ToString(), m.Quantity, m.Reason, m.SourceId, OccurredAt = occurredAt,
+            }));
+        return (next, null);
+    }
+
+    public async Task<IReadOnlyList<StockRow>> ListAsync(
+        string sellerId, string? fnsku, string? fulfillmentCenter, int limit, (string Fnsku, string Fc)? after, CancellationToken cancellationToken)
+    {
+        var sql = database.Dialect.SelectTop(
+            "allocation.stock_balances",
+            $"fnsku, fulfillment_center, {BalanceColumns}, updated_at",
+            "seller_id = @SellerId AND (@Fnsku IS NULL OR fnsku = @Fnsku) AND (@Fc IS NULL OR fulfillment_center = @Fc) " +
+            "AND (@AfterFnsku IS NULL OR fnsku > @AfterFnsku OR (fnsku = @AfterFnsku AND fulfillment_center > @AfterFc))",
+            "fnsku, fulfillment_center");
+        var rows = await database.QueryAsync<BalanceRow>(
+            sql,
+            new { SellerId = sellerId, Fnsku = fnsku, Fc = fulfillmentCenter, AfterFnsku = after?.Fnsku, AfterFc = after?.Fc, limit },
+            cancellationToken);
+        return rows.Select(r => new StockRow(r.Fnsku, r.FulfillmentCenter, r.ToBalance(), r.UpdatedAt)).ToList();
+    }
+
+    /// <summary>The seller's balances of one FNSKU per FC as they stood at <paramref name="asOf"/>, rebuilt from the journal.</summary>
+    public async Task<IReadOnlyList<StockRow>> AsOfAsync(string sellerId, string fnsku, DateTime asOf, CancellationToken cancellationToken)
+    {
+        var movements = await database.QueryAsync<MovementRow>(
+            "SELECT fulfillment_center, bucket, quantity, reason, source_id, occurred_at FROM allocation.stock_movements " +
+            "WHERE seller_id = @SellerId AND fnsku = @Fnsku AND occurred_at <= @AsOf ORDER BY fulfillment_center, occurred_at",
+            new { SellerId = sellerId, Fnsku = fnsku, AsOf = asOf },
+            cancellationToken);
+        return movements
+            .GroupBy(m => m.FulfillmentCenter, StringComparer.Ordinal)
+            .Select(g => new StockRow(
+                fnsku,
+                g.Key,
+                StockLedger.Replay(g.Select(m => new StockMovement(Enum.Parse<StockBucket>(m.Bucket), m.Quantity, m.Reason, m.SourceId))),
+                g.Max(m => m.OccurredAt)))
+            .ToList();
+    }
+
+    private sealed class BalanceRow
+    {
+        public string Fnsku { get; init; } = "";
+        public string FulfillmentCenter { get; init; } = "";
+        public int OnHand { get; init; }
+        public int Reserved { get; init; }
+        public int Inbound { get; init; }
+        public int InTransit { get; init; }
+        public int Unfulfillable { get; init; }
+        public long Version { get; init; }
+        public DateTime UpdatedAt { get; init; }
+
+        public StockBalance ToBalance() => new(OnHand, Reserved, Inbound, InTransit, Unfulfillable, Version);
+    }
+
+    private sealed class MovementRow
+    {
+        public string FulfillmentCenter { get; init; } = "";
+        public string Bucket { get; init; } = "";
+        public int Quantity { get; init; }
+        public string Reason { get; init; } = "";
+        public string SourceId { get; init; } = "";
+        public DateTime OccurredAt { get; init; }
+    }
+}

@@ -1,0 +1,14 @@
+using InventoryPlatform.Allocation.Api;
+using InventoryPlatform.Allocation.Messaging;
+using InventoryPlatform.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddPlatformService(AllocationService.Descriptor, AllocationConsumers.Register);
+builder.Services.AddAllocation();
+
+var app = builder.Build();
+app.UsePlatformService();
+app.MapDefaultEndpoints();
+app.MapStockApi();
+app.Run();

@@ -1,0 +1,17 @@
+using InventoryPlatform.Hosting;
+using InventoryPlatform.Receiving.Data;
+
+namespace InventoryPlatform.Receiving.Api;
+
+public static class ReceivingService
+{
+    public static readonly PlatformService Descriptor = new("receiving", "receiving", typeof(ReceivingService).Assembly);
+
+    public static IServiceCollection AddReceiving(this IServiceCollection services)
+    {
+        services.AddSingleton<ItemRepository>();
+        services.AddSingleton<ShipmentRepository>();
+        services.AddSingleton<ScanIntake>();
+        return services;
+    }
+}

@@ -1,0 +1,168 @@
+using InventoryPlatform.Contracts.V1;
+using InventoryPlatform.Hosting;
+using InventoryPlatform.Messaging;
+using InventoryPlatform.Receiving.Data;
+using InventoryPlatform.Receiving.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InventoryPlatform.Receiving.Api;
+
+public sealed record ShipmentLineRequest(string? Fnsku, int ExpectedUnits, int? CasePack);
+
+public sealed record CreateShipmentRequest(string? FulfillmentCenter, IReadOnlyList<ShipmentLineRequest>? Lines);
+
+public sealed record ShipmentLineResponse(string Fnsku, int ExpectedUnits, int? CasePack, int ReceivedSellable, int ReceivedDamaged);
+
+public sealed record ShipmentResponse(Guid Id, string FulfillmentCenter, ShipmentStatus Status, DateTime CreatedAt, DateTime UpdatedAt, IReadOnlyList<ShipmentLineResponse> Lines);
+
+public sealed record ShipmentSummary(Guid Id, string FulfillmentCenter, ShipmentStatus Status, DateTime CreatedAt);
+
+public sealed record ScanRequest(string? UnitId, string? Fnsku, UnitCondition? Condition);
+
+public sealed record ScanBatchRequest(IReadOnlyList<ScanRequest>? Scans);
+
+public sealed record ScanResult(int Accepted, IReadOnlyList<string> AlreadyScanned);
+
+public sealed record UnitResponse(string UnitId, Guid ShipmentId, string Fnsku, string FulfillmentCenter, UnitCondition Condition, DateTime ScannedAt);
+
+public static class ShipmentsApi
+{
+    public static RouteGroupBuilder MapShipmentsApi(this IEndpointRouteBuilder routes)
+    {
+        var prefix = ReceivingService.Descriptor.ApiPrefix;
+        var group = routes.MapGroup($"{prefix}/shipments").WithTags("Inbound shipments");
+
+        group.MapPost("/", CreateShipment)
+            .WithName("CreateShipment")
+            .WithSummary("Plan an inbound shipment (ASN) to a fulfillment center. Accepts an Idempotency-Key header.");
+        group.MapGet("/{id:guid}", GetShipment)
+            .WithName("GetShipment")
+            .WithSummary("A shipment with its lines: units expected and received so far.");
+        group.MapGet("/", ListShipments)
+            .WithName("ListShipments")
+            .WithSummary("The seller's shipments, paged by cursor.");
+        group.MapPost("/{id:guid}/scans", PostScan)
+            .WithName("PostScan")
+            .WithSummary("Record one unit scanned at the dock. A unit id scanned before is recognised and not counted again.");
+        group.MapPost("/{id:guid}/scans/batch", PostScanBatch)
+            .WithName("PostScanBatch")
+            .WithSummary("Record up to 1000 scans in one request (dock scanners). A batch with any invalid scan is refused whole.");
+
+        routes.MapGet($"{prefix}/units/{{unitId}}", GetUnit)
+            .WithTags("Units")
+            .WithName("GetUnit")
+            .WithSummary("Where and how a physical unit was received, by its unit id.");
+        return group;
+    }
+
+    public static async Task<IResult> CreateShipment(
+        CreateShipmentRequest request,
+        Seller seller,
+        [FromHeader(Name = IdempotentRequests.Header)] string? idempotencyKey,
+        HttpContext http,
+        ItemRepository items,
+        ShipmentRepository shipments,
+        IdempotentRequests idempotency,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        validation.Require(IdempotentRequests.IsValidKey(idempotencyKey), IdempotentRequests.Header, "Must be 1-200 printable characters.");
+        var lines = request.Lines?.Select(l => (l.Fnsku, l.ExpectedUnits, l.CasePack)).ToList();
+        foreach (var (field, reason) in ShipmentLifecycle.CheckPlan(request.FulfillmentCenter, lines))
+        {
+            validation.Add(field, reason);
+        }
+
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
+
+        var fnskus = request.Lines!.Select(l => l.Fnsku!).ToList();
+        try
+        {
+            return await idempotency.RunAsync(
+                seller,
+                idempotencyKey,
+                http.Request.Path,
+                async unit =>
+                {
+                    var known = await items.FindManyAsync(unit, seller.Id, fnskus);
+                    var unknown = fnskus.Select((f, i) => (f, i)).Where(x => !known.ContainsKey(x.f)).ToList();
+                    if (unknown.Count > 0)
+                    {
+                        throw new UnknownItemsException(unknown.Select(x => ($"lines[{x.i}].fnsku", $"No item {x.f} is registered for this seller.")).ToList());
+                    }
+
+                    var now = time.GetUtcNow().UtcDateTime;
+                    var header = new ShipmentHeader(Guid.CreateVersion7(), seller.Id, request.FulfillmentCenter!.ToUpperInvariant(), ShipmentStatus.Created, now, now);
+                    var shipmentLines = request.Lines!.Select(l => new ShipmentLine(l.Fnsku!, l.ExpectedUnits, l.CasePack, 0, 0)).ToList();
+                    await shipments.CreateAsync(unit, header, shipmentLines);
+                    return (StatusCodes.Status201Created, ToResponse(new ShipmentView(header, shipmentLines)));
+                },
+                cancellationToken);
+        }
+        catch (UnknownItemsException unknown)
+        {
+            foreach (var (field, reason) in unknown.Errors)
+            {
+                validation.Add(field, reason);
+            }
+
+            return validation.Problem();
+        }
+    }
+
+    public static async Task<Results<Ok<ShipmentResponse>, ProblemHttpResult>> GetShipment(
+        Guid id, Seller seller, ShipmentRepository shipments, CancellationToken cancellationToken) =>
+        await shipments.GetAsync(seller.Id, id, cancellationToken) is { } shipment
+            ? TypedResults.Ok(ToResponse(shipment))
+            : Problems.NotFound("Shipment", id.ToString());
+
+    public static async Task<Results<Ok<Page<ShipmentSummary>>, ValidationProblem>> ListShipments(
+        Seller seller, ShipmentRepository shipments, int? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var (take, after) = Cursor.Read(limit, cursor, validation);
+        Guid? afterId = null;
+        if (after is not null)
+        {
+            validation.Require(Guid.TryParse(after, out var parsed), "cursor", "Is not a cursor this API returned.");
+            afterId = parsed;
+        }
+
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
+
+        var rows = await shipments.ListAsync(seller.Id, take + 1, afterId, cancellationToken);
+        var summaries = rows.Select(h => new ShipmentSummary(h.Id, h.FulfillmentCenter, h.Status, h.CreatedAt)).ToList();
+        return TypedResults.Ok(Cursor.ToPage(summaries, take, s => s.Id.ToString()));
+    }
+
+    public static Task<Results<Ok<ScanResult>, ValidationProblem, ProblemHttpResult>> PostScan(
+        Guid id, ScanRequest scan, Seller seller, HttpContext http, ScanIntake intake, CancellationToken cancellationToken) =>
+        intake.RecordAsync(seller, id, [scan], fieldPrefix: "", Correlation.Of(http), cancellationToken);
+
+    public static Task<Results<Ok<ScanResult>, ValidationProblem, ProblemHttpResult>> PostScanBatch(
+        Guid id, ScanBatchRequest batch, Seller seller, HttpContext http, ScanIntake intake, CancellationToken cancellationToken) =>
+        intake.RecordAsync(seller, id, batch.Scans ?? [], fieldPrefix: "scans", Correlation.Of(http), cancellationToken);
+
+    public static async Task<Results<Ok<UnitResponse>, ProblemHttpResult>> GetUnit(
+        string unitId, Seller seller, ShipmentRepository shipments, CancellationToken cancellationToken) =>
+        unitId.Length <= 64 && await shipments.FindUnitAsync(seller.Id, unitId, cancellationToken) is { } unit
+            ? TypedResults.Ok(new UnitResponse(unit.UnitId, unit.ShipmentId, unit.Fnsku, unit.FulfillmentCenter, unit.Condition, unit.ScannedAt))
+            : Problems.NotFound("Unit", unitId);
+
+    private static ShipmentResponse ToResponse(ShipmentView view) =>
+        new(view.Header.Id, view.Header.FulfillmentCenter, view.Header.Status, view.Header.CreatedAt, view.Header.UpdatedAt,
+            view.Lines.Select(l => new ShipmentLineResponse(l.Fnsku, l.ExpectedUnits, l.CasePack, l.ReceivedSellable, l.ReceivedDamaged)).ToList());
+
+    private sealed class UnknownItemsException(IReadOnlyList<(string Field, string Reason)> errors) : Exception("Unknown items.")
+    {
+        public IReadOnlyList<(string Field, string Reason)> Errors { get; } = errors;
+    }
+}

@@ -1,0 +1,129 @@
+using InventoryPlatform.Contracts.V1;
+using InventoryPlatform.Data;
+using InventoryPlatform.Receiving.Domain;
+
+namespace InventoryPlatform.Receiving.Data;
+
+public sealed record ShipmentHeader(Guid Id, string SellerId, string FulfillmentCenter, ShipmentStatus Status, DateTime CreatedAt, DateTime UpdatedAt);
+
+public sealed record ShipmentView(ShipmentHeader Header, IReadOnlyList<ShipmentLine> Lines);
+
+public sealed record UnitRecord(string UnitId, Guid ShipmentId, string Fnsku, string FulfillmentCenter, UnitCondition Condition, DateTime ScannedAt);
+
+public sealed class ShipmentRepository(Database database)
+{
+    private const string HeaderColumns = "id, seller_id, fulfillment_center, status, created_at, updated_at";
+
+    private readonly string _lockHeader = database.Dialect.SelectForUpdate(
+        "receiving.shipments", HeaderColumns, "id = @Id AND seller_id = @SellerId");
+
+    private readonly string _insertUnit = database.Dialect.InsertIfAbsent(
+        "receiving.units",
+        ["unit_id"],
+        ["unit_id", "seller_id", "shipment_id", "fnsku", "fulfillment_center", "condition", "scanned_at"]);
+
+    public async Task CreateAsync(UnitOfWork unit, ShipmentHeader header, IEnumerable<ShipmentLine> lines)
+    {
+        await unit.ExecuteAsync(
+            $"INSERT INTO receiving.shipments ({HeaderColumns}) VALUES (@Id, @SellerId, @FulfillmentCenter, @Status, @CreatedAt, @UpdatedAt)",
+            new { header.Id, header.SellerId, header.FulfillmentCenter, Status = header.Status.ToString(), header.CreatedAt, header.UpdatedAt });
+        await unit.ExecuteAsync(
+            "INSERT INTO receiving.shipment_lines (shipment_id, fnsku, expected_units, case_pack, received_sellable, received_damaged) " +
+            "VALUES (@ShipmentId, @Fnsku, @ExpectedUnits, @CasePack, 0, 0)",
+            lines.Select(l => new { ShipmentId = header.Id, l.Fnsku, l.ExpectedUnits, l.CasePack }));
+    }
+
+    public async Task<ShipmentView?> GetAsync(string sellerId, Guid id, CancellationToken cancellationToken) =>
+        await database.ReadAsync(
+            async (connection, token) =>
+            {
+                var header = await Dapper.SqlMapper.QuerySingleOrDefaultAsync<HeaderRow>(
+                    connection, new Dapper.CommandDefinition($"SELECT {HeaderColumns} FROM receiving.shipments WHERE id = @Id AND seller_id = @SellerId", new { Id = id, SellerId = sellerId }, cancellationToken: token));
+                if (header is null)
+                {
+                    return null;
+                }
+
+                var lines = await Dapper.SqlMapper.QueryAsync<LineRow>(
+                    connection, new Dapper.CommandDefinition(
+                        "SELECT fnsku, expected_units, case_pack, received_sellable, received_damaged FROM receiving.shipment_lines WHERE shipment_id = @Id ORDER BY fnsku",
+                        new { Id = id }, cancellationToken: token));
+                return new ShipmentView(header.ToHeader(), lines.Select(l => l.ToLine()).ToList());
+            },
+            cancellationToken);
+
+    public async Task<IReadOnlyList<ShipmentHeader>> ListAsync(string sellerId, int limit, Guid? after, CancellationToken cancellationToken)
+    {
+        var sql = database.Dialect.SelectTop("receiving.shipments", HeaderColumns, "seller_id = @SellerId AND (@After IS NULL OR id > @After)", "id");
+        var rows = await database.QueryAsync<HeaderRow>(sql, new { SellerId = sellerId, After = after, limit }, cancellationToken);
+        return rows.Select(r => r.ToHeader()).ToList();
+    }
+
+    /// <summary>Locks the shipment row so scans and close of one shipment happen one after the other.</summary>
+    public async Task<(ShipmentHeader Header, IReadOnlyList<ShipmentLine> Lines)?> LockAsync(UnitOfWork unit, string sellerId, Guid id)
+    {
+        var header = await unit.QuerySingleOrDefaultAsync<HeaderRow>(_lockHeader, new { Id = id, SellerId = sellerId });
+        if (header is null)
+        {
+            return null;
+        }
+
+        var lines = await unit.QueryAsync<LineRow>(
+            "SELECT fnsku, expected_units, case_pack, received_sellable, received_damaged FROM receiving.shipment_lines WHERE shipment_id = @Id",
+            new { Id = id });
+        return (header.ToHeader(), lines.Select(l => l.ToLine()).ToList());
+    }
+
+    /// <summary>Records a unit the first time its id is scanned anywhere in the network; false when it was already known.</summary>
+    public async Task<bool> TryRecordUnitAsync(UnitOfWork unit, string sellerId, UnitRecord record) =>
+        await unit.ExecuteAsync(_insertUnit, new
+        {
+            record.UnitId,
+            SellerId = sellerId,
+            record.ShipmentId,
+            record.Fnsku,
+            record.FulfillmentCenter,
+            Condition = record.Condition.ToString(),
+            record.ScannedAt,
+        }) == 1;
+
+    public Task AddReceivedAsync(UnitOfWork unit, Guid shipmentId, string fnsku, int sellable, int damaged) =>
+        unit.ExecuteAsync(
+            "UPDATE receiving.shipment_lines SET received_sellable = received_sellable + @Sellable, received_damaged = received_damaged + @Damaged " +
+            "WHERE shipment_id = @ShipmentId AND fnsku = @Fnsku",
+            new { ShipmentId = shipmentId, Fnsku = fnsku, Sellable = sellable, Damaged = damaged });
+
+    public Task SetStatusAsync(UnitOfWork unit, Guid shipmentId, ShipmentStatus status, DateTime now) =>
+        unit.ExecuteAsync(
+            "UPDATE receiving.shipments SET status = @Status, updated_at = @Now WHERE id = @Id",
+            new { Id = shipmentId, Status = status.ToString(), Now = now });
+
+    public Task<UnitRecord?> FindUnitAsync(string sellerId, string unitId, CancellationToken cancellationToken) =>
+        database.QuerySingleOrDefaultAsync<UnitRecord>(
+            "SELECT unit_id, shipment_id, fnsku, fulfillment_center, condition, scanned_at FROM receiving.units WHERE unit_id = @UnitId AND seller_id = @SellerId",
+            new { UnitId = unitId, SellerId = sellerId },
+            cancellationToken);
+
+    private sealed class HeaderRow
+    {
+        public Guid Id { get; init; }
+        public string SellerId { get; init; } = "";
+        public string FulfillmentCenter { get; init; } = "";
+        public string Status { get; init; } = "";
+        public DateTime CreatedAt { get; init; }
+        public DateTime UpdatedAt { get; init; }
+
+        public ShipmentHeader ToHeader() => new(Id, SellerId, FulfillmentCenter, Enum.Parse<ShipmentStatus>(Status), CreatedAt, UpdatedAt);
+    }
+
+    private sealed class LineRow
+    {
+        public string Fnsku { get; init; } = "";
+        public int ExpectedUnits { get; init; }
+        public int? CasePack { get; init; }
+        public int ReceivedSellable { get; init; }
+        public int ReceivedDamaged { get; init; }
+
+        public ShipmentLine ToLine() => new(Fnsku, ExpectedUnits, CasePack, ReceivedSellable, ReceivedDamaged);
+    }
+}

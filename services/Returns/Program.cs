@@ -1,0 +1,12 @@
+using InventoryPlatform.Hosting;
+using InventoryPlatform.Returns.Api;
+using InventoryPlatform.Returns.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddPlatformService(ReturnsService.Descriptor, ReturnsConsumers.Register);
+
+var app = builder.Build();
+app.UsePlatformService();
+app.MapDefaultEndpoints();
+app.Run();

@@ -1,0 +1,23 @@
+using Dapper;
+using InventoryPlatform.Data;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace InventoryPlatform.Hosting;
+
+/// <summary>Ready only while the service's database answers.</summary>
+internal sealed class DatabaseHealthCheck(DbConnectionFactory connections) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var connection = await connections.OpenAsync(cancellationToken);
+            await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT 1", cancellationToken: cancellationToken));
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy("The database does not answer.", exception);
+        }
+    }
+}

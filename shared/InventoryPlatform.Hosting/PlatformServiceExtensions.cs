@@ -1,0 +1,48 @@
+using InventoryPlatform.Data;
+using InventoryPlatform.Messaging;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace InventoryPlatform.Hosting;
+
+public static class PlatformServiceExtensions
+{
+    /// <summary>
+    /// Everything a service of the platform has beyond the service defaults: its schema migrated at start,
+    /// Dapper data access, MassTransit with outbox and inbox, JSON conventions, ProblemDetails for every
+    /// error, correlation ids, idempotent creates and the OpenAPI document.
+    /// </summary>
+    public static WebApplicationBuilder AddPlatformService(
+        this WebApplicationBuilder builder,
+        PlatformService service,
+        Action<IBusRegistrationConfigurator> configureBus)
+    {
+        builder.Services.AddSingleton(service);
+        builder.AddPlatformDatabase(service.Schema);
+        builder.Services.AddHostedService<MigrationHostedService>();
+        builder.AddPlatformMessaging(service.Name, configureBus);
+        builder.Services.AddSingleton<IdempotentRequests>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+        builder.Services.Configure<JsonOptions>(options => JsonDefaults.Configure(options.SerializerOptions));
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        ProblemHandling.Configure(builder.Services);
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    /// <summary>Error handling and correlation ids first, then the OpenAPI document at /openapi/v1.json.</summary>
+    public static WebApplication UsePlatformService(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(Correlation.Middleware);
+        app.MapOpenApi();
+        return app;
+    }
+}

@@ -1,0 +1,17 @@
+using InventoryPlatform.Data;
+
+namespace InventoryPlatform.Messaging;
+
+/// <summary>
+/// Records each consumed message id per consumer in the same transaction as the consumer's effect;
+/// a redelivered message finds its id there and changes nothing.
+/// </summary>
+public sealed class Inbox(Database database, TimeProvider time)
+{
+    private readonly string _insert = database.Dialect.InsertIfAbsent(
+        $"{database.Schema}.inbox", ["message_id", "consumer"], ["message_id", "consumer", "received_at"]);
+
+    /// <summary>True the first time a consumer sees the message; false for a repeat.</summary>
+    public async Task<bool> TryAcceptAsync(UnitOfWork unit, Guid messageId, string consumer) =>
+        await unit.ExecuteAsync(_insert, new { MessageId = messageId, Consumer = consumer, ReceivedAt = time.GetUtcNow().UtcDateTime }) == 1;
+}

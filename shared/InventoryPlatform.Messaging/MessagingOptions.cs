@@ -1,0 +1,39 @@
+namespace InventoryPlatform.Messaging;
+
+public sealed class MessagingOptions
+{
+    public const string Section = "Messaging";
+
+    /// <summary>Name of the AMQP connection string (<c>ConnectionStrings__messaging</c>, an <c>amqp://</c> URI).</summary>
+    public string ConnectionStringName { get; set; } = "messaging";
+
+    /// <summary>Immediate retries of a failing message, in order.</summary>
+    public TimeSpan[] RetryIntervals { get; set; } =
+        [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1)];
+
+    /// <summary>
+    /// Second-level retries after the immediate ones, for faults that outlast a second (a database restart).
+    /// Still failing afterwards, the message goes to the endpoint's <c>_error</c> queue.
+    /// </summary>
+    public TimeSpan[] RedeliveryIntervals { get; set; } =
+        [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30)];
+
+    /// <summary>Use RabbitMQ quorum queues (replicated; for clusters).</summary>
+    public bool QuorumQueues { get; set; }
+
+    public int PrefetchCount { get; set; } = 32;
+
+    public OutboxOptions Outbox { get; set; } = new();
+}
+
+public sealed class OutboxOptions
+{
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>How often the dispatcher looks for rows when nothing woke it (other replicas' rows, a crash).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+}

@@ -1,0 +1,58 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace InventoryPlatform.Messaging;
+
+public static class MessagingServiceCollectionExtensions
+{
+    /// <summary>
+    /// MassTransit over RabbitMQ the same way for every service: queues named "{service}-{consumer}",
+    /// retries with growing intervals, then the endpoint's "_error" queue; publisher confirms on;
+    /// the Dapper outbox and its dispatcher; the inbox.
+    /// </summary>
+    public static IHostApplicationBuilder AddPlatformMessaging(
+        this IHostApplicationBuilder builder,
+        string serviceName,
+        Action<IBusRegistrationConfigurator> configure)
+    {
+        var options = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
+        var connectionString = builder.Configuration.GetConnectionString(options.ConnectionStringName)
+            ?? throw new InvalidOperationException(
+                $"Connection string '{options.ConnectionStringName}' is not configured (ConnectionStrings__{options.ConnectionStringName}).");
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<Outbox>();
+        builder.Services.AddSingleton<Inbox>();
+        builder.Services.AddSingleton<OutboxDispatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            {
+                // Without the delayed-exchange plugin (not shipped with Debian's RabbitMQ) redelivery cannot
+                // leave the process, so both stages are one retry schedule; the message stays unacknowledged
+                // on the broker meanwhile and is redelivered if the process dies.
+                endpoint.UseMessageRetry(retry => retry.Intervals([.. options.RetryIntervals, .. options.RedeliveryIntervals]));
+                if (options.QuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.SetQuorumQueue();
+                }
+            });
+            configure(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(new Uri(connectionString), host => host.PublisherConfirmation = true);
+                rabbit.PrefetchCount = options.PrefetchCount;
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+}

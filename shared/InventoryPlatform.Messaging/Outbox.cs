@@ -1,0 +1,43 @@
+using System.Text.Json;
+using InventoryPlatform.Contracts;
+using InventoryPlatform.Data;
+
+namespace InventoryPlatform.Messaging;
+
+/// <summary>
+/// Writes integration events into the service's <c>outbox</c> table inside the caller's transaction,
+/// so an event exists if and only if the state change that caused it committed.
+/// </summary>
+public sealed class Outbox(Database database, OutboxSignal signal)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly string _insert =
+        $"INSERT INTO {database.Schema}.outbox (id, message_type, body, correlation_id, created_at, attempts) " +
+        "VALUES (@Id, @MessageType, @Body, @CorrelationId, @CreatedAt, 0)";
+
+    public async Task AddAsync<TEvent>(UnitOfWork unit, TEvent integrationEvent)
+        where TEvent : class, IIntegrationEvent
+    {
+        await unit.ExecuteAsync(_insert, new
+        {
+            Id = integrationEvent.EventId,
+            MessageType = TypeName(typeof(TEvent)),
+            Body = JsonSerializer.Serialize(integrationEvent, Json),
+            integrationEvent.CorrelationId,
+            CreatedAt = integrationEvent.OccurredAt.UtcDateTime,
+        });
+        unit.AfterCommit(signal.Notify);
+    }
+
+    public async Task AddRangeAsync<TEvent>(UnitOfWork unit, IEnumerable<TEvent> integrationEvents)
+        where TEvent : class, IIntegrationEvent
+    {
+        foreach (var integrationEvent in integrationEvents)
+        {
+            await AddAsync(unit, integrationEvent);
+        }
+    }
+
+    internal static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
+}

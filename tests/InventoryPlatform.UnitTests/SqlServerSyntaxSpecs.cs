@@ -1,0 +1,127 @@
+using System.Reflection;
+using InventoryPlatform.Data;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+
+namespace InventoryPlatform.UnitTests;
+
+/// <summary>
+/// No SQL Server engine runs on the build machines, so every T-SQL text the code can send is parsed here
+/// with SQL Server's own parser: a syntax error fails the build.
+/// </summary>
+public sealed class SqlServerSyntaxSpecs
+{
+    public static IEnumerable<TestCaseData> ServiceMigrations() =>
+        Services.Select(s => new TestCaseData(s.Assembly, s.Schema).SetArgDisplayNames(s.Schema));
+
+    internal static readonly (Assembly Assembly, string Schema)[] Services =
+    [
+        (typeof(Receiving.Api.ReceivingService).Assembly, "receiving"),
+        (typeof(Allocation.Api.AllocationService).Assembly, "allocation"),
+        (typeof(Forecasting.Api.ForecastingService).Assembly, "forecasting"),
+        (typeof(Returns.Api.ReturnsService).Assembly, "returns"),
+        (typeof(Liquidation.Api.LiquidationService).Assembly, "liquidation"),
+        (typeof(Limits.Api.LimitsService).Assembly, "limits"),
+    ];
+
+    [TestCaseSource(nameof(ServiceMigrations))]
+    public void Every_SQL_Server_migration_parses(Assembly assembly, string schema)
+    {
+        var scripts = MigrationScripts.For(DatabaseProvider.SqlServer, assembly, schema);
+
+        Assert.That(scripts, Is.Not.Empty);
+        Assert.Multiple(() =>
+        {
+            foreach (var script in scripts)
+            {
+                Assert.That(ParseErrors(script.Sql), Is.Empty, script.Name);
+            }
+        });
+    }
+
+    [TestCaseSource(nameof(ServiceMigrations))]
+    public void SQL_Server_migrations_create_objects_only_in_their_own_schema(Assembly assembly, string schema)
+    {
+        var schemas = MigrationScripts.For(DatabaseProvider.SqlServer, assembly, schema)
+            .SelectMany(s => CreatedObjects(s.Sql))
+            .Select(o => o.Schema)
+            .Distinct()
+            .ToList();
+
+        Assert.That(schemas, Is.EqualTo(new[] { schema }));
+    }
+
+    [TestCaseSource(nameof(ServiceMigrations))]
+    public void Both_engines_get_the_same_migration_scripts(Assembly assembly, string schema)
+    {
+        var postgres = MigrationScripts.For(DatabaseProvider.Postgres, assembly, schema).Select(s => s.Name);
+        var sqlServer = MigrationScripts.For(DatabaseProvider.SqlServer, assembly, schema).Select(s => s.Name);
+
+        Assert.That(sqlServer, Is.EqualTo(postgres));
+    }
+
+    [Test]
+    public void Every_dialect_statement_parses()
+    {
+        var dialect = new SqlServerDialect();
+        string[] statements =
+        [
+            dialect.CreateSchemaIfMissing("receiving"),
+            dialect.AcquireSessionLock,
+            dialect.InsertIfAbsent("allocation.inbox", ["message_id", "consumer"], ["message_id", "consumer", "received_at"]),
+            dialect.InsertIfAbsent("receiving.units", ["unit_id"], ["unit_id", "seller_id", "shipment_id", "fnsku", "fulfillment_center", "condition", "scanned_at"]),
+            dialect.InsertIfAbsent("allocation.stock_balances", ["seller_id", "fnsku", "fulfillment_center"], ["seller_id", "fnsku", "fulfillment_center", "updated_at"]),
+            dialect.Upsert("allocation.stock_balances", ["seller_id", "fnsku", "fulfillment_center"], ["seller_id", "fnsku", "fulfillment_center", "on_hand"], ["on_hand"]),
+            dialect.SelectForUpdateSkipLocked("receiving.outbox", "id, message_type, body, correlation_id", "sent_at IS NULL", "created_at"),
+            dialect.SelectForUpdate("receiving.shipments", "id, status", "id = @Id AND seller_id = @SellerId"),
+            dialect.SelectTop("receiving.items", "fnsku", "seller_id = @SellerId AND (@After IS NULL OR fnsku > @After)", "fnsku"),
+        ];
+
+        Assert.Multiple(() =>
+        {
+            foreach (var sql in statements)
+            {
+                Assert.That(ParseErrors(sql), Is.Empty, sql);
+            }
+        });
+    }
+
+    [Test]
+    public void The_parser_catches_a_syntax_error()
+    {
+        // Guards the guard: PostgreSQL-only syntax must not slip through as valid T-SQL.
+        Assert.That(ParseErrors("INSERT INTO a.b (x) VALUES (@x) ON CONFLICT (x) DO NOTHING"), Is.Not.Empty);
+        Assert.That(ParseErrors("CREATE TABLE a.b (id uuid NOT NULL PRIMARY KEY) WITH SOME GARBAGE"), Is.Not.Empty);
+    }
+
+    internal static IList<ParseError> ParseErrors(string sql)
+    {
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        parser.Parse(new StringReader(sql), out var errors);
+        return errors;
+    }
+
+    /// <summary>Tables (with their columns) and indexes a script creates.</summary>
+    internal static IReadOnlyList<(string Schema, string Name, IReadOnlyList<string> Columns)> CreatedObjects(string sql)
+    {
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        var fragment = parser.Parse(new StringReader(sql), out var errors);
+        Assert.That(errors, Is.Empty);
+        var visitor = new CreatedObjectsVisitor();
+        fragment.Accept(visitor);
+        return visitor.Objects;
+    }
+
+    private sealed class CreatedObjectsVisitor : TSqlFragmentVisitor
+    {
+        public List<(string Schema, string Name, IReadOnlyList<string> Columns)> Objects { get; } = [];
+
+        public override void Visit(CreateTableStatement node) =>
+            Objects.Add((
+                node.SchemaObjectName.SchemaIdentifier?.Value ?? "dbo",
+                node.SchemaObjectName.BaseIdentifier.Value,
+                node.Definition.ColumnDefinitions.Select(c => c.ColumnIdentifier.Value).ToList()));
+
+        public override void Visit(CreateIndexStatement node) =>
+            Objects.Add((node.OnName.SchemaIdentifier?.Value ?? "dbo", "index:" + node.Name.Value, []));
+    }
+}
