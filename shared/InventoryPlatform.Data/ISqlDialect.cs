@@ -34,6 +34,12 @@ public interface ISqlDialect
     /// <summary>Selects the first <c>@limit</c> rows in the given order.</summary>
     string SelectTop(string table, string columns, string where, string orderBy);
 
+    /// <summary>
+    /// "column is one of the values in the list parameter". Npgsql binds a list as one array parameter;
+    /// SQL Server needs Dapper to expand it into one parameter per value.
+    /// </summary>
+    string InList(string column, string parameter);
+
     bool IsUniqueViolation(DbException exception);
 
     /// <summary>Takes a session-wide exclusive lock named <c>@resource</c>, held until the connection closes.</summary>

@@ -27,6 +27,8 @@ public sealed class PostgresDialect : ISqlDialect
     public string SelectTop(string table, string columns, string where, string orderBy) =>
         $"SELECT {columns} FROM {table} WHERE {where} ORDER BY {orderBy} LIMIT @limit";
 
+    public string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
+
     public bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 

@@ -7,16 +7,21 @@ public sealed class MessagingOptions
     /// <summary>Name of the AMQP connection string (<c>ConnectionStrings__messaging</c>, an <c>amqp://</c> URI).</summary>
     public string ConnectionStringName { get; set; } = "messaging";
 
-    /// <summary>Immediate retries of a failing message, in order.</summary>
-    public TimeSpan[] RetryIntervals { get; set; } =
-        [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1)];
+    /// <summary>Immediate retries of a failing message, in order (default 100 ms, 500 ms, 1 s).</summary>
+    /// <remarks>Empty means the default: configuration binding appends to arrays, so defaults are applied after binding.</remarks>
+    public TimeSpan[] RetryIntervals { get; set; } = [];
 
     /// <summary>
-    /// Second-level retries after the immediate ones, for faults that outlast a second (a database restart).
-    /// Still failing afterwards, the message goes to the endpoint's <c>_error</c> queue.
+    /// Second-level retries after the immediate ones, for faults that outlast a second such as a database
+    /// restart (default 5 s, 15 s, 30 s). Still failing afterwards, the message goes to the endpoint's <c>_error</c> queue.
     /// </summary>
-    public TimeSpan[] RedeliveryIntervals { get; set; } =
-        [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30)];
+    public TimeSpan[] RedeliveryIntervals { get; set; } = [];
+
+    internal TimeSpan[] RetrySchedule =>
+    [
+        .. RetryIntervals.Length > 0 ? RetryIntervals : [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1)],
+        .. RedeliveryIntervals.Length > 0 ? RedeliveryIntervals : [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30)],
+    ];
 
     /// <summary>Use RabbitMQ quorum queues (replicated; for clusters).</summary>
     public bool QuorumQueues { get; set; }

@@ -39,7 +39,7 @@ public static class MessagingServiceCollectionExtensions
                 // Without the delayed-exchange plugin (not shipped with Debian's RabbitMQ) redelivery cannot
                 // leave the process, so both stages are one retry schedule; the message stays unacknowledged
                 // on the broker meanwhile and is redelivered if the process dies.
-                endpoint.UseMessageRetry(retry => retry.Intervals([.. options.RetryIntervals, .. options.RedeliveryIntervals]));
+                endpoint.UseMessageRetry(retry => retry.Intervals(options.RetrySchedule));
                 if (options.QuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
                     rabbit.SetQuorumQueue();

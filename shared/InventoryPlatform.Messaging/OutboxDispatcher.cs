@@ -26,9 +26,9 @@ public sealed class OutboxDispatcher(
     private readonly string _claim = database.Dialect.SelectForUpdateSkipLocked(
         $"{database.Schema}.outbox", "id, message_type, body, correlation_id", "sent_at IS NULL", "created_at");
 
-    private readonly string _markSent = $"UPDATE {database.Schema}.outbox SET sent_at = @SentAt WHERE id IN @Ids";
+    private readonly string _markSent = $"UPDATE {database.Schema}.outbox SET sent_at = @SentAt WHERE {database.Dialect.InList("id", "Ids")}";
 
-    private readonly string _markFailed = $"UPDATE {database.Schema}.outbox SET attempts = attempts + 1 WHERE id IN @Ids";
+    private readonly string _markFailed = $"UPDATE {database.Schema}.outbox SET attempts = attempts + 1 WHERE {database.Dialect.InList("id", "Ids")}";
 
     private readonly string _purge = $"DELETE FROM {database.Schema}.outbox WHERE sent_at IS NOT NULL AND sent_at < @Before";
 
@@ -92,12 +92,12 @@ public sealed class OutboxDispatcher(
                 var failed = rows.Where((_, i) => !outcomes[i]).Select(r => r.Id).ToList();
                 if (sent.Count > 0)
                 {
-                    await unit.ExecuteAsync(_markSent, new { SentAt = time.GetUtcNow().UtcDateTime, Ids = sent });
+                    await unit.ExecuteAsync(_markSent, new { SentAt = time.GetUtcNow().UtcDateTime, Ids = sent.ToArray() });
                 }
 
                 if (failed.Count > 0)
                 {
-                    await unit.ExecuteAsync(_markFailed, new { Ids = failed });
+                    await unit.ExecuteAsync(_markFailed, new { Ids = failed.ToArray() });
                 }
 
                 return (rows.Count, sent.Count);

@@ -74,6 +74,8 @@ public sealed class SqlServerSyntaxSpecs
             dialect.SelectForUpdateSkipLocked("receiving.outbox", "id, message_type, body, correlation_id", "sent_at IS NULL", "created_at"),
             dialect.SelectForUpdate("receiving.shipments", "id, status", "id = @Id AND seller_id = @SellerId"),
             dialect.SelectTop("receiving.items", "fnsku", "seller_id = @SellerId AND (@After IS NULL OR fnsku > @After)", "fnsku"),
+            // Dapper expands the list parameter before SQL Server sees it.
+            $"UPDATE receiving.outbox SET sent_at = @SentAt WHERE {dialect.InList("id", "Ids")}".Replace("@Ids", "(@Ids1, @Ids2)", StringComparison.Ordinal),
         ];
 
         Assert.Multiple(() =>

@@ -31,8 +31,8 @@ public sealed class ItemRepository(Database database)
     public async Task<IReadOnlyDictionary<string, Item>> FindManyAsync(UnitOfWork unit, string sellerId, IReadOnlyCollection<string> fnskus)
     {
         var rows = await unit.QueryAsync<ItemRow>(
-            $"SELECT {Columns} FROM receiving.items WHERE seller_id = @SellerId AND fnsku IN @Fnskus",
-            new { SellerId = sellerId, Fnskus = fnskus });
+            $"SELECT {Columns} FROM receiving.items WHERE seller_id = @SellerId AND {database.Dialect.InList("fnsku", "Fnskus")}",
+            new { SellerId = sellerId, Fnskus = fnskus.ToArray() });
         return rows.Select(r => r.ToItem()).ToDictionary(i => i.Fnsku, StringComparer.Ordinal);
     }
 

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using InventoryPlatform.Data;
+
+namespace InventoryPlatform.IntegrationTests;
+
+/// <summary>
+/// The whole AppHost (six services and the gateway) under Aspire's test host, on the run's PostgreSQL
+/// and RabbitMQ; the first flow walked through the gateway only, as a partner would.
+/// </summary>
+[NonParallelizable]
+public sealed class GatewayFlowSpecs
+{
+    private DistributedApplication _app = null!;
+    private HttpClient _gateway = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        var database = await TestInfrastructure.CreateDatabaseAsync(DatabaseProvider.Postgres, "gateway");
+        var messaging = await TestInfrastructure.CreateVirtualHostAsync("gateway");
+        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.InventoryPlatform_AppHost>(
+        [
+            "Infrastructure:Mode=External",
+            $"ConnectionStrings:inventory={database}",
+            $"ConnectionStrings:messaging={messaging}",
+        ]);
+        _app = await appHost.BuildAsync();
+        using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await _app.StartAsync(startup.Token);
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", startup.Token);
+        _gateway = _app.CreateHttpClient("gateway");
+        _gateway.DefaultRequestHeaders.Add("X-Seller-Id", "gateway-seller");
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        _gateway?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task Units_scanned_through_the_gateway_show_as_stock_through_the_gateway()
+    {
+        var fnsku = await PlatformApi.RegisterItemAsync(_gateway, "GW-TOASTER");
+        var shipment = await PlatformApi.CreateShipmentAsync(_gateway, "SEA1", (fnsku, 12));
+
+        var scanned = await PlatformApi.ScanAsync(_gateway, shipment, fnsku, Enumerable.Range(1, 12).Select(i => $"gw-{i}"));
+
+        Assert.That(scanned["accepted"]!.GetValue<int>(), Is.EqualTo(12));
+        var stock = await Eventually.Until(
+            () => PlatformApi.StockAsync(_gateway, fnsku, "SEA1"), s => s.OnHand == 12, TimeSpan.FromSeconds(60), "12 on hand through the gateway");
+        Assert.That(stock, Is.EqualTo((12, 0)));
+        var report = await PlatformApi.JsonNodeOf(await _gateway.GetAsync($"/api/receiving/v1/shipments/{shipment}"));
+        Assert.That(report["status"]!.GetValue<string>(), Is.EqualTo("receiving"));
+        Assert.That(report["lines"]![0]!["receivedSellable"]!.GetValue<int>(), Is.EqualTo(12));
+    }
+
+    [Test]
+    public async Task Bad_input_through_the_gateway_gets_problem_details_and_stores_nothing()
+    {
+        var unknownItem = await _gateway.GetAsync("/api/receiving/v1/items/X0NOTHERE1");
+        var zeroUnits = await _gateway.PostAsJsonAsync("/api/receiving/v1/shipments", new { fulfillmentCenter = "SEA1", lines = new[] { new { fnsku = "X0NOTHERE1", expectedUnits = 0 } } });
+
+        Assert.That(unknownItem.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(zeroUnits.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(zeroUnits.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        var stock = await PlatformApi.JsonNodeOf(await _gateway.GetAsync("/api/allocation/v1/stock?fnsku=X0NOTHERE1"));
+        Assert.That(stock["items"]!.AsArray(), Is.Empty);
+    }
+
+    [TestCase("receiving")]
+    [TestCase("allocation")]
+    [TestCase("forecasting")]
+    [TestCase("returns")]
+    [TestCase("liquidation")]
+    [TestCase("limits")]
+    public async Task Every_service_is_healthy_behind_the_AppHost(string service)
+    {
+        using var client = _app.CreateHttpClient(service);
+
+        var response = await client.GetAsync("/health");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+    }
+}

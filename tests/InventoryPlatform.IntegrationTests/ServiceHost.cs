@@ -1,0 +1,57 @@
+using InventoryPlatform.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace InventoryPlatform.IntegrationTests;
+
+/// <summary>
+/// One service running in the test process against the fixture's real database and virtual host,
+/// with short retry intervals so failure paths finish in seconds.
+/// </summary>
+public sealed class ServiceHost<TServiceMarker>(DatabaseProvider provider, string database, string messaging) : WebApplicationFactory<TServiceMarker>
+    where TServiceMarker : class
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:inventory", database);
+        builder.UseSetting("ConnectionStrings:messaging", messaging);
+        builder.UseSetting("Database:Provider", provider.ToString());
+        builder.UseSetting("Messaging:RetryIntervals:0", "00:00:00.050");
+        builder.UseSetting("Messaging:RetryIntervals:1", "00:00:00.100");
+        builder.UseSetting("Messaging:RedeliveryIntervals:0", "00:00:00.200");
+        builder.UseSetting("Messaging:Outbox:PollInterval", "00:00:00.200");
+        builder.UseSetting("Messaging:Outbox:PublishTimeout", "00:00:03");
+    }
+
+    public HttpClient ClientFor(string sellerId)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Seller-Id", sellerId);
+        return client;
+    }
+}
+
+/// <summary>Polls until a condition holds; events cross the broker asynchronously.</summary>
+public static class Eventually
+{
+    public static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        T last;
+        do
+        {
+            last = await probe();
+            if (done(last))
+            {
+                return last;
+            }
+
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.Fail($"Timed out after {timeout.TotalSeconds} s waiting for {what}; last seen: {last}");
+        return last;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using InventoryPlatform.Data;
+using Microsoft.Data.SqlClient;
+using Npgsql;
+
+namespace InventoryPlatform.IntegrationTests;
+
+/// <summary>
+/// The one PostgreSQL and one RabbitMQ that scripts/test.sh started for the whole run. Each fixture gets
+/// its own database and its own virtual host, so fixtures never see each other's data or messages.
+/// </summary>
+public static class TestInfrastructure
+{
+    public static string PostgresAdmin => Required("INVENTORY_TEST_POSTGRES");
+
+    public static Uri RabbitMq => new(Required("INVENTORY_TEST_RABBITMQ"));
+
+    public static Uri RabbitManagement => new(Required("INVENTORY_TEST_RABBITMQ_MANAGEMENT"));
+
+    public static string? SqlServer => Environment.GetEnvironmentVariable("SQLSERVER_CONNECTION_STRING");
+
+    /// <summary>Creates an empty database for a fixture and returns its connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync(DatabaseProvider provider, string prefix)
+    {
+        var name = $"{prefix}_{Guid.NewGuid():N}".ToLowerInvariant();
+        if (provider == DatabaseProvider.Postgres)
+        {
+            await using var admin = new NpgsqlConnection(PostgresAdmin);
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+            await create.ExecuteNonQueryAsync();
+            return new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = name }.ConnectionString;
+        }
+
+        if (SqlServer is null)
+        {
+            Assert.Ignore("SQLSERVER_CONNECTION_STRING is not set: the SQL Server run of this fixture is skipped (only PostgreSQL runs on this machine).");
+        }
+
+        await using (var master = new SqlConnection(new SqlConnectionStringBuilder(SqlServer) { InitialCatalog = "master" }.ConnectionString))
+        {
+            await master.OpenAsync();
+            await using var create = new SqlCommand($"CREATE DATABASE [{name}]", master);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return new SqlConnectionStringBuilder(SqlServer) { InitialCatalog = name }.ConnectionString;
+    }
+
+    /// <summary>Creates a virtual host for a fixture and returns the AMQP URI that points at it.</summary>
+    public static async Task<string> CreateVirtualHostAsync(string prefix)
+    {
+        var vhost = $"{prefix}-{Guid.NewGuid():N}";
+        using var http = Management();
+        (await http.PutAsync($"api/vhosts/{vhost}", null)).EnsureSuccessStatusCode();
+        (await http.PutAsJsonAsync($"api/permissions/{vhost}/guest", new { configure = ".*", write = ".*", read = ".*" })).EnsureSuccessStatusCode();
+        return new UriBuilder(RabbitMq) { Path = "/" + vhost }.Uri.ToString();
+    }
+
+    /// <summary>Messages waiting in a queue of a virtual host (0 when the queue does not exist).</summary>
+    public static async Task<int> QueueDepthAsync(string amqpUri, string queue)
+    {
+        using var http = Management();
+        var vhost = Uri.EscapeDataString(new Uri(amqpUri).AbsolutePath.TrimStart('/'));
+        var response = await http.GetAsync($"api/queues/{vhost}/{Uri.EscapeDataString(queue)}");
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return 0;
+        }
+
+        response.EnsureSuccessStatusCode();
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        // The management API refreshes counts every few seconds; "messages" may lag the queue by that much.
+        return document.RootElement.TryGetProperty("messages", out var messages) ? messages.GetInt32() : 0;
+    }
+
+    public static async Task<bool> QueueExistsAsync(string amqpUri, string queue)
+    {
+        using var http = Management();
+        var vhost = Uri.EscapeDataString(new Uri(amqpUri).AbsolutePath.TrimStart('/'));
+        var response = await http.GetAsync($"api/queues/{vhost}/{Uri.EscapeDataString(queue)}");
+        return response.IsSuccessStatusCode;
+    }
+
+    /// <summary>Stops the broker's AMQP listener (the node stays up) until <see cref="StartBrokerAsync"/>.</summary>
+    public static Task StopBrokerAsync() => RunInfraScript("broker-stop");
+
+    public static Task StartBrokerAsync() => RunInfraScript("broker-start");
+
+    private static async Task RunInfraScript(string command)
+    {
+        using var process = Process.Start(new ProcessStartInfo("bash", [Required("INVENTORY_TEST_INFRA_SCRIPT"), command])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var output = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.That(process.ExitCode, Is.Zero, $"test-infra.sh {command} failed: {await output}");
+    }
+
+    private static HttpClient Management()
+    {
+        var uri = RabbitManagement;
+        var http = new HttpClient { BaseAddress = new UriBuilder(uri) { UserName = "", Password = "" }.Uri };
+        var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(uri.UserInfo)));
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", credentials);
+        return http;
+    }
+
+    private static string Required(string variable) =>
+        Environment.GetEnvironmentVariable(variable)
+        ?? throw new InvalidOperationException(
+            $"{variable} is not set. Integration tests run against the PostgreSQL and RabbitMQ that ./scripts/test.sh starts; run them through it.");
+}
