@@ -17,17 +17,19 @@ REPO=$(cd -- "$SCRIPT_DIR/.." && pwd)
 # shellcheck source-path=SCRIPTDIR source=lib/infra.sh
 source "$SCRIPT_DIR/lib/infra.sh"
 
-STATE=$REPO/.local/test-infra
+
+# INVENTORY_TEST_PORT_OFFSET lets two checkouts run their suites side by side (e.g. 100 → 56532, ...).
+OFFSET=${INVENTORY_TEST_PORT_OFFSET:-0}
+PG_PORT=$((56432 + OFFSET))
+AMQP_PORT=$((56672 + OFFSET))
+MGMT_PORT=$((56673 + OFFSET))
+DIST_PORT=$((56680 + OFFSET))
+EPMD_PORT=$((56369 + OFFSET))
+RABBIT_NAME=inventory-test-$OFFSET
+STATE=$REPO/.local/test-infra$([[ $OFFSET == 0 ]] || echo "-$OFFSET")
 PG_DIR=$STATE/postgres
 RABBIT_DIR=$STATE/rabbitmq
 ENV_FILE=$STATE/test.env
-
-PG_PORT=56432
-AMQP_PORT=56672
-MGMT_PORT=56673
-DIST_PORT=56680
-EPMD_PORT=56369
-RABBIT_NAME=inventory-test
 
 log() { printf '[test-infra] %s\n' "$*" >&2; }
 
@@ -41,6 +43,7 @@ write_env_file() {
     echo "export INVENTORY_TEST_RABBITMQ=$(squote "amqp://guest:guest@127.0.0.1:$AMQP_PORT/")"
     echo "export INVENTORY_TEST_RABBITMQ_MANAGEMENT=$(squote "http://guest:guest@127.0.0.1:$MGMT_PORT/")"
     echo "export INVENTORY_TEST_INFRA_SCRIPT=$(squote "$SCRIPT_PATH")"
+    echo "export INVENTORY_TEST_PORT_OFFSET=$OFFSET"
   } >"$ENV_FILE"
 }
 

@@ -48,8 +48,11 @@ internal sealed class ProblemHandling(IProblemDetailsService problems, ILogger<P
     private static string FieldOf(string? jsonPath) =>
         string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "body" : jsonPath.TrimStart('$', '.');
 
+    // The serializer's own words name .NET types; a partner needs to know what to send instead.
     private static string Reason(JsonException json) =>
-        json.Message.Split(" Path:", 2)[0];
+        json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
+            ? "Has the wrong type: for example text where a number, or a word that is not one of the allowed values, was sent."
+            : "The request body is not valid JSON here: " + json.Message.Split(" Path:", 2)[0];
 
     private static string ParameterOf(string message)
     {
