@@ -30,6 +30,14 @@ public static class PlatformInfrastructure
             var other => throw new InvalidOperationException($"Infrastructure:Mode '{other}' is not one of Local, Containers, External."),
         };
 
+    /// <summary>
+    /// The key the gateway signs caller identities with and the services check them with: from
+    /// <c>Identity:SigningKey</c> when given, otherwise a fresh random key for this run.
+    /// </summary>
+    public static string IdentitySigningKey(this IDistributedApplicationBuilder builder) =>
+        builder.Configuration["Identity:SigningKey"]
+        ?? Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     /// <summary>Tells the services which engine the connection string is for.</summary>
     public static IResourceBuilder<ProjectResource> WithPlatformDatabaseProvider(
         this IResourceBuilder<ProjectResource> service, IDistributedApplicationBuilder builder) =>

@@ -4,6 +4,7 @@ using InventoryPlatform.AppHost;
 var builder = DistributedApplication.CreateBuilder(args);
 
 var (database, messaging) = builder.AddPlatformInfrastructure();
+var identitySigningKey = builder.IdentitySigningKey();
 
 IResourceBuilder<ProjectResource> Service<TProject>(string name)
     where TProject : IProjectMetadata, new() =>
@@ -11,6 +12,7 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name)
         .WithReference(database).WaitFor(database)
         .WithReference(messaging).WaitFor(messaging)
         .WithPlatformDatabaseProvider(builder)
+        .WithEnvironment("Identity__SigningKey", identitySigningKey)
         .WithHttpHealthCheck("/health");
 
 var receiving = Service<Projects.InventoryPlatform_Receiving>("receiving");
@@ -21,6 +23,9 @@ var liquidation = Service<Projects.InventoryPlatform_Liquidation>("liquidation")
 var limits = Service<Projects.InventoryPlatform_Limits>("limits");
 
 builder.AddProject<Projects.InventoryPlatform_Gateway>("gateway")
+    .WithReference(database).WaitFor(database)
+    .WithPlatformDatabaseProvider(builder)
+    .WithEnvironment("Identity__SigningKey", identitySigningKey)
     .WithReference(receiving).WaitFor(receiving)
     .WithReference(allocation).WaitFor(allocation)
     .WithReference(forecasting).WaitFor(forecasting)

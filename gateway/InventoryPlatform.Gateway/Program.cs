@@ -1,13 +1,16 @@
+using InventoryPlatform.Gateway;
+using InventoryPlatform.Gateway.Api;
+using InventoryPlatform.Gateway.Security;
+using InventoryPlatform.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.Services.AddProblemDetails();
-builder.Services.AddReverseProxy()
-    .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
-    .AddServiceDiscoveryDestinationResolver();
+builder.AddPartnerGateway();
 
 var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UsePartnerGateway();
 app.MapDefaultEndpoints();
+app.MapKeysApi();
+app.MapApiReference();
 app.MapReverseProxy();
 app.Run();

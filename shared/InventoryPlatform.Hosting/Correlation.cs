@@ -20,7 +20,7 @@ public static class Correlation
         return id;
     }
 
-    internal static async Task Middleware(HttpContext context, RequestDelegate next)
+    public static async Task Middleware(HttpContext context, RequestDelegate next)
     {
         var id = Assign(context);
         context.Response.Headers[Header] = id.ToString();

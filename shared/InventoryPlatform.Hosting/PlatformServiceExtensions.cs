@@ -22,17 +22,28 @@ public static class PlatformServiceExtensions
         PlatformService service,
         Action<IBusRegistrationConfigurator> configureBus)
     {
-        builder.Services.AddSingleton(service);
-        builder.AddPlatformDatabase(service.Schema);
-        builder.Services.AddHostedService<MigrationHostedService>();
+        builder.AddPlatformSchema(service);
         builder.AddPlatformMessaging(service.Name, configureBus);
         builder.Services.AddSingleton<IdempotentRequests>();
+        var signingKey = builder.Configuration[IdentityTokens.SigningKeySetting]
+            ?? throw new InvalidOperationException(
+                $"{IdentityTokens.SigningKeySetting} is not configured: the key the gateway signs caller identities with (base64, 32+ bytes).");
+        builder.Services.AddSingleton(sp => new IdentityTokens(signingKey, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
         builder.Services.Configure<JsonOptions>(options => JsonDefaults.Configure(options.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         ProblemHandling.Configure(builder.Services);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<GatewayAuthenticationDocument>());
+        return builder;
+    }
+
+    /// <summary>Dapper data access to the service's own schema, migrated before anything else starts.</summary>
+    public static WebApplicationBuilder AddPlatformSchema(this WebApplicationBuilder builder, PlatformService service)
+    {
+        builder.Services.AddSingleton(service);
+        builder.AddPlatformDatabase(service.Schema);
+        builder.Services.AddHostedService<MigrationHostedService>();
         return builder;
     }
 
@@ -42,6 +53,9 @@ public static class PlatformServiceExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(Correlation.Middleware);
+        var tokens = app.Services.GetRequiredService<IdentityTokens>();
+        var service = app.Services.GetRequiredService<PlatformService>();
+        app.Use((context, next) => IdentityCheck.Middleware(context, next, tokens, service));
         app.MapOpenApi();
         return app;
     }

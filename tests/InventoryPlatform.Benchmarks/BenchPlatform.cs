@@ -1,5 +1,9 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
+using InventoryPlatform.Hosting;
 using Npgsql;
 
 namespace InventoryPlatform.Benchmarks;
@@ -12,6 +16,9 @@ namespace InventoryPlatform.Benchmarks;
 public sealed class BenchPlatform : IAsyncDisposable
 {
     private readonly DistributedApplication _app;
+
+    private static readonly string SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private readonly IdentityTokens _tokens = new(SigningKey, TimeProvider.System);
 
     private BenchPlatform(DistributedApplication app, string database)
     {
@@ -38,6 +45,7 @@ public sealed class BenchPlatform : IAsyncDisposable
             "Infrastructure:Mode=External",
             $"ConnectionStrings:inventory={database}",
             $"ConnectionStrings:messaging={Required("INVENTORY_TEST_RABBITMQ")}",
+            $"Identity:SigningKey={SigningKey}",
         ]);
         var app = await builder.BuildAsync();
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(3));
@@ -47,12 +55,50 @@ public sealed class BenchPlatform : IAsyncDisposable
         return new BenchPlatform(app, database);
     }
 
-    /// <summary>An HTTP client for a resource ("gateway", "receiving", "allocation", ...) acting as a seller.</summary>
+    /// <summary>
+    /// An HTTP client acting as a seller: through the "gateway" with an API key issued for the run (rate limit
+    /// high enough not to be what is measured), or straight to a service ("receiving", "allocation", ...) with
+    /// the signed identity the gateway would have added.
+    /// </summary>
     public HttpClient Client(string resource, string sellerId)
     {
-        var client = _app.CreateHttpClient(resource);
-        client.DefaultRequestHeaders.Add("X-Seller-Id", sellerId);
+        if (resource != "gateway")
+        {
+            var direct = new HttpClient(new SignedIdentity(_tokens, new CallerIdentity(sellerId, [.. PlatformScopes.All.Where(s => s != PlatformScopes.Admin)]))
+            {
+                InnerHandler = new SocketsHttpHandler { MaxConnectionsPerServer = 512 },
+            })
+            { BaseAddress = _app.GetEndpoint(resource, "http") };
+            return direct;
+        }
+
+        var client = _app.CreateHttpClient("gateway");
+        client.DefaultRequestHeaders.Add("X-Api-Key", IssueKeyAsync(sellerId).GetAwaiter().GetResult());
         return client;
+    }
+
+    private async Task<string> IssueKeyAsync(string sellerId)
+    {
+        using var admin = _app.CreateHttpClient("gateway");
+        admin.DefaultRequestHeaders.Add("X-Api-Key", "dev-admin-key");
+        var response = await admin.PostAsJsonAsync("/api/gateway/v1/keys", new
+        {
+            sellerId,
+            scopes = PlatformScopes.All.Where(s => s != PlatformScopes.Admin),
+            permitsPerSecond = 10_000,
+            burst = 100_000,
+        });
+        response.EnsureSuccessStatusCode();
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["key"]!.GetValue<string>();
+    }
+
+    private sealed class SignedIdentity(IdentityTokens tokens, CallerIdentity caller) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Add(IdentityTokens.Header, tokens.Issue(caller));
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();

@@ -120,7 +120,7 @@ public sealed class FirstFlowSpecs(DatabaseProvider provider)
     [Test]
     public async Task A_request_without_a_seller_is_refused_with_401()
     {
-        var anonymous = _services.Receiving.CreateClient();
+        using var anonymous = _services.Receiving.CreateClient();
 
         var response = await anonymous.GetAsync("/api/receiving/v1/items");
 

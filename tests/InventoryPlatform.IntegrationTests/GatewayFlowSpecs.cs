@@ -11,7 +11,7 @@ namespace InventoryPlatform.IntegrationTests;
 /// and RabbitMQ; the first flow walked through the gateway only, as a partner would.
 /// </summary>
 [NonParallelizable]
-public sealed class GatewayFlowSpecs
+public sealed partial class GatewayFlowSpecs
 {
     private DistributedApplication _app = null!;
     private HttpClient _gateway = null!;
@@ -31,9 +31,27 @@ public sealed class GatewayFlowSpecs
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await _app.StartAsync(startup.Token);
         await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", startup.Token);
-        _gateway = _app.CreateHttpClient("gateway");
-        _gateway.DefaultRequestHeaders.Add("X-Seller-Id", "gateway-seller");
+        _gateway = Gateway(SellerKey);
     }
+
+    // Development keys from the gateway's appsettings.Development.json.
+    internal const string SellerKey = "dev-seller-1001-key";
+    internal const string OtherSellerKey = "dev-seller-2002-key";
+    internal const string ReaderKey = "dev-reader-1001-key";
+    internal const string AdminKey = "dev-admin-key";
+
+    internal HttpClient Gateway(string? apiKey)
+    {
+        var client = _app.CreateHttpClient("gateway");
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+
+        return client;
+    }
+
+    internal HttpClient Direct(string service) => _app.CreateHttpClient(service);
 
     [OneTimeTearDown]
     public async Task Stop()

@@ -1,4 +1,5 @@
 using InventoryPlatform.Data;
+using InventoryPlatform.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -17,6 +18,7 @@ public sealed class ServiceHost<TServiceMarker>(DatabaseProvider provider, strin
         builder.UseSetting("ConnectionStrings:inventory", database);
         builder.UseSetting("ConnectionStrings:messaging", messaging);
         builder.UseSetting("Database:Provider", provider.ToString());
+        builder.UseSetting(IdentityTokens.SigningKeySetting, TestIdentity.SigningKey);
         builder.UseSetting("Messaging:RetryIntervals:0", "00:00:00.050");
         builder.UseSetting("Messaging:RetryIntervals:1", "00:00:00.100");
         builder.UseSetting("Messaging:RedeliveryIntervals:0", "00:00:00.200");
@@ -24,11 +26,28 @@ public sealed class ServiceHost<TServiceMarker>(DatabaseProvider provider, strin
         builder.UseSetting("Messaging:Outbox:PublishTimeout", "00:00:03");
     }
 
-    public HttpClient ClientFor(string sellerId)
+    /// <summary>A client acting as the seller, as the gateway would forward it (a fresh signed identity per request).</summary>
+    public HttpClient ClientFor(string sellerId, params string[] scopes) =>
+        CreateDefaultClient(new TestIdentity.Handler(new CallerIdentity(sellerId, scopes.Length > 0 ? scopes : TestIdentity.PartnerScopes)));
+}
+
+/// <summary>Signs caller identities the way the gateway does, with the key the test hosts trust.</summary>
+public static class TestIdentity
+{
+    public static readonly string SigningKey = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("integration-tests-signing-key-0123456789"));
+
+    public static readonly string[] PartnerScopes = [.. PlatformScopes.All.Where(s => s != PlatformScopes.Admin)];
+
+    public static IdentityTokens Tokens { get; } = new(SigningKey, TimeProvider.System);
+
+    public sealed class Handler(CallerIdentity identity) : DelegatingHandler
     {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Add("X-Seller-Id", sellerId);
-        return client;
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Remove(IdentityTokens.Header);
+            request.Headers.Add(IdentityTokens.Header, Tokens.Issue(identity));
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }
 

@@ -36,8 +36,11 @@ public static class StockApi
     {
         var validation = new Validation();
         var (take, after) = Cursor.Read(limit, cursor, validation);
-        validation.Require(fnsku is null or { Length: <= 10 }, "fnsku", "At most 10 characters.");
-        validation.Require(fulfillmentCenter is null or { Length: <= 10 }, "fulfillmentCenter", "At most 10 characters.");
+        validation.Require(fnsku is null || (fnsku.Length <= 10 && fnsku.All(char.IsAsciiLetterOrDigit)), "fnsku", "At most 10 letters and digits.");
+        validation.Require(
+            fulfillmentCenter is null || (fulfillmentCenter.Length <= 10 && fulfillmentCenter.All(char.IsAsciiLetterOrDigit)),
+            "fulfillmentCenter",
+            "At most 10 letters and digits.");
         DateTime? asOfTime = null;
         if (asOf is not null)
         {

@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using InventoryPlatform.Data;
+using InventoryPlatform.Hosting;
+
+namespace InventoryPlatform.Gateway.Security;
+
+/// <summary>A partner key as the gateway knows it: never the key itself, only its SHA-256.</summary>
+public sealed record ApiKey(string Id, string SellerId, IReadOnlyList<string> Scopes, int PermitsPerSecond, int Burst);
+
+/// <summary>A key from configuration (the defaults an operator provisions through a secret store).</summary>
+public sealed class ConfiguredApiKey
+{
+    public string Id { get; set; } = "";
+
+    /// <summary>Lower-case hex SHA-256 of the key.</summary>
+    public string Sha256 { get; set; } = "";
+
+    public string SellerId { get; set; } = "";
+
+    public string[] Scopes { get; set; } = [];
+
+    public int PermitsPerSecond { get; set; } = 50;
+
+    public int Burst { get; set; } = 100;
+}
+
+public sealed class GatewayOptions
+{
+    public const string Section = "Gateway";
+
+    public ConfiguredApiKey[] ApiKeys { get; set; } = [];
+
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>How long a key looked up in the database is trusted before it is read again (revocation delay for other replicas).</summary>
+    public TimeSpan KeyCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
+}
+
+/// <summary>
+/// Finds the key a request presents: among the configured keys (compared in constant time) and the keys
+/// the admin endpoint issued (looked up by hash, cached briefly). Revoked or unknown keys are null.
+/// </summary>
+public sealed class ApiKeys(GatewayOptions options, Database database, TimeProvider time)
+{
+    public const string Header = "X-Api-Key";
+    public const string Prefix = "ipk_";
+
+    private readonly ConcurrentDictionary<string, (ApiKey? Key, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
+
+    public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    public async Task<ApiKey?> FindAsync(string presented, CancellationToken cancellationToken)
+    {
+        if (presented.Length is 0 or > 200)
+        {
+            return null;
+        }
+
+        var hash = Hash(presented);
+        var hashBytes = Encoding.ASCII.GetBytes(hash);
+        ApiKey? configured = null;
+        foreach (var key in options.ApiKeys)
+        {
+            // Every configured key is compared, in constant time, so timing says nothing about which matched.
+            if (CryptographicOperations.FixedTimeEquals(hashBytes, Encoding.ASCII.GetBytes(key.Sha256.ToLowerInvariant().PadRight(64))))
+            {
+                configured = new ApiKey(key.Id, key.SellerId, key.Scopes, key.PermitsPerSecond, key.Burst);
+            }
+        }
+
+        if (configured is not null)
+        {
+            return configured;
+        }
+
+        if (_cache.TryGetValue(hash, out var cached) && cached.Until > time.GetUtcNow())
+        {
+            return cached.Key;
+        }
+
+        var row = await database.QuerySingleOrDefaultAsync<KeyRow>(
+            "SELECT id, seller_id, scopes, permits_per_second, burst FROM gateway.api_keys WHERE key_hash = @Hash AND revoked_at IS NULL",
+            new { Hash = hash },
+            cancellationToken);
+        var found = row?.ToKey();
+        _cache[hash] = (found, time.GetUtcNow().Add(options.KeyCacheDuration));
+        return found;
+    }
+
+    /// <summary>Issues a new key; the plain key is returned once and never stored.</summary>
+    public async Task<(ApiKey Key, string Plain)> IssueAsync(string sellerId, IReadOnlyList<string> scopes, int permitsPerSecond, int burst, CancellationToken cancellationToken)
+    {
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        var plain = $"{Prefix}{id}_{Base64UrlSecret()}";
+        var key = new ApiKey(id, sellerId, scopes, permitsPerSecond, burst);
+        await database.InTransactionAsync(
+            unit => unit.ExecuteAsync(
+                "INSERT INTO gateway.api_keys (id, key_hash, seller_id, scopes, permits_per_second, burst, created_at) " +
+                "VALUES (@Id, @Hash, @SellerId, @Scopes, @PermitsPerSecond, @Burst, @CreatedAt)",
+                new { Id = id, Hash = Hash(plain), SellerId = sellerId, Scopes = string.Join(' ', scopes), PermitsPerSecond = permitsPerSecond, Burst = burst, CreatedAt = time.GetUtcNow().UtcDateTime }),
+            cancellationToken);
+        return (key, plain);
+    }
+
+    public async Task<bool> RevokeAsync(string id, CancellationToken cancellationToken)
+    {
+        var revoked = await database.InTransactionAsync(
+            unit => unit.ExecuteAsync(
+                "UPDATE gateway.api_keys SET revoked_at = @Now WHERE id = @Id AND revoked_at IS NULL",
+                new { Id = id, Now = time.GetUtcNow().UtcDateTime }),
+            cancellationToken);
+        _cache.Clear();
+        return revoked == 1;
+    }
+
+    public async Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken cancellationToken) =>
+        (await database.QueryAsync<KeyRow>(
+            "SELECT id, seller_id, scopes, permits_per_second, burst FROM gateway.api_keys WHERE revoked_at IS NULL ORDER BY id",
+            null,
+            cancellationToken))
+        .Select(r => r.ToKey())
+        .ToList();
+
+    private static string Base64UrlSecret() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+
+    private sealed class KeyRow
+    {
+        public string Id { get; init; } = "";
+        public string SellerId { get; init; } = "";
+        public string Scopes { get; init; } = "";
+        public int PermitsPerSecond { get; init; }
+        public int Burst { get; init; }
+
+        public ApiKey ToKey() => new(Id, SellerId, Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), PermitsPerSecond, Burst);
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InventoryPlatform.Hosting;
+
+/// <summary>
+/// Every request to a service's API must carry a valid identity token from the gateway (401 otherwise,
+/// so a service reached directly, around the gateway, serves nothing) and the scope the request needs
+/// (403). Health and OpenAPI endpoints stay open.
+/// </summary>
+public static class IdentityCheck
+{
+    private const string ItemKey = "InventoryPlatform.Caller";
+
+    public static CallerIdentity Caller(HttpContext context) =>
+        context.Items[ItemKey] as CallerIdentity
+        ?? throw new UnauthenticatedException("The request carries no identity from the gateway.");
+
+    internal static async Task Middleware(HttpContext context, RequestDelegate next, IdentityTokens tokens, PlatformService service)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            await next(context);
+            return;
+        }
+
+        var caller = tokens.Validate(context.Request.Headers[IdentityTokens.Header]);
+        if (caller is null)
+        {
+            await Refuse(context, StatusCodes.Status401Unauthorized, "Not authenticated.",
+                "Call the platform through the gateway with a valid API key.");
+            return;
+        }
+
+        var scope = PlatformScopes.Required(service.Name, context.Request.Method);
+        if (!caller.Has(scope))
+        {
+            await Refuse(context, StatusCodes.Status403Forbidden, "Missing scope.", $"This request needs the '{scope}' scope.");
+            return;
+        }
+
+        context.Items[ItemKey] = caller;
+        await next(context);
+    }
+
+    private static async Task Refuse(HttpContext context, int status, string title, string detail)
+    {
+        context.Response.StatusCode = status;
+        var problems = context.RequestServices.GetService(typeof(IProblemDetailsService)) as IProblemDetailsService;
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (problems is null || !await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }))
+        {
+            await context.Response.WriteAsJsonAsync(problem);
+        }
+    }
+}

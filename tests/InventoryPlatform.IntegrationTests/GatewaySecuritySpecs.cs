@@ -1,0 +1,183 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+
+namespace InventoryPlatform.IntegrationTests;
+
+/// <summary>The gateway as the front door: keys, scopes, tenant isolation, limits and hostile input.</summary>
+public sealed partial class GatewayFlowSpecs
+{
+    [TestCase(null, TestName = "A request without an API key gets 401")]
+    [TestCase("not-a-key", TestName = "A request with a wrong API key gets 401")]
+    [TestCase("DEV-SELLER-1001-KEY", TestName = "Keys are compared exactly, so a key in other letter case is a wrong key")]
+    public async Task Unauthenticated(string? apiKey)
+    {
+        using var client = Gateway(apiKey);
+
+        var response = await client.GetAsync("/api/receiving/v1/items");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That((await PlatformApi.JsonNodeOf(response))["traceId"], Is.Not.Null);
+    }
+
+    [Test]
+    public async Task A_key_without_the_write_scope_can_read_but_gets_403_on_writes()
+    {
+        using var reader = Gateway(ReaderKey);
+
+        var read = await reader.GetAsync("/api/receiving/v1/items");
+        var write = await reader.PostAsJsonAsync("/api/receiving/v1/items", new { sellerSku = "READER-1" });
+
+        Assert.That(read.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(write.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
+    public async Task An_issued_key_works_until_it_is_revoked()
+    {
+        using var admin = Gateway(AdminKey);
+        var issued = await admin.PostAsJsonAsync("/api/gateway/v1/keys", new { sellerId = "seller-4004", scopes = new[] { "inventory:read" } });
+        Assert.That(issued.StatusCode, Is.EqualTo(HttpStatusCode.Created), await issued.Content.ReadAsStringAsync());
+        var body = await PlatformApi.JsonNodeOf(issued);
+        using var partner = Gateway(body["key"]!.GetValue<string>());
+
+        var before = await partner.GetAsync("/api/receiving/v1/items");
+        var revoke = await admin.DeleteAsync($"/api/gateway/v1/keys/{body["id"]!.GetValue<string>()}");
+        var after = await partner.GetAsync("/api/receiving/v1/items");
+
+        Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(revoke.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        var listed = await PlatformApi.JsonNodeOf(await admin.GetAsync("/api/gateway/v1/keys"));
+        Assert.That(listed.ToJsonString(), Does.Not.Contain(body["key"]!.GetValue<string>()), "keys are never shown again");
+    }
+
+    [Test]
+    public async Task Only_an_admin_key_can_issue_keys()
+    {
+        var response = await _gateway.PostAsJsonAsync("/api/gateway/v1/keys", new { sellerId = "seller-1001", scopes = new[] { "admin" } });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
+    public async Task One_seller_cannot_see_or_change_anything_of_another_sellers()
+    {
+        var fnsku = await PlatformApi.RegisterItemAsync(_gateway, "ISOLATED-1");
+        var shipment = await PlatformApi.CreateShipmentAsync(_gateway, "SEA1", (fnsku, 2));
+        await PlatformApi.ScanAsync(_gateway, shipment, fnsku, ["iso-unit-1"]);
+        await Eventually.Until(() => PlatformApi.StockAsync(_gateway, fnsku, "SEA1"), s => s.OnHand == 1, TimeSpan.FromSeconds(60), "stock of seller A");
+        using var other = Gateway(OtherSellerKey);
+
+        (HttpMethod Method, string Path, object? Body)[] attempts =
+        [
+            (HttpMethod.Get, $"/api/receiving/v1/items/{fnsku}", null),
+            (HttpMethod.Get, $"/api/receiving/v1/shipments/{shipment}", null),
+            (HttpMethod.Get, "/api/receiving/v1/units/iso-unit-1", null),
+            (HttpMethod.Post, $"/api/receiving/v1/shipments/{shipment}/scans", new { unitId = "iso-unit-2", fnsku, condition = "sellable" }),
+            (HttpMethod.Post, $"/api/receiving/v1/shipments/{shipment}/scans/batch", new { scans = new[] { new { unitId = "iso-unit-3", fnsku, condition = "sellable" } } }),
+        ];
+        foreach (var (method, path, body) in attempts)
+        {
+            using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+            var response = await other.SendAsync(request);
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), $"{method} {path}");
+        }
+
+        Assert.That(await PlatformApi.StockAsync(other, fnsku, "SEA1"), Is.EqualTo((0, 0)), "B sees no stock of A's");
+        Assert.That((await PlatformApi.JsonNodeOf(await other.GetAsync("/api/receiving/v1/items")))["items"]!.AsArray(), Is.Empty);
+        Assert.That(await PlatformApi.StockAsync(_gateway, fnsku, "SEA1"), Is.EqualTo((1, 0)), "A's stock unchanged by B's attempts");
+
+        using var admin = Gateway(AdminKey);
+        admin.DefaultRequestHeaders.Add("X-Seller-Id", "seller-1001");
+        Assert.That((await admin.GetAsync($"/api/receiving/v1/items/{fnsku}")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "an admin may read across sellers");
+    }
+
+    [Test]
+    public async Task A_seller_header_sent_by_a_partner_is_ignored()
+    {
+        var fnsku = await PlatformApi.RegisterItemAsync(_gateway, "SPOOF-1");
+        using var other = Gateway(OtherSellerKey);
+        other.DefaultRequestHeaders.Add("X-Seller-Id", "seller-1001");
+        other.DefaultRequestHeaders.Add("X-Platform-Identity", "v1.forged.token");
+
+        var response = await other.GetAsync($"/api/receiving/v1/items/{fnsku}");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [TestCase("receiving", "/api/receiving/v1/items")]
+    [TestCase("allocation", "/api/allocation/v1/stock")]
+    public async Task A_service_called_directly_without_the_gateway_refuses_with_401(string service, string path)
+    {
+        using var direct = Direct(service);
+        direct.DefaultRequestHeaders.Add("X-Seller-Id", "seller-1001");
+
+        var response = await direct.GetAsync(path);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
+    public async Task The_rate_limit_of_a_key_answers_429_with_retry_after_and_recovers()
+    {
+        using var admin = Gateway(AdminKey);
+        var issued = await PlatformApi.JsonNodeOf(await admin.PostAsJsonAsync("/api/gateway/v1/keys",
+            new { sellerId = "seller-5005", scopes = new[] { "inventory:read" }, permitsPerSecond = 1, burst = 2 }));
+        using var partner = Gateway(issued["key"]!.GetValue<string>());
+
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? limited = null;
+        for (var i = 0; i < 4; i++)
+        {
+            var response = await partner.GetAsync("/api/receiving/v1/items");
+            statuses.Add(response.StatusCode);
+            limited ??= response.StatusCode == HttpStatusCode.TooManyRequests ? response : null;
+        }
+
+        Assert.That(statuses, Does.Contain(HttpStatusCode.TooManyRequests), string.Join(",", statuses));
+        Assert.That(limited!.Headers.RetryAfter, Is.Not.Null);
+        Assert.That(limited.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        Assert.That((await partner.GetAsync("/api/receiving/v1/items")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task An_oversize_body_gets_413()
+    {
+        var body = new StringContent(new string('x', 2 * 1024 * 1024), Encoding.UTF8, "application/json");
+
+        var response = await _gateway.PostAsync("/api/receiving/v1/items", body);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+    }
+
+    [TestCase("/api/receiving/v1/items/'%20OR%201=1--")]
+    [TestCase("/api/receiving/v1/items/X0AAAAAAAA;DROP%20TABLE%20receiving.items")]
+    [TestCase("/api/receiving/v1/shipments/..%2F..%2Fetc%2Fpasswd")]
+    [TestCase("/api/receiving/v1/units/%27%3B%20DELETE%20FROM%20receiving.units%3B--")]
+    [TestCase("/api/allocation/v1/stock?fnsku=%27%20OR%20%271%27=%271")]
+    [TestCase("/api/allocation/v1/stock?limit=-1")]
+    [TestCase("/api/receiving/v1/items?cursor=%27%20OR%201=1")]
+    public async Task Injection_attempts_are_harmless_and_answer_400_or_404(string path)
+    {
+        var response = await _gateway.GetAsync(path);
+
+        Assert.That(response.StatusCode, Is.AnyOf(HttpStatusCode.BadRequest, HttpStatusCode.NotFound), await response.Content.ReadAsStringAsync());
+        var items = await _gateway.GetAsync("/api/receiving/v1/items");
+        Assert.That(items.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the items table is still there");
+    }
+
+    [Test]
+    public async Task The_gateway_serves_one_API_reference_with_every_services_document()
+    {
+        var reference = await Gateway(null).GetAsync("/docs");
+        var receiving = await Gateway(null).GetAsync("/openapi/receiving.json");
+
+        Assert.That(reference.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(receiving.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var document = await receiving.Content.ReadAsStringAsync();
+        Assert.That(document, Does.Contain("RegisterItem").And.Contain("X-Api-Key"));
+    }
+}
