@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace InventoryPlatform.Hosting;
 
@@ -24,6 +27,11 @@ public static class Correlation
     {
         var id = Assign(context);
         context.Response.Headers[Header] = id.ToString();
-        await next(context);
+        Activity.Current?.SetTag("inventory.correlation_id", id.ToString());
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("InventoryPlatform.Correlation");
+        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
+        {
+            await next(context);
+        }
     }
 }

@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace InventoryPlatform.Benchmarks;
+
+/// <summary>
+/// What the gateway costs: the same read (one item by FNSKU) straight to Receiving and through the gateway
+/// (API key check, rate limiter, signed identity, proxy hop), at 1, 16 and 64 concurrent clients.
+/// </summary>
+public sealed class GatewayOverheadBenchmark : IBenchmark
+{
+    public string Name => "gateway-overhead";
+
+    public string Description => "the same read direct and through the gateway: requests/s, p50, p99 at 1/16/64 clients";
+
+    public async Task RunAsync(BenchPlatform platform, BenchOptions options, CancellationToken cancellationToken)
+    {
+        const string seller = "bench-gateway";
+        using var gateway = platform.Client("gateway", seller);
+        using var direct = platform.Client("receiving", seller);
+        var registered = await gateway.PostAsJsonAsync("/api/receiving/v1/items", new
+        {
+            sellerSku = "BENCH-READ-1",
+            title = "Benchmark item",
+            storageType = "standard",
+            dimensions = new { lengthCm = 10, widthCm = 10, heightCm = 10, weightKg = 1 },
+            listPrice = new { amount = 10, currency = "USD" },
+        }, cancellationToken);
+        registered.EnsureSuccessStatusCode();
+        var fnsku = JsonNode.Parse(await registered.Content.ReadAsStringAsync(cancellationToken))!["fnsku"]!.GetValue<string>();
+        var path = $"/api/receiving/v1/items/{fnsku}";
+
+        Console.WriteLine($"Duration per cell: {options.Duration.TotalSeconds} s, GET {path} (one database read).");
+        Console.WriteLine();
+        Console.WriteLine(Stats.Row("clients", "direct req/s", "direct p50 ms", "direct p99 ms", "gateway req/s", "gateway p50 ms", "gateway p99 ms", "throughput lost", "p50 added ms", "errors"));
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var clients in new[] { 1, 16, 64 })
+        {
+            var straight = await LoadRunner.RunAsync(clients, options.Duration, async _ => (await direct.GetAsync(path, cancellationToken)).StatusCode == HttpStatusCode.OK);
+            var proxied = await LoadRunner.RunAsync(clients, options.Duration, async _ => (await gateway.GetAsync(path, cancellationToken)).StatusCode == HttpStatusCode.OK);
+            var lost = 1 - (proxied.PerSecond / straight.PerSecond);
+            Console.WriteLine(Stats.Row(
+                clients, straight.PerSecond, straight.P50Ms, straight.P99Ms, proxied.PerSecond, proxied.P50Ms, proxied.P99Ms,
+                $"{lost:P1}", proxied.P50Ms - straight.P50Ms, straight.Failures + proxied.Failures));
+        }
+    }
+}
