@@ -22,7 +22,7 @@ for entry in "${PLATFORM_IMAGES[@]}"; do
   fi
   [[ -f $out/$name/$assembly.dll ]] || fail "$name" "no $assembly.dll in the publish output"
 
-  settings=$(dotnet msbuild "$project" -c Release -getProperty:ContainerRepository -getProperty:ContainerBaseImage \
+  settings=$(dotnet msbuild "$project" -p:Configuration=Release -getProperty:ContainerRepository -getProperty:ContainerBaseImage \
     -getProperty:ContainerUser -getProperty:ContainerHttpPort -getItem:ContainerPort -getItem:ContainerEnvironmentVariable)
   repository=$(jq -r '.Properties.ContainerRepository' <<< "$settings")
   base=$(jq -r '.Properties.ContainerBaseImage' <<< "$settings")
