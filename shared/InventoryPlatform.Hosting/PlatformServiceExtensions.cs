@@ -13,7 +13,8 @@ namespace InventoryPlatform.Hosting;
 public static class PlatformServiceExtensions
 {
     /// <summary>
-    /// Everything a service of the platform has beyond the service defaults: its schema migrated at start,
+    /// Everything a service of the platform has beyond the service defaults: its schema migrated at start
+    /// (or only migrated, then exit: <see cref="MigrationMode"/>),
     /// Dapper data access, MassTransit with outbox and inbox, JSON conventions, ProblemDetails for every
     /// error, correlation ids, idempotent creates and the OpenAPI document.
     /// </summary>
@@ -43,7 +44,7 @@ public static class PlatformServiceExtensions
     {
         builder.Services.AddSingleton(service);
         builder.AddPlatformDatabase(service.Schema);
-        builder.Services.AddHostedService<MigrationHostedService>();
+        MigrationMode.From(builder.Configuration, Environment.GetCommandLineArgs()).Register(builder);
         return builder;
     }
 

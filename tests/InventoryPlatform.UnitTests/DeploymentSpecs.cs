@@ -1,0 +1,591 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using InventoryPlatform.Data;
+using InventoryPlatform.Hosting;
+using InventoryPlatform.Messaging;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using YamlDotNet.RepresentationModel;
+
+namespace InventoryPlatform.UnitTests;
+
+/// <summary>
+/// The deployment files (deploy/k8s, deploy/compose, the SQL Server logins script) checked against the code
+/// without a cluster or Docker: the Kustomize overlays render, and name only images, ports, probes and settings
+/// that the projects declare and read.
+/// </summary>
+public sealed partial class DeploymentSpecs
+{
+    private static readonly string[] ServiceNames = ["receiving", "allocation", "forecasting", "returns", "liquidation", "limits"];
+    private static readonly string[] ImageNames = [.. ServiceNames, "gateway"];
+    private static readonly string[] Overlays = ["dev", "production"];
+
+    /// <summary>What each project's build declares for its image (deploy/Container.props stamps it into the assembly).</summary>
+    private static readonly Dictionary<string, (string Repository, int Port)> DeclaredImages = ProjectAssemblies()
+        .ToDictionary(
+            a => a.GetName().Name!.Replace("InventoryPlatform.", "", StringComparison.Ordinal).ToLowerInvariant(),
+            a => (Metadata(a, "ContainerRepository"), int.Parse(Metadata(a, "ContainerHttpPort"))));
+
+    [Test]
+    public void Every_service_and_the_gateway_declares_an_image_named_after_it_listening_on_8080()
+    {
+        Assert.That(DeclaredImages.Keys, Is.EquivalentTo(ImageNames));
+        Assert.Multiple(() =>
+        {
+            foreach (var (name, image) in DeclaredImages)
+            {
+                Assert.That(image.Repository, Is.EqualTo($"inventoryplatform/{name}"));
+                Assert.That(image.Port, Is.EqualTo(8080), $"{name}: 8080 is the port of the .NET 8+ images, and the manifests use it");
+            }
+        });
+    }
+
+    [TestCaseSource(nameof(Overlays))]
+    public void An_overlay_renders_with_kubectl_kustomize_a_deployment_service_pdb_and_autoscaler_per_service(string overlay)
+    {
+        var objects = Render(overlay);
+
+        Assert.Multiple(() =>
+        {
+            foreach (var name in ImageNames)
+            {
+                var deployment = Single(objects, "Deployment", name);
+                Assert.That(Single(objects, "Service", name), Is.Not.Null);
+                var budget = Single(objects, "PodDisruptionBudget", name);
+                Assert.That(Text(budget, "spec", "selector", "matchLabels", "app.kubernetes.io/name"), Is.EqualTo(name), $"{name}: PDB selector");
+                Assert.That(Text(deployment, "spec", "template", "metadata", "labels", "app.kubernetes.io/name"), Is.EqualTo(name));
+                var autoscaler = Single(objects, "HorizontalPodAutoscaler", name);
+                Assert.That(Text(autoscaler, "spec", "scaleTargetRef", "name"), Is.EqualTo(name));
+                Assert.That(
+                    int.Parse(Text(autoscaler, "spec", "maxReplicas")!),
+                    Is.GreaterThan(int.Parse(Text(autoscaler, "spec", "minReplicas")!)),
+                    $"{name}: the autoscaler must be able to scale out");
+            }
+
+            Assert.That(Single(objects, "Ingress", "gateway"), Is.Not.Null);
+        });
+    }
+
+    [TestCaseSource(nameof(Overlays))]
+    public void Every_deployment_is_ready_on_health_and_alive_on_alive_at_the_port_its_image_listens_on(string overlay)
+    {
+        var objects = Render(overlay);
+
+        Assert.Multiple(() =>
+        {
+            foreach (var name in ImageNames)
+            {
+                var container = Containers(Single(objects, "Deployment", name)).Single();
+                var port = DeclaredImages[name].Port;
+                Assert.That(ContainerPorts(container), Is.EqualTo(new[] { port }), $"{name}: containerPort");
+                Assert.That(Text(container, "readinessProbe", "httpGet", "path"), Is.EqualTo(Microsoft.Extensions.Hosting.Extensions.HealthPath), $"{name}: readiness");
+                Assert.That(Text(container, "livenessProbe", "httpGet", "path"), Is.EqualTo(Microsoft.Extensions.Hosting.Extensions.AlivePath), $"{name}: liveness");
+                Assert.That(ResolvePort(container, Text(container, "readinessProbe", "httpGet", "port")!), Is.EqualTo(port), $"{name}: readiness port");
+                Assert.That(ResolvePort(container, Text(container, "livenessProbe", "httpGet", "port")!), Is.EqualTo(port), $"{name}: liveness port");
+                var service = Single(objects, "Service", name);
+                var servicePort = (YamlMappingNode)((YamlSequenceNode)service["spec"]["ports"]).Single();
+                Assert.That(ResolvePort(container, Text(servicePort, "targetPort")!), Is.EqualTo(port), $"{name}: Service targetPort");
+                Assert.That(Text(servicePort, "port"), Is.EqualTo("8080"), $"{name}: the gateway addresses services on 8080");
+            }
+        });
+    }
+
+    [TestCaseSource(nameof(Overlays))]
+    public void Every_platform_container_has_cpu_and_memory_requests_and_limits_and_runs_as_non_root(string overlay)
+    {
+        var workloads = Render(overlay).Where(o => Kind(o) is "Deployment" or "Job").ToList();
+
+        Assert.That(workloads, Is.Not.Empty);
+        Assert.Multiple(() =>
+        {
+            foreach (var workload in workloads)
+            {
+                foreach (var container in Containers(workload))
+                {
+                    var where = $"{Kind(workload)} {Name(workload)}";
+                    foreach (var kind in new[] { "requests", "limits" })
+                    {
+                        Assert.That(Text(container, "resources", kind, "cpu"), Is.Not.Null.And.Not.Empty, $"{where}: cpu {kind}");
+                        Assert.That(Text(container, "resources", kind, "memory"), Is.Not.Null.And.Not.Empty, $"{where}: memory {kind}");
+                    }
+
+                    if (IsPlatformImage(Text(container, "image")!))
+                    {
+                        Assert.That(Text(workload, "spec", "template", "spec", "securityContext", "runAsNonRoot"), Is.EqualTo("true"), where);
+                        Assert.That(Text(workload, "spec", "template", "spec", "securityContext", "runAsUser"), Is.Not.EqualTo("0"), where);
+                    }
+                }
+            }
+        });
+    }
+
+    [TestCaseSource(nameof(Overlays))]
+    public void Images_are_the_repositories_the_projects_declare(string overlay)
+    {
+        var images = Render(overlay)
+            .Where(o => Kind(o) is "Deployment" or "Job")
+            .SelectMany(Containers)
+            .Select(c => Text(c, "image")!)
+            .Where(i => i.Contains("inventoryplatform", StringComparison.Ordinal))
+            .ToList();
+        var declared = DeclaredImages.Values.Select(d => d.Repository).ToList();
+
+        Assert.Multiple(() =>
+        {
+            foreach (var image in images)
+            {
+                Assert.That(declared.Any(d => RepositoryOf(image) == d || RepositoryOf(image).EndsWith("/" + d, StringComparison.Ordinal)), image);
+            }
+
+            foreach (var repository in declared)
+            {
+                Assert.That(images.Any(i => RepositoryOf(i).EndsWith(repository, StringComparison.Ordinal)), $"{repository} is deployed");
+            }
+        });
+    }
+
+    [TestCaseSource(nameof(Overlays))]
+    public void Service_and_gateway_containers_are_given_only_settings_the_code_reads(string overlay)
+    {
+        var objects = Render(overlay);
+        var containers = objects
+            .Where(o => Kind(o) is "Deployment" or "Job")
+            .SelectMany(w => Containers(w).Select(c => (Where: $"{Kind(w)} {Name(w)}", Container: c)))
+            .Where(c => IsPlatformImage(Text(c.Container, "image")!))
+            .ToList();
+
+        Assert.That(containers, Has.Count.EqualTo(ImageNames.Length + ServiceNames.Length), "a Deployment per image and a migration Job per service");
+        Assert.Multiple(() =>
+        {
+            foreach (var (where, container) in containers)
+            {
+                var unknown = EnvironmentOf(container, objects).Where(v => !IsSettingTheCodeReads(v.Name, v.Value, EnvironmentOf(container, objects))).ToList();
+                Assert.That(unknown.Select(v => v.Name), Is.Empty, $"{where} names settings no code reads");
+            }
+        });
+    }
+
+    [TestCaseSource(nameof(Overlays))]
+    public void Services_run_on_SQL_Server_with_quorum_queues_and_leave_migrations_to_a_job_per_service(string overlay)
+    {
+        var objects = Render(overlay);
+
+        Assert.Multiple(() =>
+        {
+            foreach (var name in ServiceNames)
+            {
+                var settings = EnvironmentOf(Containers(Single(objects, "Deployment", name)).Single(), objects).ToDictionary(v => v.Name, v => v.Value);
+                Assert.That(settings.GetValueOrDefault(Key(nameof(DatabaseOptions.Provider))), Is.EqualTo(nameof(DatabaseProvider.SqlServer)), name);
+                Assert.That(settings.GetValueOrDefault(Key(MigrationMode.RunAtStartupKey)), Is.EqualTo("false"), name);
+                Assert.That(settings.GetValueOrDefault("Messaging__" + nameof(MessagingOptions.QuorumQueues)), Is.EqualTo("true"), name);
+
+                var job = Single(objects, "Job", $"migrate-{name}");
+                var migrate = Containers(job).Single();
+                Assert.That(Text(migrate, "image"), Is.EqualTo(Text(Containers(Single(objects, "Deployment", name)).Single(), "image")), $"{name}: the Job migrates with the release's image");
+                Assert.That(((YamlSequenceNode)migrate["args"]).Select(a => a.ToString()), Is.EqualTo(new[] { MigrationMode.MigrateOnlyArgument }));
+                Assert.That(Text(job, "metadata", "labels", "app.kubernetes.io/component"), Is.EqualTo("migration"), "rollout.sh waits for this label");
+            }
+
+            Assert.That(Single(objects, "RabbitmqCluster", "rabbitmq")["apiVersion"].ToString(), Is.EqualTo("rabbitmq.com/v1beta1"));
+            Assert.That(Single(objects, "Job", "database-setup"), Is.Not.Null);
+        });
+
+        static string Key(string key) => key.Contains(':', StringComparison.Ordinal)
+            ? key.Replace(":", "__", StringComparison.Ordinal)
+            : $"{DatabaseOptions.Section}__{key}";
+    }
+
+    [Test]
+    public void Production_runs_a_three_node_rabbitmq_cluster_and_at_least_two_replicas_of_everything()
+    {
+        var objects = Render("production");
+
+        Assert.That(Text(Single(objects, "RabbitmqCluster", "rabbitmq"), "spec", "replicas"), Is.EqualTo("3"));
+        Assert.Multiple(() =>
+        {
+            foreach (var name in ImageNames)
+            {
+                Assert.That(int.Parse(Text(Single(objects, "HorizontalPodAutoscaler", name), "spec", "minReplicas")!), Is.GreaterThanOrEqualTo(2), name);
+                Assert.That(Text(Single(objects, "PodDisruptionBudget", name), "spec", "maxUnavailable"), Is.EqualTo("1"), name);
+            }
+        });
+    }
+
+    [Test]
+    public void Every_secret_the_dev_overlay_uses_is_generated_in_it_except_the_operators_rabbitmq_user()
+    {
+        var objects = Render("dev");
+        var secrets = objects.Where(o => Kind(o) == "Secret")
+            .SelectMany(s => ((YamlMappingNode)s["data"]).Children.Keys.Select(k => (Name(s), k.ToString())))
+            .ToHashSet();
+        var used = objects.SelectMany(Descendants)
+            .OfType<YamlMappingNode>()
+            .Where(n => n.Children.ContainsKey("secretKeyRef"))
+            .Select(n => (Text(n, "secretKeyRef", "name")!, Text(n, "secretKeyRef", "key")!))
+            .ToList();
+
+        Assert.That(used, Is.Not.Empty);
+        Assert.That(used.Where(u => u.Item1 != "rabbitmq-default-user").Except(secrets), Is.Empty);
+        Assert.That(secrets.Select(s => s.Item1), Has.Some.StartsWith("gateway-signing-key-"), "reserved for gateway authentication");
+    }
+
+    [Test]
+    public void The_gateway_finds_every_cluster_of_its_reverse_proxy_configuration_as_a_kubernetes_service()
+    {
+        var objects = Render("production");
+        var gateway = EnvironmentOf(Containers(Single(objects, "Deployment", "gateway")).Single(), objects).ToDictionary(v => v.Name, v => v.Value);
+        var destinations = GatewayDestinationHosts();
+
+        Assert.That(destinations, Is.EquivalentTo(ServiceNames));
+        Assert.Multiple(() =>
+        {
+            foreach (var host in destinations)
+            {
+                Assert.That(gateway.GetValueOrDefault($"services__{host}__http__0"), Is.EqualTo($"http://{host}:8080"), host);
+                Assert.That(Single(objects, "Service", host), Is.Not.Null);
+            }
+        });
+    }
+
+    [Test]
+    public void The_compose_file_is_valid_yaml_and_runs_every_image_the_projects_declare_after_its_migration()
+    {
+        var compose = (YamlMappingNode)LoadYaml(File.ReadAllText(RepoPath("deploy/compose/docker-compose.yml"))).Single();
+        var services = (YamlMappingNode)compose["services"];
+        var names = services.Children.Keys.Select(k => k.ToString()).ToList();
+
+        Assert.That(names, Is.SupersetOf(ImageNames.Concat(["sqlserver", "rabbitmq", "db-setup"]).Concat(ServiceNames.Select(s => $"migrate-{s}"))));
+        Assert.Multiple(() =>
+        {
+            foreach (var (nameNode, node) in services.Children)
+            {
+                var service = (YamlMappingNode)node;
+                var name = nameNode.ToString();
+                foreach (var dependency in service.Children.TryGetValue("depends_on", out var d) ? ((YamlMappingNode)d).Children.Keys : [])
+                {
+                    Assert.That(names, Does.Contain(dependency.ToString()), $"{name} depends on an undefined service");
+                }
+
+                foreach (var volume in service.Children.TryGetValue("volumes", out var v) ? (YamlSequenceNode)v : new YamlSequenceNode())
+                {
+                    var source = volume.ToString().Split(':')[0];
+                    if (source.StartsWith('.'))
+                    {
+                        Assert.That(Directory.Exists(Path.Combine(RepoPath("deploy/compose"), source)), $"{name}: {source} exists");
+                    }
+                }
+
+                var image = Text(service, "image")!;
+                if (!image.Contains("inventoryplatform/", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var imageName = name.Replace("migrate-", "", StringComparison.Ordinal);
+                Assert.That(image, Is.EqualTo($"${{REGISTRY:-}}{DeclaredImages[imageName].Repository}:${{TAG:-latest}}"), name);
+                var environment = ((YamlMappingNode)service["environment"]).Children.Select(e => (Name: e.Key.ToString(), Value: e.Value.ToString())).ToList();
+                Assert.That(environment.Where(e => !IsSettingTheCodeReads(e.Name, e.Value, environment)).Select(e => e.Name), Is.Empty, name);
+                if (name.StartsWith("migrate-", StringComparison.Ordinal))
+                {
+                    Assert.That(((YamlSequenceNode)service["command"]).Select(c => c.ToString()), Is.EqualTo(new[] { MigrationMode.MigrateOnlyArgument }));
+                }
+                else if (name != "gateway")
+                {
+                    Assert.That(Text(service, "depends_on", $"migrate-{name}", "condition"), Is.EqualTo("service_completed_successfully"), name);
+                }
+            }
+        });
+    }
+
+    [Test]
+    public void The_SQL_Server_logins_script_parses_and_gives_each_service_a_login_that_owns_only_its_own_schema()
+    {
+        var script = File.ReadAllText(RepoPath("deploy/k8s/base/sql/sqlserver-logins.sql"));
+        // sqlcmd replaces $(NAME) from the environment before SQL Server sees the text.
+        var sql = SqlcmdVariable().Replace(script, "Sample-Passw0rd");
+
+        var fragment = new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(sql), out var errors);
+        Assert.That(errors.Select(e => $"line {e.Line}: {e.Message}"), Is.Empty);
+
+        var statements = new SecurityStatements();
+        fragment.Accept(statements);
+        Assert.Multiple(() =>
+        {
+            Assert.That(statements.Logins, Is.EquivalentTo(ServiceNames.Select(s => $"inventory_{s}")));
+            Assert.That(statements.SchemaOwners, Is.EquivalentTo(ServiceNames.Select(s => (s, $"inventory_{s}"))), "ALTER AUTHORIZATION ON SCHEMA::<service> TO inventory_<service>");
+            Assert.That(statements.ObjectGrants, Is.Empty, "no rights on objects or other schemas");
+            Assert.That(statements.DatabaseGrants.Distinct(), Is.EquivalentTo(new[] { "CREATE TABLE", "CREATE VIEW" }));
+            Assert.That(statements.RoleChanges, Is.Zero, "no database roles (db_owner, db_datareader, ...)");
+            foreach (var service in ServiceNames)
+            {
+                Assert.That(script, Does.Contain($"CREATE USER [inventory_{service}] FOR LOGIN [inventory_{service}] WITH DEFAULT_SCHEMA = [{service}];"));
+                Assert.That(script, Does.Contain($"N'CREATE SCHEMA [{service}] AUTHORIZATION [inventory_{service}]'"));
+            }
+        });
+        foreach (var created in statements.DynamicSql)
+        {
+            Assert.That(new TSql160Parser(true).Parse(new StringReader(created), out var inner), Is.Not.Null);
+            Assert.That(inner, Is.Empty, created);
+        }
+    }
+
+    // ---- settings the code reads ----
+
+    /// <summary>
+    /// A variable is a setting the code reads when it binds to the options classes (<see cref="DatabaseOptions"/>,
+    /// <see cref="MessagingOptions"/>), is a key <see cref="MigrationMode"/> reads, names a connection string those
+    /// options look up, appears literally in the source (OTEL_EXPORTER_OTLP_ENDPOINT), is a service-discovery
+    /// endpoint for a destination the gateway's ReverseProxy configuration names, or is the port ASP.NET Core
+    /// listens on. A variable used only to build another one (<c>$(NAME)</c> in its value) is a helper, not a setting.
+    /// </summary>
+    private static bool IsSettingTheCodeReads(string name, string value, IEnumerable<(string Name, string Value)> container) =>
+        KnownSettings.Value.Contains(Regex.Replace(name, "__[0-9]+$", "__N"))
+        || name == "ASPNETCORE_HTTP_PORTS"
+        || (ServiceDiscoveryVariable().Match(name) is { Success: true } match && GatewayDestinationHosts().Contains(match.Groups[1].Value))
+        || (SourceMentions(name) && name.StartsWith("OTEL_", StringComparison.Ordinal))
+        || container.Any(other => other.Value.Contains($"$({name})", StringComparison.Ordinal));
+
+    private static readonly Lazy<HashSet<string>> KnownSettings = new(() =>
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal)
+        {
+            $"ConnectionStrings__{new DatabaseOptions().ConnectionStringName}",
+            $"ConnectionStrings__{new MessagingOptions().ConnectionStringName}",
+            MigrationMode.RunAtStartupKey.Replace(":", "__", StringComparison.Ordinal),
+            MigrationMode.MigrateOnlyKey.Replace(":", "__", StringComparison.Ordinal),
+        };
+        AddOptions(keys, DatabaseOptions.Section, typeof(DatabaseOptions));
+        AddOptions(keys, MessagingOptions.Section, typeof(MessagingOptions));
+        return keys;
+    });
+
+    private static void AddOptions(HashSet<string> keys, string prefix, Type type)
+    {
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod?.IsPublic == true))
+        {
+            var key = $"{prefix}__{property.Name}";
+            var propertyType = property.PropertyType;
+            if (propertyType.IsArray)
+            {
+                keys.Add(key + "__N");
+            }
+            else if (propertyType.IsClass && propertyType != typeof(string))
+            {
+                AddOptions(keys, key, propertyType);
+            }
+            else
+            {
+                keys.Add(key);
+            }
+        }
+    }
+
+    private static bool SourceMentions(string name) =>
+        Directory.EnumerateFiles(RepoPath("aspire"), "*.cs", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(RepoPath("shared"), "*.cs", SearchOption.AllDirectories))
+            .Any(f => File.ReadAllText(f).Contains($"\"{name}\"", StringComparison.Ordinal));
+
+    private static List<string> GatewayDestinationHosts()
+    {
+        using var settings = JsonDocument.Parse(File.ReadAllText(RepoPath("gateway/InventoryPlatform.Gateway/appsettings.json")));
+        return settings.RootElement.GetProperty("ReverseProxy").GetProperty("Clusters").EnumerateObject()
+            .SelectMany(c => c.Value.GetProperty("Destinations").EnumerateObject())
+            .Select(d => new Uri(d.Value.GetProperty("Address").GetString()!).Host)
+            .ToList();
+    }
+
+    // ---- rendering and reading manifests ----
+
+    private static readonly Dictionary<string, List<YamlMappingNode>> Rendered = [];
+
+    private static List<YamlMappingNode> Render(string overlay)
+    {
+        lock (Rendered)
+        {
+            if (!Rendered.TryGetValue(overlay, out var objects))
+            {
+                objects = LoadYaml(Kustomize(RepoPath($"deploy/k8s/overlays/{overlay}"))).OfType<YamlMappingNode>().ToList();
+                Rendered[overlay] = objects;
+            }
+
+            return objects;
+        }
+    }
+
+    private static string Kustomize(string directory)
+    {
+        Process process;
+        try
+        {
+            process = Process.Start(new ProcessStartInfo("kubectl", ["kustomize", directory])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            })!;
+        }
+        catch (Win32Exception)
+        {
+            Assert.Ignore("kubectl is not installed on this machine: the Kubernetes manifests cannot be rendered, so their checks are skipped.");
+            throw;
+        }
+
+        using (process)
+        {
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            Assert.That(process.ExitCode, Is.Zero, $"kubectl kustomize {directory} failed: {error}");
+            return output.Result;
+        }
+    }
+
+    private static List<YamlNode> LoadYaml(string text)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        return stream.Documents.Select(d => d.RootNode).ToList();
+    }
+
+    private static IEnumerable<YamlMappingNode> Containers(YamlMappingNode workload) =>
+        ((YamlSequenceNode)workload["spec"]["template"]["spec"]["containers"]).Cast<YamlMappingNode>();
+
+    /// <summary>A container's variables, those from ConfigMaps it takes whole (envFrom) included.</summary>
+    private static List<(string Name, string Value)> EnvironmentOf(YamlMappingNode container, List<YamlMappingNode> objects)
+    {
+        var variables = new List<(string, string)>();
+        if (container.Children.TryGetValue("env", out var env))
+        {
+            foreach (var variable in ((YamlSequenceNode)env).Cast<YamlMappingNode>())
+            {
+                variables.Add((Text(variable, "name")!, Text(variable, "value") ?? ""));
+            }
+        }
+
+        if (container.Children.TryGetValue("envFrom", out var from))
+        {
+            foreach (var source in ((YamlSequenceNode)from).Cast<YamlMappingNode>())
+            {
+                var configMap = Single(objects, "ConfigMap", Text(source, "configMapRef", "name")!);
+                variables.AddRange(((YamlMappingNode)configMap["data"]).Children.Select(d => (d.Key.ToString(), d.Value.ToString())));
+            }
+        }
+
+        return variables;
+    }
+
+    private static int[] ContainerPorts(YamlMappingNode container) =>
+        ((YamlSequenceNode)container["ports"]).Select(p => int.Parse(Text((YamlMappingNode)p, "containerPort")!)).ToArray();
+
+    private static int ResolvePort(YamlMappingNode container, string port) =>
+        int.TryParse(port, out var number)
+            ? number
+            : ((YamlSequenceNode)container["ports"]).Cast<YamlMappingNode>()
+                .Where(p => Text(p, "name") == port)
+                .Select(p => int.Parse(Text(p, "containerPort")!))
+                .Single();
+
+    private static YamlMappingNode Single(List<YamlMappingNode> objects, string kind, string name)
+    {
+        var matches = objects.Where(o => Kind(o) == kind && (Name(o) == name || (kind is "ConfigMap" or "Secret" && Name(o).StartsWith(name + "-", StringComparison.Ordinal) && Name(o).Length == name.Length + 11))).ToList();
+        Assert.That(matches, Has.Count.EqualTo(1), $"one {kind} {name}");
+        return matches[0];
+    }
+
+    private static IEnumerable<YamlNode> Descendants(YamlNode node) => node switch
+    {
+        YamlMappingNode mapping => mapping.Children.Values.SelectMany(Descendants).Prepend(node),
+        YamlSequenceNode sequence => sequence.Children.SelectMany(Descendants).Prepend(node),
+        _ => [node],
+    };
+
+    private static string Kind(YamlMappingNode o) => Text(o, "kind")!;
+
+    private static string Name(YamlMappingNode o) => Text(o, "metadata", "name")!;
+
+    private static string? Text(YamlMappingNode node, params string[] path)
+    {
+        YamlNode current = node;
+        foreach (var key in path)
+        {
+            if (current is not YamlMappingNode mapping || !mapping.Children.TryGetValue(key, out var next))
+            {
+                return null;
+            }
+
+            current = next;
+        }
+
+        return current is YamlScalarNode scalar ? scalar.Value : null;
+    }
+
+    private static bool IsPlatformImage(string image) => RepositoryOf(image).Contains("inventoryplatform/", StringComparison.Ordinal);
+
+    private static string RepositoryOf(string image)
+    {
+        var lastSlash = image.LastIndexOf('/');
+        var tag = image.IndexOf(':', lastSlash + 1);
+        return tag < 0 ? image : image[..tag];
+    }
+
+    private static IEnumerable<Assembly> ProjectAssemblies() =>
+        SqlServerSyntaxSpecs.Services.Select(s => s.Assembly).Append(Assembly.Load("InventoryPlatform.Gateway"));
+
+    private static string Metadata(Assembly assembly, string key) =>
+        assembly.GetCustomAttributes<AssemblyMetadataAttribute>().SingleOrDefault(a => a.Key == key)?.Value
+        ?? throw new InvalidOperationException($"{assembly.GetName().Name} declares no {key} (deploy/Container.props).");
+
+    private static string RepoPath(string relative)
+    {
+        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "InventoryPlatform.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("InventoryPlatform.sln not found above the test directory."), relative);
+    }
+
+    [GeneratedRegex(@"\$\([A-Za-z_][A-Za-z0-9_]*\)")]
+    private static partial Regex SqlcmdVariable();
+
+    [GeneratedRegex("^services__([a-z]+)__http__[0-9]+$")]
+    private static partial Regex ServiceDiscoveryVariable();
+
+    private sealed class SecurityStatements : TSqlFragmentVisitor
+    {
+        public List<string> Logins { get; } = [];
+
+        public List<(string Schema, string Owner)> SchemaOwners { get; } = [];
+
+        public List<string> ObjectGrants { get; } = [];
+
+        public List<string> DatabaseGrants { get; } = [];
+
+        public List<string> DynamicSql { get; } = [];
+
+        public int RoleChanges { get; private set; }
+
+        public override void Visit(CreateLoginStatement node) => Logins.Add(node.Name.Value);
+
+        public override void Visit(AlterAuthorizationStatement node) =>
+            SchemaOwners.Add((node.SecurityTargetObject.ObjectName.MultiPartIdentifier.Identifiers.Last().Value, node.PrincipalName.Value));
+
+        public override void Visit(GrantStatement node)
+        {
+            var permissions = node.Permissions.Select(p => string.Join(' ', p.Identifiers.Select(i => i.Value.ToUpperInvariant())));
+            (node.SecurityTargetObject is null ? DatabaseGrants : ObjectGrants).AddRange(permissions);
+        }
+
+        public override void Visit(AlterRoleStatement node) => RoleChanges++;
+
+        public override void Visit(ExecuteStatement node)
+        {
+            if (node.ExecuteSpecification.ExecutableEntity is ExecutableStringList strings)
+            {
+                DynamicSql.Add(string.Concat(strings.Strings.OfType<StringLiteral>().Select(s => s.Value)));
+            }
+        }
+    }
+}
