@@ -11,4 +11,6 @@ var app = builder.Build();
 app.UsePlatformService();
 app.MapDefaultEndpoints();
 app.MapStockApi();
+app.MapNetworkApi();
+app.MapOrdersApi();
 app.Run();

@@ -10,6 +10,9 @@ public static class AllocationService
     public static IServiceCollection AddAllocation(this IServiceCollection services)
     {
         services.AddSingleton<StockRepository>();
+        services.AddSingleton<NetworkRepository>();
+        services.AddSingleton<OrderRepository>();
+        services.AddSingleton<OrderDesk>();
         return services;
     }
 }

@@ -52,6 +52,22 @@ public sealed class StockRepository(Database database)
         return (next, null);
     }
 
+    /// <summary>
+    /// Locks the seller's balances of these FNSKUs at these FCs, in (FNSKU, FC) order so that two orders touching the
+    /// same balances always lock them in the same order and never deadlock, and returns what each has available.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<(string Fnsku, string FulfillmentCenter), int>> LockAvailableAsync(
+        UnitOfWork unit, string sellerId, IReadOnlyCollection<string> fnskus, IReadOnlyCollection<string> fulfillmentCenters)
+    {
+        var sql = unit.Dialect.SelectForUpdate(
+            "allocation.stock_balances",
+            $"fnsku, fulfillment_center, {BalanceColumns}, updated_at",
+            $"seller_id = @SellerId AND {unit.Dialect.InList("fnsku", "Fnskus")} AND {unit.Dialect.InList("fulfillment_center", "Centers")} " +
+            "ORDER BY fnsku, fulfillment_center");
+        var rows = await unit.QueryAsync<BalanceRow>(sql, new { SellerId = sellerId, Fnskus = fnskus.ToArray(), Centers = fulfillmentCenters.ToArray() });
+        return rows.ToDictionary(r => (r.Fnsku, r.FulfillmentCenter), r => r.ToBalance().Available);
+    }
+
     public async Task<IReadOnlyList<StockRow>> ListAsync(
         string sellerId, string? fnsku, string? fulfillmentCenter, int limit, (string Fnsku, string Fc)? after, CancellationToken cancellationToken)
     {
