@@ -13,6 +13,7 @@ public static class AllocationService
         services.AddSingleton<NetworkRepository>();
         services.AddSingleton<OrderRepository>();
         services.AddSingleton<OrderDesk>();
+        services.AddSingleton<Messaging.LedgerPosting>();
         return services;
     }
 }

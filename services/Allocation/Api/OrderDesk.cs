@@ -19,10 +19,10 @@ public sealed class OrderConflictException(string detail) : Exception(detail);
 
 /// <summary>
 /// Allocates, cancels and ships fulfillment orders. Each runs in the caller's transaction: the balances it touches
-/// are locked in (FNSKU, FC) order, the ledger and its journal change through <see cref="StockRepository.ApplyAsync"/>,
-/// and the events go into the outbox in the same commit.
+/// are locked in (FNSKU, FC) order, the ledger, its journal and StockChanged change through <see cref="LedgerPosting"/>
+/// (a refusal there means a corrupt ledger: the balances were locked and checked first), and the events go into the outbox in the same commit.
 /// </summary>
-public sealed class OrderDesk(StockRepository stock, OrderRepository orders, Outbox outbox, TimeProvider time)
+public sealed class OrderDesk(StockRepository stock, LedgerPosting ledger, OrderRepository orders, Outbox outbox, TimeProvider time)
 {
     public async Task<OrderView> AllocateAsync(UnitOfWork unit, FulfillmentNetwork network, NewOrder order)
     {
@@ -45,7 +45,7 @@ public sealed class OrderDesk(StockRepository stock, OrderRepository orders, Out
                      .ThenBy(g => g.Key.FulfillmentCenter, StringComparer.Ordinal))
         {
             var key = new StockKey(order.SellerId, group.Key.Fnsku, group.Key.FulfillmentCenter);
-            await ApplyAsync(unit, key, [new StockMovement(StockBucket.Reserved, group.Sum(a => a.Quantity), "Reserved", $"order:{id}")], order.CorrelationId, now);
+            await ledger.PostAsync(unit, key, [new StockMovement(StockBucket.Reserved, group.Sum(a => a.Quantity), "Reserved", $"order:{id}")], order.CorrelationId);
         }
 
         var view = new OrderView(
@@ -78,7 +78,7 @@ public sealed class OrderDesk(StockRepository stock, OrderRepository orders, Out
         var now = time.GetUtcNow();
         foreach (var (fnsku, fc, quantity) in Reserved(order, order.Allocations.Where(a => a.ShippedAt is null)))
         {
-            await ApplyAsync(unit, new StockKey(sellerId, fnsku, fc), [new StockMovement(StockBucket.Reserved, -quantity, "ReservationReleased", $"order:{id}")], correlationId, now);
+            await ledger.PostAsync(unit, new StockKey(sellerId, fnsku, fc), [new StockMovement(StockBucket.Reserved, -quantity, "ReservationReleased", $"order:{id}")], correlationId);
         }
 
         await orders.SetStatusAsync(unit, id, OrderStatus.Cancelled, reason, now.UtcDateTime);
@@ -105,12 +105,11 @@ public sealed class OrderDesk(StockRepository stock, OrderRepository orders, Out
         var now = time.GetUtcNow();
         foreach (var (fnsku, fc, quantity) in Reserved(order, unshipped))
         {
-            await ApplyAsync(
+            await ledger.PostAsync(
                 unit,
                 new StockKey(sellerId, fnsku, fc),
                 [new StockMovement(StockBucket.Reserved, -quantity, "Shipped", $"order:{id}"), new StockMovement(StockBucket.OnHand, -quantity, "Shipped", $"order:{id}")],
-                correlationId,
-                now);
+                correlationId);
         }
 
         await orders.MarkShippedAsync(unit, id, fulfillmentCenter, now.UtcDateTime);
@@ -127,18 +126,6 @@ public sealed class OrderDesk(StockRepository stock, OrderRepository orders, Out
             Header = order.Header with { Status = status, UpdatedAt = now.UtcDateTime },
             Allocations = order.Allocations.Select(a => a.FulfillmentCenter == fulfillmentCenter && a.ShippedAt is null ? a with { ShippedAt = now.UtcDateTime } : a).ToList(),
         };
-    }
-
-    private async Task ApplyAsync(UnitOfWork unit, StockKey key, IReadOnlyCollection<StockMovement> movements, Guid correlationId, DateTimeOffset now)
-    {
-        var (balance, refusal) = await stock.ApplyAsync(unit, key, movements, now.UtcDateTime);
-        if (balance is null)
-        {
-            // The balances were locked and checked first, or are this order's own reservation: a refusal means the ledger is corrupt.
-            throw new InvalidOperationException($"The ledger refused {movements.First().Reason} of {key}: {refusal}");
-        }
-
-        await outbox.AddAsync(unit, StockEvents.Changed(key, balance, movements.First().Reason, correlationId, now));
     }
 
     /// <summary>Units per (FNSKU, FC) of these allocations, in lock order.</summary>
