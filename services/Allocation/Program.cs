@@ -13,4 +13,6 @@ app.MapDefaultEndpoints();
 app.MapStockApi();
 app.MapNetworkApi();
 app.MapOrdersApi();
+app.MapTransfersApi();
+app.MapPlacementApi();
 app.Run();

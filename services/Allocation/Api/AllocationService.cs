@@ -14,6 +14,9 @@ public static class AllocationService
         services.AddSingleton<OrderRepository>();
         services.AddSingleton<OrderDesk>();
         services.AddSingleton<Messaging.LedgerPosting>();
+        services.AddSingleton<TransferRepository>();
+        services.AddSingleton<TransferDesk>();
+        services.AddSingleton<DemandRepository>();
         return services;
     }
 }

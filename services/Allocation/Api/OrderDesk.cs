@@ -14,8 +14,8 @@ public sealed record NewOrder(
 /// <summary>The order could not be filled whole and the partner asked for all or nothing; nothing was stored.</summary>
 public sealed class OrderRejectedException(string detail) : Exception(detail);
 
-/// <summary>An order's state does not allow what was asked; nothing was changed.</summary>
-public sealed class OrderConflictException(string detail) : Exception(detail);
+/// <summary>An order's or transfer's state (or the stock) does not allow what was asked; nothing was changed.</summary>
+public sealed class StateConflictException(string detail) : Exception(detail);
 
 /// <summary>
 /// Allocates, cancels and ships fulfillment orders. Each runs in the caller's transaction: the balances it touches
@@ -72,7 +72,7 @@ public sealed class OrderDesk(StockRepository stock, LedgerPosting ledger, Order
 
         if (FulfillmentOrderRules.CannotCancel(order.Header.Status) is { } why)
         {
-            throw new OrderConflictException(why);
+            throw new StateConflictException(why);
         }
 
         var now = time.GetUtcNow();
@@ -99,7 +99,7 @@ public sealed class OrderDesk(StockRepository stock, LedgerPosting ledger, Order
         var unshipped = atCenter.Where(a => a.ShippedAt is null).ToList();
         if (FulfillmentOrderRules.CannotShip(order.Header.Status, unshipped.Count, atCenter.Count - unshipped.Count, fulfillmentCenter) is { } why)
         {
-            throw new OrderConflictException(why);
+            throw new StateConflictException(why);
         }
 
         var now = time.GetUtcNow();

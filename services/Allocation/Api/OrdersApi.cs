@@ -170,7 +170,7 @@ public static class OrdersApi
             var order = await database.InTransactionAsync(unit => desk.CancelAsync(unit, seller.Id, id, reason, Correlation.Of(http)), cancellationToken);
             return order is null ? Problems.NotFound("Order", id.ToString()) : TypedResults.Ok(OrderResponse.From(order));
         }
-        catch (OrderConflictException conflict)
+        catch (StateConflictException conflict)
         {
             return Problems.Conflict("The order cannot be cancelled.", conflict.Message);
         }
@@ -190,7 +190,7 @@ public static class OrdersApi
             var order = await database.InTransactionAsync(unit => desk.ShipAsync(unit, seller.Id, id, fc, Correlation.Of(http)), cancellationToken);
             return order is null ? Problems.NotFound("Order", id.ToString()) : TypedResults.Ok(OrderResponse.From(order));
         }
-        catch (OrderConflictException conflict)
+        catch (StateConflictException conflict)
         {
             return Problems.Conflict("The shipment cannot be confirmed.", conflict.Message);
         }

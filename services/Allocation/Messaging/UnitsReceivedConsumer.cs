@@ -39,5 +39,6 @@ public static class AllocationConsumers
         bus.AddConsumer<ReturnRestockedConsumer>();
         bus.AddConsumer<UnsellableReturnReceivedConsumer>();
         bus.AddConsumer<InventoryRemovedConsumer>();
+        bus.AddConsumer<DemandForecastUpdatedConsumer>();
     }
 }
