@@ -28,9 +28,10 @@ public sealed class OrderDesk(StockRepository stock, LedgerPosting ledger, Order
     {
         var options = network.OptionsFor(order.Marketplace, order.ShipToRegion);
         var fnskus = order.Lines.Select(l => l.Fnsku).Distinct(StringComparer.Ordinal).ToList();
-        var available = options.Count == 0
-            ? new Dictionary<(string, string), int>()
-            : await stock.LockAvailableAsync(unit, order.SellerId, fnskus, options.Select(o => o.FulfillmentCenter).ToList());
+        var balances = options.Count == 0
+            ? new Dictionary<(string, string), StockBalance>()
+            : await stock.LockBalancesAsync(unit, order.SellerId, fnskus, options.Select(o => o.FulfillmentCenter).ToList());
+        var available = balances.ToDictionary(b => b.Key, b => b.Value.Available);
         var plan = AllocationPlanner.Plan(order.Lines.Select(l => new LineDemand(l.LineNumber, l.Fnsku, l.Quantity)).ToList(), options, available);
         if (!plan.IsComplete && order.ShortagePolicy == ShortagePolicy.Reject)
         {
@@ -45,7 +46,8 @@ public sealed class OrderDesk(StockRepository stock, LedgerPosting ledger, Order
                      .ThenBy(g => g.Key.FulfillmentCenter, StringComparer.Ordinal))
         {
             var key = new StockKey(order.SellerId, group.Key.Fnsku, group.Key.FulfillmentCenter);
-            await ledger.PostAsync(unit, key, [new StockMovement(StockBucket.Reserved, group.Sum(a => a.Quantity), "Reserved", $"order:{id}")], order.CorrelationId);
+            await ledger.PostLockedAsync(
+                unit, key, balances[group.Key], [new StockMovement(StockBucket.Reserved, group.Sum(a => a.Quantity), "Reserved", $"order:{id}")], order.CorrelationId);
         }
 
         var view = new OrderView(

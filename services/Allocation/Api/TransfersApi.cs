@@ -27,8 +27,8 @@ public sealed class TransferDesk(StockRepository stock, LedgerPosting ledger, Tr
     public async Task<TransferRecord> RequestAsync(
         UnitOfWork unit, string sellerId, string fnsku, string from, string to, int quantity, TransferOrigin origin, Guid correlationId)
     {
-        var available = await stock.LockAvailableAsync(unit, sellerId, [fnsku], [from, to]);
-        var atSource = available.GetValueOrDefault((fnsku, from));
+        var balances = await stock.LockBalancesAsync(unit, sellerId, [fnsku], [from, to]);
+        var atSource = balances.TryGetValue((fnsku, from), out var source) ? source.Available : 0;
         if (atSource < quantity)
         {
             throw new StateConflictException($"Only {atSource} units of {fnsku} are available at {from}.");

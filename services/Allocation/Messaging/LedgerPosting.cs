@@ -25,6 +25,21 @@ public sealed class LedgerPosting(StockRepository stock, Outbox outbox, TimeProv
         return (balance, refusal);
     }
 
+    /// <summary>Posts movements to a balance this transaction holds locked, already checked by the caller; a refusal throws.</summary>
+    public async Task<StockBalance> PostLockedAsync(
+        UnitOfWork unit, StockKey key, StockBalance current, IReadOnlyCollection<StockMovement> movements, Guid correlationId)
+    {
+        var now = time.GetUtcNow();
+        var (balance, refusal) = await stock.ApplyLockedAsync(unit, key, current, movements, now.UtcDateTime);
+        if (balance is null)
+        {
+            throw new InvalidOperationException($"The ledger refused {movements.First().Reason} at {key}: {refusal}");
+        }
+
+        await outbox.AddAsync(unit, StockEvents.Changed(key, balance, movements.First().Reason, correlationId, now));
+        return balance;
+    }
+
     /// <summary>Posts movements the caller has already checked; a refusal means a corrupt input or ledger and throws.</summary>
     public async Task<StockBalance> PostAsync(UnitOfWork unit, StockKey key, IReadOnlyCollection<StockMovement> movements, Guid correlationId)
     {
