@@ -125,6 +125,30 @@ public sealed class TransferAndPlacementSpecs(DatabaseProvider provider)
             Is.EqualTo(("SEA1", "ATL6", 92)));
     }
 
+    [Test]
+    public async Task An_order_taking_stock_under_the_days_of_cover_threshold_raises_low_stock_once()
+    {
+        var seller = "low-stock";
+        var client = _services.Allocation.ClientFor(seller);
+        await _bus.Publish(Forecast(seller, "X0LOWSTK01", DateTimeOffset.UtcNow, ("US-West", 1)));
+        await Eventually.Until(
+            () => PlacementAsync(client, "X0LOWSTK01", 1), a => a["demandSource"]!.GetValue<string>() == "forecast", TimeSpan.FromSeconds(30), "the forecast applied");
+        await SeedAsync(seller, "X0LOWSTK01", "SEA1", 15);
+
+        await FulfillmentOrderSpecs.CreateAsync(client, FulfillmentOrderSpecs.Order("X0LOWSTK01", 1, "reject"));
+        Assert.That(await LowStockEventsAsync(seller), Is.Empty, "15 units at 1 a day is still 14 days of cover");
+        await FulfillmentOrderSpecs.CreateAsync(client, FulfillmentOrderSpecs.Order("X0LOWSTK01", 2, "reject"));
+        await FulfillmentOrderSpecs.CreateAsync(client, FulfillmentOrderSpecs.Order("X0LOWSTK01", 1, "reject"));
+
+        var events = await LowStockEventsAsync(seller);
+        Assert.That(events, Has.Count.EqualTo(1), "raised when crossing, not for every order after");
+        Assert.That((events[0]["available"]!.GetValue<int>(), events[0]["daysOfCover"]!.GetValue<double>()), Is.EqualTo((12, 12.0)));
+    }
+
+    private async Task<IReadOnlyList<JsonNode>> LowStockEventsAsync(string seller) =>
+        (await _services.QueryAsync<string>("SELECT body FROM allocation.outbox WHERE message_type LIKE @type", new { type = $"%{nameof(LowStockDetected)}%" }))
+            .Select(b => JsonNode.Parse(b)!).Where(e => e["sellerId"]!.GetValue<string>() == seller).ToList();
+
     private static DemandForecastUpdated Forecast(string seller, string fnsku, DateTimeOffset at, params (string Region, double Daily)[] regions) =>
         new(Guid.NewGuid(), at, seller, Guid.NewGuid(), fnsku, DateOnly.FromDateTime(at.UtcDateTime), 91, regions.Sum(r => r.Daily) * 91,
             regions.Select(r => new RegionalDemand(r.Region, r.Daily, r.Daily * 1.3)).ToList(), "test");

@@ -22,7 +22,8 @@ public sealed class StateConflictException(string detail) : Exception(detail);
 /// are locked in (FNSKU, FC) order, the ledger, its journal and StockChanged change through <see cref="LedgerPosting"/>
 /// (a refusal there means a corrupt ledger: the balances were locked and checked first), and the events go into the outbox in the same commit.
 /// </summary>
-public sealed class OrderDesk(StockRepository stock, LedgerPosting ledger, OrderRepository orders, Outbox outbox, TimeProvider time)
+public sealed class OrderDesk(
+    StockRepository stock, LedgerPosting ledger, OrderRepository orders, DemandRepository demand, Outbox outbox, AllocationOptions options, TimeProvider time)
 {
     public async Task<OrderView> AllocateAsync(UnitOfWork unit, FulfillmentNetwork network, NewOrder order)
     {
@@ -50,6 +51,7 @@ public sealed class OrderDesk(StockRepository stock, LedgerPosting ledger, Order
                 unit, key, balances[group.Key], [new StockMovement(StockBucket.Reserved, group.Sum(a => a.Quantity), "Reserved", $"order:{id}")], order.CorrelationId);
         }
 
+        await DetectLowStockAsync(unit, order, plan, balances, now);
         var view = new OrderView(
             new OrderHeader(id, order.SellerId, order.PartnerOrderId, order.Marketplace, order.ShipToRegion, FulfillmentOrderRules.StatusOf(plan), null,
                 order.CorrelationId, now.UtcDateTime, now.UtcDateTime),
@@ -61,6 +63,36 @@ public sealed class OrderDesk(StockRepository stock, LedgerPosting ledger, Order
             plan.Allocations.Select(a => new AllocatedLine(a.Fnsku, a.FulfillmentCenter, a.Quantity)).ToList(),
             view.Lines.Where(l => l.Backordered > 0).Select(l => new OrderLine(l.Fnsku, l.Backordered, new Money(l.UnitPrice, l.Currency))).ToList()));
         return view;
+    }
+
+    /// <summary>
+    /// Publishes LowStockDetected when this order's reservation took an FNSKU's available stock (at the FCs in reach of the
+    /// order's region) under the configured days of forecast demand. Only FNSKUs with a forecast are checked.
+    /// </summary>
+    private async Task DetectLowStockAsync(
+        UnitOfWork unit, NewOrder order, AllocationPlan plan, IReadOnlyDictionary<(string Fnsku, string FulfillmentCenter), StockBalance> balances, DateTimeOffset now)
+    {
+        var reserved = plan.Allocations.GroupBy(a => a.Fnsku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(a => a.Quantity), StringComparer.Ordinal);
+        if (reserved.Count == 0)
+        {
+            return;
+        }
+
+        var daily = await demand.DailyForecastAsync(unit, order.SellerId, reserved.Keys.ToList());
+        foreach (var (fnsku, units) in reserved)
+        {
+            if (!daily.TryGetValue(fnsku, out var rate))
+            {
+                continue;
+            }
+
+            var before = balances.Where(b => b.Key.Fnsku == fnsku).Sum(b => b.Value.Available);
+            if (LowStock.Crossed(before, before - units, rate, options.LowStockDaysOfCover))
+            {
+                await outbox.AddAsync(unit, new LowStockDetected(
+                    Guid.CreateVersion7(), now, order.SellerId, order.CorrelationId, fnsku, before - units, LowStock.DaysOfCover(before - units, rate)!.Value));
+            }
+        }
     }
 
     /// <summary>Cancels the order and releases its reservations; cancelling a cancelled order changes nothing. Null when there is no such order.</summary>

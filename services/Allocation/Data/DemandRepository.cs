@@ -34,6 +34,16 @@ public sealed class DemandRepository(Database database, TimeProvider time)
         return true;
     }
 
+    /// <summary>Total forecast daily units of each FNSKU that has a forecast, read in the caller's transaction.</summary>
+    public async Task<IReadOnlyDictionary<string, double>> DailyForecastAsync(UnitOfWork unit, string sellerId, IReadOnlyCollection<string> fnskus)
+    {
+        var rows = await unit.QueryAsync<Total>(
+            $"SELECT fnsku, SUM(daily_units_p50) AS daily_units FROM allocation.regional_demand WHERE seller_id = @SellerId AND {unit.Dialect.InList("fnsku", "Fnskus")} " +
+            "GROUP BY fnsku",
+            new { SellerId = sellerId, Fnskus = fnskus.ToArray() });
+        return rows.ToDictionary(r => r.Fnsku, r => r.DailyUnits, StringComparer.Ordinal);
+    }
+
     /// <summary>The FNSKU's daily demand per region, and where it came from ("forecast", "recentShipments" or "none").</summary>
     public async Task<(IReadOnlyList<RegionalDemandRate> Demand, string Source)> GetAsync(string sellerId, string fnsku, CancellationToken cancellationToken)
     {
@@ -62,6 +72,12 @@ public sealed class DemandRepository(Database database, TimeProvider time)
     private sealed class Rate
     {
         public string Region { get; init; } = "";
+        public double DailyUnits { get; init; }
+    }
+
+    private sealed class Total
+    {
+        public string Fnsku { get; init; } = "";
         public double DailyUnits { get; init; }
     }
 
