@@ -11,4 +11,8 @@ var app = builder.Build();
 app.UsePlatformService();
 app.MapDefaultEndpoints();
 app.MapStockApi();
+app.MapNetworkApi();
+app.MapOrdersApi();
+app.MapTransfersApi();
+app.MapPlacementApi();
 app.Run();

@@ -48,11 +48,21 @@ public sealed class PlatformServices : IAsyncDisposable
 
     public async Task<T> ScalarAsync<T>(string sql, object? parameters = null)
     {
-        await using System.Data.Common.DbConnection connection = Provider == DatabaseProvider.Postgres
-            ? new NpgsqlConnection(Database)
-            : new SqlConnection(Database);
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync();
         return await connection.ExecuteScalarAsync<T>(sql, parameters) ?? throw new InvalidOperationException("No value.");
+    }
+
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)
+    {
+        await using var connection = await OpenAsync();
+        return (await connection.QueryAsync<T>(sql, parameters)).ToList();
+    }
+
+    private async Task<System.Data.Common.DbConnection> OpenAsync()
+    {
+        System.Data.Common.DbConnection connection = Provider == DatabaseProvider.Postgres ? new NpgsqlConnection(Database) : new SqlConnection(Database);
+        await connection.OpenAsync();
+        return connection;
     }
 
     public async ValueTask DisposeAsync()

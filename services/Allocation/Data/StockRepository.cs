@@ -26,6 +26,16 @@ public sealed class StockRepository(Database database)
     {
         await unit.ExecuteAsync(_createIfAbsent, new { key.SellerId, key.Fnsku, key.FulfillmentCenter, UpdatedAt = occurredAt });
         var current = (await unit.QuerySingleOrDefaultAsync<BalanceRow>(_lock, key))!.ToBalance();
+        return await ApplyLockedAsync(unit, key, current, movements, occurredAt);
+    }
+
+    /// <summary>
+    /// Applies movements to a balance this transaction already holds locked (read with <see cref="LockBalancesAsync"/>),
+    /// saving the two statements that create and lock it.
+    /// </summary>
+    public async Task<(StockBalance? Balance, string? Refusal)> ApplyLockedAsync(
+        UnitOfWork unit, StockKey key, StockBalance current, IReadOnlyCollection<StockMovement> movements, DateTime occurredAt)
+    {
         var (next, refusal) = StockLedger.Apply(current, movements);
         if (next is null)
         {
@@ -50,6 +60,22 @@ public sealed class StockRepository(Database database)
                 Bucket = m.Bucket.ToString(), m.Quantity, m.Reason, m.SourceId, OccurredAt = occurredAt,
             }));
         return (next, null);
+    }
+
+    /// <summary>
+    /// Locks the seller's balances of these FNSKUs at these FCs, in (FNSKU, FC) order so that two orders touching the
+    /// same balances always lock them in the same order and never deadlock, and returns them (absent: no row yet).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<(string Fnsku, string FulfillmentCenter), StockBalance>> LockBalancesAsync(
+        UnitOfWork unit, string sellerId, IReadOnlyCollection<string> fnskus, IReadOnlyCollection<string> fulfillmentCenters)
+    {
+        var sql = unit.Dialect.SelectForUpdate(
+            "allocation.stock_balances",
+            $"fnsku, fulfillment_center, {BalanceColumns}, updated_at",
+            $"seller_id = @SellerId AND {unit.Dialect.InList("fnsku", "Fnskus")} AND {unit.Dialect.InList("fulfillment_center", "Centers")} " +
+            "ORDER BY fnsku, fulfillment_center");
+        var rows = await unit.QueryAsync<BalanceRow>(sql, new { SellerId = sellerId, Fnskus = fnskus.ToArray(), Centers = fulfillmentCenters.ToArray() });
+        return rows.ToDictionary(r => (r.Fnsku, r.FulfillmentCenter), r => r.ToBalance());
     }
 
     public async Task<IReadOnlyList<StockRow>> ListAsync(

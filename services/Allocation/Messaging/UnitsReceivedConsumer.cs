@@ -8,26 +8,18 @@ using MassTransit;
 namespace InventoryPlatform.Allocation.Messaging;
 
 /// <summary>Units scanned at a dock go on the ledger: sellable ones on hand, damaged ones unfulfillable.</summary>
-public sealed class UnitsReceivedConsumer(Database database, Inbox inbox, StockRepository stock, Outbox outbox, TimeProvider time)
+public sealed class UnitsReceivedConsumer(Database database, Inbox inbox, LedgerPosting ledger)
     : InboxConsumer<UnitsReceived>(database, inbox)
 {
-    protected override async Task HandleAsync(ConsumeContext<UnitsReceived> context, UnitOfWork unit)
+    protected override Task HandleAsync(ConsumeContext<UnitsReceived> context, UnitOfWork unit)
     {
         var received = context.Message;
-        var key = new StockKey(received.SellerId, received.Fnsku, received.FulfillmentCenter);
         var movement = received.Condition == UnitCondition.Sellable
             ? new StockMovement(StockBucket.OnHand, received.Quantity, "Received", $"shipment:{received.ShipmentId}")
             : new StockMovement(StockBucket.Unfulfillable, received.Quantity, "ReceivedDamaged", $"shipment:{received.ShipmentId}");
 
-        var now = time.GetUtcNow();
-        var (balance, refusal) = await stock.ApplyAsync(unit, key, [movement], now.UtcDateTime);
-        if (balance is null)
-        {
-            // Adding units can only fail on corrupt input; let retries and the error queue keep the message.
-            throw new InvalidOperationException($"Ledger refused received units: {refusal}");
-        }
-
-        await outbox.AddAsync(unit, StockEvents.Changed(key, balance, movement.Reason, received.CorrelationId, now));
+        // Adding units can only be refused on corrupt input; the exception lets retries and the error queue keep the message.
+        return ledger.PostAsync(unit, new StockKey(received.SellerId, received.Fnsku, received.FulfillmentCenter), [movement], received.CorrelationId);
     }
 }
 
@@ -41,5 +33,12 @@ public static class StockEvents
 /// <summary>The consumers Allocation registers on the bus.</summary>
 public static class AllocationConsumers
 {
-    public static void Register(IBusRegistrationConfigurator bus) => bus.AddConsumer<UnitsReceivedConsumer>();
+    public static void Register(IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<UnitsReceivedConsumer>();
+        bus.AddConsumer<ReturnRestockedConsumer>();
+        bus.AddConsumer<UnsellableReturnReceivedConsumer>();
+        bus.AddConsumer<InventoryRemovedConsumer>();
+        bus.AddConsumer<DemandForecastUpdatedConsumer>();
+    }
 }

@@ -1,0 +1,59 @@
+using InventoryPlatform.Allocation.Domain;
+
+namespace InventoryPlatform.IntegrationTests;
+
+/// <summary>
+/// Rebuilds every balance from the append-only journal (allocation.stock_movements) and compares it with
+/// allocation.stock_balances: the two must agree after every scenario, figure for figure and version for version.
+/// </summary>
+public static class LedgerAudit
+{
+    static LedgerAudit()
+    {
+        Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+    }
+
+    public static async Task AssertJournalAgreesWithBalancesAsync(PlatformServices services)
+    {
+        var balances = await services.QueryAsync<BalanceRow>(
+            "SELECT seller_id, fnsku, fulfillment_center, on_hand, reserved, inbound, in_transit, unfulfillable, version FROM allocation.stock_balances");
+        var movements = await services.QueryAsync<MovementRow>(
+            "SELECT seller_id, fnsku, fulfillment_center, bucket, quantity FROM allocation.stock_movements");
+        var rebuilt = movements
+            .GroupBy(m => (m.SellerId, m.Fnsku, m.FulfillmentCenter))
+            .ToDictionary(g => g.Key, g => StockLedger.Replay(g.Select(m => new StockMovement(Enum.Parse<StockBucket>(m.Bucket), m.Quantity, "", ""))));
+
+        var stored = balances.ToDictionary(
+            b => (b.SellerId, b.Fnsku, b.FulfillmentCenter),
+            b => new StockBalance(b.OnHand, b.Reserved, b.Inbound, b.InTransit, b.Unfulfillable, b.Version));
+        foreach (var (key, balance) in stored)
+        {
+            Assert.That(rebuilt.GetValueOrDefault(key, StockBalance.Empty), Is.EqualTo(balance), $"the journal of {key} rebuilds its balance");
+        }
+
+        Assert.That(rebuilt.Keys.Except(stored.Keys), Is.Empty, "every journal entry belongs to a balance");
+        Assert.That(stored.Values.All(b => b.Reserved <= b.OnHand && b.OnHand >= 0), Is.True, "no balance is oversold or negative");
+    }
+
+    private sealed class BalanceRow
+    {
+        public string SellerId { get; init; } = "";
+        public string Fnsku { get; init; } = "";
+        public string FulfillmentCenter { get; init; } = "";
+        public int OnHand { get; init; }
+        public int Reserved { get; init; }
+        public int Inbound { get; init; }
+        public int InTransit { get; init; }
+        public int Unfulfillable { get; init; }
+        public long Version { get; init; }
+    }
+
+    private sealed class MovementRow
+    {
+        public string SellerId { get; init; } = "";
+        public string Fnsku { get; init; } = "";
+        public string FulfillmentCenter { get; init; } = "";
+        public string Bucket { get; init; } = "";
+        public int Quantity { get; init; }
+    }
+}
