@@ -2,8 +2,8 @@
 # Rolls the platform out to the current kubectl context in order:
 #   1. the namespace, RabbitMQ (RabbitmqCluster) and, in dev, SQL Server;
 #   2. settings and (dev) generated secrets;
-#   3. the database-setup Job (database, one login per service), waited for;
-#   4. one migration Job per service (--migrate-only), waited for;
+#   3. the database-setup Job (database, one login per service and one for the gateway), waited for;
+#   4. one migration Job per service and one for the gateway (--migrate-only), waited for;
 #   5. everything else: the services and the gateway roll out on the migrated schema.
 # A failing Job stops the rollout before any service changes, so the running release keeps serving.
 # Usage: deploy/k8s/rollout.sh deploy/k8s/overlays/<dev|production>   (ROLLOUT_TIMEOUT, default 15m)

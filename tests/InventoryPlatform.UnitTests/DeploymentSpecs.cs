@@ -4,6 +4,8 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using InventoryPlatform.Data;
+using InventoryPlatform.Gateway;
+using InventoryPlatform.Gateway.Security;
 using InventoryPlatform.Hosting;
 using InventoryPlatform.Messaging;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
@@ -21,6 +23,11 @@ public sealed partial class DeploymentSpecs
     private static readonly string[] ServiceNames = ["receiving", "allocation", "forecasting", "returns", "liquidation", "limits"];
     private static readonly string[] ImageNames = [.. ServiceNames, "gateway"];
     private static readonly string[] Overlays = ["dev", "production"];
+
+    /// <summary>The secret (and its key) holding the identity signing key the gateway and every service share.</summary>
+    private const string SigningKeySecret = "gateway-signing-key";
+    private const string SigningKeySecretKey = "signing-key";
+    private static readonly string SigningKeyVariable = IdentityTokens.SigningKeySetting.Replace(":", "__", StringComparison.Ordinal);
 
     /// <summary>What each project's build declares for its image (deploy/Container.props stamps it into the assembly).</summary>
     private static readonly Dictionary<string, (string Repository, int Port)> DeclaredImages = ProjectAssemblies()
@@ -156,12 +163,14 @@ public sealed partial class DeploymentSpecs
             .Where(c => IsPlatformImage(Text(c.Container, "image")!))
             .ToList();
 
-        Assert.That(containers, Has.Count.EqualTo(ImageNames.Length + ServiceNames.Length), "a Deployment per image and a migration Job per service");
+        Assert.That(containers, Has.Count.EqualTo(2 * ImageNames.Length), "a Deployment and a migration Job per image");
         Assert.Multiple(() =>
         {
             foreach (var (where, container) in containers)
             {
-                var unknown = EnvironmentOf(container, objects).Where(v => !IsSettingTheCodeReads(v.Name, v.Value, EnvironmentOf(container, objects))).ToList();
+                var environment = EnvironmentOf(container, objects);
+                var gateway = IsGatewayImage(Text(container, "image")!);
+                var unknown = environment.Where(v => !IsSettingTheCodeReads(v.Name, v.Value, environment, gateway)).ToList();
                 Assert.That(unknown.Select(v => v.Name), Is.Empty, $"{where} names settings no code reads");
             }
         });
@@ -197,6 +206,52 @@ public sealed partial class DeploymentSpecs
             : $"{DatabaseOptions.Section}__{key}";
     }
 
+    [TestCaseSource(nameof(Overlays))]
+    public void The_gateway_runs_on_SQL_Server_in_its_own_schema_and_leaves_migrations_to_its_own_job(string overlay)
+    {
+        var objects = Render(overlay);
+        var deployment = Containers(Single(objects, "Deployment", "gateway")).Single();
+        var settings = EnvironmentOf(deployment, objects).ToDictionary(v => v.Name, v => v.Value);
+        var job = Single(objects, "Job", "migrate-gateway");
+        var migrate = Containers(job).Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(GatewaySetup.Descriptor.Schema, Is.EqualTo("gateway"), "the schema the login script gives the gateway");
+            Assert.That(settings.GetValueOrDefault($"{DatabaseOptions.Section}__{nameof(DatabaseOptions.Provider)}"), Is.EqualTo(nameof(DatabaseProvider.SqlServer)));
+            Assert.That(settings.GetValueOrDefault($"{DatabaseOptions.Section}__{nameof(DatabaseOptions.CreateDatabaseIfMissing)}"), Is.EqualTo("false"));
+            Assert.That(settings.GetValueOrDefault(MigrationMode.RunAtStartupKey.Replace(":", "__", StringComparison.Ordinal)), Is.EqualTo("false"));
+            Assert.That(settings.Keys, Has.None.StartsWith(MessagingOptions.Section + "__"), "the gateway has no bus");
+            Assert.That(Text(migrate, "image"), Is.EqualTo(Text(deployment, "image")), "the Job migrates with the release's image");
+            Assert.That(((YamlSequenceNode)migrate["args"]).Select(a => a.ToString()), Is.EqualTo(new[] { MigrationMode.MigrateOnlyArgument }));
+            Assert.That(Text(job, "metadata", "labels", "app.kubernetes.io/component"), Is.EqualTo("migration"), "rollout.sh waits for this label");
+            Assert.That(EnvironmentOf(migrate, objects).ToDictionary(v => v.Name, v => v.Value).GetValueOrDefault(MigrationMode.RunAtStartupKey.Replace(":", "__", StringComparison.Ordinal)), Is.EqualTo("false"));
+        });
+    }
+
+    [TestCaseSource(nameof(Overlays))]
+    public void Every_service_and_gateway_container_takes_the_signing_key_and_its_own_connection_string_from_secrets(string overlay)
+    {
+        var objects = Render(overlay);
+
+        Assert.Multiple(() =>
+        {
+            foreach (var name in ImageNames)
+            {
+                foreach (var (kind, workload) in new[] { ("Deployment", name), ("Job", $"migrate-{name}") })
+                {
+                    var container = Containers(Single(objects, kind, workload)).Single();
+                    var (secret, key) = SecretOf(container, SigningKeyVariable);
+                    Assert.That(secret, Does.StartWith(SigningKeySecret), $"{kind} {workload}: {SigningKeyVariable} from the secret");
+                    Assert.That(key, Is.EqualTo(SigningKeySecretKey), $"{kind} {workload}: {SigningKeyVariable} key");
+                    var (database, databaseKey) = SecretOf(container, $"ConnectionStrings__{new DatabaseOptions().ConnectionStringName}");
+                    Assert.That(database, Does.StartWith($"{name}-database"), $"{kind} {workload}: its own login");
+                    Assert.That(databaseKey, Is.EqualTo("connection-string"), $"{kind} {workload}");
+                }
+            }
+        });
+    }
+
     [Test]
     public void Production_runs_a_three_node_rabbitmq_cluster_and_at_least_two_replicas_of_everything()
     {
@@ -228,7 +283,27 @@ public sealed partial class DeploymentSpecs
 
         Assert.That(used, Is.Not.Empty);
         Assert.That(used.Where(u => u.Item1 != "rabbitmq-default-user").Except(secrets), Is.Empty);
-        Assert.That(secrets.Select(s => s.Item1), Has.Some.StartsWith("gateway-signing-key-"), "reserved for gateway authentication");
+        var signingKey = SecretValue(Single(objects, "Secret", SigningKeySecret), SigningKeySecretKey);
+        Assert.That(() => new IdentityTokens(signingKey, TimeProvider.System), Throws.Nothing, "the services accept the signing key (base64, 32+ bytes)");
+    }
+
+    [Test]
+    public void The_cluster_and_compose_never_trust_the_development_api_keys()
+    {
+        using var development = JsonDocument.Parse(File.ReadAllText(RepoPath("gateway/InventoryPlatform.Gateway/appsettings.Development.json")));
+        var developmentHashes = development.RootElement.GetProperty(GatewayOptions.Section).GetProperty(nameof(GatewayOptions.ApiKeys)).EnumerateArray()
+            .Select(k => k.GetProperty(nameof(ConfiguredApiKey.Sha256)).GetString()!)
+            .ToList();
+        var deployed = Overlays.SelectMany(Render)
+            .Where(o => Kind(o) is "Secret" or "ConfigMap")
+            .SelectMany(o => o.Children.TryGetValue("data", out var data) ? ((YamlMappingNode)data).Children.Select(d => (Kind(o), d.Value.ToString())) : [])
+            .Select(d => d.Item1 == "Secret" ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(d.Item2)) : d.Item2)
+            .Append(File.ReadAllText(RepoPath("deploy/compose/docker-compose.yml")))
+            .Append(File.ReadAllText(RepoPath("deploy/compose/.env.example")))
+            .ToList();
+
+        Assert.That(developmentHashes, Is.Not.Empty);
+        Assert.That(deployed.Where(text => developmentHashes.Any(h => text.Contains(h, StringComparison.OrdinalIgnoreCase))), Is.Empty);
     }
 
     [Test]
@@ -256,7 +331,7 @@ public sealed partial class DeploymentSpecs
         var services = (YamlMappingNode)compose["services"];
         var names = services.Children.Keys.Select(k => k.ToString()).ToList();
 
-        Assert.That(names, Is.SupersetOf(ImageNames.Concat(["sqlserver", "rabbitmq", "db-setup"]).Concat(ServiceNames.Select(s => $"migrate-{s}"))));
+        Assert.That(names, Is.SupersetOf(ImageNames.Concat(["sqlserver", "rabbitmq", "db-setup"]).Concat(ImageNames.Select(s => $"migrate-{s}"))));
         Assert.Multiple(() =>
         {
             foreach (var (nameNode, node) in services.Children)
@@ -286,12 +361,14 @@ public sealed partial class DeploymentSpecs
                 var imageName = name.Replace("migrate-", "", StringComparison.Ordinal);
                 Assert.That(image, Is.EqualTo($"${{REGISTRY:-}}{DeclaredImages[imageName].Repository}:${{TAG:-latest}}"), name);
                 var environment = ((YamlMappingNode)service["environment"]).Children.Select(e => (Name: e.Key.ToString(), Value: e.Value.ToString())).ToList();
-                Assert.That(environment.Where(e => !IsSettingTheCodeReads(e.Name, e.Value, environment)).Select(e => e.Name), Is.Empty, name);
+                Assert.That(environment.Where(e => !IsSettingTheCodeReads(e.Name, e.Value, environment, imageName == "gateway")).Select(e => e.Name), Is.Empty, name);
+                Assert.That(environment.Where(e => e.Name == SigningKeyVariable).Select(e => e.Value), Is.EqualTo(new[] { "${IDENTITY_SIGNING_KEY:?set IDENTITY_SIGNING_KEY in .env}" }), $"{name}: the one signing key from .env");
+                Assert.That(environment.Single(e => e.Name == $"ConnectionStrings__{new DatabaseOptions().ConnectionStringName}").Value, Does.Contain($"User ID=inventory_{imageName};"), $"{name}: its own login");
                 if (name.StartsWith("migrate-", StringComparison.Ordinal))
                 {
                     Assert.That(((YamlSequenceNode)service["command"]).Select(c => c.ToString()), Is.EqualTo(new[] { MigrationMode.MigrateOnlyArgument }));
                 }
-                else if (name != "gateway")
+                else
                 {
                     Assert.That(Text(service, "depends_on", $"migrate-{name}", "condition"), Is.EqualTo("service_completed_successfully"), name);
                 }
@@ -300,7 +377,7 @@ public sealed partial class DeploymentSpecs
     }
 
     [Test]
-    public void The_SQL_Server_logins_script_parses_and_gives_each_service_a_login_that_owns_only_its_own_schema()
+    public void The_SQL_Server_logins_script_parses_and_gives_each_service_and_the_gateway_a_login_that_owns_only_its_own_schema()
     {
         var script = File.ReadAllText(RepoPath("deploy/k8s/base/sql/sqlserver-logins.sql"));
         // sqlcmd replaces $(NAME) from the environment before SQL Server sees the text.
@@ -311,14 +388,15 @@ public sealed partial class DeploymentSpecs
 
         var statements = new SecurityStatements();
         fragment.Accept(statements);
+        var schemas = SqlServerSyntaxSpecs.Services.Select(s => s.Schema).Append(GatewaySetup.Descriptor.Schema).ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(statements.Logins, Is.EquivalentTo(ServiceNames.Select(s => $"inventory_{s}")));
-            Assert.That(statements.SchemaOwners, Is.EquivalentTo(ServiceNames.Select(s => (s, $"inventory_{s}"))), "ALTER AUTHORIZATION ON SCHEMA::<service> TO inventory_<service>");
+            Assert.That(statements.Logins, Is.EquivalentTo(schemas.Select(s => $"inventory_{s}")));
+            Assert.That(statements.SchemaOwners, Is.EquivalentTo(schemas.Select(s => (s, $"inventory_{s}"))), "ALTER AUTHORIZATION ON SCHEMA::<schema> TO inventory_<schema>");
             Assert.That(statements.ObjectGrants, Is.Empty, "no rights on objects or other schemas");
             Assert.That(statements.DatabaseGrants.Distinct(), Is.EquivalentTo(new[] { "CREATE TABLE", "CREATE VIEW" }));
             Assert.That(statements.RoleChanges, Is.Zero, "no database roles (db_owner, db_datareader, ...)");
-            foreach (var service in ServiceNames)
+            foreach (var service in schemas)
             {
                 Assert.That(script, Does.Contain($"CREATE USER [inventory_{service}] FOR LOGIN [inventory_{service}] WITH DEFAULT_SCHEMA = [{service}];"));
                 Assert.That(script, Does.Contain($"N'CREATE SCHEMA [{service}] AUTHORIZATION [inventory_{service}]'"));
@@ -331,35 +409,68 @@ public sealed partial class DeploymentSpecs
         }
     }
 
+    [Test]
+    public void Every_password_the_logins_script_needs_is_given_to_the_database_setup_job_and_the_compose_db_setup()
+    {
+        var needed = SqlcmdVariable().Matches(File.ReadAllText(RepoPath("deploy/k8s/base/sql/sqlserver-logins.sql")))
+            .Select(m => m.Value[2..^1])
+            .ToHashSet();
+        var job = Containers(Single(Render("production"), "Job", "database-setup")).Single();
+        var jobVariables = ((YamlSequenceNode)job["env"]).Cast<YamlMappingNode>().Select(v => Text(v, "name")!).ToList();
+        var compose = (YamlMappingNode)LoadYaml(File.ReadAllText(RepoPath("deploy/compose/docker-compose.yml"))).Single();
+        var composeVariables = ((YamlMappingNode)compose["services"]["db-setup"]["environment"]).Children.Keys.Select(k => k.ToString()).ToList();
+
+        Assert.That(needed, Does.Contain("GATEWAY_DB_PASSWORD"));
+        Assert.That(jobVariables, Is.SupersetOf(needed), "database-setup Job");
+        Assert.That(composeVariables, Is.SupersetOf(needed), "compose db-setup");
+    }
+
     // ---- settings the code reads ----
 
     /// <summary>
-    /// A variable is a setting the code reads when it binds to the options classes (<see cref="DatabaseOptions"/>,
-    /// <see cref="MessagingOptions"/>), is a key <see cref="MigrationMode"/> reads, names a connection string those
-    /// options look up, appears literally in the source (OTEL_EXPORTER_OTLP_ENDPOINT), is a service-discovery
-    /// endpoint for a destination the gateway's ReverseProxy configuration names, or is the port ASP.NET Core
-    /// listens on. A variable used only to build another one (<c>$(NAME)</c> in its value) is a helper, not a setting.
+    /// A variable is a setting the code reads when it binds to the options classes the image reads (both:
+    /// <see cref="DatabaseOptions"/>; a service: <see cref="MessagingOptions"/>; the gateway: <see cref="GatewayOptions"/>),
+    /// is a key <see cref="MigrationMode"/> reads, names a connection string those options look up, is the identity
+    /// signing key (<see cref="IdentityTokens.SigningKeySetting"/>, read by the gateway and every service), appears
+    /// literally in the source (OTEL_EXPORTER_OTLP_ENDPOINT), is (for the gateway) a service-discovery endpoint for a
+    /// destination its ReverseProxy configuration names, or is the port ASP.NET Core listens on. A variable used only
+    /// to build another one (<c>$(NAME)</c> in its value) is a helper, not a setting. Array indices read as <c>N</c>.
     /// </summary>
-    private static bool IsSettingTheCodeReads(string name, string value, IEnumerable<(string Name, string Value)> container) =>
-        KnownSettings.Value.Contains(Regex.Replace(name, "__[0-9]+$", "__N"))
+    private static bool IsSettingTheCodeReads(string name, string value, IEnumerable<(string Name, string Value)> container, bool gateway) =>
+        (gateway ? GatewaySettings : ServiceSettings).Value.Contains(Regex.Replace(name, "__[0-9]+(?=__|$)", "__N"))
         || name == "ASPNETCORE_HTTP_PORTS"
-        || (ServiceDiscoveryVariable().Match(name) is { Success: true } match && GatewayDestinationHosts().Contains(match.Groups[1].Value))
+        || (gateway && ServiceDiscoveryVariable().Match(name) is { Success: true } match && GatewayDestinationHosts().Contains(match.Groups[1].Value))
         || (SourceMentions(name) && name.StartsWith("OTEL_", StringComparison.Ordinal))
         || container.Any(other => other.Value.Contains($"$({name})", StringComparison.Ordinal));
 
-    private static readonly Lazy<HashSet<string>> KnownSettings = new(() =>
+    private static readonly Lazy<HashSet<string>> ServiceSettings = new(() =>
+    {
+        var keys = SchemaSettings();
+        keys.Add($"ConnectionStrings__{new MessagingOptions().ConnectionStringName}");
+        AddOptions(keys, MessagingOptions.Section, typeof(MessagingOptions));
+        return keys;
+    });
+
+    private static readonly Lazy<HashSet<string>> GatewaySettings = new(() =>
+    {
+        var keys = SchemaSettings();
+        AddOptions(keys, GatewayOptions.Section, typeof(GatewayOptions));
+        return keys;
+    });
+
+    /// <summary>What every host that owns a schema reads (AddPlatformSchema) and the signing key both sides check.</summary>
+    private static HashSet<string> SchemaSettings()
     {
         var keys = new HashSet<string>(StringComparer.Ordinal)
         {
             $"ConnectionStrings__{new DatabaseOptions().ConnectionStringName}",
-            $"ConnectionStrings__{new MessagingOptions().ConnectionStringName}",
             MigrationMode.RunAtStartupKey.Replace(":", "__", StringComparison.Ordinal),
             MigrationMode.MigrateOnlyKey.Replace(":", "__", StringComparison.Ordinal),
+            SigningKeyVariable,
         };
         AddOptions(keys, DatabaseOptions.Section, typeof(DatabaseOptions));
-        AddOptions(keys, MessagingOptions.Section, typeof(MessagingOptions));
         return keys;
-    });
+    }
 
     private static void AddOptions(HashSet<string> keys, string prefix, Type type)
     {
@@ -367,7 +478,11 @@ public sealed partial class DeploymentSpecs
         {
             var key = $"{prefix}__{property.Name}";
             var propertyType = property.PropertyType;
-            if (propertyType.IsArray)
+            if (propertyType.IsArray && propertyType.GetElementType() is { IsClass: true } element && element != typeof(string))
+            {
+                AddOptions(keys, key + "__N", element);
+            }
+            else if (propertyType.IsArray)
             {
                 keys.Add(key + "__N");
             }
@@ -467,13 +582,42 @@ public sealed partial class DeploymentSpecs
         {
             foreach (var source in ((YamlSequenceNode)from).Cast<YamlMappingNode>())
             {
-                var configMap = Single(objects, "ConfigMap", Text(source, "configMapRef", "name")!);
-                variables.AddRange(((YamlMappingNode)configMap["data"]).Children.Select(d => (d.Key.ToString(), d.Value.ToString())));
+                if (Text(source, "configMapRef", "name") is { } configMapName)
+                {
+                    var configMap = Single(objects, "ConfigMap", configMapName);
+                    variables.AddRange(((YamlMappingNode)configMap["data"]).Children.Select(d => (d.Key.ToString(), d.Value.ToString())));
+                    continue;
+                }
+
+                // A whole secret: its keys are settings (values stay secret). One created out of band must be optional.
+                var secretName = Text(source, "secretRef", "name") ?? throw new AssertionException($"envFrom names neither a ConfigMap nor a Secret: {source}");
+                var secret = objects.Where(o => Kind(o) == "Secret" && Name(o) == secretName).ToList();
+                if (secret.Count == 0)
+                {
+                    Assert.That(Text(source, "secretRef", "optional"), Is.EqualTo("true"), $"secret {secretName} is not rendered, so it must be optional");
+                }
+
+                variables.AddRange(secret.SelectMany(s => ((YamlMappingNode)s["data"]).Children.Select(d => (d.Key.ToString(), "(secret)"))));
             }
         }
 
         return variables;
     }
+
+    /// <summary>The secret and key a container's variable comes from (null when it is not from a secret).</summary>
+    private static (string? Secret, string? Key) SecretOf(YamlMappingNode container, string variable)
+    {
+        var entry = container.Children.TryGetValue("env", out var env)
+            ? ((YamlSequenceNode)env).Cast<YamlMappingNode>().SingleOrDefault(v => Text(v, "name") == variable)
+            : null;
+        return entry is null ? (null, null) : (Text(entry, "valueFrom", "secretKeyRef", "name"), Text(entry, "valueFrom", "secretKeyRef", "key"));
+    }
+
+    private static string SecretValue(YamlMappingNode secret, string key) =>
+        System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(Text(secret, "data", key)!));
+
+    private static bool IsGatewayImage(string image) =>
+        RepositoryOf(image).EndsWith(DeclaredImages["gateway"].Repository, StringComparison.Ordinal);
 
     private static int[] ContainerPorts(YamlMappingNode container) =>
         ((YamlSequenceNode)container["ports"]).Select(p => int.Parse(Text((YamlMappingNode)p, "containerPort")!)).ToArray();

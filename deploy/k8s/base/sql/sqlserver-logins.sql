@@ -1,4 +1,4 @@
--- One login and one database user per service, each owning only its own schema.
+-- One login and one database user per service and one for the gateway, each owning only its own schema.
 -- Run by a sysadmin in the platform's database, before the first migration (the database-setup Job in
 -- deploy/k8s, the db-setup service in deploy/compose, or by hand):
 --   sqlcmd -S <server> -U <admin> -d inventory -b -C -i sqlserver-logins.sql
@@ -85,4 +85,17 @@ IF SCHEMA_ID(N'limits') IS NULL
     EXEC (N'CREATE SCHEMA [limits] AUTHORIZATION [inventory_limits]');
 ALTER AUTHORIZATION ON SCHEMA::[limits] TO [inventory_limits];
 GRANT CREATE TABLE, CREATE VIEW TO [inventory_limits];
+GO
+
+-- gateway (its API keys)
+IF SUSER_ID(N'inventory_gateway') IS NULL
+    CREATE LOGIN [inventory_gateway] WITH PASSWORD = N'$(GATEWAY_DB_PASSWORD)', CHECK_POLICY = ON;
+ELSE
+    ALTER LOGIN [inventory_gateway] WITH PASSWORD = N'$(GATEWAY_DB_PASSWORD)';
+IF DATABASE_PRINCIPAL_ID(N'inventory_gateway') IS NULL
+    CREATE USER [inventory_gateway] FOR LOGIN [inventory_gateway] WITH DEFAULT_SCHEMA = [gateway];
+IF SCHEMA_ID(N'gateway') IS NULL
+    EXEC (N'CREATE SCHEMA [gateway] AUTHORIZATION [inventory_gateway]');
+ALTER AUTHORIZATION ON SCHEMA::[gateway] TO [inventory_gateway];
+GRANT CREATE TABLE, CREATE VIEW TO [inventory_gateway];
 GO
