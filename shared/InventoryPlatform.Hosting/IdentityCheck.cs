@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,6 +16,14 @@ public static class IdentityCheck
     public static CallerIdentity Caller(HttpContext context) =>
         context.Items[ItemKey] as CallerIdentity
         ?? throw new UnauthenticatedException("The request carries no identity from the gateway.");
+
+    /// <summary>Limits endpoints that change what all sellers share (the FC network, for instance) to admin keys.</summary>
+    public static TBuilder RequireAdminScope<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+            Caller(context.HttpContext).IsAdmin
+                ? await next(context)
+                : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Missing scope.", detail: $"This request needs the '{PlatformScopes.Admin}' scope."));
 
     internal static async Task Middleware(HttpContext context, RequestDelegate next, IdentityTokens tokens, PlatformService service)
     {

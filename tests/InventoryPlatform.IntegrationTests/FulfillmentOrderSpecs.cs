@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
+using InventoryPlatform.Hosting;
 using MassTransit;
 
 namespace InventoryPlatform.IntegrationTests;
@@ -259,25 +260,28 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
         var seller = "orders-network";
         await SeedAsync(seller, "X0XBORDER1", "FRA3", 5);
         var client = _services.Allocation.ClientFor(seller);
+        var operations = _services.Allocation.ClientFor("platform-operations", PlatformScopes.Admin);
+        var partnerEdit = await client.PutAsJsonAsync("/api/allocation/v1/network/cross-border", new { allowed = false, penaltyHours = 1 });
+        Assert.That(partnerEdit.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "only operations (admin) edit the shared network");
         var network = await PlatformApi.JsonNodeOf(await client.GetAsync("/api/allocation/v1/network"));
         Assert.That(network["fulfillmentCenters"]!.AsArray().Select(f => f!["code"]!.GetValue<string>()),
             Is.SupersetOf(new[] { "SEA1", "PHX3", "DFW2", "ORD4", "ATL6", "EWR9", "LTN1", "MAN2", "FRA3", "MUC1", "NRT1", "KIX2" }));
 
         try
         {
-            var forbid = await client.PutAsJsonAsync("/api/allocation/v1/network/cross-border", new { allowed = false, penaltyHours = 24 });
+            var forbid = await operations.PutAsJsonAsync("/api/allocation/v1/network/cross-border", new { allowed = false, penaltyHours = 24 });
             Assert.That(forbid.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             var domestic = await CreateAsync(client, Order("X0XBORDER1", 1, "backorder", marketplace: "UK", region: "UK", currency: "GBP"));
             Assert.That(domestic["status"]!.GetValue<string>(), Is.EqualTo("backordered"), "German stock is out of reach of a UK order");
 
-            await client.PutAsJsonAsync("/api/allocation/v1/network/cross-border", new { allowed = true, penaltyHours = 24 });
+            await operations.PutAsJsonAsync("/api/allocation/v1/network/cross-border", new { allowed = true, penaltyHours = 24 });
             var crossBorder = await CreateAsync(client, Order("X0XBORDER1", 1, "reject", marketplace: "UK", region: "UK", currency: "GBP"));
             Assert.That(crossBorder["lines"]![0]!["allocations"]![0]!["fulfillmentCenter"]!.GetValue<string>(), Is.EqualTo("FRA3"));
 
-            var bad = await client.PutAsJsonAsync("/api/allocation/v1/network/transit-times/UK/NOPE1", new { transitHours = 0 });
+            var bad = await operations.PutAsJsonAsync("/api/allocation/v1/network/transit-times/UK/NOPE1", new { transitHours = 0 });
             Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That((await PlatformApi.JsonNodeOf(bad))["errors"]!.AsObject().Select(e => e.Key), Is.EquivalentTo(new[] { "fulfillmentCenter", "transitHours" }));
-            var edit = await client.PutAsJsonAsync("/api/allocation/v1/network/transit-times/UK/FRA3", new { transitHours = 60 });
+            var edit = await operations.PutAsJsonAsync("/api/allocation/v1/network/transit-times/UK/FRA3", new { transitHours = 60 });
             Assert.That(edit.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             network = await PlatformApi.JsonNodeOf(await client.GetAsync("/api/allocation/v1/network"));
             Assert.That(network["transitTimes"]!.AsArray().Single(t => t!["region"]!.GetValue<string>() == "UK" && t["fulfillmentCenter"]!.GetValue<string>() == "FRA3")!
@@ -285,7 +289,7 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
         }
         finally
         {
-            await client.PutAsJsonAsync("/api/allocation/v1/network/cross-border", new { allowed = true, penaltyHours = 24 });
+            await operations.PutAsJsonAsync("/api/allocation/v1/network/cross-border", new { allowed = true, penaltyHours = 24 });
         }
     }
 

@@ -30,15 +30,19 @@ public static partial class NetworkApi
             .WithName("GetNetwork")
             .WithSummary("The fulfillment centers, ship-to regions, transit hours from each FC to each region, and the cross-border policy.");
         group.MapPut("/regions/{code}", PutRegion)
+            .RequireAdminScope()
             .WithName("PutRegion")
             .WithSummary("Add a ship-to region to a marketplace, or move it.");
         group.MapPut("/fulfillment-centers/{code}", PutFulfillmentCenter)
+            .RequireAdminScope()
             .WithName("PutFulfillmentCenter")
             .WithSummary("Add a fulfillment center or change its marketplace, region or storage capacity.");
         group.MapPut("/transit-times/{region}/{fulfillmentCenter}", PutTransitTime)
+            .RequireAdminScope()
             .WithName("PutTransitTime")
             .WithSummary("Set the hours a parcel takes from an FC to a region (an FC ships only to regions it has a transit time to).");
         group.MapPut("/cross-border", PutCrossBorder)
+            .RequireAdminScope()
             .WithName("PutCrossBorder")
             .WithSummary("Allow or forbid filling an order from another marketplace's pool, and the hours added to transit when it happens.");
         return group;
