@@ -102,7 +102,7 @@ public sealed class SqlServerSyntaxSpecs
         return errors;
     }
 
-    /// <summary>Tables (with their columns) and indexes a script creates.</summary>
+    /// <summary>Tables (with their columns, also those added later) and indexes a script creates.</summary>
     internal static IReadOnlyList<(string Schema, string Name, IReadOnlyList<string> Columns)> CreatedObjects(string sql)
     {
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);
@@ -118,6 +118,13 @@ public sealed class SqlServerSyntaxSpecs
         public List<(string Schema, string Name, IReadOnlyList<string> Columns)> Objects { get; } = [];
 
         public override void Visit(CreateTableStatement node) =>
+            Objects.Add((
+                node.SchemaObjectName.SchemaIdentifier?.Value ?? "dbo",
+                node.SchemaObjectName.BaseIdentifier.Value,
+                node.Definition.ColumnDefinitions.Select(c => c.ColumnIdentifier.Value).ToList()));
+
+        // A later migration's ALTER TABLE ... ADD columns belong to the table as well.
+        public override void Visit(AlterTableAddTableElementStatement node) =>
             Objects.Add((
                 node.SchemaObjectName.SchemaIdentifier?.Value ?? "dbo",
                 node.SchemaObjectName.BaseIdentifier.Value,

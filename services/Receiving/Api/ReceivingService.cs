@@ -12,6 +12,7 @@ public static class ReceivingService
         services.AddSingleton<ItemRepository>();
         services.AddSingleton<ShipmentRepository>();
         services.AddSingleton<ScanIntake>();
+        services.AddSingleton<ShipmentTransitions>();
         return services;
     }
 }

@@ -35,7 +35,8 @@ public sealed class ScanIntake(Database database, ShipmentRepository shipments, 
 
                 if (!ShipmentLifecycle.AcceptsScans(shipment.Header.Status))
                 {
-                    return Problems.Conflict("Shipment does not accept scans.", $"Shipment {shipmentId} is {shipment.Header.Status}.");
+                    return Problems.Conflict(
+                        "Shipment does not accept scans.", $"Shipment {shipmentId} is {shipment.Header.Status}: no units can be scanned into it any more.");
                 }
 
                 var onShipment = shipment.Lines.Select(l => l.Fnsku).ToHashSet(StringComparer.Ordinal);

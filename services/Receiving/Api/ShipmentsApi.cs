@@ -14,7 +14,34 @@ public sealed record CreateShipmentRequest(string? FulfillmentCenter, IReadOnlyL
 
 public sealed record ShipmentLineResponse(string Fnsku, int ExpectedUnits, int? CasePack, int ReceivedSellable, int ReceivedDamaged);
 
-public sealed record ShipmentResponse(Guid Id, string FulfillmentCenter, ShipmentStatus Status, DateTime CreatedAt, DateTime UpdatedAt, IReadOnlyList<ShipmentLineResponse> Lines);
+public sealed record ShipmentResponse(
+    Guid Id,
+    string FulfillmentCenter,
+    ShipmentStatus Status,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    DateTime? ShippedAt,
+    DateTime? ClosedAt,
+    DateTime? CancelledAt,
+    IReadOnlyList<ShipmentLineResponse> Lines);
+
+public sealed record ReportLine(string Fnsku, int ExpectedUnits, int ReceivedSellable, int ReceivedDamaged, int Shortage, int Overage);
+
+public sealed record ReportTotals(int ExpectedUnits, int ReceivedSellable, int ReceivedDamaged, int Shortage, int Overage);
+
+/// <summary>
+/// Expected against received per line. <c>Final</c> is true once the shipment is closed; before that the
+/// figures are the discrepancies so far.
+/// </summary>
+public sealed record ShipmentReport(
+    Guid Id,
+    string FulfillmentCenter,
+    ShipmentStatus Status,
+    bool Final,
+    DateTime? ClosedAt,
+    IReadOnlyList<ReportLine> Lines,
+    ReportTotals Totals,
+    IReadOnlyList<ReportLine> Discrepancies);
 
 public sealed record ShipmentSummary(Guid Id, string FulfillmentCenter, ShipmentStatus Status, DateTime CreatedAt);
 
@@ -42,6 +69,21 @@ public static class ShipmentsApi
         group.MapGet("/", ListShipments)
             .WithName("ListShipments")
             .WithSummary("The seller's shipments, paged by cursor.");
+        group.MapPost("/{id:guid}/ship", (Guid id, Seller seller, HttpContext http, ShipmentTransitions transitions, CancellationToken cancellationToken) =>
+                transitions.ApplyAsync(seller, id, ShipmentAction.Ship, Correlation.Of(http), cancellationToken))
+            .WithName("ShipShipment")
+            .WithSummary("The seller handed the shipment to the carrier: Created → InTransit.");
+        group.MapPost("/{id:guid}/close", (Guid id, Seller seller, HttpContext http, ShipmentTransitions transitions, CancellationToken cancellationToken) =>
+                transitions.ApplyAsync(seller, id, ShipmentAction.Close, Correlation.Of(http), cancellationToken))
+            .WithName("CloseShipment")
+            .WithSummary("Receiving is done: InTransit or Receiving → Closed. Computes shortages, overages and damaged units per line and publishes InboundShipmentClosed.");
+        group.MapPost("/{id:guid}/cancel", (Guid id, Seller seller, HttpContext http, ShipmentTransitions transitions, CancellationToken cancellationToken) =>
+                transitions.ApplyAsync(seller, id, ShipmentAction.Cancel, Correlation.Of(http), cancellationToken))
+            .WithName("CancelShipment")
+            .WithSummary("Cancel a shipment nothing was received from yet (Created or InTransit → Cancelled); releases its reserved capacity.");
+        group.MapGet("/{id:guid}/report", GetReport)
+            .WithName("GetShipmentReport")
+            .WithSummary("The receiving report: expected against received per line, with shortages, overages and damaged units (final once closed).");
         group.MapPost("/{id:guid}/scans", PostScan)
             .WithName("PostScan")
             .WithSummary("Record one unit scanned at the dock. A unit id scanned before is recognised and not counted again.");
@@ -143,6 +185,24 @@ public static class ShipmentsApi
         return TypedResults.Ok(Cursor.ToPage(summaries, take, s => s.Id.ToString()));
     }
 
+    public static async Task<Results<Ok<ShipmentReport>, ProblemHttpResult>> GetReport(
+        Guid id, Seller seller, ShipmentRepository shipments, CancellationToken cancellationToken)
+    {
+        if (await shipments.GetAsync(seller.Id, id, cancellationToken) is not { } shipment)
+        {
+            return Problems.NotFound("Shipment", id.ToString());
+        }
+
+        var computed = Discrepancies.For(shipment.Lines);
+        var lines = computed.Select(ToReportLine).ToList();
+        var totals = new ReportTotals(
+            lines.Sum(l => l.ExpectedUnits), lines.Sum(l => l.ReceivedSellable), lines.Sum(l => l.ReceivedDamaged), lines.Sum(l => l.Shortage), lines.Sum(l => l.Overage));
+        var discrepancies = computed.Where(d => !Discrepancies.IsClean(d)).Select(ToReportLine).ToList();
+        var header = shipment.Header;
+        return TypedResults.Ok(new ShipmentReport(
+            header.Id, header.FulfillmentCenter, header.Status, header.Status == ShipmentStatus.Closed, header.ClosedAt, lines, totals, discrepancies));
+    }
+
     public static Task<Results<Ok<ScanResult>, ValidationProblem, ProblemHttpResult>> PostScan(
         Guid id, ScanRequest scan, Seller seller, HttpContext http, ScanIntake intake, CancellationToken cancellationToken) =>
         intake.RecordAsync(seller, id, [scan], fieldPrefix: "", Correlation.Of(http), cancellationToken);
@@ -157,8 +217,12 @@ public static class ShipmentsApi
             ? TypedResults.Ok(new UnitResponse(unit.UnitId, unit.ShipmentId, unit.Fnsku, unit.FulfillmentCenter, unit.Condition, unit.ScannedAt))
             : Problems.NotFound("Unit", unitId);
 
-    private static ShipmentResponse ToResponse(ShipmentView view) =>
+    private static ReportLine ToReportLine(ShipmentLineDiscrepancy d) =>
+        new(d.Fnsku, d.ExpectedUnits, d.ReceivedSellable, d.ReceivedDamaged, d.Shortage, d.Overage);
+
+    internal static ShipmentResponse ToResponse(ShipmentView view) =>
         new(view.Header.Id, view.Header.FulfillmentCenter, view.Header.Status, view.Header.CreatedAt, view.Header.UpdatedAt,
+            view.Header.ShippedAt, view.Header.ClosedAt, view.Header.CancelledAt,
             view.Lines.Select(l => new ShipmentLineResponse(l.Fnsku, l.ExpectedUnits, l.CasePack, l.ReceivedSellable, l.ReceivedDamaged)).ToList());
 
     private sealed class UnknownItemsException(IReadOnlyList<(string Field, string Reason)> errors) : Exception("Unknown items.")

@@ -4,7 +4,14 @@ using InventoryPlatform.Receiving.Domain;
 
 namespace InventoryPlatform.Receiving.Data;
 
-public sealed record ShipmentHeader(Guid Id, string SellerId, string FulfillmentCenter, ShipmentStatus Status, DateTime CreatedAt, DateTime UpdatedAt);
+public sealed record ShipmentHeader(Guid Id, string SellerId, string FulfillmentCenter, ShipmentStatus Status, DateTime CreatedAt, DateTime UpdatedAt)
+{
+    public DateTime? ShippedAt { get; init; }
+
+    public DateTime? ClosedAt { get; init; }
+
+    public DateTime? CancelledAt { get; init; }
+}
 
 public sealed record ShipmentView(ShipmentHeader Header, IReadOnlyList<ShipmentLine> Lines);
 
@@ -14,8 +21,10 @@ public sealed class ShipmentRepository(Database database)
 {
     private const string HeaderColumns = "id, seller_id, fulfillment_center, status, created_at, updated_at";
 
+    private const string SelectHeader = HeaderColumns + ", shipped_at, closed_at, cancelled_at";
+
     private readonly string _lockHeader = database.Dialect.SelectForUpdate(
-        "receiving.shipments", HeaderColumns, "id = @Id AND seller_id = @SellerId");
+        "receiving.shipments", SelectHeader, "id = @Id AND seller_id = @SellerId");
 
     private readonly string _insertUnit = database.Dialect.InsertIfAbsent(
         "receiving.units",
@@ -38,7 +47,7 @@ public sealed class ShipmentRepository(Database database)
             async (connection, token) =>
             {
                 var header = await Dapper.SqlMapper.QuerySingleOrDefaultAsync<HeaderRow>(
-                    connection, new Dapper.CommandDefinition($"SELECT {HeaderColumns} FROM receiving.shipments WHERE id = @Id AND seller_id = @SellerId", new { Id = id, SellerId = sellerId }, cancellationToken: token));
+                    connection, new Dapper.CommandDefinition($"SELECT {SelectHeader} FROM receiving.shipments WHERE id = @Id AND seller_id = @SellerId", new { Id = id, SellerId = sellerId }, cancellationToken: token));
                 if (header is null)
                 {
                     return null;
@@ -54,7 +63,7 @@ public sealed class ShipmentRepository(Database database)
 
     public async Task<IReadOnlyList<ShipmentHeader>> ListAsync(string sellerId, int limit, Guid? after, CancellationToken cancellationToken)
     {
-        var sql = database.Dialect.SelectTop("receiving.shipments", HeaderColumns, "seller_id = @SellerId AND (@After IS NULL OR id > @After)", "id");
+        var sql = database.Dialect.SelectTop("receiving.shipments", SelectHeader, "seller_id = @SellerId AND (@After IS NULL OR id > @After)", "id");
         var rows = await database.QueryAsync<HeaderRow>(sql, new { SellerId = sellerId, After = after, limit }, cancellationToken);
         return rows.Select(r => r.ToHeader()).ToList();
     }
@@ -93,10 +102,20 @@ public sealed class ShipmentRepository(Database database)
             "WHERE shipment_id = @ShipmentId AND fnsku = @Fnsku",
             new { ShipmentId = shipmentId, Fnsku = fnsku, Sellable = sellable, Damaged = damaged });
 
-    public Task SetStatusAsync(UnitOfWork unit, Guid shipmentId, ShipmentStatus status, DateTime now) =>
-        unit.ExecuteAsync(
-            "UPDATE receiving.shipments SET status = @Status, updated_at = @Now WHERE id = @Id",
+    /// <summary>Moves the shipment to <paramref name="status"/>, stamping when it shipped, closed or was cancelled.</summary>
+    public Task SetStatusAsync(UnitOfWork unit, Guid shipmentId, ShipmentStatus status, DateTime now)
+    {
+        var stamp = status switch
+        {
+            ShipmentStatus.InTransit => ", shipped_at = @Now",
+            ShipmentStatus.Closed => ", closed_at = @Now",
+            ShipmentStatus.Cancelled => ", cancelled_at = @Now",
+            _ => "",
+        };
+        return unit.ExecuteAsync(
+            $"UPDATE receiving.shipments SET status = @Status, updated_at = @Now{stamp} WHERE id = @Id",
             new { Id = shipmentId, Status = status.ToString(), Now = now });
+    }
 
     public Task<UnitRecord?> FindUnitAsync(string sellerId, string unitId, CancellationToken cancellationToken) =>
         database.QuerySingleOrDefaultAsync<UnitRecord>(
@@ -113,7 +132,18 @@ public sealed class ShipmentRepository(Database database)
         public DateTime CreatedAt { get; init; }
         public DateTime UpdatedAt { get; init; }
 
-        public ShipmentHeader ToHeader() => new(Id, SellerId, FulfillmentCenter, Enum.Parse<ShipmentStatus>(Status), CreatedAt, UpdatedAt);
+        public DateTime? ShippedAt { get; init; }
+
+        public DateTime? ClosedAt { get; init; }
+
+        public DateTime? CancelledAt { get; init; }
+
+        public ShipmentHeader ToHeader() => new(Id, SellerId, FulfillmentCenter, Enum.Parse<ShipmentStatus>(Status), CreatedAt, UpdatedAt)
+        {
+            ShippedAt = ShippedAt,
+            ClosedAt = ClosedAt,
+            CancelledAt = CancelledAt,
+        };
     }
 
     private sealed class LineRow
