@@ -1,3 +1,4 @@
+using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Receiving.Domain;
 
 namespace InventoryPlatform.UnitTests;
@@ -110,5 +111,35 @@ public sealed class DiscrepancySpecs
             ("X0BBBBBBBB", 0, 0, 0),
             ("X0CCCCCCCC", 0, 1, 1),
         }));
+    }
+}
+
+public sealed class CapacityRequestSpecs
+{
+    private static Item ItemOf(StorageType type, decimal l, decimal w, decimal h) =>
+        new(Fnsku.Generate(), "s", "sku", "t", type, new Dimensions(l, w, h, 1), new Money(1, "USD"));
+
+    [Test]
+    public void Volumes_are_item_volume_times_units_summed_per_storage_type_and_rounded_up()
+    {
+        var mug = ItemOf(StorageType.Standard, 20, 15, 10);   // 0.105944 ft³
+        var book = ItemOf(StorageType.Standard, 30.48m, 30.48m, 30.48m); // exactly 1 ft³
+        var boot = ItemOf(StorageType.Footwear, 30, 20, 12);
+
+        var volumes = CapacityRequest.VolumesFor([(mug, 100), (book, 3), (boot, 10)]);
+
+        Assert.That(volumes.Select(v => (v.StorageType, v.CubicFeet)), Is.EqualTo(new[]
+        {
+            (StorageType.Standard, 13.5945m),
+            (StorageType.Footwear, 2.5427m),
+        }));
+    }
+
+    [Test]
+    public void A_tiny_volume_is_never_rounded_down_to_nothing()
+    {
+        var pin = ItemOf(StorageType.Standard, 1, 1, 1);
+
+        Assert.That(CapacityRequest.VolumesFor([(pin, 1)]).Single().CubicFeet, Is.EqualTo(0.0001m));
     }
 }

@@ -13,6 +13,8 @@ public static class ReceivingService
         services.AddSingleton<ShipmentRepository>();
         services.AddSingleton<ScanIntake>();
         services.AddSingleton<ShipmentTransitions>();
+        services.AddScoped<CapacityReservations>();
+        services.AddOptions<CapacityOptions>().BindConfiguration(CapacityOptions.Section);
         return services;
     }
 }

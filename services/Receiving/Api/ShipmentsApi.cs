@@ -106,6 +106,7 @@ public static class ShipmentsApi
         ItemRepository items,
         ShipmentRepository shipments,
         IdempotentRequests idempotency,
+        CapacityReservations capacity,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -123,8 +124,14 @@ public static class ShipmentsApi
         }
 
         var fnskus = request.Lines!.Select(l => l.Fnsku!).ToList();
+        var correlationId = Correlation.Of(http);
+        var shipmentId = Guid.CreateVersion7();
+        var fulfillmentCenter = request.FulfillmentCenter!.ToUpperInvariant();
+        var reserved = false;
+        var stored = false;
         try
         {
+            // A repeat of an earlier key is answered before this runs, so it reserves nothing again.
             return await idempotency.RunAsync(
                 seller,
                 idempotencyKey,
@@ -138,10 +145,16 @@ public static class ShipmentsApi
                         throw new UnknownItemsException(unknown.Select(x => ($"lines[{x.i}].fnsku", $"No item {x.f} is registered for this seller.")).ToList());
                     }
 
+                    // Limits answers for the same shipment id again if a transient fault reruns this transaction.
+                    var volumes = CapacityRequest.VolumesFor(request.Lines!.Select(l => (known[l.Fnsku!], l.ExpectedUnits)));
+                    await capacity.ReserveAsync(new ReserveCapacity(shipmentId, seller.Id, fulfillmentCenter, volumes, correlationId), cancellationToken);
+                    reserved = true;
+
                     var now = time.GetUtcNow().UtcDateTime;
-                    var header = new ShipmentHeader(Guid.CreateVersion7(), seller.Id, request.FulfillmentCenter!.ToUpperInvariant(), ShipmentStatus.Created, now, now);
+                    var header = new ShipmentHeader(shipmentId, seller.Id, fulfillmentCenter, ShipmentStatus.Created, now, now);
                     var shipmentLines = request.Lines!.Select(l => new ShipmentLine(l.Fnsku!, l.ExpectedUnits, l.CasePack, 0, 0)).ToList();
                     await shipments.CreateAsync(unit, header, shipmentLines);
+                    unit.AfterCommit(() => stored = true);
                     return (StatusCodes.Status201Created, ToResponse(new ShipmentView(header, shipmentLines)));
                 },
                 cancellationToken);
@@ -154,6 +167,33 @@ public static class ShipmentsApi
             }
 
             return validation.Problem();
+        }
+        catch (CapacityRejectedException rejected)
+        {
+            var r = rejected.Rejection;
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Not enough storage capacity for this shipment.",
+                detail: $"{r.Reason} ({r.StorageType}: limit {r.LimitCubicFeet} ft³, used {r.UsedCubicFeet} ft³, requested {r.RequestedCubicFeet} ft³.)",
+                extensions: new Dictionary<string, object?>
+                {
+                    ["storageType"] = r.StorageType.ToString(),
+                    ["limitCubicFeet"] = r.LimitCubicFeet,
+                    ["usedCubicFeet"] = r.UsedCubicFeet,
+                    ["requestedCubicFeet"] = r.RequestedCubicFeet,
+                });
+        }
+        catch (CapacityUnavailableException unavailable)
+        {
+            return Problems.Unavailable("Capacity could not be reserved; nothing was stored, try again.", unavailable.Message);
+        }
+        finally
+        {
+            // Capacity held for a shipment that did not commit (a failure, or another request with the same key won) goes back.
+            if (reserved && !stored)
+            {
+                await capacity.ReleaseAsync(seller.Id, shipmentId, correlationId, CancellationToken.None);
+            }
         }
     }
 
