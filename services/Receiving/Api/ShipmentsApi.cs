@@ -63,31 +63,31 @@ public static class ShipmentsApi
         group.MapPost("/", CreateShipment)
             .WithName("CreateShipment")
             .WithSummary("Plan an inbound shipment (ASN) to a fulfillment center. Accepts an Idempotency-Key header.");
-        group.MapGet("/{id:guid}", GetShipment)
+        group.MapGet("/{id}", GetShipment)
             .WithName("GetShipment")
             .WithSummary("A shipment with its lines: units expected and received so far.");
         group.MapGet("/", ListShipments)
             .WithName("ListShipments")
             .WithSummary("The seller's shipments, paged by cursor.");
-        group.MapPost("/{id:guid}/ship", (Guid id, Seller seller, HttpContext http, ShipmentTransitions transitions, CancellationToken cancellationToken) =>
+        group.MapPost("/{id}/ship", (Guid id, Seller seller, HttpContext http, ShipmentTransitions transitions, CancellationToken cancellationToken) =>
                 transitions.ApplyAsync(seller, id, ShipmentAction.Ship, Correlation.Of(http), cancellationToken))
             .WithName("ShipShipment")
             .WithSummary("The seller handed the shipment to the carrier: Created → InTransit.");
-        group.MapPost("/{id:guid}/close", (Guid id, Seller seller, HttpContext http, ShipmentTransitions transitions, CancellationToken cancellationToken) =>
+        group.MapPost("/{id}/close", (Guid id, Seller seller, HttpContext http, ShipmentTransitions transitions, CancellationToken cancellationToken) =>
                 transitions.ApplyAsync(seller, id, ShipmentAction.Close, Correlation.Of(http), cancellationToken))
             .WithName("CloseShipment")
             .WithSummary("Receiving is done: InTransit or Receiving → Closed. Computes shortages, overages and damaged units per line and publishes InboundShipmentClosed.");
-        group.MapPost("/{id:guid}/cancel", (Guid id, Seller seller, HttpContext http, ShipmentTransitions transitions, CancellationToken cancellationToken) =>
+        group.MapPost("/{id}/cancel", (Guid id, Seller seller, HttpContext http, ShipmentTransitions transitions, CancellationToken cancellationToken) =>
                 transitions.ApplyAsync(seller, id, ShipmentAction.Cancel, Correlation.Of(http), cancellationToken))
             .WithName("CancelShipment")
             .WithSummary("Cancel a shipment nothing was received from yet (Created or InTransit → Cancelled); releases its reserved capacity.");
-        group.MapGet("/{id:guid}/report", GetReport)
+        group.MapGet("/{id}/report", GetReport)
             .WithName("GetShipmentReport")
             .WithSummary("The receiving report: expected against received per line, with shortages, overages and damaged units (final once closed).");
-        group.MapPost("/{id:guid}/scans", PostScan)
+        group.MapPost("/{id}/scans", PostScan)
             .WithName("PostScan")
             .WithSummary("Record one unit scanned at the dock. A unit id scanned before is recognised and not counted again.");
-        group.MapPost("/{id:guid}/scans/batch", PostScanBatch)
+        group.MapPost("/{id}/scans/batch", PostScanBatch)
             .WithName("PostScanBatch")
             .WithSummary("Record up to 1000 scans in one request (dock scanners). A batch with any invalid scan is refused whole.");
 
@@ -251,11 +251,18 @@ public static class ShipmentsApi
         Guid id, ScanBatchRequest batch, Seller seller, HttpContext http, ScanIntake intake, CancellationToken cancellationToken) =>
         intake.RecordAsync(seller, id, batch.Scans ?? [], fieldPrefix: "scans", Correlation.Of(http), cancellationToken);
 
-    public static async Task<Results<Ok<UnitResponse>, ProblemHttpResult>> GetUnit(
-        string unitId, Seller seller, ShipmentRepository shipments, CancellationToken cancellationToken) =>
-        unitId.Length <= 64 && await shipments.FindUnitAsync(seller.Id, unitId, cancellationToken) is { } unit
+    public static async Task<Results<Ok<UnitResponse>, ValidationProblem, ProblemHttpResult>> GetUnit(
+        string unitId, Seller seller, ShipmentRepository shipments, CancellationToken cancellationToken)
+    {
+        if (!ScanRules.IsWellFormedUnitId(unitId))
+        {
+            return new Validation().Add("unitId", ScanRules.UnitIdRule).Problem();
+        }
+
+        return await shipments.FindUnitAsync(seller.Id, unitId, cancellationToken) is { } unit
             ? TypedResults.Ok(new UnitResponse(unit.UnitId, unit.ShipmentId, unit.Fnsku, unit.FulfillmentCenter, unit.Condition, unit.ScannedAt))
             : Problems.NotFound("Unit", unitId);
+    }
 
     private static ReportLine ToReportLine(ShipmentLineDiscrepancy d) =>
         new(d.Fnsku, d.ExpectedUnits, d.ReceivedSellable, d.ReceivedDamaged, d.Shortage, d.Overage);
