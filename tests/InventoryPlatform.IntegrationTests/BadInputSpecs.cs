@@ -84,6 +84,12 @@ public sealed class BadInputSpecs(DatabaseProvider provider)
         yield return Case("send a batch with one bad unit id", "POST", "/shipments/{shipment}/scans/batch",
             """{"scans":[{"unitId":"u-1","fnsku":"{fnsku}","condition":"sellable"},{"unitId":"has space","fnsku":"{fnsku}","condition":"sellable"}]}""", "scans[1].unitId");
         yield return Case("send a batch with a wrongly typed scan", "POST", "/shipments/{shipment}/scans/batch", """{"scans":[{"unitId":7}]}""", "scans[0].unitId");
+        yield return Case("configure bins with a negative distance", "PUT", "/fulfillment-centers/SEA1/bins",
+            """{"bins":[{"binId":"A-1","zone":"A","pickFaceDistanceMeters":-1,"capacityCubicFeet":5}]}""", "bins[0].pickFaceDistanceMeters");
+        yield return Case("configure bins of a malformed FC", "PUT", "/fulfillment-centers/SEA-1/bins",
+            """{"bins":[{"binId":"A-1","zone":"A","pickFaceDistanceMeters":1,"capacityCubicFeet":5}]}""", "fulfillmentCenter");
+        yield return Case("configure no bins", "PUT", "/fulfillment-centers/SEA1/bins", """{"bins":[]}""", "bins");
+        yield return Case("list bins with limit 0", "GET", "/fulfillment-centers/SEA1/bins?limit=0", null, "limit");
         yield return Case("look up a unit id that cannot exist", "GET", "/units/" + new string('u', 65), null, "unitId");
     }
 
@@ -120,5 +126,5 @@ public sealed class BadInputSpecs(DatabaseProvider provider)
     private Task<int> StoredRowsAsync() =>
         _services.ScalarAsync<int>(
             "SELECT (SELECT COUNT(*) FROM receiving.items) + (SELECT COUNT(*) FROM receiving.shipments) + (SELECT COUNT(*) FROM receiving.shipment_lines) " +
-            "+ (SELECT COUNT(*) FROM receiving.units) + (SELECT COUNT(*) FROM receiving.outbox) + (SELECT COUNT(*) FROM receiving.idempotency_keys)");
+            "+ (SELECT COUNT(*) FROM receiving.units) + (SELECT COUNT(*) FROM receiving.bins) + (SELECT COUNT(*) FROM receiving.outbox) + (SELECT COUNT(*) FROM receiving.idempotency_keys)");
 }

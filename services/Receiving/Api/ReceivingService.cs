@@ -11,6 +11,9 @@ public static class ReceivingService
     {
         services.AddSingleton<ItemRepository>();
         services.AddSingleton<ShipmentRepository>();
+        services.AddSingleton<PutawayRepository>();
+        services.AddSingleton<PutawayPlanner>();
+        services.AddOptions<PutawayOptions>().BindConfiguration(PutawayOptions.Section);
         services.AddSingleton<ScanIntake>();
         services.AddSingleton<ShipmentTransitions>();
         services.AddScoped<CapacityReservations>();

@@ -10,9 +10,9 @@ namespace InventoryPlatform.Receiving.Api;
 
 /// <summary>
 /// Records scans into a shipment: each unit id once in the whole network, the shipment's received counts,
-/// and <see cref="UnitsReceived"/> per FNSKU and condition in the outbox, all in one transaction.
+/// each sellable unit's bin, and <see cref="UnitsReceived"/> per FNSKU and condition in the outbox, all in one transaction.
 /// </summary>
-public sealed class ScanIntake(Database database, ShipmentRepository shipments, Outbox outbox, TimeProvider time)
+public sealed class ScanIntake(Database database, ShipmentRepository shipments, PutawayPlanner putaway, Outbox outbox, TimeProvider time)
 {
     public async Task<Results<Ok<ScanResult>, ValidationProblem, ProblemHttpResult>> RecordAsync(
         Seller seller, Guid shipmentId, IReadOnlyList<ScanRequest> requests, string fieldPrefix, Guid correlationId, CancellationToken cancellationToken)
@@ -74,6 +74,8 @@ public sealed class ScanIntake(Database database, ShipmentRepository shipments, 
                         Guid.CreateVersion7(), now, seller.Id, correlationId, shipmentId,
                         shipment.Header.FulfillmentCenter, fnsku, condition, unitIds.Count, unitIds));
                 }
+
+                await putaway.StowAsync(unit, seller.Id, shipment.Header.FulfillmentCenter, recorded);
 
                 if (recorded.Count > 0 && shipment.Header.Status != ShipmentStatus.Receiving)
                 {

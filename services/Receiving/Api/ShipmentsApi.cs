@@ -51,7 +51,8 @@ public sealed record ScanBatchRequest(IReadOnlyList<ScanRequest>? Scans);
 
 public sealed record ScanResult(int Accepted, IReadOnlyList<string> AlreadyScanned);
 
-public sealed record UnitResponse(string UnitId, Guid ShipmentId, string Fnsku, string FulfillmentCenter, UnitCondition Condition, DateTime ScannedAt);
+/// <summary>A received unit; <c>binId</c> is where it was put away (absent while no bin of the FC had room, and for damaged units).</summary>
+public sealed record UnitResponse(string UnitId, Guid ShipmentId, string Fnsku, string FulfillmentCenter, UnitCondition Condition, DateTime ScannedAt, string? BinId);
 
 public static class ShipmentsApi
 {
@@ -259,8 +260,8 @@ public static class ShipmentsApi
             return new Validation().Add("unitId", ScanRules.UnitIdRule).Problem();
         }
 
-        return await shipments.FindUnitAsync(seller.Id, unitId, cancellationToken) is { } unit
-            ? TypedResults.Ok(new UnitResponse(unit.UnitId, unit.ShipmentId, unit.Fnsku, unit.FulfillmentCenter, unit.Condition, unit.ScannedAt))
+        return await shipments.FindUnitAsync(seller.Id, unitId, cancellationToken) is var (unit, binId)
+            ? TypedResults.Ok(new UnitResponse(unit.UnitId, unit.ShipmentId, unit.Fnsku, unit.FulfillmentCenter, unit.Condition, unit.ScannedAt, binId))
             : Problems.NotFound("Unit", unitId);
     }
 

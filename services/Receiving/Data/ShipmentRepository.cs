@@ -117,11 +117,24 @@ public sealed class ShipmentRepository(Database database)
             new { Id = shipmentId, Status = status.ToString(), Now = now });
     }
 
-    public Task<UnitRecord?> FindUnitAsync(string sellerId, string unitId, CancellationToken cancellationToken) =>
-        database.QuerySingleOrDefaultAsync<UnitRecord>(
-            "SELECT unit_id, shipment_id, fnsku, fulfillment_center, condition, scanned_at FROM receiving.units WHERE unit_id = @UnitId AND seller_id = @SellerId",
+    public async Task<(UnitRecord Unit, string? BinId)?> FindUnitAsync(string sellerId, string unitId, CancellationToken cancellationToken) =>
+        await database.QuerySingleOrDefaultAsync<UnitRow>(
+            "SELECT unit_id, shipment_id, fnsku, fulfillment_center, condition, scanned_at, bin_id FROM receiving.units WHERE unit_id = @UnitId AND seller_id = @SellerId",
             new { UnitId = unitId, SellerId = sellerId },
-            cancellationToken);
+            cancellationToken) is { } row
+            ? (new UnitRecord(row.UnitId, row.ShipmentId, row.Fnsku, row.FulfillmentCenter, Enum.Parse<UnitCondition>(row.Condition), row.ScannedAt), row.BinId)
+            : null;
+
+    private sealed class UnitRow
+    {
+        public string UnitId { get; init; } = "";
+        public Guid ShipmentId { get; init; }
+        public string Fnsku { get; init; } = "";
+        public string FulfillmentCenter { get; init; } = "";
+        public string Condition { get; init; } = "";
+        public DateTime ScannedAt { get; init; }
+        public string? BinId { get; init; }
+    }
 
     private sealed class HeaderRow
     {
