@@ -86,4 +86,36 @@ public sealed class ConcurrentScanSpecs(DatabaseProvider provider)
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.That(await PlatformApi.StockAsync(allocation, fnsku, "SEA1"), Is.EqualTo((distinct, 0)), "Allocation's on hand, after every event arrived");
     }
+
+    [Test]
+    public async Task A_unit_scanned_at_once_into_two_shipments_is_counted_in_only_one()
+    {
+        const string seller = "concurrent-seller-2";
+        var setup = _services.Receiving.ClientFor(seller);
+        var fnsku = await PlatformApi.RegisterItemAsync(setup, "CONC-2");
+        var first = await PlatformApi.CreateShipmentAsync(setup, "SEA1", (fnsku, 60));
+        var second = await PlatformApi.CreateShipmentAsync(setup, "SEA1", (fnsku, 60));
+        var units = Enumerable.Range(0, 60).Select(i => $"twice-{i:000}").ToList();
+
+        var work = Enumerable.Range(0, 8).Select(async c =>
+        {
+            using var client = _services.Receiving.ClientFor(seller);
+            var shipment = c % 2 == 0 ? first : second;
+            var accepted = 0;
+            foreach (var batch in units.Skip(c * 5).Concat(units.Take(c * 5)).Chunk(20))
+            {
+                accepted += (await PlatformApi.ScanAsync(client, shipment, fnsku, batch))["accepted"]!.GetValue<int>();
+            }
+
+            return accepted;
+        });
+        var accepted = (await Task.WhenAll(work)).Sum();
+
+        Assert.That(accepted, Is.EqualTo(60));
+        Assert.That(await _services.ScalarAsync<int>("SELECT COUNT(*) FROM receiving.units WHERE seller_id = @seller", new { seller }), Is.EqualTo(60));
+        Assert.That(
+            await _services.ScalarAsync<int>(
+                "SELECT SUM(received_sellable) FROM receiving.shipment_lines WHERE shipment_id = @first OR shipment_id = @second", new { first, second }),
+            Is.EqualTo(60));
+    }
 }

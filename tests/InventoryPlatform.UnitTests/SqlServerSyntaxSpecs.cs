@@ -74,7 +74,6 @@ public sealed class SqlServerSyntaxSpecs
             dialect.SelectForUpdateSkipLocked("receiving.outbox", "id, message_type, body, correlation_id", "sent_at IS NULL", "created_at"),
             dialect.SelectForUpdate("receiving.shipments", "id, status", "id = @Id AND seller_id = @SellerId"),
             dialect.Upsert("receiving.bins", ["fulfillment_center", "bin_id"], ["fulfillment_center", "bin_id", "zone", "capacity_cubic_feet"], ["zone", "capacity_cubic_feet"]),
-            dialect.SelectForUpdate("receiving.bins", "bin_id, used_cubic_feet", "fulfillment_center = @FulfillmentCenter"),
             dialect.InsertIfAbsent("receiving.sales_velocity", ["fnsku", "fulfillment_center", "day"], ["fnsku", "fulfillment_center", "day", "units"]),
             dialect.SelectTop("receiving.items", "fnsku", "seller_id = @SellerId AND (@After IS NULL OR fnsku > @After)", "fnsku"),
             // Dapper expands the list parameter before SQL Server sees it.

@@ -32,7 +32,7 @@ public sealed class PutawayPlanner(PutawayRepository bins, ItemRepository items,
             return;
         }
 
-        var space = await bins.LockBinsAsync(unit, fulfillmentCenter);
+        var space = await bins.ReadBinsAsync(unit, fulfillmentCenter);
         if (space.Count == 0)
         {
             return;
@@ -41,15 +41,37 @@ public sealed class PutawayPlanner(PutawayRepository bins, ItemRepository items,
         var fnskus = sellable.Select(s => s.Fnsku).Distinct(StringComparer.Ordinal).ToList();
         var volumes = await items.FindManyAsync(unit, sellerId, fnskus);
         var window = options.Value.VelocityWindowDays;
-        var since = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-window);
-        var velocity = await bins.UnitsPerDayAsync(unit, fulfillmentCenter, fnskus, since, window);
+        var now = time.GetUtcNow().UtcDateTime;
+        var velocity = await bins.UnitsPerDayAsync(unit, fulfillmentCenter, fnskus, DateOnly.FromDateTime(now).AddDays(-window), window);
 
-        var plan = Putaway.Assign(
-            sellable.Select(s => new UnitToStow(s.UnitId, s.Fnsku, volumes[s.Fnsku].CubicFeet)).ToList(),
-            space,
-            velocity,
-            options.Value.FastMoverUnitsPerDay);
-        var touched = plan.Assignments.Where(a => a.BinId is not null).Select(a => a.BinId!).ToHashSet(StringComparer.Ordinal);
-        await bins.SaveAsync(unit, fulfillmentCenter, plan, touched, time.GetUtcNow().UtcDateTime);
+        // Bins are read without locks so scans of different shipments at one FC run side by side; a bin's space is
+        // claimed with a conditional update, and units whose bin filled up meanwhile are planned again.
+        var waiting = sellable.Select(s => new UnitToStow(s.UnitId, s.Fnsku, volumes[s.Fnsku].CubicFeet)).ToList();
+        for (var attempt = 0; attempt < 3 && waiting.Count > 0; attempt++)
+        {
+            if (attempt > 0)
+            {
+                space = await bins.ReadBinsAsync(unit, fulfillmentCenter);
+            }
+
+            var plan = Putaway.Assign(waiting, space, velocity, options.Value.FastMoverUnitsPerDay);
+            var volumeOf = waiting.ToDictionary(u => u.UnitId, u => u.CubicFeet, StringComparer.Ordinal);
+            var retry = new List<UnitToStow>();
+            // In bin order, so two scans never wait for each other's bins the other way round.
+            foreach (var group in plan.Assignments.Where(a => a.BinId is not null).GroupBy(a => a.BinId!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var unitIds = group.Select(a => a.UnitId).ToList();
+                if (await bins.TryTakeAsync(unit, fulfillmentCenter, group.Key, unitIds.Sum(id => volumeOf[id]), now))
+                {
+                    await bins.SetBinAsync(unit, group.Key, unitIds);
+                }
+                else
+                {
+                    retry.AddRange(waiting.Where(u => unitIds.Contains(u.UnitId)));
+                }
+            }
+
+            waiting = retry;
+        }
     }
 }

@@ -14,7 +14,6 @@ public sealed class PutawayRepository(Database database)
         ["fulfillment_center", "bin_id", "zone", "pick_face_distance_m", "capacity_cubic_feet", "updated_at"],
         ["zone", "pick_face_distance_m", "capacity_cubic_feet", "updated_at"]);
 
-    private readonly string _lockBins = database.Dialect.SelectForUpdate("receiving.bins", BinColumns, "fulfillment_center = @FulfillmentCenter");
 
     private readonly string _insertSaleDay = database.Dialect.InsertIfAbsent(
         "receiving.sales_velocity", ["fnsku", "fulfillment_center", "day"], ["fnsku", "fulfillment_center", "day", "units"]);
@@ -39,9 +38,27 @@ public sealed class PutawayRepository(Database database)
         return rows.Select(r => r.ToBin()).ToList();
     }
 
-    /// <summary>Locks the FC's bins, so two scans at the same FC never fill the same free space twice.</summary>
-    public async Task<IReadOnlyList<BinSpace>> LockBinsAsync(UnitOfWork unit, string fulfillmentCenter) =>
-        (await unit.QueryAsync<BinRow>(_lockBins, new { FulfillmentCenter = fulfillmentCenter })).Select(r => r.ToBin()).ToList();
+    /// <summary>The FC's bins as they are now, unlocked: <see cref="TryTakeAsync"/> claims space only if it is still free.</summary>
+    public async Task<IReadOnlyList<BinSpace>> ReadBinsAsync(UnitOfWork unit, string fulfillmentCenter) =>
+        (await unit.QueryAsync<BinRow>(
+            $"SELECT {BinColumns} FROM receiving.bins WHERE fulfillment_center = @FulfillmentCenter", new { FulfillmentCenter = fulfillmentCenter }))
+        .Select(r => r.ToBin()).ToList();
+
+    /// <summary>
+    /// Adds volume to a bin if it still fits (another scan at the same FC may have filled it since it was read);
+    /// the row stays locked until the transaction ends.
+    /// </summary>
+    public async Task<bool> TryTakeAsync(UnitOfWork unit, string fulfillmentCenter, string binId, decimal cubicFeet, DateTime now) =>
+        await unit.ExecuteAsync(
+            "UPDATE receiving.bins SET used_cubic_feet = used_cubic_feet + @CubicFeet, updated_at = @Now " +
+            "WHERE fulfillment_center = @FulfillmentCenter AND bin_id = @BinId AND used_cubic_feet + @CubicFeet <= capacity_cubic_feet",
+            new { FulfillmentCenter = fulfillmentCenter, BinId = binId, CubicFeet = cubicFeet, Now = now }) == 1;
+
+    /// <summary>Records the bin of each unit put away: one update per bin.</summary>
+    public async Task SetBinAsync(UnitOfWork unit, string binId, IReadOnlyCollection<string> unitIds) =>
+        await unit.ExecuteAsync(
+            $"UPDATE receiving.units SET bin_id = @BinId WHERE {database.Dialect.InList("unit_id", "UnitIds")}",
+            new { BinId = binId, UnitIds = unitIds.ToArray() });
 
     /// <summary>Units a day shipped from the FC since <paramref name="since"/>, per FNSKU among <paramref name="fnskus"/>.</summary>
     public async Task<IReadOnlyDictionary<string, decimal>> UnitsPerDayAsync(
@@ -52,21 +69,6 @@ public sealed class PutawayRepository(Database database)
             $"WHERE fulfillment_center = @FulfillmentCenter AND day >= @Since AND {database.Dialect.InList("fnsku", "Fnskus")} GROUP BY fnsku",
             new { FulfillmentCenter = fulfillmentCenter, Since = since.ToDateTime(TimeOnly.MinValue), Fnskus = fnskus.ToArray() });
         return rows.ToDictionary(r => r.Fnsku, r => (decimal)r.Units / days, StringComparer.Ordinal);
-    }
-
-    /// <summary>Records the bins chosen: one update per bin for its units, one for its used volume.</summary>
-    public async Task SaveAsync(UnitOfWork unit, string fulfillmentCenter, PutawayPlan plan, IReadOnlyCollection<string> binsTouched, DateTime now)
-    {
-        foreach (var group in plan.Assignments.Where(a => a.BinId is not null).GroupBy(a => a.BinId!, StringComparer.Ordinal))
-        {
-            await unit.ExecuteAsync(
-                $"UPDATE receiving.units SET bin_id = @BinId WHERE {database.Dialect.InList("unit_id", "UnitIds")}",
-                new { BinId = group.Key, UnitIds = group.Select(a => a.UnitId).ToArray() });
-        }
-
-        await unit.ExecuteAsync(
-            "UPDATE receiving.bins SET used_cubic_feet = @UsedCubicFeet, updated_at = @Now WHERE fulfillment_center = @FulfillmentCenter AND bin_id = @BinId",
-            plan.Bins.Where(b => binsTouched.Contains(b.BinId)).Select(b => new { FulfillmentCenter = fulfillmentCenter, b.BinId, b.UsedCubicFeet, Now = now }));
     }
 
     /// <summary>Adds shipped units to the FNSKU's sales of that day at that FC.</summary>

@@ -96,6 +96,43 @@ public sealed class ShipmentRepository(Database database)
             record.ScannedAt,
         }) == 1;
 
+    /// <summary>
+    /// Records the units of a batch that are not known yet in a few statements (find the known ones, insert the
+    /// rest in multi-row inserts) and returns the ids recorded; a unit id twice in the batch is recorded once.
+    /// Fails with a unique violation if a scan into another shipment recorded one of the ids in between; the caller
+    /// then falls back to <see cref="TryRecordUnitAsync"/> per unit.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> RecordNewUnitsAsync(UnitOfWork unit, string sellerId, IReadOnlyList<UnitRecord> records)
+    {
+        var ids = records.Select(r => r.UnitId).Distinct(StringComparer.Ordinal).ToArray();
+        var known = (await unit.QueryAsync<string>(
+                $"SELECT unit_id FROM receiving.units WHERE {database.Dialect.InList("unit_id", "UnitIds")}", new { UnitIds = ids }))
+            .ToHashSet(StringComparer.Ordinal);
+        var fresh = records.Where(r => !known.Contains(r.UnitId)).DistinctBy(r => r.UnitId, StringComparer.Ordinal).ToList();
+        foreach (var chunk in fresh.Chunk(200))
+        {
+            var parameters = new Dapper.DynamicParameters();
+            var values = new List<string>(chunk.Length);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                parameters.Add($"UnitId{i}", chunk[i].UnitId);
+                parameters.Add($"Fnsku{i}", chunk[i].Fnsku);
+                parameters.Add($"Condition{i}", chunk[i].Condition.ToString());
+                parameters.Add($"ScannedAt{i}", chunk[i].ScannedAt);
+                values.Add($"(@UnitId{i}, @SellerId, @ShipmentId, @Fnsku{i}, @FulfillmentCenter, @Condition{i}, @ScannedAt{i})");
+            }
+
+            parameters.Add("SellerId", sellerId);
+            parameters.Add("ShipmentId", chunk[0].ShipmentId);
+            parameters.Add("FulfillmentCenter", chunk[0].FulfillmentCenter);
+            await unit.ExecuteAsync(
+                "INSERT INTO receiving.units (unit_id, seller_id, shipment_id, fnsku, fulfillment_center, condition, scanned_at) VALUES " + string.Join(", ", values),
+                parameters);
+        }
+
+        return fresh.Select(r => r.UnitId).ToHashSet(StringComparer.Ordinal);
+    }
+
     public Task AddReceivedAsync(UnitOfWork unit, Guid shipmentId, string fnsku, int sellable, int damaged) =>
         unit.ExecuteAsync(
             "UPDATE receiving.shipment_lines SET received_sellable = received_sellable + @Sellable, received_damaged = received_damaged + @Damaged " +
