@@ -12,4 +12,5 @@ app.UsePlatformService();
 app.MapDefaultEndpoints();
 app.MapItemsApi();
 app.MapShipmentsApi();
+app.MapBinsApi();
 app.Run();

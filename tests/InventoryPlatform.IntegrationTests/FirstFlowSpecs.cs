@@ -94,6 +94,11 @@ public sealed class FirstFlowSpecs(DatabaseProvider provider)
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.That(await PlatformApi.StockAsync(allocation, fnsku, "DFW2"), Is.EqualTo((6, 0)), "nothing duplicated");
         Assert.That(await JournalCount(seller, fnsku), Is.EqualTo(1));
+
+        // Receiving and Limits reconnect too: capacity requests (bus request/response) are answered again.
+        await Eventually.Until(
+            async () => (await receiving.PostAsJsonAsync("/api/receiving/v1/shipments", new { fulfillmentCenter = "DFW2", lines = new[] { new { fnsku, expectedUnits = 1 } } })).StatusCode,
+            status => status == HttpStatusCode.Created, TimeSpan.FromSeconds(90), "a shipment created after the broker returned");
     }
 
     [Test]

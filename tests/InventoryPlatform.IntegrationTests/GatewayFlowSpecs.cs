@@ -83,7 +83,7 @@ public sealed partial class GatewayFlowSpecs
     [Test]
     public async Task Bad_input_through_the_gateway_gets_problem_details_and_stores_nothing()
     {
-        var unknownItem = await _gateway.GetAsync("/api/receiving/v1/items/X0NOTHERE1");
+        var unknownItem = await _gateway.GetAsync("/api/receiving/v1/items/X0NQTHERE1");
         var zeroUnits = await _gateway.PostAsJsonAsync("/api/receiving/v1/shipments", new { fulfillmentCenter = "SEA1", lines = new[] { new { fnsku = "X0NOTHERE1", expectedUnits = 0 } } });
 
         Assert.That(unknownItem.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));

@@ -3,18 +3,21 @@ using InventoryPlatform.Data;
 using Microsoft.Data.SqlClient;
 using Npgsql;
 using AllocationMarker = InventoryPlatform.Allocation.Data.StockRepository;
+using LimitsMarker = InventoryPlatform.Limits.Messaging.ReserveCapacityConsumer;
 using ReceivingMarker = InventoryPlatform.Receiving.Api.ScanIntake;
 
 namespace InventoryPlatform.IntegrationTests;
 
 /// <summary>
 /// Receiving and Allocation running in the test process on a fresh database and virtual host of the
-/// real PostgreSQL (or SQL Server) and RabbitMQ: the two ends of the first flow.
+/// real PostgreSQL (or SQL Server) and RabbitMQ: the two ends of the first flow, and Limits, which answers
+/// Receiving's capacity requests (a fixture that answers them itself starts without it).
 /// </summary>
 public sealed class PlatformServices : IAsyncDisposable
 {
-    private PlatformServices(DatabaseProvider provider, string database, string messaging)
+    private PlatformServices(DatabaseProvider provider, string database, string messaging, bool withLimits)
     {
+        Limits = withLimits ? new ServiceHost<LimitsMarker>(provider, database, messaging) : null;
         Provider = provider;
         Database = database;
         Messaging = messaging;
@@ -32,13 +35,27 @@ public sealed class PlatformServices : IAsyncDisposable
 
     public ServiceHost<AllocationMarker> Allocation { get; }
 
-    public static async Task<PlatformServices> StartAsync(DatabaseProvider provider, string name)
+    public ServiceHost<LimitsMarker>? Limits { get; }
+
+    public static async Task<PlatformServices> StartAsync(DatabaseProvider provider, string name, bool withLimits = true)
     {
         var database = await TestInfrastructure.CreateDatabaseAsync(provider, name);
         var messaging = await TestInfrastructure.CreateVirtualHostAsync(name);
-        var services = new PlatformServices(provider, database, messaging);
+        var services = new PlatformServices(provider, database, messaging, withLimits);
         services.Receiving.CreateClient().Dispose();
         services.Allocation.CreateClient().Dispose();
+        // /health includes the bus: Receiving's request client needs its bus connected to hear Limits' answers.
+        using var receiving = services.Receiving.CreateClient();
+        await Eventually.Until(
+            async () => (await receiving.GetAsync("/health")).IsSuccessStatusCode, healthy => healthy, TimeSpan.FromSeconds(30), "Receiving healthy");
+        if (services.Limits is not null)
+        {
+            services.Limits.CreateClient().Dispose();
+            await Eventually.Until(
+                () => TestInfrastructure.QueueHasConsumerAsync(messaging, "limits-reserve-capacity"), ready => ready, TimeSpan.FromSeconds(30),
+                "Limits consuming its reserve-capacity queue");
+        }
+
         // Published events only reach queues that exist: wait until Allocation's bus has declared its queue.
         await Eventually.Until(
             () => TestInfrastructure.QueueExistsAsync(messaging, "allocation-units-received"), exists => exists, TimeSpan.FromSeconds(30),
@@ -69,5 +86,9 @@ public sealed class PlatformServices : IAsyncDisposable
     {
         await Receiving.DisposeAsync();
         await Allocation.DisposeAsync();
+        if (Limits is not null)
+        {
+            await Limits.DisposeAsync();
+        }
     }
 }

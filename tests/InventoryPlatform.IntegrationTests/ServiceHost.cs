@@ -24,6 +24,7 @@ public sealed class ServiceHost<TServiceMarker>(DatabaseProvider provider, strin
         builder.UseSetting("Messaging:RedeliveryIntervals:0", "00:00:00.200");
         builder.UseSetting("Messaging:Outbox:PollInterval", "00:00:00.200");
         builder.UseSetting("Messaging:Outbox:PublishTimeout", "00:00:03");
+        builder.UseSetting("Receiving:Capacity:RequestTimeout", "00:00:05");
     }
 
     /// <summary>A client acting as the seller, as the gateway would forward it (a fresh signed identity per request).</summary>

@@ -78,6 +78,21 @@ public static class TestInfrastructure
         return document.RootElement.TryGetProperty("messages", out var messages) ? messages.GetInt32() : 0;
     }
 
+    /// <summary>True once a queue exists and at least one consumer listens on it.</summary>
+    public static async Task<bool> QueueHasConsumerAsync(string amqpUri, string queue)
+    {
+        using var http = Management();
+        var vhost = Uri.EscapeDataString(new Uri(amqpUri).AbsolutePath.TrimStart('/'));
+        var response = await http.GetAsync($"api/queues/{vhost}/{Uri.EscapeDataString(queue)}");
+        if (!response.IsSuccessStatusCode)
+        {
+            return false;
+        }
+
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.TryGetProperty("consumers", out var consumers) && consumers.GetInt32() > 0;
+    }
+
     public static async Task<bool> QueueExistsAsync(string amqpUri, string queue)
     {
         using var http = Management();

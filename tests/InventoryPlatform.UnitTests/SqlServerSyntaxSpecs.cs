@@ -73,6 +73,8 @@ public sealed class SqlServerSyntaxSpecs
             dialect.Upsert("allocation.stock_balances", ["seller_id", "fnsku", "fulfillment_center"], ["seller_id", "fnsku", "fulfillment_center", "on_hand"], ["on_hand"]),
             dialect.SelectForUpdateSkipLocked("receiving.outbox", "id, message_type, body, correlation_id", "sent_at IS NULL", "created_at"),
             dialect.SelectForUpdate("receiving.shipments", "id, status", "id = @Id AND seller_id = @SellerId"),
+            dialect.Upsert("receiving.bins", ["fulfillment_center", "bin_id"], ["fulfillment_center", "bin_id", "zone", "capacity_cubic_feet"], ["zone", "capacity_cubic_feet"]),
+            dialect.InsertIfAbsent("receiving.sales_velocity", ["fnsku", "fulfillment_center", "day"], ["fnsku", "fulfillment_center", "day", "units"]),
             dialect.SelectTop("receiving.items", "fnsku", "seller_id = @SellerId AND (@After IS NULL OR fnsku > @After)", "fnsku"),
             // Dapper expands the list parameter before SQL Server sees it.
             $"UPDATE receiving.outbox SET sent_at = @SentAt WHERE {dialect.InList("id", "Ids")}".Replace("@Ids", "(@Ids1, @Ids2)", StringComparison.Ordinal),
@@ -102,7 +104,7 @@ public sealed class SqlServerSyntaxSpecs
         return errors;
     }
 
-    /// <summary>Tables (with their columns) and indexes a script creates.</summary>
+    /// <summary>Tables (with their columns, also those added later) and indexes a script creates.</summary>
     internal static IReadOnlyList<(string Schema, string Name, IReadOnlyList<string> Columns)> CreatedObjects(string sql)
     {
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);
@@ -118,6 +120,13 @@ public sealed class SqlServerSyntaxSpecs
         public List<(string Schema, string Name, IReadOnlyList<string> Columns)> Objects { get; } = [];
 
         public override void Visit(CreateTableStatement node) =>
+            Objects.Add((
+                node.SchemaObjectName.SchemaIdentifier?.Value ?? "dbo",
+                node.SchemaObjectName.BaseIdentifier.Value,
+                node.Definition.ColumnDefinitions.Select(c => c.ColumnIdentifier.Value).ToList()));
+
+        // A later migration's ALTER TABLE ... ADD columns belong to the table as well.
+        public override void Visit(AlterTableAddTableElementStatement node) =>
             Objects.Add((
                 node.SchemaObjectName.SchemaIdentifier?.Value ?? "dbo",
                 node.SchemaObjectName.BaseIdentifier.Value,

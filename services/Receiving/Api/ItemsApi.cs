@@ -96,11 +96,18 @@ public static class ItemsApi
             : TypedResults.Ok(response);
     }
 
-    public static async Task<Results<Ok<ItemResponse>, ProblemHttpResult>> GetItem(
-        string fnsku, Seller seller, ItemRepository items, CancellationToken cancellationToken) =>
-        Fnsku.IsWellFormed(fnsku) && await items.GetAsync(seller.Id, fnsku, cancellationToken) is { } item
+    public static async Task<Results<Ok<ItemResponse>, ValidationProblem, ProblemHttpResult>> GetItem(
+        string fnsku, Seller seller, ItemRepository items, CancellationToken cancellationToken)
+    {
+        if (!Fnsku.IsWellFormed(fnsku))
+        {
+            return new Validation().Add("fnsku", "Must be an FNSKU returned by item registration (X0 and eight letters or digits).").Problem();
+        }
+
+        return await items.GetAsync(seller.Id, fnsku, cancellationToken) is { } item
             ? TypedResults.Ok(ItemResponse.From(item))
             : Problems.NotFound("Item", fnsku);
+    }
 
     public static async Task<Results<Ok<Page<ItemResponse>>, ValidationProblem>> ListItems(
         Seller seller, ItemRepository items, int? limit, string? cursor, CancellationToken cancellationToken)

@@ -11,7 +11,13 @@ public static class ReceivingService
     {
         services.AddSingleton<ItemRepository>();
         services.AddSingleton<ShipmentRepository>();
+        services.AddSingleton<PutawayRepository>();
+        services.AddSingleton<PutawayPlanner>();
+        services.AddOptions<PutawayOptions>().BindConfiguration(PutawayOptions.Section);
         services.AddSingleton<ScanIntake>();
+        services.AddSingleton<ShipmentTransitions>();
+        services.AddScoped<CapacityReservations>();
+        services.AddOptions<CapacityOptions>().BindConfiguration(CapacityOptions.Section);
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
 using InventoryPlatform.Hosting;
@@ -10,9 +11,9 @@ namespace InventoryPlatform.Receiving.Api;
 
 /// <summary>
 /// Records scans into a shipment: each unit id once in the whole network, the shipment's received counts,
-/// and <see cref="UnitsReceived"/> per FNSKU and condition in the outbox, all in one transaction.
+/// each sellable unit's bin, and <see cref="UnitsReceived"/> per FNSKU and condition in the outbox, all in one transaction.
 /// </summary>
-public sealed class ScanIntake(Database database, ShipmentRepository shipments, Outbox outbox, TimeProvider time)
+public sealed class ScanIntake(Database database, ShipmentRepository shipments, PutawayPlanner putaway, Outbox outbox, TimeProvider time)
 {
     public async Task<Results<Ok<ScanResult>, ValidationProblem, ProblemHttpResult>> RecordAsync(
         Seller seller, Guid shipmentId, IReadOnlyList<ScanRequest> requests, string fieldPrefix, Guid correlationId, CancellationToken cancellationToken)
@@ -24,7 +25,20 @@ public sealed class ScanIntake(Database database, ShipmentRepository shipments, 
         }
 
         var scans = requests.Select(r => new Scan(r.UnitId ?? "", r.Fnsku ?? "", r.Condition ?? UnitCondition.Sellable)).ToList();
-        return await database.InTransactionAsync<Results<Ok<ScanResult>, ValidationProblem, ProblemHttpResult>>(
+        try
+        {
+            return await RecordAsync(seller, shipmentId, scans, validation, fieldPrefix, correlationId, oneByOne: false, cancellationToken);
+        }
+        catch (DbException exception) when (database.Dialect.IsUniqueViolation(exception))
+        {
+            // A scan into another shipment recorded one of these unit ids at the same moment: record unit by unit.
+            return await RecordAsync(seller, shipmentId, scans, new Validation(), fieldPrefix, correlationId, oneByOne: true, cancellationToken);
+        }
+    }
+
+    private Task<Results<Ok<ScanResult>, ValidationProblem, ProblemHttpResult>> RecordAsync(
+        Seller seller, Guid shipmentId, List<Scan> scans, Validation validation, string fieldPrefix, Guid correlationId, bool oneByOne, CancellationToken cancellationToken) =>
+        database.InTransactionAsync<Results<Ok<ScanResult>, ValidationProblem, ProblemHttpResult>>(
             async unit =>
             {
                 var locked = await shipments.LockAsync(unit, seller.Id, shipmentId);
@@ -35,7 +49,8 @@ public sealed class ScanIntake(Database database, ShipmentRepository shipments, 
 
                 if (!ShipmentLifecycle.AcceptsScans(shipment.Header.Status))
                 {
-                    return Problems.Conflict("Shipment does not accept scans.", $"Shipment {shipmentId} is {shipment.Header.Status}.");
+                    return Problems.Conflict(
+                        "Shipment does not accept scans.", $"Shipment {shipmentId} is {shipment.Header.Status}: no units can be scanned into it any more.");
                 }
 
                 var onShipment = shipment.Lines.Select(l => l.Fnsku).ToHashSet(StringComparer.Ordinal);
@@ -50,18 +65,21 @@ public sealed class ScanIntake(Database database, ShipmentRepository shipments, 
                 }
 
                 var now = time.GetUtcNow();
+                var records = scans.Select(s => new UnitRecord(s.UnitId, shipmentId, s.Fnsku, shipment.Header.FulfillmentCenter, s.Condition, now.UtcDateTime)).ToList();
                 var recorded = new List<Scan>();
                 var repeated = new List<string>();
-                foreach (var scan in scans)
+                var fresh = oneByOne ? null : new HashSet<string>(await shipments.RecordNewUnitsAsync(unit, seller.Id, records), StringComparer.Ordinal);
+                for (var i = 0; i < scans.Count; i++)
                 {
-                    var record = new UnitRecord(scan.UnitId, shipmentId, scan.Fnsku, shipment.Header.FulfillmentCenter, scan.Condition, now.UtcDateTime);
-                    if (await shipments.TryRecordUnitAsync(unit, seller.Id, record))
+                    // Remove, so a unit id that appears twice in the batch counts once.
+                    var isNew = fresh?.Remove(scans[i].UnitId) ?? await shipments.TryRecordUnitAsync(unit, seller.Id, records[i]);
+                    if (isNew)
                     {
-                        recorded.Add(scan);
+                        recorded.Add(scans[i]);
                     }
                     else
                     {
-                        repeated.Add(scan.UnitId);
+                        repeated.Add(scans[i].UnitId);
                     }
                 }
 
@@ -79,10 +97,11 @@ public sealed class ScanIntake(Database database, ShipmentRepository shipments, 
                     await shipments.SetStatusAsync(unit, shipmentId, ShipmentStatus.Receiving, now.UtcDateTime);
                 }
 
+                // Last, so the bin rows it updates stay locked for as short a time as possible.
+                await putaway.StowAsync(unit, seller.Id, shipment.Header.FulfillmentCenter, recorded);
                 return TypedResults.Ok(new ScanResult(recorded.Count, repeated));
             },
             cancellationToken);
-    }
 
     private static string Field(string prefix, int count, int index, string name) =>
         prefix.Length == 0 && count == 1 ? name : $"{prefix}[{index}].{name}";

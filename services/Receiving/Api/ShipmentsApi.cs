@@ -14,7 +14,34 @@ public sealed record CreateShipmentRequest(string? FulfillmentCenter, IReadOnlyL
 
 public sealed record ShipmentLineResponse(string Fnsku, int ExpectedUnits, int? CasePack, int ReceivedSellable, int ReceivedDamaged);
 
-public sealed record ShipmentResponse(Guid Id, string FulfillmentCenter, ShipmentStatus Status, DateTime CreatedAt, DateTime UpdatedAt, IReadOnlyList<ShipmentLineResponse> Lines);
+public sealed record ShipmentResponse(
+    Guid Id,
+    string FulfillmentCenter,
+    ShipmentStatus Status,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    DateTime? ShippedAt,
+    DateTime? ClosedAt,
+    DateTime? CancelledAt,
+    IReadOnlyList<ShipmentLineResponse> Lines);
+
+public sealed record ReportLine(string Fnsku, int ExpectedUnits, int ReceivedSellable, int ReceivedDamaged, int Shortage, int Overage);
+
+public sealed record ReportTotals(int ExpectedUnits, int ReceivedSellable, int ReceivedDamaged, int Shortage, int Overage);
+
+/// <summary>
+/// Expected against received per line. <c>Final</c> is true once the shipment is closed; before that the
+/// figures are the discrepancies so far.
+/// </summary>
+public sealed record ShipmentReport(
+    Guid Id,
+    string FulfillmentCenter,
+    ShipmentStatus Status,
+    bool Final,
+    DateTime? ClosedAt,
+    IReadOnlyList<ReportLine> Lines,
+    ReportTotals Totals,
+    IReadOnlyList<ReportLine> Discrepancies);
 
 public sealed record ShipmentSummary(Guid Id, string FulfillmentCenter, ShipmentStatus Status, DateTime CreatedAt);
 
@@ -24,7 +51,8 @@ public sealed record ScanBatchRequest(IReadOnlyList<ScanRequest>? Scans);
 
 public sealed record ScanResult(int Accepted, IReadOnlyList<string> AlreadyScanned);
 
-public sealed record UnitResponse(string UnitId, Guid ShipmentId, string Fnsku, string FulfillmentCenter, UnitCondition Condition, DateTime ScannedAt);
+/// <summary>A received unit; <c>binId</c> is where it was put away (absent while no bin of the FC had room, and for damaged units).</summary>
+public sealed record UnitResponse(string UnitId, Guid ShipmentId, string Fnsku, string FulfillmentCenter, UnitCondition Condition, DateTime ScannedAt, string? BinId);
 
 public static class ShipmentsApi
 {
@@ -36,16 +64,31 @@ public static class ShipmentsApi
         group.MapPost("/", CreateShipment)
             .WithName("CreateShipment")
             .WithSummary("Plan an inbound shipment (ASN) to a fulfillment center. Accepts an Idempotency-Key header.");
-        group.MapGet("/{id:guid}", GetShipment)
+        group.MapGet("/{id}", GetShipment)
             .WithName("GetShipment")
             .WithSummary("A shipment with its lines: units expected and received so far.");
         group.MapGet("/", ListShipments)
             .WithName("ListShipments")
             .WithSummary("The seller's shipments, paged by cursor.");
-        group.MapPost("/{id:guid}/scans", PostScan)
+        group.MapPost("/{id}/ship", (Guid id, Seller seller, HttpContext http, ShipmentTransitions transitions, CancellationToken cancellationToken) =>
+                transitions.ApplyAsync(seller, id, ShipmentAction.Ship, Correlation.Of(http), cancellationToken))
+            .WithName("ShipShipment")
+            .WithSummary("The seller handed the shipment to the carrier: Created → InTransit.");
+        group.MapPost("/{id}/close", (Guid id, Seller seller, HttpContext http, ShipmentTransitions transitions, CancellationToken cancellationToken) =>
+                transitions.ApplyAsync(seller, id, ShipmentAction.Close, Correlation.Of(http), cancellationToken))
+            .WithName("CloseShipment")
+            .WithSummary("Receiving is done: InTransit or Receiving → Closed. Computes shortages, overages and damaged units per line and publishes InboundShipmentClosed.");
+        group.MapPost("/{id}/cancel", (Guid id, Seller seller, HttpContext http, ShipmentTransitions transitions, CancellationToken cancellationToken) =>
+                transitions.ApplyAsync(seller, id, ShipmentAction.Cancel, Correlation.Of(http), cancellationToken))
+            .WithName("CancelShipment")
+            .WithSummary("Cancel a shipment nothing was received from yet (Created or InTransit → Cancelled); releases its reserved capacity.");
+        group.MapGet("/{id}/report", GetReport)
+            .WithName("GetShipmentReport")
+            .WithSummary("The receiving report: expected against received per line, with shortages, overages and damaged units (final once closed).");
+        group.MapPost("/{id}/scans", PostScan)
             .WithName("PostScan")
             .WithSummary("Record one unit scanned at the dock. A unit id scanned before is recognised and not counted again.");
-        group.MapPost("/{id:guid}/scans/batch", PostScanBatch)
+        group.MapPost("/{id}/scans/batch", PostScanBatch)
             .WithName("PostScanBatch")
             .WithSummary("Record up to 1000 scans in one request (dock scanners). A batch with any invalid scan is refused whole.");
 
@@ -64,6 +107,7 @@ public static class ShipmentsApi
         ItemRepository items,
         ShipmentRepository shipments,
         IdempotentRequests idempotency,
+        CapacityReservations capacity,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -81,8 +125,14 @@ public static class ShipmentsApi
         }
 
         var fnskus = request.Lines!.Select(l => l.Fnsku!).ToList();
+        var correlationId = Correlation.Of(http);
+        var shipmentId = Guid.CreateVersion7();
+        var fulfillmentCenter = request.FulfillmentCenter!.ToUpperInvariant();
+        var reserved = false;
+        var stored = false;
         try
         {
+            // A repeat of an earlier key is answered before this runs, so it reserves nothing again.
             return await idempotency.RunAsync(
                 seller,
                 idempotencyKey,
@@ -96,10 +146,16 @@ public static class ShipmentsApi
                         throw new UnknownItemsException(unknown.Select(x => ($"lines[{x.i}].fnsku", $"No item {x.f} is registered for this seller.")).ToList());
                     }
 
+                    // Limits answers for the same shipment id again if a transient fault reruns this transaction.
+                    var volumes = CapacityRequest.VolumesFor(request.Lines!.Select(l => (known[l.Fnsku!], l.ExpectedUnits)));
+                    await capacity.ReserveAsync(new ReserveCapacity(shipmentId, seller.Id, fulfillmentCenter, volumes, correlationId), cancellationToken);
+                    reserved = true;
+
                     var now = time.GetUtcNow().UtcDateTime;
-                    var header = new ShipmentHeader(Guid.CreateVersion7(), seller.Id, request.FulfillmentCenter!.ToUpperInvariant(), ShipmentStatus.Created, now, now);
+                    var header = new ShipmentHeader(shipmentId, seller.Id, fulfillmentCenter, ShipmentStatus.Created, now, now);
                     var shipmentLines = request.Lines!.Select(l => new ShipmentLine(l.Fnsku!, l.ExpectedUnits, l.CasePack, 0, 0)).ToList();
                     await shipments.CreateAsync(unit, header, shipmentLines);
+                    unit.AfterCommit(() => stored = true);
                     return (StatusCodes.Status201Created, ToResponse(new ShipmentView(header, shipmentLines)));
                 },
                 cancellationToken);
@@ -112,6 +168,33 @@ public static class ShipmentsApi
             }
 
             return validation.Problem();
+        }
+        catch (CapacityRejectedException rejected)
+        {
+            var r = rejected.Rejection;
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Not enough storage capacity for this shipment.",
+                detail: $"{r.Reason} ({r.StorageType}: limit {r.LimitCubicFeet} ft³, used {r.UsedCubicFeet} ft³, requested {r.RequestedCubicFeet} ft³.)",
+                extensions: new Dictionary<string, object?>
+                {
+                    ["storageType"] = r.StorageType.ToString(),
+                    ["limitCubicFeet"] = r.LimitCubicFeet,
+                    ["usedCubicFeet"] = r.UsedCubicFeet,
+                    ["requestedCubicFeet"] = r.RequestedCubicFeet,
+                });
+        }
+        catch (CapacityUnavailableException unavailable)
+        {
+            return Problems.Unavailable("Capacity could not be reserved; nothing was stored, try again.", unavailable.Message);
+        }
+        finally
+        {
+            // Capacity held for a shipment that did not commit (a failure, or another request with the same key won) goes back.
+            if (reserved && !stored)
+            {
+                await capacity.ReleaseAsync(seller.Id, shipmentId, correlationId, CancellationToken.None);
+            }
         }
     }
 
@@ -143,6 +226,24 @@ public static class ShipmentsApi
         return TypedResults.Ok(Cursor.ToPage(summaries, take, s => s.Id.ToString()));
     }
 
+    public static async Task<Results<Ok<ShipmentReport>, ProblemHttpResult>> GetReport(
+        Guid id, Seller seller, ShipmentRepository shipments, CancellationToken cancellationToken)
+    {
+        if (await shipments.GetAsync(seller.Id, id, cancellationToken) is not { } shipment)
+        {
+            return Problems.NotFound("Shipment", id.ToString());
+        }
+
+        var computed = Discrepancies.For(shipment.Lines);
+        var lines = computed.Select(ToReportLine).ToList();
+        var totals = new ReportTotals(
+            lines.Sum(l => l.ExpectedUnits), lines.Sum(l => l.ReceivedSellable), lines.Sum(l => l.ReceivedDamaged), lines.Sum(l => l.Shortage), lines.Sum(l => l.Overage));
+        var discrepancies = computed.Where(d => !Discrepancies.IsClean(d)).Select(ToReportLine).ToList();
+        var header = shipment.Header;
+        return TypedResults.Ok(new ShipmentReport(
+            header.Id, header.FulfillmentCenter, header.Status, header.Status == ShipmentStatus.Closed, header.ClosedAt, lines, totals, discrepancies));
+    }
+
     public static Task<Results<Ok<ScanResult>, ValidationProblem, ProblemHttpResult>> PostScan(
         Guid id, ScanRequest scan, Seller seller, HttpContext http, ScanIntake intake, CancellationToken cancellationToken) =>
         intake.RecordAsync(seller, id, [scan], fieldPrefix: "", Correlation.Of(http), cancellationToken);
@@ -151,14 +252,25 @@ public static class ShipmentsApi
         Guid id, ScanBatchRequest batch, Seller seller, HttpContext http, ScanIntake intake, CancellationToken cancellationToken) =>
         intake.RecordAsync(seller, id, batch.Scans ?? [], fieldPrefix: "scans", Correlation.Of(http), cancellationToken);
 
-    public static async Task<Results<Ok<UnitResponse>, ProblemHttpResult>> GetUnit(
-        string unitId, Seller seller, ShipmentRepository shipments, CancellationToken cancellationToken) =>
-        unitId.Length <= 64 && await shipments.FindUnitAsync(seller.Id, unitId, cancellationToken) is { } unit
-            ? TypedResults.Ok(new UnitResponse(unit.UnitId, unit.ShipmentId, unit.Fnsku, unit.FulfillmentCenter, unit.Condition, unit.ScannedAt))
-            : Problems.NotFound("Unit", unitId);
+    public static async Task<Results<Ok<UnitResponse>, ValidationProblem, ProblemHttpResult>> GetUnit(
+        string unitId, Seller seller, ShipmentRepository shipments, CancellationToken cancellationToken)
+    {
+        if (!ScanRules.IsWellFormedUnitId(unitId))
+        {
+            return new Validation().Add("unitId", ScanRules.UnitIdRule).Problem();
+        }
 
-    private static ShipmentResponse ToResponse(ShipmentView view) =>
+        return await shipments.FindUnitAsync(seller.Id, unitId, cancellationToken) is var (unit, binId)
+            ? TypedResults.Ok(new UnitResponse(unit.UnitId, unit.ShipmentId, unit.Fnsku, unit.FulfillmentCenter, unit.Condition, unit.ScannedAt, binId))
+            : Problems.NotFound("Unit", unitId);
+    }
+
+    private static ReportLine ToReportLine(ShipmentLineDiscrepancy d) =>
+        new(d.Fnsku, d.ExpectedUnits, d.ReceivedSellable, d.ReceivedDamaged, d.Shortage, d.Overage);
+
+    internal static ShipmentResponse ToResponse(ShipmentView view) =>
         new(view.Header.Id, view.Header.FulfillmentCenter, view.Header.Status, view.Header.CreatedAt, view.Header.UpdatedAt,
+            view.Header.ShippedAt, view.Header.ClosedAt, view.Header.CancelledAt,
             view.Lines.Select(l => new ShipmentLineResponse(l.Fnsku, l.ExpectedUnits, l.CasePack, l.ReceivedSellable, l.ReceivedDamaged)).ToList());
 
     private sealed class UnknownItemsException(IReadOnlyList<(string Field, string Reason)> errors) : Exception("Unknown items.")

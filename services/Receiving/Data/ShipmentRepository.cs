@@ -4,7 +4,14 @@ using InventoryPlatform.Receiving.Domain;
 
 namespace InventoryPlatform.Receiving.Data;
 
-public sealed record ShipmentHeader(Guid Id, string SellerId, string FulfillmentCenter, ShipmentStatus Status, DateTime CreatedAt, DateTime UpdatedAt);
+public sealed record ShipmentHeader(Guid Id, string SellerId, string FulfillmentCenter, ShipmentStatus Status, DateTime CreatedAt, DateTime UpdatedAt)
+{
+    public DateTime? ShippedAt { get; init; }
+
+    public DateTime? ClosedAt { get; init; }
+
+    public DateTime? CancelledAt { get; init; }
+}
 
 public sealed record ShipmentView(ShipmentHeader Header, IReadOnlyList<ShipmentLine> Lines);
 
@@ -14,8 +21,10 @@ public sealed class ShipmentRepository(Database database)
 {
     private const string HeaderColumns = "id, seller_id, fulfillment_center, status, created_at, updated_at";
 
+    private const string SelectHeader = HeaderColumns + ", shipped_at, closed_at, cancelled_at";
+
     private readonly string _lockHeader = database.Dialect.SelectForUpdate(
-        "receiving.shipments", HeaderColumns, "id = @Id AND seller_id = @SellerId");
+        "receiving.shipments", SelectHeader, "id = @Id AND seller_id = @SellerId");
 
     private readonly string _insertUnit = database.Dialect.InsertIfAbsent(
         "receiving.units",
@@ -38,7 +47,7 @@ public sealed class ShipmentRepository(Database database)
             async (connection, token) =>
             {
                 var header = await Dapper.SqlMapper.QuerySingleOrDefaultAsync<HeaderRow>(
-                    connection, new Dapper.CommandDefinition($"SELECT {HeaderColumns} FROM receiving.shipments WHERE id = @Id AND seller_id = @SellerId", new { Id = id, SellerId = sellerId }, cancellationToken: token));
+                    connection, new Dapper.CommandDefinition($"SELECT {SelectHeader} FROM receiving.shipments WHERE id = @Id AND seller_id = @SellerId", new { Id = id, SellerId = sellerId }, cancellationToken: token));
                 if (header is null)
                 {
                     return null;
@@ -54,7 +63,7 @@ public sealed class ShipmentRepository(Database database)
 
     public async Task<IReadOnlyList<ShipmentHeader>> ListAsync(string sellerId, int limit, Guid? after, CancellationToken cancellationToken)
     {
-        var sql = database.Dialect.SelectTop("receiving.shipments", HeaderColumns, "seller_id = @SellerId AND (@After IS NULL OR id > @After)", "id");
+        var sql = database.Dialect.SelectTop("receiving.shipments", SelectHeader, "seller_id = @SellerId AND (@After IS NULL OR id > @After)", "id");
         var rows = await database.QueryAsync<HeaderRow>(sql, new { SellerId = sellerId, After = after, limit }, cancellationToken);
         return rows.Select(r => r.ToHeader()).ToList();
     }
@@ -87,22 +96,82 @@ public sealed class ShipmentRepository(Database database)
             record.ScannedAt,
         }) == 1;
 
+    /// <summary>
+    /// Records the units of a batch that are not known yet in a few statements (find the known ones, insert the
+    /// rest in multi-row inserts) and returns the ids recorded; a unit id twice in the batch is recorded once.
+    /// Fails with a unique violation if a scan into another shipment recorded one of the ids in between; the caller
+    /// then falls back to <see cref="TryRecordUnitAsync"/> per unit.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> RecordNewUnitsAsync(UnitOfWork unit, string sellerId, IReadOnlyList<UnitRecord> records)
+    {
+        var ids = records.Select(r => r.UnitId).Distinct(StringComparer.Ordinal).ToArray();
+        var known = (await unit.QueryAsync<string>(
+                $"SELECT unit_id FROM receiving.units WHERE {database.Dialect.InList("unit_id", "UnitIds")}", new { UnitIds = ids }))
+            .ToHashSet(StringComparer.Ordinal);
+        var fresh = records.Where(r => !known.Contains(r.UnitId)).DistinctBy(r => r.UnitId, StringComparer.Ordinal).ToList();
+        foreach (var chunk in fresh.Chunk(200))
+        {
+            var parameters = new Dapper.DynamicParameters();
+            var values = new List<string>(chunk.Length);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                parameters.Add($"UnitId{i}", chunk[i].UnitId);
+                parameters.Add($"Fnsku{i}", chunk[i].Fnsku);
+                parameters.Add($"Condition{i}", chunk[i].Condition.ToString());
+                parameters.Add($"ScannedAt{i}", chunk[i].ScannedAt);
+                values.Add($"(@UnitId{i}, @SellerId, @ShipmentId, @Fnsku{i}, @FulfillmentCenter, @Condition{i}, @ScannedAt{i})");
+            }
+
+            parameters.Add("SellerId", sellerId);
+            parameters.Add("ShipmentId", chunk[0].ShipmentId);
+            parameters.Add("FulfillmentCenter", chunk[0].FulfillmentCenter);
+            await unit.ExecuteAsync(
+                "INSERT INTO receiving.units (unit_id, seller_id, shipment_id, fnsku, fulfillment_center, condition, scanned_at) VALUES " + string.Join(", ", values),
+                parameters);
+        }
+
+        return fresh.Select(r => r.UnitId).ToHashSet(StringComparer.Ordinal);
+    }
+
     public Task AddReceivedAsync(UnitOfWork unit, Guid shipmentId, string fnsku, int sellable, int damaged) =>
         unit.ExecuteAsync(
             "UPDATE receiving.shipment_lines SET received_sellable = received_sellable + @Sellable, received_damaged = received_damaged + @Damaged " +
             "WHERE shipment_id = @ShipmentId AND fnsku = @Fnsku",
             new { ShipmentId = shipmentId, Fnsku = fnsku, Sellable = sellable, Damaged = damaged });
 
-    public Task SetStatusAsync(UnitOfWork unit, Guid shipmentId, ShipmentStatus status, DateTime now) =>
-        unit.ExecuteAsync(
-            "UPDATE receiving.shipments SET status = @Status, updated_at = @Now WHERE id = @Id",
+    /// <summary>Moves the shipment to <paramref name="status"/>, stamping when it shipped, closed or was cancelled.</summary>
+    public Task SetStatusAsync(UnitOfWork unit, Guid shipmentId, ShipmentStatus status, DateTime now)
+    {
+        var stamp = status switch
+        {
+            ShipmentStatus.InTransit => ", shipped_at = @Now",
+            ShipmentStatus.Closed => ", closed_at = @Now",
+            ShipmentStatus.Cancelled => ", cancelled_at = @Now",
+            _ => "",
+        };
+        return unit.ExecuteAsync(
+            $"UPDATE receiving.shipments SET status = @Status, updated_at = @Now{stamp} WHERE id = @Id",
             new { Id = shipmentId, Status = status.ToString(), Now = now });
+    }
 
-    public Task<UnitRecord?> FindUnitAsync(string sellerId, string unitId, CancellationToken cancellationToken) =>
-        database.QuerySingleOrDefaultAsync<UnitRecord>(
-            "SELECT unit_id, shipment_id, fnsku, fulfillment_center, condition, scanned_at FROM receiving.units WHERE unit_id = @UnitId AND seller_id = @SellerId",
+    public async Task<(UnitRecord Unit, string? BinId)?> FindUnitAsync(string sellerId, string unitId, CancellationToken cancellationToken) =>
+        await database.QuerySingleOrDefaultAsync<UnitRow>(
+            "SELECT unit_id, shipment_id, fnsku, fulfillment_center, condition, scanned_at, bin_id FROM receiving.units WHERE unit_id = @UnitId AND seller_id = @SellerId",
             new { UnitId = unitId, SellerId = sellerId },
-            cancellationToken);
+            cancellationToken) is { } row
+            ? (new UnitRecord(row.UnitId, row.ShipmentId, row.Fnsku, row.FulfillmentCenter, Enum.Parse<UnitCondition>(row.Condition), row.ScannedAt), row.BinId)
+            : null;
+
+    private sealed class UnitRow
+    {
+        public string UnitId { get; init; } = "";
+        public Guid ShipmentId { get; init; }
+        public string Fnsku { get; init; } = "";
+        public string FulfillmentCenter { get; init; } = "";
+        public string Condition { get; init; } = "";
+        public DateTime ScannedAt { get; init; }
+        public string? BinId { get; init; }
+    }
 
     private sealed class HeaderRow
     {
@@ -113,7 +182,18 @@ public sealed class ShipmentRepository(Database database)
         public DateTime CreatedAt { get; init; }
         public DateTime UpdatedAt { get; init; }
 
-        public ShipmentHeader ToHeader() => new(Id, SellerId, FulfillmentCenter, Enum.Parse<ShipmentStatus>(Status), CreatedAt, UpdatedAt);
+        public DateTime? ShippedAt { get; init; }
+
+        public DateTime? ClosedAt { get; init; }
+
+        public DateTime? CancelledAt { get; init; }
+
+        public ShipmentHeader ToHeader() => new(Id, SellerId, FulfillmentCenter, Enum.Parse<ShipmentStatus>(Status), CreatedAt, UpdatedAt)
+        {
+            ShippedAt = ShippedAt,
+            ClosedAt = ClosedAt,
+            CancelledAt = CancelledAt,
+        };
     }
 
     private sealed class LineRow

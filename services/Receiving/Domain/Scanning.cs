@@ -9,6 +9,11 @@ public static class ScanRules
 {
     public const int MaxBatch = 1000;
 
+    public const string UnitIdRule = "Is required: the unit's barcode, RFID serial or LPN (printable ASCII, at most 64).";
+
+    public static bool IsWellFormedUnitId(string? unitId) =>
+        !string.IsNullOrWhiteSpace(unitId) && unitId.Length <= 64 && unitId.All(c => c is >= '!' and <= '~');
+
     /// <summary>
     /// Checks a batch against the shipment it is scanned into. A batch with any bad scan is refused whole,
     /// so a dock scanner can fix and resend it without working out what half-stored.
@@ -31,9 +36,9 @@ public static class ScanRules
         {
             var scan = scans[i];
             var at = scans.Count == 1 && fieldPrefix.Length == 0 ? string.Empty : $"{fieldPrefix}[{i}].";
-            if (string.IsNullOrWhiteSpace(scan.UnitId) || scan.UnitId.Length > 64 || !scan.UnitId.All(c => c is >= '!' and <= '~'))
+            if (!IsWellFormedUnitId(scan.UnitId))
             {
-                yield return ($"{at}unitId", "Is required: the unit's barcode, RFID serial or LPN (printable ASCII, at most 64).");
+                yield return ($"{at}unitId", UnitIdRule);
             }
 
             if (string.IsNullOrWhiteSpace(scan.Fnsku))

@@ -11,11 +11,54 @@ public enum ShipmentStatus
 
 public sealed record ShipmentLine(string Fnsku, int ExpectedUnits, int? CasePack, int ReceivedSellable, int ReceivedDamaged);
 
+/// <summary>What a seller or the dock can do to a shipment.</summary>
+public enum ShipmentAction
+{
+    Ship,
+    Close,
+    Cancel,
+}
+
+/// <summary>The outcome of asking for a transition: the new status, or why the shipment cannot make it.</summary>
+public sealed record Transition(ShipmentStatus? To, string? Refusal)
+{
+    public bool IsAllowed => To is not null;
+
+    public static Transition Allowed(ShipmentStatus to) => new(to, null);
+
+    public static Transition Refused(string reason) => new(null, reason);
+}
+
 public static class ShipmentLifecycle
 {
     /// <summary>Units can be scanned in until the shipment is closed or cancelled.</summary>
     public static bool AcceptsScans(ShipmentStatus status) =>
         status is ShipmentStatus.Created or ShipmentStatus.InTransit or ShipmentStatus.Receiving;
+
+    /// <summary>
+    /// The lifecycle Created → InTransit → Receiving → Closed, or Cancelled before anything was received.
+    /// The first accepted scan moves a Created or InTransit shipment to Receiving (a truck may reach the dock
+    /// before the seller marked the shipment shipped). Closing is possible once the shipment left the seller
+    /// (InTransit: it arrived empty or never arrived, everything is short) or is being received.
+    /// </summary>
+    public static Transition Apply(ShipmentStatus current, ShipmentAction action, int unitsReceived) =>
+        (action, current) switch
+        {
+            (ShipmentAction.Ship, ShipmentStatus.Created) => Transition.Allowed(ShipmentStatus.InTransit),
+            (ShipmentAction.Ship, ShipmentStatus.InTransit) => Transition.Refused("The shipment is already in transit."),
+            (ShipmentAction.Ship, _) => Transition.Refused($"Only a Created shipment can be shipped; this one is {current}."),
+
+            (ShipmentAction.Close, ShipmentStatus.InTransit or ShipmentStatus.Receiving) => Transition.Allowed(ShipmentStatus.Closed),
+            (ShipmentAction.Close, ShipmentStatus.Created) => Transition.Refused("The shipment was never shipped: cancel it instead, or mark it shipped first."),
+            (ShipmentAction.Close, _) => Transition.Refused($"The shipment is already {current}."),
+
+            (ShipmentAction.Cancel, ShipmentStatus.Created or ShipmentStatus.InTransit) when unitsReceived == 0 => Transition.Allowed(ShipmentStatus.Cancelled),
+            (ShipmentAction.Cancel, ShipmentStatus.Created or ShipmentStatus.InTransit or ShipmentStatus.Receiving) =>
+                Transition.Refused($"{unitsReceived} unit(s) were already received: close the shipment instead."),
+            (ShipmentAction.Cancel, _) => Transition.Refused($"The shipment is already {current}."),
+
+            _ => Transition.Refused($"{action} is not possible from {current}."),
+        };
 
     /// <summary>The rules a shipment plan must satisfy; each broken rule names the field.</summary>
     public static IEnumerable<(string Field, string Reason)> CheckPlan(string? fulfillmentCenter, IReadOnlyList<(string? Fnsku, int ExpectedUnits, int? CasePack)>? lines)

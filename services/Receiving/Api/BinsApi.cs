@@ -1,0 +1,77 @@
+using InventoryPlatform.Data;
+using InventoryPlatform.Hosting;
+using InventoryPlatform.Receiving.Data;
+using InventoryPlatform.Receiving.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace InventoryPlatform.Receiving.Api;
+
+public sealed record BinRequest(string? BinId, string? Zone, decimal? PickFaceDistanceMeters, decimal? CapacityCubicFeet);
+
+public sealed record ConfigureBinsRequest(IReadOnlyList<BinRequest>? Bins);
+
+public sealed record BinResponse(string BinId, string Zone, decimal PickFaceDistanceMeters, decimal CapacityCubicFeet, decimal UsedCubicFeet)
+{
+    public static BinResponse From(BinSpace bin) => new(bin.BinId, bin.Zone, bin.PickFaceDistanceMeters, bin.CapacityCubicFeet, bin.UsedCubicFeet);
+}
+
+/// <summary>
+/// The storage bins of an FC, which putaway fills. An FC's layout is operations data shared by every seller
+/// stored there, so these endpoints are not scoped to a seller.
+/// </summary>
+public static class BinsApi
+{
+    public static RouteGroupBuilder MapBinsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup($"{ReceivingService.Descriptor.ApiPrefix}/fulfillment-centers/{{fulfillmentCenter}}/bins").WithTags("Bins");
+        group.MapPut("/", ConfigureBins)
+            .WithName("ConfigureBins")
+            .WithSummary("Add or reconfigure bins of an FC: zone, distance to the pick face, capacity by volume. Volume already stowed stays.");
+        group.MapGet("/", ListBins)
+            .WithName("ListBins")
+            .WithSummary("The bins of an FC with the volume used, paged by cursor.");
+        return group;
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<BinResponse>>, ValidationProblem>> ConfigureBins(
+        string fulfillmentCenter, ConfigureBinsRequest request, Database database, PutawayRepository bins, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        CheckFulfillmentCenter(fulfillmentCenter, validation);
+        foreach (var (field, reason) in Putaway.CheckBins(request.Bins?.Select(b => (b.BinId, b.Zone, b.PickFaceDistanceMeters, b.CapacityCubicFeet)).ToList()))
+        {
+            validation.Add(field, reason);
+        }
+
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
+
+        var fc = fulfillmentCenter.ToUpperInvariant();
+        var configured = request.Bins!.Select(b => new BinSpace(b.BinId!, b.Zone!, b.PickFaceDistanceMeters!.Value, b.CapacityCubicFeet!.Value, 0)).ToList();
+        await database.InTransactionAsync(unit => bins.UpsertBinsAsync(unit, fc, configured, time.GetUtcNow().UtcDateTime), cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<BinResponse>>(configured.Select(BinResponse.From).ToList());
+    }
+
+    public static async Task<Results<Ok<Page<BinResponse>>, ValidationProblem>> ListBins(
+        string fulfillmentCenter, PutawayRepository bins, int? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        CheckFulfillmentCenter(fulfillmentCenter, validation);
+        var (take, after) = Cursor.Read(limit, cursor, validation);
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
+
+        var rows = await bins.ListBinsAsync(fulfillmentCenter.ToUpperInvariant(), take + 1, after, cancellationToken);
+        return TypedResults.Ok(Cursor.ToPage(rows.Select(BinResponse.From).ToList(), take, b => b.BinId));
+    }
+
+    private static void CheckFulfillmentCenter(string fulfillmentCenter, Validation validation) =>
+        validation.Require(
+            fulfillmentCenter.Length is >= 1 and <= 10 && fulfillmentCenter.All(char.IsAsciiLetterOrDigit),
+            "fulfillmentCenter",
+            "Must be an FC code such as SEA1 (letters and digits, at most 10).");
+}
