@@ -65,9 +65,20 @@ public sealed partial class GatewayFlowSpecs
     public async Task One_seller_cannot_see_or_change_anything_of_another_sellers()
     {
         var fnsku = await PlatformApi.RegisterItemAsync(_gateway, "ISOLATED-1");
-        var shipment = await PlatformApi.CreateShipmentAsync(_gateway, "SEA1", (fnsku, 2));
-        await PlatformApi.ScanAsync(_gateway, shipment, fnsku, ["iso-unit-1"]);
-        await Eventually.Until(() => PlatformApi.StockAsync(_gateway, fnsku, "SEA1"), s => s.OnHand == 1, TimeSpan.FromSeconds(60), "stock of seller A");
+        var shipment = await PlatformApi.CreateShipmentAsync(_gateway, "SEA1", (fnsku, 3));
+        await PlatformApi.ScanAsync(_gateway, shipment, fnsku, ["iso-unit-1", "iso-unit-0", "iso-unit-9"]);
+        await Eventually.Until(() => PlatformApi.StockAsync(_gateway, fnsku, "SEA1"), s => s.OnHand == 3, TimeSpan.FromSeconds(60), "stock of seller A");
+        var order = await _gateway.PostAsJsonAsync("/api/allocation/v1/orders", new
+        {
+            marketplace = "US",
+            shipToRegion = "US-West",
+            lines = new[] { new { fnsku, quantity = 1, unitPrice = new { amount = 9.99, currency = "USD" } } },
+        });
+        Assert.That(order.StatusCode, Is.EqualTo(HttpStatusCode.Created), await order.Content.ReadAsStringAsync());
+        var orderId = (await PlatformApi.JsonNodeOf(order))["id"]!.GetValue<Guid>();
+        var transfer = await _gateway.PostAsJsonAsync("/api/allocation/v1/transfers", new { fnsku, fromFulfillmentCenter = "SEA1", toFulfillmentCenter = "PHX3", quantity = 1 });
+        Assert.That(transfer.StatusCode, Is.EqualTo(HttpStatusCode.Created), await transfer.Content.ReadAsStringAsync());
+        var transferId = (await PlatformApi.JsonNodeOf(transfer))["id"]!.GetValue<Guid>();
         using var other = Gateway(OtherSellerKey);
 
         (HttpMethod Method, string Path, object? Body)[] attempts =
@@ -77,6 +88,14 @@ public sealed partial class GatewayFlowSpecs
             (HttpMethod.Get, "/api/receiving/v1/units/iso-unit-1", null),
             (HttpMethod.Post, $"/api/receiving/v1/shipments/{shipment}/scans", new { unitId = "iso-unit-2", fnsku, condition = "sellable" }),
             (HttpMethod.Post, $"/api/receiving/v1/shipments/{shipment}/scans/batch", new { scans = new[] { new { unitId = "iso-unit-3", fnsku, condition = "sellable" } } }),
+            (HttpMethod.Get, $"/api/receiving/v1/shipments/{shipment}/report", null),
+            (HttpMethod.Post, $"/api/receiving/v1/shipments/{shipment}/close", null),
+            (HttpMethod.Post, $"/api/receiving/v1/shipments/{shipment}/cancel", null),
+            (HttpMethod.Get, $"/api/allocation/v1/orders/{orderId}", null),
+            (HttpMethod.Post, $"/api/allocation/v1/orders/{orderId}/cancel", new { reason = "not mine" }),
+            (HttpMethod.Post, $"/api/allocation/v1/orders/{orderId}/shipments", new { fulfillmentCenter = "SEA1" }),
+            (HttpMethod.Get, $"/api/allocation/v1/transfers/{transferId}", null),
+            (HttpMethod.Post, $"/api/allocation/v1/transfers/{transferId}/receive", null),
         ];
         foreach (var (method, path, body) in attempts)
         {
@@ -87,7 +106,9 @@ public sealed partial class GatewayFlowSpecs
 
         Assert.That(await PlatformApi.StockAsync(other, fnsku, "SEA1"), Is.EqualTo((0, 0)), "B sees no stock of A's");
         Assert.That((await PlatformApi.JsonNodeOf(await other.GetAsync("/api/receiving/v1/items")))["items"]!.AsArray(), Is.Empty);
-        Assert.That(await PlatformApi.StockAsync(_gateway, fnsku, "SEA1"), Is.EqualTo((1, 0)), "A's stock unchanged by B's attempts");
+        Assert.That(await PlatformApi.StockAsync(_gateway, fnsku, "SEA1"), Is.EqualTo((2, 0)), "A's stock unchanged by B's attempts (one unit left in transit)");
+        var stillMine = await PlatformApi.JsonNodeOf(await _gateway.GetAsync($"/api/allocation/v1/orders/{orderId}"));
+        Assert.That(stillMine["status"]!.GetValue<string>(), Is.EqualTo("allocated"), "B could not cancel or ship A's order");
 
         using var admin = Gateway(AdminKey);
         admin.DefaultRequestHeaders.Add("X-Seller-Id", "seller-1001");
