@@ -41,6 +41,19 @@ public static class Cursor
         return (limit ?? DefaultLimit, after);
     }
 
+    /// <summary>Like <see cref="Read"/>, for lists ordered by a GUID id (the cursor is the last id returned).</summary>
+    public static (int Limit, Guid? After) ReadGuid(int? limit, string? cursor, Validation validation)
+    {
+        var (take, after) = Read(limit, cursor, validation);
+        if (after is null)
+        {
+            return (take, null);
+        }
+
+        validation.Require(Guid.TryParse(after, out var id), "cursor", "Is not a cursor this API returned.");
+        return (take, id);
+    }
+
     /// <summary>Builds a page from up to limit + 1 rows fetched: the extra row only says another page exists.</summary>
     public static Page<T> ToPage<T>(IReadOnlyList<T> rows, int limit, Func<T, string> key) =>
         rows.Count > limit

@@ -154,13 +154,7 @@ public static class TransfersApi
         Seller seller, TransferRepository transfers, int? limit, string? cursor, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        var (take, after) = Cursor.Read(limit, cursor, validation);
-        Guid? afterId = null;
-        if (after is not null)
-        {
-            validation.Require(Guid.TryParse(after, out var parsed), "cursor", "Is not a cursor this API returned.");
-            afterId = parsed;
-        }
+        var (take, afterId) = Cursor.ReadGuid(limit, cursor, validation);
 
         if (!validation.IsValid)
         {
