@@ -21,18 +21,12 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
     public async Task Start()
     {
         _services = await PlatformServices.StartAsync(provider, "orders");
-        _bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(_services.Messaging)));
-        await _bus.StartAsync();
+        _bus = await _services.StartTestBusAsync();
     }
 
     [OneTimeTearDown]
     public async Task Stop()
     {
-        if (_bus is not null)
-        {
-            await _bus.StopAsync();
-        }
-
         if (_services is not null)
         {
             await _services.DisposeAsync();

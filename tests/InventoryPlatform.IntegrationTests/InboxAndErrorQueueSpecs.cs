@@ -17,18 +17,12 @@ public sealed class InboxAndErrorQueueSpecs(DatabaseProvider provider)
     public async Task Start()
     {
         _services = await PlatformServices.StartAsync(provider, "inbox");
-        _bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(_services.Messaging)));
-        await _bus.StartAsync();
+        _bus = await _services.StartTestBusAsync();
     }
 
     [OneTimeTearDown]
     public async Task Stop()
     {
-        if (_bus is not null)
-        {
-            await _bus.StopAsync();
-        }
-
         if (_services is not null)
         {
             await _services.DisposeAsync();

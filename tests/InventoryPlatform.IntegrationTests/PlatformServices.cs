@@ -1,5 +1,6 @@
 using Dapper;
 using InventoryPlatform.Data;
+using MassTransit;
 using Microsoft.Data.SqlClient;
 using Npgsql;
 using AllocationMarker = InventoryPlatform.Allocation.Data.StockRepository;
@@ -24,6 +25,8 @@ public sealed class PlatformServices : IAsyncDisposable
         Receiving = new ServiceHost<ReceivingMarker>(provider, database, messaging);
         Allocation = new ServiceHost<AllocationMarker>(provider, database, messaging);
     }
+
+    private readonly List<MassTransit.IBusControl> _testBuses = [];
 
     public DatabaseProvider Provider { get; }
 
@@ -82,8 +85,25 @@ public sealed class PlatformServices : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>
+    /// A bus of the test's own on the fixture's virtual host, for publishing events the way another service
+    /// would; stopped with the fixture.
+    /// </summary>
+    public async Task<MassTransit.IBusControl> StartTestBusAsync()
+    {
+        var bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(Messaging)));
+        await bus.StartAsync();
+        _testBuses.Add(bus);
+        return bus;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        foreach (var bus in _testBuses)
+        {
+            await bus.StopAsync();
+        }
+
         await Receiving.DisposeAsync();
         await Allocation.DisposeAsync();
         if (Limits is not null)

@@ -22,14 +22,12 @@ public sealed class PutawaySpecs(DatabaseProvider provider)
         await Eventually.Until(
             () => TestInfrastructure.QueueHasConsumerAsync(_services.Messaging, "receiving-order-shipped"), ready => ready, TimeSpan.FromSeconds(30),
             "Receiving consuming OrderShipped");
-        _bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(_services.Messaging)));
-        await _bus.StartAsync();
+        _bus = await _services.StartTestBusAsync();
     }
 
     [OneTimeTearDown]
     public async Task Stop()
     {
-        if (_bus is not null) await _bus.StopAsync();
         if (_services is not null) await _services.DisposeAsync();
     }
 

@@ -23,18 +23,12 @@ public sealed class StockConsumerSpecs(DatabaseProvider provider)
             await Eventually.Until(() => TestInfrastructure.QueueExistsAsync(_services.Messaging, queue), exists => exists, TimeSpan.FromSeconds(30), queue);
         }
 
-        _bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(_services.Messaging)));
-        await _bus.StartAsync();
+        _bus = await _services.StartTestBusAsync();
     }
 
     [OneTimeTearDown]
     public async Task Stop()
     {
-        if (_bus is not null)
-        {
-            await _bus.StopAsync();
-        }
-
         if (_services is not null)
         {
             await _services.DisposeAsync();
