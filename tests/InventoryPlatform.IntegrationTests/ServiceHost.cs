@@ -7,9 +7,11 @@ namespace InventoryPlatform.IntegrationTests;
 
 /// <summary>
 /// One service running in the test process against the fixture's real database and virtual host,
-/// with short retry intervals so failure paths finish in seconds.
+/// with short retry intervals so failure paths finish in seconds. <paramref name="configure"/> replaces services
+/// (a FakeTimeProvider for ageing and schedules) or adds settings.
 /// </summary>
-public sealed class ServiceHost<TServiceMarker>(DatabaseProvider provider, string database, string messaging) : WebApplicationFactory<TServiceMarker>
+public sealed class ServiceHost<TServiceMarker>(
+    DatabaseProvider provider, string database, string messaging, Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<TServiceMarker>
     where TServiceMarker : class
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -25,6 +27,7 @@ public sealed class ServiceHost<TServiceMarker>(DatabaseProvider provider, strin
         builder.UseSetting("Messaging:Outbox:PollInterval", "00:00:00.200");
         builder.UseSetting("Messaging:Outbox:PublishTimeout", "00:00:03");
         builder.UseSetting("Receiving:Capacity:RequestTimeout", "00:00:05");
+        configure?.Invoke(builder);
     }
 
     /// <summary>A client acting as the seller, as the gateway would forward it (a fresh signed identity per request).</summary>
