@@ -80,10 +80,17 @@ public sealed class BenchPlatform : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Operations through the gateway with the development admin key (FC bins, network edits).</summary>
+    public HttpClient AdminClient()
+    {
+        var admin = _app.CreateHttpClient("gateway");
+        admin.DefaultRequestHeaders.Add("X-Api-Key", "dev-admin-key");
+        return admin;
+    }
+
     private async Task<string> IssueKeyAsync(string sellerId)
     {
-        using var admin = _app.CreateHttpClient("gateway");
-        admin.DefaultRequestHeaders.Add("X-Api-Key", "dev-admin-key");
+        using var admin = AdminClient();
         var response = await admin.PostAsJsonAsync("/api/gateway/v1/keys", new
         {
             sellerId,

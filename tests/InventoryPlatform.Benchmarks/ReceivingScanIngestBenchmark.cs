@@ -42,7 +42,10 @@ public sealed class ReceivingScanIngestBenchmark : IBenchmark
     {
         var seller = $"bench-scan-{batchSize}-{Guid.NewGuid():N}"[..40];
         using var gateway = platform.Client("gateway", seller);
-        await ConfigureBinsAsync(gateway);
+        using (var admin = platform.AdminClient())
+        {
+            await ConfigureBinsAsync(admin);
+        }
 
         var workers = new List<(string Fnsku, Guid Shipment)>();
         for (var c = 0; c < clients; c++)
@@ -151,7 +154,7 @@ public sealed class ReceivingScanIngestBenchmark : IBenchmark
         }
     }
 
-    private static async Task ConfigureBinsAsync(HttpClient gateway)
+    private static async Task ConfigureBinsAsync(HttpClient admin)
     {
         var bins = Enumerable.Range(1, 200).Select(i => new
         {
@@ -160,7 +163,7 @@ public sealed class ReceivingScanIngestBenchmark : IBenchmark
             pickFaceDistanceMeters = (decimal)i,
             capacityCubicFeet = 5_000m,
         });
-        using var response = await gateway.PutAsJsonAsync($"/api/receiving/v1/fulfillment-centers/{FulfillmentCenter}/bins", new { bins });
+        using var response = await admin.PutAsJsonAsync($"/api/receiving/v1/fulfillment-centers/{FulfillmentCenter}/bins", new { bins });
         response.EnsureSuccessStatusCode();
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using InventoryPlatform.Data;
+using InventoryPlatform.Hosting;
 
 namespace InventoryPlatform.IntegrationTests;
 
@@ -17,6 +18,7 @@ public sealed class BadInputSpecs(DatabaseProvider provider)
     private const string Seller = "bad-input-seller";
     private PlatformServices _services = null!;
     private HttpClient _client = null!;
+    private HttpClient _operations = null!;
     private string _fnsku = null!;
     private Guid _shipment;
 
@@ -25,6 +27,7 @@ public sealed class BadInputSpecs(DatabaseProvider provider)
     {
         _services = await PlatformServices.StartAsync(provider, "badinput");
         _client = _services.Receiving.ClientFor(Seller);
+        _operations = _services.Receiving.ClientFor("operations", PlatformScopes.Admin);
         _fnsku = await PlatformApi.RegisterItemAsync(_client, "BAD-1");
         _shipment = await PlatformApi.CreateShipmentAsync(_client, "SEA1", (_fnsku, 5));
     }
@@ -33,6 +36,7 @@ public sealed class BadInputSpecs(DatabaseProvider provider)
     public async Task Stop()
     {
         _client?.Dispose();
+        _operations?.Dispose();
         if (_services is not null)
         {
             await _services.DisposeAsync();
@@ -109,7 +113,9 @@ public sealed class BadInputSpecs(DatabaseProvider provider)
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        var response = await _client.SendAsync(request);
+        // An FC's bins are operations data: only the admin scope configures them.
+        var client = path.StartsWith("/fulfillment-centers", StringComparison.Ordinal) ? _operations : _client;
+        var response = await client.SendAsync(request);
 
         var text = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), text);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
+using InventoryPlatform.Hosting;
 using MassTransit;
 
 namespace InventoryPlatform.IntegrationTests;
@@ -39,7 +40,7 @@ public sealed class PutawaySpecs(DatabaseProvider provider)
         var fast = await PlatformApi.RegisterItemAsync(receiving, "PUT-FAST");
         var slow = await PlatformApi.RegisterItemAsync(receiving, "PUT-SLOW");
         // A test item is 20 × 15 × 10 cm = 0.106 ft³: the near bin holds three of them.
-        var configured = await receiving.PutAsJsonAsync("/api/receiving/v1/fulfillment-centers/PUT1/bins", new
+        var layout = new
         {
             bins = new[]
             {
@@ -47,7 +48,13 @@ public sealed class PutawaySpecs(DatabaseProvider provider)
                 new { binId = "NEAR-1", zone = "A", pickFaceDistanceMeters = 2m, capacityCubicFeet = 0.35m },
                 new { binId = "MID-1", zone = "B", pickFaceDistanceMeters = 20m, capacityCubicFeet = 10m },
             },
-        });
+        };
+        var bySeller = await receiving.PutAsJsonAsync("/api/receiving/v1/fulfillment-centers/PUT1/bins", layout);
+        Assert.That(bySeller.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "an FC's layout is operations data, not a seller's");
+        Assert.That(await _services.ScalarAsync<int>("SELECT COUNT(*) FROM receiving.bins WHERE fulfillment_center = 'PUT1'"), Is.Zero);
+
+        using var operations = _services.Receiving.ClientFor("operations", PlatformScopes.Admin);
+        var configured = await operations.PutAsJsonAsync("/api/receiving/v1/fulfillment-centers/PUT1/bins", layout);
         Assert.That(configured.StatusCode, Is.EqualTo(HttpStatusCode.OK), await configured.Content.ReadAsStringAsync());
 
         var shipped = new OrderShipped(

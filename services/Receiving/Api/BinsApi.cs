@@ -17,7 +17,7 @@ public sealed record BinResponse(string BinId, string Zone, decimal PickFaceDist
 
 /// <summary>
 /// The storage bins of an FC, which putaway fills. An FC's layout is operations data shared by every seller
-/// stored there, so these endpoints are not scoped to a seller.
+/// stored there, so these endpoints are not scoped to a seller, and only operations (the admin scope) change it.
 /// </summary>
 public static class BinsApi
 {
@@ -25,6 +25,7 @@ public static class BinsApi
     {
         var group = routes.MapGroup($"{ReceivingService.Descriptor.ApiPrefix}/fulfillment-centers/{{fulfillmentCenter}}/bins").WithTags("Bins");
         group.MapPut("/", ConfigureBins)
+            .RequireAdminScope()
             .WithName("ConfigureBins")
             .WithSummary("Add or reconfigure bins of an FC: zone, distance to the pick face, capacity by volume. Volume already stowed stays.");
         group.MapGet("/", ListBins)
