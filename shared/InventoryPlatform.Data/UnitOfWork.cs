@@ -30,6 +30,10 @@ public sealed class UnitOfWork(DbConnection connection, DbTransaction transactio
     public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null) =>
         Connection.QuerySingleOrDefaultAsync<T>(Command(sql, parameters));
 
+    /// <summary>Several result sets in one round trip (statements without rows, such as an insert before a select, give none).</summary>
+    public Task<SqlMapper.GridReader> QueryMultipleAsync(string sql, object? parameters = null) =>
+        Connection.QueryMultipleAsync(Command(sql, parameters));
+
     public Task<T> ExecuteScalarAsync<T>(string sql, object? parameters = null) =>
         Connection.ExecuteScalarAsync<T>(Command(sql, parameters))!;
 

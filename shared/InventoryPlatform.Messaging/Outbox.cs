@@ -19,7 +19,16 @@ public sealed class Outbox(Database database, OutboxSignal signal)
     public async Task AddAsync<TEvent>(UnitOfWork unit, TEvent integrationEvent)
         where TEvent : class, IIntegrationEvent
     {
-        await unit.ExecuteAsync(_insert, new
+        var batch = new StatementBatch(unit);
+        Add(batch, integrationEvent);
+        await batch.ExecuteAsync();
+    }
+
+    /// <summary>Adds the event's row to a batch of the transaction's writes, sent with them in one round trip.</summary>
+    public void Add<TEvent>(StatementBatch batch, TEvent integrationEvent)
+        where TEvent : class, IIntegrationEvent
+    {
+        batch.Add(_insert, new
         {
             Id = integrationEvent.EventId,
             MessageType = TypeName(typeof(TEvent)),
@@ -27,16 +36,19 @@ public sealed class Outbox(Database database, OutboxSignal signal)
             integrationEvent.CorrelationId,
             CreatedAt = integrationEvent.OccurredAt.UtcDateTime,
         });
-        unit.AfterCommit(signal.Notify);
+        batch.Unit.AfterCommit(signal.Notify);
     }
 
     public async Task AddRangeAsync<TEvent>(UnitOfWork unit, IEnumerable<TEvent> integrationEvents)
         where TEvent : class, IIntegrationEvent
     {
+        var batch = new StatementBatch(unit);
         foreach (var integrationEvent in integrationEvents)
         {
-            await AddAsync(unit, integrationEvent);
+            Add(batch, integrationEvent);
         }
+
+        await batch.ExecuteAsync();
     }
 
     internal static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";

@@ -23,15 +23,17 @@ public sealed class StateConflictException(string detail) : Exception(detail);
 /// (a refusal there means a corrupt ledger: the balances were locked and checked first), and the events go into the outbox in the same commit.
 /// </summary>
 public sealed class OrderDesk(
-    StockRepository stock, LedgerPosting ledger, OrderRepository orders, DemandRepository demand, Outbox outbox, AllocationOptions options, TimeProvider time)
+    StockRepository stock, LedgerPosting ledger, OrderRepository orders, Outbox outbox, AllocationOptions options, TimeProvider time)
 {
     public async Task<OrderView> AllocateAsync(UnitOfWork unit, FulfillmentNetwork network, NewOrder order)
     {
         var options = network.OptionsFor(order.Marketplace, order.ShipToRegion);
         var fnskus = order.Lines.Select(l => l.Fnsku).Distinct(StringComparer.Ordinal).ToList();
-        var balances = options.Count == 0
-            ? new Dictionary<(string, string), StockBalance>()
-            : await stock.LockBalancesAsync(unit, order.SellerId, fnskus, options.Select(o => o.FulfillmentCenter).ToList());
+        // One round trip locks the balances in reach and reads the FNSKUs' forecast demand for the low-stock check.
+        var (balances, forecasts) = options.Count == 0
+            ? (new Dictionary<(string, string), StockBalance>(), [])
+            : await stock.LockBalancesAsync<DemandRepository.DailyForecast>(
+                unit, order.SellerId, fnskus, options.Select(o => o.FulfillmentCenter).ToList(), DemandRepository.DailyForecastQuery(unit.Dialect));
         var available = balances.ToDictionary(b => b.Key, b => b.Value.Available);
         var plan = AllocationPlanner.Plan(order.Lines.Select(l => new LineDemand(l.LineNumber, l.Fnsku, l.Quantity)).ToList(), options, available);
         if (!plan.IsComplete && order.ShortagePolicy == ShortagePolicy.Reject)
@@ -41,27 +43,30 @@ public sealed class OrderDesk(
             throw new OrderRejectedException($"Not enough stock in reach of {order.ShipToRegion} ({string.Join("; ", missing)}).");
         }
 
+        // Every write of the order goes to the database in one more round trip.
+        var batch = new StatementBatch(unit);
         var now = time.GetUtcNow();
         var id = Guid.CreateVersion7();
         foreach (var group in plan.Allocations.GroupBy(a => (a.Fnsku, a.FulfillmentCenter)).OrderBy(g => g.Key.Fnsku, StringComparer.Ordinal)
                      .ThenBy(g => g.Key.FulfillmentCenter, StringComparer.Ordinal))
         {
             var key = new StockKey(order.SellerId, group.Key.Fnsku, group.Key.FulfillmentCenter);
-            await ledger.PostLockedAsync(
-                unit, key, balances[group.Key], [new StockMovement(StockBucket.Reserved, group.Sum(a => a.Quantity), "Reserved", $"order:{id}")], order.CorrelationId);
+            ledger.PostLocked(
+                batch, key, balances[group.Key], [new StockMovement(StockBucket.Reserved, group.Sum(a => a.Quantity), "Reserved", $"order:{id}")], order.CorrelationId);
         }
 
-        await DetectLowStockAsync(unit, order, plan, balances, now);
+        DetectLowStock(batch, order, plan, balances, forecasts.ToDictionary(f => f.Fnsku, f => f.DailyUnits, StringComparer.Ordinal), now);
         var view = new OrderView(
             new OrderHeader(id, order.SellerId, order.PartnerOrderId, order.Marketplace, order.ShipToRegion, FulfillmentOrderRules.StatusOf(plan), null,
                 order.CorrelationId, now.UtcDateTime, now.UtcDateTime),
             order.Lines.Select(l => l with { Backordered = plan.Backordered[l.LineNumber] }).ToList(),
             plan.Allocations.Select(a => new OrderAllocationRecord(a.LineNumber, a.FulfillmentCenter, a.Quantity, null)).ToList());
-        await orders.InsertAsync(unit, view);
-        await outbox.AddAsync(unit, new OrderAllocated(
+        OrderRepository.Insert(batch, view);
+        outbox.Add(batch, new OrderAllocated(
             Guid.CreateVersion7(), now, order.SellerId, order.CorrelationId, id, order.Marketplace, order.ShipToRegion,
             plan.Allocations.Select(a => new AllocatedLine(a.Fnsku, a.FulfillmentCenter, a.Quantity)).ToList(),
             view.Lines.Where(l => l.Backordered > 0).Select(l => new OrderLine(l.Fnsku, l.Backordered, new Money(l.UnitPrice, l.Currency))).ToList()));
+        await batch.ExecuteAsync();
         return view;
     }
 
@@ -69,19 +74,13 @@ public sealed class OrderDesk(
     /// Publishes LowStockDetected when this order's reservation took an FNSKU's available stock (at the FCs in reach of the
     /// order's region) under the configured days of forecast demand. Only FNSKUs with a forecast are checked.
     /// </summary>
-    private async Task DetectLowStockAsync(
-        UnitOfWork unit, NewOrder order, AllocationPlan plan, IReadOnlyDictionary<(string Fnsku, string FulfillmentCenter), StockBalance> balances, DateTimeOffset now)
+    private void DetectLowStock(
+        StatementBatch batch, NewOrder order, AllocationPlan plan, IReadOnlyDictionary<(string Fnsku, string FulfillmentCenter), StockBalance> balances,
+        Dictionary<string, double> dailyForecast, DateTimeOffset now)
     {
-        var reserved = plan.Allocations.GroupBy(a => a.Fnsku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(a => a.Quantity), StringComparer.Ordinal);
-        if (reserved.Count == 0)
+        foreach (var (fnsku, units) in plan.Allocations.GroupBy(a => a.Fnsku, StringComparer.Ordinal).Select(g => (g.Key, g.Sum(a => a.Quantity))))
         {
-            return;
-        }
-
-        var daily = await demand.DailyForecastAsync(unit, order.SellerId, reserved.Keys.ToList());
-        foreach (var (fnsku, units) in reserved)
-        {
-            if (!daily.TryGetValue(fnsku, out var rate))
+            if (!dailyForecast.TryGetValue(fnsku, out var rate))
             {
                 continue;
             }
@@ -89,7 +88,7 @@ public sealed class OrderDesk(
             var before = balances.Where(b => b.Key.Fnsku == fnsku).Sum(b => b.Value.Available);
             if (LowStock.Crossed(before, before - units, rate, options.LowStockDaysOfCover))
             {
-                await outbox.AddAsync(unit, new LowStockDetected(
+                outbox.Add(batch, new LowStockDetected(
                     Guid.CreateVersion7(), now, order.SellerId, order.CorrelationId, fnsku, before - units, LowStock.DaysOfCover(before - units, rate)!.Value));
             }
         }

@@ -34,15 +34,13 @@ public sealed class DemandRepository(Database database, TimeProvider time)
         return true;
     }
 
-    /// <summary>Total forecast daily units of each FNSKU that has a forecast, read in the caller's transaction.</summary>
-    public async Task<IReadOnlyDictionary<string, double>> DailyForecastAsync(UnitOfWork unit, string sellerId, IReadOnlyCollection<string> fnskus)
-    {
-        var rows = await unit.QueryAsync<Total>(
-            $"SELECT fnsku, SUM(daily_units_p50) AS daily_units FROM allocation.regional_demand WHERE seller_id = @SellerId AND {unit.Dialect.InList("fnsku", "Fnskus")} " +
-            "GROUP BY fnsku",
-            new { SellerId = sellerId, Fnskus = fnskus.ToArray() });
-        return rows.ToDictionary(r => r.Fnsku, r => r.DailyUnits, StringComparer.Ordinal);
-    }
+    /// <summary>
+    /// Total forecast daily units of each of the seller's FNSKUs (<c>@SellerId</c>, <c>@Fnskus</c>) that has a forecast, as
+    /// <see cref="DailyForecast"/> rows: a query to send along with another (an order's balance locks) in one round trip.
+    /// </summary>
+    public static string DailyForecastQuery(ISqlDialect dialect) =>
+        "SELECT fnsku, SUM(daily_units_p50) AS daily_units FROM allocation.regional_demand " +
+        $"WHERE seller_id = @SellerId AND {dialect.InList("fnsku", "Fnskus")} GROUP BY fnsku";
 
     /// <summary>The FNSKU's daily demand per region, and where it came from ("forecast", "recentShipments" or "none").</summary>
     public async Task<(IReadOnlyList<RegionalDemandRate> Demand, string Source)> GetAsync(string sellerId, string fnsku, CancellationToken cancellationToken)
@@ -75,7 +73,7 @@ public sealed class DemandRepository(Database database, TimeProvider time)
         public double DailyUnits { get; init; }
     }
 
-    private sealed class Total
+    public sealed class DailyForecast
     {
         public string Fnsku { get; init; } = "";
         public double DailyUnits { get; init; }

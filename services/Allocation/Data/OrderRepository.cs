@@ -21,10 +21,11 @@ public sealed class OrderRepository(Database database)
 
     private readonly string _lock = database.Dialect.SelectForUpdate("allocation.orders", HeaderColumns, "seller_id = @SellerId AND id = @Id");
 
-    public async Task InsertAsync(UnitOfWork unit, OrderView order)
+    /// <summary>Adds the order, its lines and its allocations to the transaction's batch of writes.</summary>
+    public static void Insert(StatementBatch batch, OrderView order)
     {
         var h = order.Header;
-        await unit.ExecuteAsync(
+        batch.Add(
             $"INSERT INTO allocation.orders ({HeaderColumns}) VALUES " +
             "(@Id, @SellerId, @PartnerOrderId, @Marketplace, @ShipToRegion, @Status, @CancelReason, @CorrelationId, @CreatedAt, @UpdatedAt)",
             new
@@ -32,17 +33,14 @@ public sealed class OrderRepository(Database database)
                 h.Id, h.SellerId, h.PartnerOrderId, h.Marketplace, h.ShipToRegion, Status = h.Status.ToString(), h.CancelReason, h.CorrelationId,
                 h.CreatedAt, h.UpdatedAt,
             });
-        await unit.ExecuteAsync(
+        batch.AddEach(
             "INSERT INTO allocation.order_lines (order_id, line_number, fnsku, quantity, unit_price, currency, backordered) " +
             "VALUES (@OrderId, @LineNumber, @Fnsku, @Quantity, @UnitPrice, @Currency, @Backordered)",
             order.Lines.Select(l => new { OrderId = h.Id, l.LineNumber, l.Fnsku, l.Quantity, l.UnitPrice, l.Currency, l.Backordered }));
-        if (order.Allocations.Count > 0)
-        {
-            await unit.ExecuteAsync(
-                "INSERT INTO allocation.order_allocations (order_id, line_number, fulfillment_center, quantity, shipped_at) " +
-                "VALUES (@OrderId, @LineNumber, @FulfillmentCenter, @Quantity, @ShippedAt)",
-                order.Allocations.Select(a => new { OrderId = h.Id, a.LineNumber, a.FulfillmentCenter, a.Quantity, a.ShippedAt }));
-        }
+        batch.AddEach(
+            "INSERT INTO allocation.order_allocations (order_id, line_number, fulfillment_center, quantity, shipped_at) " +
+            "VALUES (@OrderId, @LineNumber, @FulfillmentCenter, @Quantity, @ShippedAt)",
+            order.Allocations.Select(a => new { OrderId = h.Id, a.LineNumber, a.FulfillmentCenter, a.Quantity, a.ShippedAt }));
     }
 
     public Task<OrderView?> GetAsync(string sellerId, Guid id, CancellationToken cancellationToken) =>

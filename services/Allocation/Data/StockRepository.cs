@@ -11,30 +11,27 @@ public sealed class StockRepository(Database database)
 {
     private const string BalanceColumns = "on_hand, reserved, inbound, in_transit, unfulfillable, version";
 
-    private readonly string _createIfAbsent = database.Dialect.InsertIfAbsent(
-        "allocation.stock_balances", ["seller_id", "fnsku", "fulfillment_center"], ["seller_id", "fnsku", "fulfillment_center", "updated_at"]);
+    // Creates the balance if absent and locks it, in one round trip (the insert gives no result set).
+    private readonly string _createAndLock =
+        database.Dialect.InsertIfAbsent(
+            "allocation.stock_balances", ["seller_id", "fnsku", "fulfillment_center"], ["seller_id", "fnsku", "fulfillment_center", "updated_at"]) + ";\n" +
+        database.Dialect.SelectForUpdate(
+            "allocation.stock_balances", BalanceColumns, "seller_id = @SellerId AND fnsku = @Fnsku AND fulfillment_center = @FulfillmentCenter");
 
-    private readonly string _lock = database.Dialect.SelectForUpdate(
-        "allocation.stock_balances", BalanceColumns, "seller_id = @SellerId AND fnsku = @Fnsku AND fulfillment_center = @FulfillmentCenter");
-
-    /// <summary>
-    /// Applies movements to one balance under a row lock and appends them to the journal. Returns the new
-    /// balance, or the reason the ledger refused (nothing is written then).
-    /// </summary>
-    public async Task<(StockBalance? Balance, string? Refusal)> ApplyAsync(
-        UnitOfWork unit, StockKey key, IReadOnlyCollection<StockMovement> movements, DateTime occurredAt)
+    /// <summary>Locks one balance for this transaction, creating it (all zero) when the key has none yet.</summary>
+    public async Task<StockBalance> LockAsync(UnitOfWork unit, StockKey key, DateTime occurredAt)
     {
-        await unit.ExecuteAsync(_createIfAbsent, new { key.SellerId, key.Fnsku, key.FulfillmentCenter, UpdatedAt = occurredAt });
-        var current = (await unit.QuerySingleOrDefaultAsync<BalanceRow>(_lock, key))!.ToBalance();
-        return await ApplyLockedAsync(unit, key, current, movements, occurredAt);
+        await using var results = await unit.QueryMultipleAsync(_createAndLock, new { key.SellerId, key.Fnsku, key.FulfillmentCenter, UpdatedAt = occurredAt });
+        return (await results.ReadSingleAsync<BalanceRow>()).ToBalance();
     }
 
     /// <summary>
-    /// Applies movements to a balance this transaction already holds locked (read with <see cref="LockBalancesAsync"/>),
-    /// saving the two statements that create and lock it.
+    /// Applies movements to a balance this transaction holds locked (<see cref="LockAsync"/>, <see cref="LockBalancesAsync"/>):
+    /// the new balance and its journal rows join <paramref name="batch"/>. Returns the new balance, or the reason the ledger
+    /// refused (nothing is added then).
     /// </summary>
-    public async Task<(StockBalance? Balance, string? Refusal)> ApplyLockedAsync(
-        UnitOfWork unit, StockKey key, StockBalance current, IReadOnlyCollection<StockMovement> movements, DateTime occurredAt)
+    public static (StockBalance? Balance, string? Refusal) ApplyLocked(
+        StatementBatch batch, StockKey key, StockBalance current, IReadOnlyCollection<StockMovement> movements, DateTime occurredAt)
     {
         var (next, refusal) = StockLedger.Apply(current, movements);
         if (next is null)
@@ -42,7 +39,7 @@ public sealed class StockRepository(Database database)
             return (null, refusal);
         }
 
-        await unit.ExecuteAsync(
+        batch.Add(
             "UPDATE allocation.stock_balances SET on_hand = @OnHand, reserved = @Reserved, inbound = @Inbound, in_transit = @InTransit, " +
             "unfulfillable = @Unfulfillable, version = @Version, updated_at = @UpdatedAt " +
             "WHERE seller_id = @SellerId AND fnsku = @Fnsku AND fulfillment_center = @FulfillmentCenter",
@@ -51,7 +48,7 @@ public sealed class StockRepository(Database database)
                 next.OnHand, next.Reserved, next.Inbound, next.InTransit, next.Unfulfillable, next.Version,
                 UpdatedAt = occurredAt, key.SellerId, key.Fnsku, key.FulfillmentCenter,
             });
-        await unit.ExecuteAsync(
+        batch.AddEach(
             "INSERT INTO allocation.stock_movements (id, seller_id, fnsku, fulfillment_center, bucket, quantity, reason, source_id, occurred_at) " +
             "VALUES (@Id, @SellerId, @Fnsku, @FulfillmentCenter, @Bucket, @Quantity, @Reason, @SourceId, @OccurredAt)",
             movements.Select(m => new
@@ -67,15 +64,26 @@ public sealed class StockRepository(Database database)
     /// same balances always lock them in the same order and never deadlock, and returns them (absent: no row yet).
     /// </summary>
     public async Task<IReadOnlyDictionary<(string Fnsku, string FulfillmentCenter), StockBalance>> LockBalancesAsync(
-        UnitOfWork unit, string sellerId, IReadOnlyCollection<string> fnskus, IReadOnlyCollection<string> fulfillmentCenters)
+        UnitOfWork unit, string sellerId, IReadOnlyCollection<string> fnskus, IReadOnlyCollection<string> fulfillmentCenters) =>
+        (await LockBalancesAsync<object>(unit, sellerId, fnskus, fulfillmentCenters, alsoRead: null)).Balances;
+
+    /// <summary>
+    /// As <see cref="LockBalancesAsync(UnitOfWork, string, IReadOnlyCollection{string}, IReadOnlyCollection{string})"/>, and in the
+    /// same round trip one more query over the same <c>@SellerId</c> and <c>@Fnskus</c> (an order reads its FNSKUs' forecast demand so).
+    /// </summary>
+    public async Task<(IReadOnlyDictionary<(string Fnsku, string FulfillmentCenter), StockBalance> Balances, IReadOnlyList<T> Also)> LockBalancesAsync<T>(
+        UnitOfWork unit, string sellerId, IReadOnlyCollection<string> fnskus, IReadOnlyCollection<string> fulfillmentCenters, string? alsoRead)
     {
         var sql = unit.Dialect.SelectForUpdate(
             "allocation.stock_balances",
             $"fnsku, fulfillment_center, {BalanceColumns}, updated_at",
             $"seller_id = @SellerId AND {unit.Dialect.InList("fnsku", "Fnskus")} AND {unit.Dialect.InList("fulfillment_center", "Centers")} " +
             "ORDER BY fnsku, fulfillment_center");
-        var rows = await unit.QueryAsync<BalanceRow>(sql, new { SellerId = sellerId, Fnskus = fnskus.ToArray(), Centers = fulfillmentCenters.ToArray() });
-        return rows.ToDictionary(r => (r.Fnsku, r.FulfillmentCenter), r => r.ToBalance());
+        await using var results = await unit.QueryMultipleAsync(
+            alsoRead is null ? sql : sql + ";\n" + alsoRead, new { SellerId = sellerId, Fnskus = fnskus.ToArray(), Centers = fulfillmentCenters.ToArray() });
+        var balances = (await results.ReadAsync<BalanceRow>()).ToDictionary(r => (r.Fnsku, r.FulfillmentCenter), r => r.ToBalance());
+        var also = alsoRead is null ? [] : (await results.ReadAsync<T>()).ToList();
+        return (balances, also);
     }
 
     public async Task<IReadOnlyList<StockRow>> ListAsync(

@@ -15,29 +15,35 @@ public sealed class LedgerPosting(StockRepository stock, Outbox outbox, TimeProv
     public async Task<(StockBalance? Balance, string? Refusal)> TryPostAsync(
         UnitOfWork unit, StockKey key, IReadOnlyCollection<StockMovement> movements, Guid correlationId)
     {
+        var current = await stock.LockAsync(unit, key, time.GetUtcNow().UtcDateTime);
+        var batch = new StatementBatch(unit);
+        var outcome = TryPostLocked(batch, key, current, movements, correlationId);
+        await batch.ExecuteAsync();
+        return outcome;
+    }
+
+    /// <summary>
+    /// Adds the movements to a balance this transaction holds locked, the journal rows and StockChanged to
+    /// <paramref name="batch"/>; returns the new balance, or the ledger's reason for refusing (then nothing was added).
+    /// </summary>
+    public (StockBalance? Balance, string? Refusal) TryPostLocked(
+        StatementBatch batch, StockKey key, StockBalance current, IReadOnlyCollection<StockMovement> movements, Guid correlationId)
+    {
         var now = time.GetUtcNow();
-        var (balance, refusal) = await stock.ApplyAsync(unit, key, movements, now.UtcDateTime);
+        var (balance, refusal) = StockRepository.ApplyLocked(batch, key, current, movements, now.UtcDateTime);
         if (balance is not null)
         {
-            await outbox.AddAsync(unit, StockEvents.Changed(key, balance, movements.First().Reason, correlationId, now));
+            outbox.Add(batch, StockEvents.Changed(key, balance, movements.First().Reason, correlationId, now));
         }
 
         return (balance, refusal);
     }
 
-    /// <summary>Posts movements to a balance this transaction holds locked, already checked by the caller; a refusal throws.</summary>
-    public async Task<StockBalance> PostLockedAsync(
-        UnitOfWork unit, StockKey key, StockBalance current, IReadOnlyCollection<StockMovement> movements, Guid correlationId)
+    /// <summary>As <see cref="TryPostLocked"/> for movements the caller has already checked; a refusal means a corrupt ledger and throws.</summary>
+    public StockBalance PostLocked(StatementBatch batch, StockKey key, StockBalance current, IReadOnlyCollection<StockMovement> movements, Guid correlationId)
     {
-        var now = time.GetUtcNow();
-        var (balance, refusal) = await stock.ApplyLockedAsync(unit, key, current, movements, now.UtcDateTime);
-        if (balance is null)
-        {
-            throw new InvalidOperationException($"The ledger refused {movements.First().Reason} at {key}: {refusal}");
-        }
-
-        await outbox.AddAsync(unit, StockEvents.Changed(key, balance, movements.First().Reason, correlationId, now));
-        return balance;
+        var (balance, refusal) = TryPostLocked(batch, key, current, movements, correlationId);
+        return balance ?? throw new InvalidOperationException($"The ledger refused {movements.First().Reason} at {key}: {refusal}");
     }
 
     /// <summary>Posts movements the caller has already checked; a refusal means a corrupt input or ledger and throws.</summary>
