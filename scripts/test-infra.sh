@@ -7,6 +7,8 @@
 #   scripts/test-infra.sh status        exit 0 if everything is up
 #   scripts/test-infra.sh broker-stop   rabbitmqctl stop_app: AMQP refuses connections (outage tests)
 #   scripts/test-infra.sh broker-start  rabbitmqctl start_app: AMQP + management back
+#   scripts/test-infra.sh db-stop       fast shutdown of PostgreSQL (clients disconnected; outage tests)
+#   scripts/test-infra.sh db-start      PostgreSQL back on the same port with the same data
 #
 # Tests find everything via `source .local/test-infra/test.env`.
 set -euo pipefail
@@ -141,11 +143,18 @@ cmd_broker_start() {
   log "broker up (AMQP + management) in $(infra_elapsed "$t0")s"
 }
 
+# Simulated database outage: a fast shutdown drops every connection; the data stays.
+cmd_db_stop() { pg_stop "$PG_DIR"; }
+
+cmd_db_start() { pg_start "$PG_DIR" "$PG_PORT"; }
+
 case "${1:-}" in
   start)        cmd_start ;;
   stop)         cmd_stop ;;
   status)       cmd_status ;;
   broker-stop)  cmd_broker_stop ;;
   broker-start) cmd_broker_start ;;
-  *) echo "usage: $0 start|stop|status|broker-stop|broker-start" >&2; exit 2 ;;
+  db-stop)      cmd_db_stop ;;
+  db-start)     cmd_db_start ;;
+  *) echo "usage: $0 start|stop|status|broker-stop|broker-start|db-stop|db-start" >&2; exit 2 ;;
 esac

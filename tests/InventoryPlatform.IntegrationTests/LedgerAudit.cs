@@ -13,12 +13,25 @@ public static class LedgerAudit
         Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
     }
 
-    public static async Task AssertJournalAgreesWithBalancesAsync(PlatformServices services)
+    public static Task AssertJournalAgreesWithBalancesAsync(PlatformServices services) =>
+        AssertJournalAgreesWithBalancesAsync(services.QueryAsync<BalanceRow>, services.QueryAsync<MovementRow>);
+
+    /// <summary>The same audit on a PostgreSQL database given by its connection string.</summary>
+    public static async Task AssertJournalAgreesWithBalancesAsync(string postgresDatabase)
     {
-        var balances = await services.QueryAsync<BalanceRow>(
-            "SELECT seller_id, fnsku, fulfillment_center, on_hand, reserved, inbound, in_transit, unfulfillable, version FROM allocation.stock_balances");
-        var movements = await services.QueryAsync<MovementRow>(
-            "SELECT seller_id, fnsku, fulfillment_center, bucket, quantity FROM allocation.stock_movements");
+        await using var connection = new Npgsql.NpgsqlConnection(postgresDatabase);
+        await AssertJournalAgreesWithBalancesAsync(
+            async (sql, _) => (await Dapper.SqlMapper.QueryAsync<BalanceRow>(connection, sql)).ToList(),
+            async (sql, _) => (await Dapper.SqlMapper.QueryAsync<MovementRow>(connection, sql)).ToList());
+    }
+
+    private static async Task AssertJournalAgreesWithBalancesAsync(
+        Func<string, object?, Task<IReadOnlyList<BalanceRow>>> queryBalances, Func<string, object?, Task<IReadOnlyList<MovementRow>>> queryMovements)
+    {
+        var balances = await queryBalances(
+            "SELECT seller_id, fnsku, fulfillment_center, on_hand, reserved, inbound, in_transit, unfulfillable, version FROM allocation.stock_balances", null);
+        var movements = await queryMovements(
+            "SELECT seller_id, fnsku, fulfillment_center, bucket, quantity FROM allocation.stock_movements", null);
         var rebuilt = movements
             .GroupBy(m => (m.SellerId, m.Fnsku, m.FulfillmentCenter))
             .ToDictionary(g => g.Key, g => StockLedger.Replay(g.Select(m => new StockMovement(Enum.Parse<StockBucket>(m.Bucket), m.Quantity, "", ""))));
@@ -35,7 +48,7 @@ public static class LedgerAudit
         Assert.That(stored.Values.All(b => b.Reserved <= b.OnHand && b.OnHand >= 0), Is.True, "no balance is oversold or negative");
     }
 
-    private sealed class BalanceRow
+    public sealed class BalanceRow
     {
         public string SellerId { get; init; } = "";
         public string Fnsku { get; init; } = "";
@@ -48,7 +61,7 @@ public static class LedgerAudit
         public long Version { get; init; }
     }
 
-    private sealed class MovementRow
+    public sealed class MovementRow
     {
         public string SellerId { get; init; } = "";
         public string Fnsku { get; init; } = "";

@@ -78,6 +78,20 @@ public static class TestInfrastructure
         return document.RootElement.TryGetProperty("messages", out var messages) ? messages.GetInt32() : 0;
     }
 
+    /// <summary>Every error queue of a virtual host (MassTransit's "&lt;queue&gt;_error") with the messages in it.</summary>
+    public static async Task<IReadOnlyDictionary<string, int>> ErrorQueuesAsync(string amqpUri)
+    {
+        using var http = Management();
+        var vhost = Uri.EscapeDataString(new Uri(amqpUri).AbsolutePath.TrimStart('/'));
+        var response = await http.GetAsync($"api/queues/{vhost}?columns=name,messages");
+        response.EnsureSuccessStatusCode();
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.EnumerateArray()
+            .Select(q => (Name: q.GetProperty("name").GetString()!, Messages: q.TryGetProperty("messages", out var m) ? m.GetInt32() : 0))
+            .Where(q => q.Name.EndsWith("_error", StringComparison.Ordinal))
+            .ToDictionary(q => q.Name, q => q.Messages);
+    }
+
     /// <summary>True once a queue exists and at least one consumer listens on it.</summary>
     public static async Task<bool> QueueHasConsumerAsync(string amqpUri, string queue)
     {
@@ -105,6 +119,11 @@ public static class TestInfrastructure
     public static Task StopBrokerAsync() => RunInfraScript("broker-stop");
 
     public static Task StartBrokerAsync() => RunInfraScript("broker-start");
+
+    /// <summary>Shuts PostgreSQL down (every connection drops) until <see cref="StartDatabaseAsync"/>; the data stays.</summary>
+    public static Task StopDatabaseAsync() => RunInfraScript("db-stop");
+
+    public static Task StartDatabaseAsync() => RunInfraScript("db-start");
 
     private static async Task RunInfraScript(string command)
     {
