@@ -49,7 +49,7 @@ public sealed class ReturnRepository(Database database)
     private const string UnitColumns = "unit_id, return_id, fnsku, fulfillment_center, beyond_authorization, received_at, inspection_id, grade";
 
     private const string InspectionColumns =
-        "id, seller_id, return_id, grade, opened_packaging, category, note, inspector, units, disposition, responsibility, rule, inspected_at";
+        "id, seller_id, return_id, grade, opened_packaging, category, note, inspector, units, disposition, responsibility, decision_rule, inspected_at";
 
     private readonly string _lock = database.Dialect.SelectForUpdate("returns.return_authorizations", ReturnColumns, "id = @Id AND seller_id = @SellerId");
 
@@ -147,7 +147,7 @@ public sealed class ReturnRepository(Database database)
     {
         await unit.ExecuteAsync(
             $"INSERT INTO returns.inspections ({InspectionColumns}) VALUES " +
-            "(@Id, @SellerId, @ReturnId, @Grade, @OpenedPackaging, @Category, @Note, @Inspector, @Units, @Disposition, @Responsibility, @Rule, @InspectedAt)",
+            "(@Id, @SellerId, @ReturnId, @Grade, @OpenedPackaging, @Category, @Note, @Inspector, @Units, @Disposition, @Responsibility, @DecisionRule, @InspectedAt)",
             new
             {
                 inspection.Id,
@@ -161,7 +161,7 @@ public sealed class ReturnRepository(Database database)
                 inspection.Units,
                 Disposition = inspection.Disposition.ToString(),
                 Responsibility = inspection.Responsibility.ToString(),
-                inspection.Rule,
+                DecisionRule = inspection.Rule,
                 inspection.InspectedAt,
             });
         await unit.ExecuteAsync(
@@ -230,11 +230,11 @@ public sealed class ReturnRepository(Database database)
         public int Units { get; init; }
         public string Disposition { get; init; } = "";
         public string Responsibility { get; init; } = "";
-        public string Rule { get; init; } = "";
+        public string DecisionRule { get; init; } = "";
         public DateTime InspectedAt { get; init; }
 
         public InspectionRecord ToRecord() =>
             new(Id, SellerId, ReturnId, Enum.Parse<ReturnGrade>(Grade), OpenedPackaging, Category, Note, Inspector, Units,
-                Enum.Parse<Disposition>(Disposition), Enum.Parse<Responsibility>(Responsibility), Rule, Utc.Kind(InspectedAt));
+                Enum.Parse<Disposition>(Disposition), Enum.Parse<Responsibility>(Responsibility), DecisionRule, Utc.Kind(InspectedAt));
     }
 }

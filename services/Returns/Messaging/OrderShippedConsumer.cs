@@ -27,7 +27,7 @@ public sealed class OrderShippedConsumer(Database database, Inbox inbox, Shipped
     }
 
     /// <summary>One line per FNSKU: an order listing an FNSKU twice (two prices) becomes its total at the quantity-weighted price.</summary>
-    internal static IReadOnlyList<ShippedLine> Project(OrderShipped shipped) =>
+    public static IReadOnlyList<ShippedLine> Project(OrderShipped shipped) =>
         shipped.Lines
             .Where(l => l.Quantity > 0)
             .GroupBy(l => l.Fnsku, StringComparer.Ordinal)

@@ -61,7 +61,7 @@ CREATE TABLE returns.inspections (
     units               integer       NOT NULL,
     disposition         varchar(30)   NOT NULL,
     responsibility      varchar(20)   NOT NULL,
-    rule                varchar(300)  NOT NULL,
+    decision_rule       varchar(300)  NOT NULL,
     inspected_at        timestamptz   NOT NULL,
     CONSTRAINT fk_inspections_return FOREIGN KEY (return_id) REFERENCES returns.return_authorizations (id)
 );

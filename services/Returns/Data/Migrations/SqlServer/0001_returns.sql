@@ -61,7 +61,7 @@ CREATE TABLE returns.inspections (
     units               int           NOT NULL,
     disposition         nvarchar(30)   NOT NULL,
     responsibility      nvarchar(20)   NOT NULL,
-    rule                nvarchar(300)  NOT NULL,
+    decision_rule       nvarchar(300)  NOT NULL,
     inspected_at        datetime2     NOT NULL,
     CONSTRAINT fk_inspections_return FOREIGN KEY (return_id) REFERENCES returns.return_authorizations (id)
 );
