@@ -82,30 +82,40 @@ public static class ReturnsApi
 
         var orderId = request.OrderId!.Value;
         var fnsku = request.Fnsku!.ToUpperInvariant();
+        async Task<(int Status, ReturnResponse Body)> Authorize(InventoryPlatform.Data.UnitOfWork unit)
+        {
+            var lines = await shipped.LockOrderAsync(unit, seller.Id, orderId);
+            var authorized = lines.Count == 0 ? 0 : await returns.AuthorizedUnitsAsync(unit, orderId, fnsku);
+            var now = time.GetUtcNow();
+            if (ReturnAuthorizationRules.Check(orderId, fnsku, request.Quantity, lines, authorized, now, windows) is { } refusal)
+            {
+                throw Refused(refusal);
+            }
+
+            var ofFnsku = lines.Where(l => l.Fnsku == fnsku).ToList();
+            var record = new ReturnRecord(
+                Guid.CreateVersion7(), seller.Id, false, orderId, fnsku, ofFnsku[0].Marketplace, request.Reason, request.Quantity, 0, 0,
+                ReturnAuthorizationRules.WindowClosesAt(ofFnsku, windows).UtcDateTime, now.UtcDateTime, now.UtcDateTime);
+            await returns.CreateAsync(unit, record);
+            return (StatusCodes.Status201Created, ReturnResponse.From(record, []));
+        }
+
         try
         {
-            return await idempotency.RunAsync(
-                seller,
-                idempotencyKey,
-                http.Request.Path,
-                async unit =>
-                {
-                    var lines = await shipped.LockOrderAsync(unit, seller.Id, orderId);
-                    var authorized = lines.Count == 0 ? 0 : await returns.AuthorizedUnitsAsync(unit, orderId, fnsku);
-                    var now = time.GetUtcNow();
-                    if (ReturnAuthorizationRules.Check(orderId, fnsku, request.Quantity, lines, authorized, now, windows) is { } refusal)
-                    {
-                        throw Refused(refusal);
-                    }
-
-                    var ofFnsku = lines.Where(l => l.Fnsku == fnsku).ToList();
-                    var record = new ReturnRecord(
-                        Guid.CreateVersion7(), seller.Id, false, orderId, fnsku, ofFnsku[0].Marketplace, request.Reason, request.Quantity, 0, 0,
-                        ReturnAuthorizationRules.WindowClosesAt(ofFnsku, windows).UtcDateTime, now.UtcDateTime, now.UtcDateTime);
-                    await returns.CreateAsync(unit, record);
-                    return (StatusCodes.Status201Created, ReturnResponse.From(record, []));
-                },
-                cancellationToken);
+            return await idempotency.RunAsync(seller, idempotencyKey, http.Request.Path, Authorize, cancellationToken);
+        }
+        catch (ReturnRefusedException) when (idempotencyKey is not null)
+        {
+            // A concurrent request with the same key may have authorized these very units and committed while this one waited
+            // for the order's lock: asking again replays its answer, or refuses again if no such request won.
+            try
+            {
+                return await idempotency.RunAsync(seller, idempotencyKey, http.Request.Path, Authorize, cancellationToken);
+            }
+            catch (ReturnRefusedException refused)
+            {
+                return refused.ToProblem();
+            }
         }
         catch (ReturnRefusedException refused)
         {

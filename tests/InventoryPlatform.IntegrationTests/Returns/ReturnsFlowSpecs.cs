@@ -280,7 +280,7 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
         return (orderId, fc);
     }
 
-    private Task WaitForProjectionAsync(Guid orderId) =>
+    private Task<int> WaitForProjectionAsync(Guid orderId) =>
         Eventually.Until(
             () => _services.ScalarAsync<int>("SELECT COUNT(*) FROM returns.shipped_lines WHERE order_id = @orderId", new { orderId }),
             count => count > 0, TimeSpan.FromSeconds(30), $"order {orderId} in Returns' projection");
