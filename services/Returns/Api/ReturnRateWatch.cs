@@ -30,6 +30,38 @@ public sealed class ReturnRateWatch(
         }
     }
 
+    /// <summary>
+    /// Reads raised alarms again, in batches: returns ageing out of the window lower a rate with no event to say so, and the
+    /// alarm must re-arm for the next rise to be announced. Returns how many alarms were read.
+    /// </summary>
+    public async Task<int> SweepAsync(Database database, int batchSize, CancellationToken cancellationToken)
+    {
+        var started = time.GetUtcNow();
+        var total = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var claimed = await database.InTransactionAsync(
+                async unit =>
+                {
+                    var raised = await analytics.ClaimRaisedAlertsAsync(unit, started.UtcDateTime, batchSize);
+                    foreach (var (sellerId, fnsku) in raised)
+                    {
+                        await ReadAsync(unit, sellerId, fnsku, wasAbove: true, time.GetUtcNow(), Guid.CreateVersion7());
+                    }
+
+                    return raised.Count;
+                },
+                cancellationToken);
+            total += claimed;
+            if (claimed < batchSize)
+            {
+                break;
+            }
+        }
+
+        return total;
+    }
+
     private async Task ReadAsync(UnitOfWork unit, string sellerId, string fnsku, bool wasAbove, DateTimeOffset now, Guid correlationId)
     {
         var from = now.AddDays(-policy.WindowDays).UtcDateTime;
@@ -38,10 +70,7 @@ public sealed class ReturnRateWatch(
         var shippedUnits = await shipped.ShippedUnitsAsync(unit, sellerId, fnsku, from, to);
         var returnedUnits = await analytics.ReturnedUnitsAsync(unit, sellerId, fnsku, from, to);
         var reading = HighReturnRateAlarm.Evaluate(wasAbove, returnedUnits, shippedUnits, policy);
-        if (reading.Above != wasAbove)
-        {
-            await analytics.SaveAlertAsync(unit, sellerId, fnsku, reading.Above, reading.Rate, now.UtcDateTime);
-        }
+        await analytics.SaveAlertAsync(unit, sellerId, fnsku, reading.Above, reading.Rate, now.UtcDateTime);
 
         if (reading.Crossed)
         {

@@ -24,6 +24,9 @@ public sealed class ReturnsOptions
     /// <summary>The window the alarm's rate is taken over (days back from now).</summary>
     public int HighReturnRateWindowDays { get; set; } = HighReturnRatePolicy.Default.WindowDays;
 
+    /// <summary>How often raised return-rate alarms are read again, so they re-arm when returns age out of the window.</summary>
+    public TimeSpan AlarmSweepInterval { get; set; } = TimeSpan.FromHours(1);
+
     public ReturnWindows Windows() => new(DefaultWindowDays, WindowDaysByMarketplace);
 
     public HighReturnRatePolicy HighReturnRate() => new(HighReturnRateThreshold, HighReturnRateMinimumShippedUnits, HighReturnRateWindowDays);

@@ -19,6 +19,7 @@ public static class ReturnsService
         services.AddSingleton<AnalyticsRepository>();
         services.AddSingleton<ReturnRateWatch>();
         services.AddSingleton<ReturnDesk>();
+        services.AddHostedService<ReturnRateAlarmSweep>();
         return services;
     }
 }

@@ -33,7 +33,10 @@ public sealed class AnalyticsRepository(Database database)
         Rates, "fnsku, shipped_units, returned_units", "(@After IS NULL OR fnsku > @After) AND (@Fnsku IS NULL OR fnsku = @Fnsku)", "fnsku");
 
     private readonly string _ensureAlert = database.Dialect.InsertIfAbsent(
-        "returns.return_rate_alerts", ["seller_id", "fnsku"], ["seller_id", "fnsku", "above_threshold", "return_rate", "changed_at"]);
+        "returns.return_rate_alerts", ["seller_id", "fnsku"], ["seller_id", "fnsku", "above_threshold", "return_rate", "changed_at", "checked_at"]);
+
+    private readonly string _claimRaised = database.Dialect.SelectForUpdateSkipLocked(
+        "returns.return_rate_alerts", "seller_id, fnsku", "above_threshold = @Above AND checked_at < @Before", "checked_at");
 
     private readonly string _lockAlert = database.Dialect.SelectForUpdate(
         "returns.return_rate_alerts", "above_threshold", "seller_id = @SellerId AND fnsku = @Fnsku");
@@ -113,7 +116,7 @@ public sealed class AnalyticsRepository(Database database)
     /// <summary>Whether the FNSKU's return rate was above the threshold at its last reading, locked until the transaction ends.</summary>
     public async Task<bool> LockAlertAsync(UnitOfWork unit, string sellerId, string fnsku, DateTime now)
     {
-        await unit.ExecuteAsync(_ensureAlert, new { SellerId = sellerId, Fnsku = fnsku, AboveThreshold = false, ReturnRate = (decimal?)null, ChangedAt = now });
+        await unit.ExecuteAsync(_ensureAlert, new { SellerId = sellerId, Fnsku = fnsku, AboveThreshold = false, ReturnRate = (decimal?)null, ChangedAt = now, CheckedAt = now });
         return await unit.ExecuteScalarAsync<bool>(_lockAlert, new { SellerId = sellerId, Fnsku = fnsku });
     }
 
@@ -121,10 +124,19 @@ public sealed class AnalyticsRepository(Database database)
     public Task<bool?> LockExistingAlertAsync(UnitOfWork unit, string sellerId, string fnsku) =>
         unit.QuerySingleOrDefaultAsync<bool?>(_lockAlert, new { SellerId = sellerId, Fnsku = fnsku });
 
+    /// <summary>Records a reading; <c>changed_at</c> moves only when the alarm changed state.</summary>
     public Task SaveAlertAsync(UnitOfWork unit, string sellerId, string fnsku, bool above, double? rate, DateTime now) =>
         unit.ExecuteAsync(
-            "UPDATE returns.return_rate_alerts SET above_threshold = @Above, return_rate = @Rate, changed_at = @Now WHERE seller_id = @SellerId AND fnsku = @Fnsku",
+            "UPDATE returns.return_rate_alerts SET changed_at = CASE WHEN above_threshold <> @Above THEN @Now ELSE changed_at END, " +
+            "above_threshold = @Above, return_rate = @Rate, checked_at = @Now WHERE seller_id = @SellerId AND fnsku = @Fnsku",
             new { SellerId = sellerId, Fnsku = fnsku, Above = above, Rate = rate is { } r ? (decimal?)Math.Round((decimal)r, 6) : null, Now = now });
+
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> raised alarms not read since <paramref name="before"/>, skipping those another
+    /// replica holds, so several replicas sweep without reading one alarm twice.
+    /// </summary>
+    public async Task<IReadOnlyList<(string SellerId, string Fnsku)>> ClaimRaisedAlertsAsync(UnitOfWork unit, DateTime before, int limit) =>
+        (await unit.QueryAsync<(string SellerId, string Fnsku)>(_claimRaised, new { Above = true, Before = before, limit })).ToList();
 
     private sealed class RateRow
     {

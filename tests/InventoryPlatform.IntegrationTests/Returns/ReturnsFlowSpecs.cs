@@ -138,6 +138,11 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
         Assert.That(summary["grades"]!.AsArray().Select(g => (g!["key"]!.GetValue<string>(), g["units"]!.GetValue<int>())),
             Is.EqualTo(new[] { ("carrierDamaged", 2), ("defective", 1) }));
 
+        var firstPage = await GetJsonAsync(client, "/api/returns/v1/returns?limit=1");
+        var secondPage = await GetJsonAsync(client, $"/api/returns/v1/returns?limit=1&cursor={firstPage["nextCursor"]!.GetValue<string>()}");
+        Assert.That(new[] { firstPage, secondPage }.Select(p => p["items"]![0]!["id"]!.GetValue<Guid>()), Is.EquivalentTo(new[] { defective, damaged }));
+        Assert.That(secondPage["nextCursor"], Is.Null, "two returns, two pages of one");
+
         var regrade = await client.PostAsJsonAsync($"/api/returns/v1/returns/{damaged}/inspections", Inspection(["RTN-DEF-U2"], "sellable"));
         Assert.That(regrade.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), "a unit is graded once");
         Assert.That((await PlatformApi.JsonNodeOf(regrade))["errors"]!["unitIds[0]"]![0]!.GetValue<string>(), Does.Contain("already graded"));
@@ -257,6 +262,42 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
         Assert.That(units.Select(u => (u!["unitId"]!.GetValue<string>(), u["beyondAuthorization"]!.GetValue<bool>())),
             Is.EquivalentTo(new[] { ("RTN-UNX-U3", false), ("RTN-UNX-U4", true) }));
     }
+
+    [Test]
+    public async Task A_high_return_rate_is_announced_once_per_crossing_and_re_arms_when_returns_age_out_of_the_window()
+    {
+        const string seller = "rtn-alarm";
+        const string fnsku = "X0RTNALM01";
+        await SeedAsync(seller, fnsku, "SEA1", 4);
+        var (orderId, fc) = await ShipAsync(seller, fnsku, 4, 3m);
+        var client = _services.Returns.ClientFor(seller);
+        var returnId = await CreatedIdAsync(await AuthorizeAsync(client, orderId, fnsku, 4, "notAsDescribed"));
+
+        await ReceiveAsync(client, new { fulfillmentCenter = fc, returnId, unitIds = new[] { "RTN-ALM-U1", "RTN-ALM-U2" } });
+        await ReceiveAsync(client, new { fulfillmentCenter = fc, returnId, unitIds = new[] { "RTN-ALM-U3" } });
+        Assert.That(await AlarmsAsync(fnsku), Is.EqualTo(1), "2 of 4 crossed 0.4; 3 of 4 is no new crossing");
+
+        // The returns leave the window: the periodic sweep sees the rate fall to 0 and re-arms the alarm.
+        await _services.ScalarAsync<int>(
+            "UPDATE returns.returned_units SET received_at = @old WHERE seller_id = @seller; SELECT 0",
+            new { old = DateTime.UtcNow.AddDays(-40), seller });
+        await Eventually.Until(
+            () => _services.ScalarAsync<bool>("SELECT above_threshold FROM returns.return_rate_alerts WHERE seller_id = @seller AND fnsku = @fnsku", new { seller, fnsku }),
+            above => !above, TimeSpan.FromSeconds(30), "the alarm re-armed by the sweep");
+
+        await ReceiveAsync(client, new { fulfillmentCenter = fc, returnId, unitIds = new[] { "RTN-ALM-U4" } });
+        Assert.That(await AlarmsAsync(fnsku), Is.EqualTo(1), "1 of 4 is not above 0.4");
+        var extra = await ReceiveAsync(client, new { fulfillmentCenter = fc, returnId, unitIds = new[] { "RTN-ALM-U5" } });
+        Assert.That(Strings(extra["beyondAuthorization"]), Is.EqualTo(new[] { "RTN-ALM-U5" }));
+        Assert.That(await AlarmsAsync(fnsku), Is.EqualTo(2), "2 of 4 again: a new crossing, announced again");
+
+        var page = await GetJsonAsync(client, "/api/returns/v1/analytics/return-rates?limit=1");
+        Assert.That(page["items"]!.AsArray(), Has.Count.EqualTo(1));
+        Assert.That(page["nextCursor"], Is.Null, "one FNSKU, one page");
+    }
+
+    private Task<int> AlarmsAsync(string fnsku) =>
+        _services.ScalarAsync<int>("SELECT COUNT(*) FROM returns.outbox WHERE message_type LIKE @type AND body LIKE @fnsku", new { type = $"%{nameof(HighReturnRateDetected)}%", fnsku = $"%{fnsku}%" });
 
     private async Task SeedAsync(string seller, string fnsku, string fc, int quantity)
     {

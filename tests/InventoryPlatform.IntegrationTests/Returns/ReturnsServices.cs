@@ -28,6 +28,7 @@ public sealed class ReturnsServices : IAsyncDisposable
             host.UseSetting("Returns:HighReturnRateThreshold", HighReturnRateThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture));
             host.UseSetting("Returns:HighReturnRateMinimumShippedUnits", "1");
             host.UseSetting("Returns:WindowDaysByMarketplace:UK", "14");
+            host.UseSetting("Returns:AlarmSweepInterval", "00:00:00.500");
         });
     }
 

@@ -101,5 +101,7 @@ CREATE TABLE returns.return_rate_alerts (
     above_threshold     boolean       NOT NULL,
     return_rate         numeric(9,6)  NULL,
     changed_at          timestamptz   NOT NULL,
+    checked_at          timestamptz   NOT NULL,
     CONSTRAINT pk_return_rate_alerts PRIMARY KEY (seller_id, fnsku)
 );
+CREATE INDEX ix_return_rate_alerts_raised ON returns.return_rate_alerts (above_threshold, checked_at);
