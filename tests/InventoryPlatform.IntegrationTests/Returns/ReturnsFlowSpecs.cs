@@ -296,6 +296,22 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
         Assert.That(page["nextCursor"], Is.Null, "one FNSKU, one page");
     }
 
+    [Test]
+    public async Task The_OpenAPI_document_names_and_summarises_every_returns_endpoint()
+    {
+        var response = await _services.Returns.CreateClient().GetAsync("/openapi/v1.json");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var paths = (await PlatformApi.JsonNodeOf(response))["paths"]!.AsObject();
+        var operations = paths.SelectMany(p => p.Value!.AsObject().Select(o => o.Value!)).ToList();
+        Assert.That(operations.Select(o => o["operationId"]!.GetValue<string>()), Is.SupersetOf(new[]
+        {
+            "CreateReturnAuthorization", "GetReturn", "ListReturns", "ReceiveReturnedUnits", "GradeReturnedUnits", "ListInspections",
+            "GetGradingRules", "SetGradingRules", "ListReturnRates", "GetReturnSummary", "ListReimbursements",
+        }));
+        Assert.That(operations.Where(o => o["summary"] is null), Is.Empty);
+    }
+
     private Task<int> AlarmsAsync(string fnsku) =>
         _services.ScalarAsync<int>("SELECT COUNT(*) FROM returns.outbox WHERE message_type LIKE @type AND body LIKE @fnsku", new { type = $"%{nameof(HighReturnRateDetected)}%", fnsku = $"%{fnsku}%" });
 
