@@ -187,6 +187,22 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task Concurrent_authorizations_of_one_order_never_exceed_what_shipped()
+    {
+        const string seller = "rtn-race";
+        const string fnsku = "X0RTNRACE1";
+        await SeedAsync(seller, fnsku, "SEA1", 3);
+        var (orderId, _) = await ShipAsync(seller, fnsku, 3, 4m);
+        var client = _services.Returns.ClientFor(seller);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => AuthorizeAsync(client, orderId, fnsku, 1, "customerChangedMind")));
+
+        Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.Created), Is.EqualTo(3));
+        Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.UnprocessableEntity), Is.EqualTo(5));
+        Assert.That(await CountAsync("SELECT COALESCE(SUM(authorized_quantity), 0) FROM returns.return_authorizations WHERE seller_id = @seller", seller), Is.EqualTo(3));
+    }
+
+    [Test]
     public async Task Another_seller_gets_404_for_a_return_and_cannot_receive_or_grade_it()
     {
         const string seller = "rtn-owner";
