@@ -5,8 +5,13 @@ using InventoryPlatform.Returns.Messaging;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPlatformService(ReturnsService.Descriptor, ReturnsConsumers.Register);
+builder.Services.AddReturns();
 
 var app = builder.Build();
 app.UsePlatformService();
 app.MapDefaultEndpoints();
+app.MapReturnsApi();
+app.MapReceiptsApi();
+app.MapGradingRulesApi();
+app.MapAnalyticsApi();
 app.Run();
