@@ -65,9 +65,9 @@ public sealed partial class GatewayFlowSpecs
     public async Task One_seller_cannot_see_or_change_anything_of_another_sellers()
     {
         var fnsku = await PlatformApi.RegisterItemAsync(_gateway, "ISOLATED-1");
-        var shipment = await PlatformApi.CreateShipmentAsync(_gateway, "SEA1", (fnsku, 3));
-        await PlatformApi.ScanAsync(_gateway, shipment, fnsku, ["iso-unit-1", "iso-unit-0", "iso-unit-9"]);
-        await Eventually.Until(() => PlatformApi.StockAsync(_gateway, fnsku, "SEA1"), s => s.OnHand == 3, TimeSpan.FromSeconds(60), "stock of seller A");
+        var shipment = await PlatformApi.CreateShipmentAsync(_gateway, "SEA1", (fnsku, 4));
+        await PlatformApi.ScanAsync(_gateway, shipment, fnsku, ["iso-unit-1", "iso-unit-0", "iso-unit-9", "iso-unit-8"]);
+        await Eventually.Until(() => PlatformApi.StockAsync(_gateway, fnsku, "SEA1"), s => s.OnHand == 4, TimeSpan.FromSeconds(60), "stock of seller A");
         var order = await _gateway.PostAsJsonAsync("/api/allocation/v1/orders", new
         {
             marketplace = "US",
@@ -79,6 +79,7 @@ public sealed partial class GatewayFlowSpecs
         var transfer = await _gateway.PostAsJsonAsync("/api/allocation/v1/transfers", new { fnsku, fromFulfillmentCenter = "SEA1", toFulfillmentCenter = "PHX3", quantity = 1 });
         Assert.That(transfer.StatusCode, Is.EqualTo(HttpStatusCode.Created), await transfer.Content.ReadAsStringAsync());
         var transferId = (await PlatformApi.JsonNodeOf(transfer))["id"]!.GetValue<Guid>();
+        var returnId = await ShipAndReturnOneAsync(fnsku);
         using var other = Gateway(OtherSellerKey);
 
         (HttpMethod Method, string Path, object? Body)[] attempts =
@@ -96,6 +97,10 @@ public sealed partial class GatewayFlowSpecs
             (HttpMethod.Post, $"/api/allocation/v1/orders/{orderId}/shipments", new { fulfillmentCenter = "SEA1" }),
             (HttpMethod.Get, $"/api/allocation/v1/transfers/{transferId}", null),
             (HttpMethod.Post, $"/api/allocation/v1/transfers/{transferId}/receive", null),
+            (HttpMethod.Get, $"/api/returns/v1/returns/{returnId}", null),
+            (HttpMethod.Get, $"/api/returns/v1/returns/{returnId}/inspections", null),
+            (HttpMethod.Post, $"/api/returns/v1/returns/{returnId}/inspections", new { unitIds = new[] { "iso-return-1" }, grade = "sellable", inspector = "mallory" }),
+            (HttpMethod.Post, "/api/returns/v1/receipts", new { fulfillmentCenter = "SEA1", returnId, unitIds = new[] { "iso-return-2" } }),
         ];
         foreach (var (method, path, body) in attempts)
         {
@@ -113,6 +118,24 @@ public sealed partial class GatewayFlowSpecs
         using var admin = Gateway(AdminKey);
         admin.DefaultRequestHeaders.Add("X-Seller-Id", "seller-1001");
         Assert.That((await admin.GetAsync($"/api/receiving/v1/items/{fnsku}")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "an admin may read across sellers");
+    }
+
+    /// <summary>A second order of one unit, shipped, and a return authorized for it once Returns has heard of the shipment.</summary>
+    private async Task<Guid> ShipAndReturnOneAsync(string fnsku)
+    {
+        var order = await _gateway.PostAsJsonAsync("/api/allocation/v1/orders", new
+        {
+            marketplace = "US",
+            shipToRegion = "US-West",
+            lines = new[] { new { fnsku, quantity = 1, unitPrice = new { amount = 9.99, currency = "USD" } } },
+        });
+        var orderId = (await PlatformApi.JsonNodeOf(order))["id"]!.GetValue<Guid>();
+        var shipped = await _gateway.PostAsJsonAsync($"/api/allocation/v1/orders/{orderId}/shipments", new { fulfillmentCenter = "SEA1" });
+        Assert.That(shipped.StatusCode, Is.EqualTo(HttpStatusCode.OK), await shipped.Content.ReadAsStringAsync());
+        var authorized = await Eventually.Until(
+            () => _gateway.PostAsJsonAsync("/api/returns/v1/returns", new { orderId, fnsku, quantity = 1, reason = "customerChangedMind" }),
+            response => response.StatusCode == HttpStatusCode.Created, TimeSpan.FromSeconds(60), "a return authorized once Returns knows the shipment");
+        return (await PlatformApi.JsonNodeOf(authorized))["id"]!.GetValue<Guid>();
     }
 
     [Test]
