@@ -9,11 +9,11 @@ using Npgsql;
 namespace InventoryPlatform.Benchmarks;
 
 /// <summary>
-/// A steady mix of partner traffic through the gateway for a fixed time — dock scans, fulfillment orders and ship
-/// confirmations — with every service consuming the events it causes. Reports throughput and p50/p99 per request
+/// A steady mix of partner traffic through the gateway for a fixed time — dock scans, fulfillment orders, ship
+/// confirmations and returns (authorized, received at the dock, graded sellable) — with every service consuming the events it causes. Reports throughput and p50/p99 per request
 /// type, the backlog of every consumer's queue and how long each took to drain after the load, CPU and memory per
 /// service, and ends by checking the invariants: every outbox sent, no message in an error queue, the journal rebuilds
-/// every balance, nothing oversold, and every unit received is either on hand or shipped.
+/// every balance, nothing oversold, and every unit received or restocked from a return is either on hand or shipped.
 /// </summary>
 public sealed class PlatformLoadBenchmark : IBenchmark
 {
@@ -25,7 +25,7 @@ public sealed class PlatformLoadBenchmark : IBenchmark
 
     public string Name => "platform-load";
 
-    public string Description => "Scans, orders and ship confirmations through the gateway at once: per-type throughput and p50/p99, consumer lag, CPU/memory, invariants.";
+    public string Description => "Scans, orders, ship confirmations and returns through the gateway at once: per-type throughput and p50/p99, consumer lag, CPU/memory, invariants.";
 
     public async Task RunAsync(BenchPlatform platform, BenchOptions options, CancellationToken cancellationToken)
     {
@@ -37,7 +37,8 @@ public sealed class PlatformLoadBenchmark : IBenchmark
 
         var latencies = new ConcurrentDictionary<string, ConcurrentBag<double>>(StringComparer.Ordinal);
         var failures = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
-        var toShip = new ConcurrentQueue<(Guid Order, string Center)>();
+        var toShip = new ConcurrentQueue<(Guid Order, string Center, string Fnsku)>();
+        var returnable = new ConcurrentQueue<(Guid Order, string Center, string Fnsku, long ShippedAt)>();
         var processes = ProcessProbe.Start();
         using var queues = new QueueProbe();
         var clock = Stopwatch.StartNew();
@@ -61,13 +62,16 @@ public sealed class PlatformLoadBenchmark : IBenchmark
                 while (clock.Elapsed < options.Duration && !cancellationToken.IsCancellationRequested)
                 {
                     var roll = random.NextDouble();
-                    var kind = roll < 0.30 ? "scan" : roll < 0.75 || toShip.IsEmpty ? "order" : "ship";
+                    // A shipment can be returned once Returns has heard of it (a couple of seconds of event lag).
+                    var canReturn = returnable.TryPeek(out var oldest) && Stopwatch.GetElapsedTime(oldest.ShippedAt) > TimeSpan.FromSeconds(3);
+                    var kind = roll < 0.25 ? "scan" : roll < 0.65 || toShip.IsEmpty ? "order" : roll < 0.85 || !canReturn ? "ship" : "return";
                     var started = Stopwatch.GetTimestamp();
                     var ok = kind switch
                     {
                         "scan" => await ScanAsync(http, stock[random.Next(stock.Count)], $"load-{client}-{unit++}", 10, cancellationToken),
                         "order" => await OrderAsync(http, fnskus[random.Next(fnskus.Count)], Regions[random.Next(Regions.Length)], toShip, cancellationToken),
-                        _ => !toShip.TryDequeue(out var next) || await ShipAsync(http, next.Order, next.Center, cancellationToken),
+                        "ship" => !toShip.TryDequeue(out var next) || await ShipAsync(http, next, returnable, cancellationToken),
+                        _ => !returnable.TryDequeue(out var back) || await ReturnAsync(http, back.Order, back.Center, back.Fnsku, $"load-return-{client}-{unit++}", cancellationToken),
                     };
                     latencies.GetOrAdd(kind, _ => []).Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                     if (!ok)
@@ -197,7 +201,7 @@ public sealed class PlatformLoadBenchmark : IBenchmark
     }
 
     private static async Task<bool> OrderAsync(
-        HttpClient http, string fnsku, string region, ConcurrentQueue<(Guid, string)> toShip, CancellationToken cancellationToken)
+        HttpClient http, string fnsku, string region, ConcurrentQueue<(Guid, string, string)> toShip, CancellationToken cancellationToken)
     {
         using var response = await http.PostAsJsonAsync("/api/allocation/v1/orders", new
         {
@@ -214,16 +218,44 @@ public sealed class PlatformLoadBenchmark : IBenchmark
         var order = await Json(response);
         foreach (var center in order["lines"]!.AsArray().SelectMany(l => l!["allocations"]!.AsArray()).Select(a => a!["fulfillmentCenter"]!.GetValue<string>()).Distinct())
         {
-            toShip.Enqueue((order["id"]!.GetValue<Guid>(), center));
+            toShip.Enqueue((order["id"]!.GetValue<Guid>(), center, fnsku));
         }
 
         return true;
     }
 
-    private static async Task<bool> ShipAsync(HttpClient http, Guid order, string center, CancellationToken cancellationToken)
+    private static async Task<bool> ShipAsync(
+        HttpClient http, (Guid Order, string Center, string Fnsku) next, ConcurrentQueue<(Guid, string, string, long)> returnable, CancellationToken cancellationToken)
     {
-        using var response = await http.PostAsJsonAsync($"/api/allocation/v1/orders/{order}/shipments", new { fulfillmentCenter = center }, cancellationToken);
-        return response.StatusCode == HttpStatusCode.OK;
+        using var response = await http.PostAsJsonAsync($"/api/allocation/v1/orders/{next.Order}/shipments", new { fulfillmentCenter = next.Center }, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return false;
+        }
+
+        returnable.Enqueue((next.Order, next.Center, next.Fnsku, Stopwatch.GetTimestamp()));
+        return true;
+    }
+
+    /// <summary>A customer sends one unit back: authorized, received at the FC's returns dock, graded sellable (restocked).</summary>
+    private static async Task<bool> ReturnAsync(HttpClient http, Guid order, string center, string fnsku, string unitId, CancellationToken cancellationToken)
+    {
+        using var authorized = await http.PostAsJsonAsync("/api/returns/v1/returns", new { orderId = order, fnsku, quantity = 1, reason = "customerChangedMind" }, cancellationToken);
+        if (authorized.StatusCode != HttpStatusCode.Created)
+        {
+            return false;
+        }
+
+        var returnId = (await Json(authorized))["id"]!.GetValue<Guid>();
+        using var received = await http.PostAsJsonAsync("/api/returns/v1/receipts", new { fulfillmentCenter = center, returnId, unitIds = new[] { unitId } }, cancellationToken);
+        if (!received.IsSuccessStatusCode)
+        {
+            return false;
+        }
+
+        using var graded = await http.PostAsJsonAsync(
+            $"/api/returns/v1/returns/{returnId}/inspections", new { unitIds = new[] { unitId }, grade = "sellable", inspector = "load" }, cancellationToken);
+        return graded.IsSuccessStatusCode;
     }
 
     private static async Task<JsonNode> Json(HttpResponseMessage response)
@@ -268,6 +300,8 @@ public sealed class PlatformLoadBenchmark : IBenchmark
         var received = await Scalar("SELECT COUNT(*) FROM receiving.units WHERE seller_id = @seller AND lower(condition) = 'sellable'");
         var onHand = await Scalar("SELECT COALESCE(SUM(on_hand), 0) FROM allocation.stock_balances WHERE seller_id = @seller");
         var shipped = await Scalar("SELECT COALESCE(-SUM(quantity), 0) FROM allocation.stock_movements WHERE seller_id = @seller AND bucket = 'OnHand' AND reason = 'Shipped'");
+        var restocked = await Scalar("SELECT COALESCE(SUM(quantity), 0) FROM allocation.stock_movements WHERE seller_id = @seller AND bucket = 'OnHand' AND reason = 'ReturnRestocked'");
+        var graded = await Scalar("SELECT COUNT(*) FROM returns.returned_units WHERE seller_id = @seller");
         var reserved = await Scalar("SELECT COALESCE(SUM(reserved), 0) FROM allocation.stock_balances WHERE seller_id = @seller");
         var held = await Scalar(
             "SELECT COALESCE(SUM(a.quantity), 0) FROM allocation.order_allocations a JOIN allocation.orders o ON o.id = a.order_id " +
@@ -278,9 +312,10 @@ public sealed class PlatformLoadBenchmark : IBenchmark
             "(SELECT COALESCE(SUM(quantity) FILTER (WHERE bucket = 'OnHand'), 0), COALESCE(SUM(quantity) FILTER (WHERE bucket = 'Reserved'), 0), COUNT(*) " +
             "FROM allocation.stock_movements m WHERE m.seller_id = b.seller_id AND m.fnsku = b.fnsku AND m.fulfillment_center = b.fulfillment_center)");
 
-        var pass = unsent == 0 && errorMessages == 0 && received == onHand + shipped && reserved == held && oversold == 0 && disagreeing == 0;
+        var pass = unsent == 0 && errorMessages == 0 && received + restocked == onHand + shipped && reserved == held && oversold == 0 && disagreeing == 0;
         return $"Invariants: {(pass ? "PASS" : "FAIL")}: unsent outbox rows {unsent}; messages in error queues {errorMessages}; " +
-               $"units received {received} = on hand {onHand} + shipped {shipped}; reserved {reserved} = held by open orders {held}; " +
+               $"units received {received} + restocked from returns {restocked} (units returned {graded}) = on hand {onHand} + shipped {shipped}; " +
+               $"reserved {reserved} = held by open orders {held}; " +
                $"oversold balances {oversold}; balances the journal does not rebuild {disagreeing}.";
     }
 }
