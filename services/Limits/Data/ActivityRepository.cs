@@ -188,7 +188,7 @@ public sealed class ActivityRepository(Database database)
     {
         public string SellerId { get; init; } = "";
         public string Fnsku { get; init; } = "";
-        public DateTime Day { get; init; }
+        public object Day { get; init; } = DateTime.MinValue;
         public int OnHand { get; init; }
         public int Available { get; init; }
     }
@@ -196,7 +196,7 @@ public sealed class ActivityRepository(Database database)
     private sealed class ShipmentRow
     {
         public Guid OrderId { get; init; }
-        public DateTime Day { get; init; }
+        public object Day { get; init; } = DateTime.MinValue;
         public int Units { get; init; }
         public double HoursToShip { get; init; }
     }
@@ -204,19 +204,19 @@ public sealed class ActivityRepository(Database database)
     private sealed class CancellationRow
     {
         public Guid OrderId { get; init; }
-        public DateTime Day { get; init; }
+        public object Day { get; init; } = DateTime.MinValue;
     }
 
     private sealed class ReturnRow
     {
         public Guid ReturnId { get; init; }
-        public DateTime Day { get; init; }
+        public object Day { get; init; } = DateTime.MinValue;
     }
 
     private sealed class InboundRow
     {
         public Guid ShipmentId { get; init; }
-        public DateTime Day { get; init; }
+        public object Day { get; init; } = DateTime.MinValue;
         public int ExpectedUnits { get; init; }
         public int ReceivedUnits { get; init; }
     }

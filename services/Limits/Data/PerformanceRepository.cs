@@ -77,7 +77,7 @@ public sealed class PerformanceRepository(Database database)
 
     private sealed class ScoreRow
     {
-        public DateTime Day { get; init; }
+        public object Day { get; init; } = DateTime.MinValue;
         public int PerformanceScore { get; init; }
         public double ExcessShare { get; init; }
         public double SellThroughRate { get; init; }
@@ -89,7 +89,7 @@ public sealed class PerformanceRepository(Database database)
     private sealed class OverageRow
     {
         public string StorageType { get; init; } = "";
-        public DateTime Day { get; init; }
+        public object Day { get; init; } = DateTime.MinValue;
         public decimal LimitCubicFeet { get; init; }
         public decimal UsedCubicFeet { get; init; }
         public decimal OverageCubicFeet { get; init; }

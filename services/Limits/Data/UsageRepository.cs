@@ -248,5 +248,11 @@ public static class Dates
 
     public static DateTime Day(DateOnly day) => day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
 
-    public static DateOnly ToDay(DateTime day) => DateOnly.FromDateTime(day);
+    /// <summary>A <c>date</c> column as read: Npgsql returns DateOnly, SqlClient DateTime.</summary>
+    public static DateOnly ToDay(object day) => day switch
+    {
+        DateOnly date => date,
+        DateTime time => DateOnly.FromDateTime(time),
+        _ => throw new InvalidCastException($"A date column returned {day.GetType()}."),
+    };
 }
