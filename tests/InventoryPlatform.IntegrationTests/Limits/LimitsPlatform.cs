@@ -3,7 +3,6 @@ using Dapper;
 using InventoryPlatform.Data;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Data.SqlClient;
 using Npgsql;
 using LimitsMarker = InventoryPlatform.Limits.Messaging.ReserveCapacityConsumer;
@@ -34,11 +33,6 @@ public sealed class LimitsPlatform : IAsyncDisposable
             foreach (var (key, value) in settings)
             {
                 host.UseSetting(key, value);
-            }
-
-            if (Environment.GetEnvironmentVariable("LIMITS_TEST_LOG") is { } log)
-            {
-                host.ConfigureLogging(logging => logging.AddProvider(new DebugFileLog(log)));
             }
         });
         Receiving = withReceiving ? new ServiceHost<ReceivingMarker>(provider, database, messaging) : null;
@@ -108,27 +102,5 @@ public sealed class LimitsPlatform : IAsyncDisposable
         }
 
         await Limits.DisposeAsync();
-    }
-}
-
-internal sealed class DebugFileLog(string path) : Microsoft.Extensions.Logging.ILoggerProvider, Microsoft.Extensions.Logging.ILogger
-{
-    public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => this;
-
-    public void Dispose()
-    {
-    }
-
-    public IDisposable? BeginScope<TState>(TState state)
-        where TState : notnull => null;
-
-    public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => logLevel >= Microsoft.Extensions.Logging.LogLevel.Warning;
-
-    public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-    {
-        lock (this)
-        {
-            File.AppendAllText(path, $"{logLevel}: {formatter(state, exception)}\n{exception}\n");
-        }
     }
 }
