@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
+using MassTransit;
 
 namespace InventoryPlatform.IntegrationTests.LimitsSpecs;
 
@@ -125,6 +126,28 @@ public sealed class CapacityLimitSpecs(DatabaseProvider provider)
             "the closed shipment's shortfall no longer held");
         var reservations = await PlatformApi.JsonNodeOf(await limits.GetAsync("/api/limits/v1/reservations?status=all"));
         Assert.That(reservations["items"]![0]!["status"]!.GetValue<string>(), Is.EqualTo("closed"));
+    }
+
+    [Test]
+    public async Task A_repeated_request_for_one_shipment_gets_the_same_reservation_and_counts_once()
+    {
+        var seller = "lim-repeat";
+        var client = _platform.Bus.CreateRequestClient<ReserveCapacity>();
+        var request = new ReserveCapacity(Guid.NewGuid(), seller, "SEA1", [new StorageVolume(StorageType.Standard, 12m)], Guid.NewGuid());
+
+        // Receiving sends the same shipment again when a transient fault reruns its transaction.
+        var first = await client.GetResponse<CapacityReserved, CapacityRejected>(request);
+        var second = await client.GetResponse<CapacityReserved, CapacityRejected>(request);
+
+        Assert.That(first.Is(out Response<CapacityReserved>? granted), Is.True);
+        Assert.That(second.Is(out Response<CapacityReserved>? again), Is.True);
+        Assert.That(again!.Message.ReservationId, Is.EqualTo(granted!.Message.ReservationId));
+        var usage = await LimitsPlatform.UsageOfAsync(_platform.Limits.ClientFor(seller), "standard");
+        Assert.That(usage["inboundCubicFeet"]!.GetValue<decimal>(), Is.EqualTo(12m), "held once");
+
+        var other = await client.GetResponse<CapacityReserved, CapacityRejected>(request with { ShipmentId = Guid.NewGuid() });
+        Assert.That(other.Is(out Response<CapacityRejected>? rejected), Is.True, "12 + 12 ft³ exceed 20 ft³");
+        Assert.That((rejected!.Message.LimitCubicFeet, rejected.Message.UsedCubicFeet, rejected.Message.RequestedCubicFeet), Is.EqualTo((20m, 12m, 12m)));
     }
 
     private static async Task<HttpResponseMessage> CreateAsync(HttpClient client, string fnsku, int units) =>
