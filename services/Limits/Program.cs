@@ -5,8 +5,12 @@ using InventoryPlatform.Limits.Messaging;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPlatformService(LimitsService.Descriptor, LimitsConsumers.Register);
+builder.Services.AddLimits(builder.Configuration);
 
 var app = builder.Build();
 app.UsePlatformService();
 app.MapDefaultEndpoints();
+app.MapLimitsApi();
+app.MapKpisApi();
+app.MapNetworkApi();
 app.Run();
