@@ -175,7 +175,7 @@ public static class RecommendationEngine
         new(action, units, Round(sold.Revenue - sold.HoldingCost + recovery - fees), sold.UnitsSold, sold.Revenue, sold.HoldingCost, Round(recovery), Round(fees),
             price, markdown, detail);
 
-    private static decimal Round(decimal value) => Math.Round(value, 2);
+    private static decimal Round(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 
     private static string Money(decimal value) => value.ToString("0.00", Invariant);
 
