@@ -57,18 +57,19 @@ public static class OrdersApi
     }
 
     public static async Task<Results<Ok<Page<RemovalOrderResponse>>, ValidationProblem>> ListOrders(
-        HttpContext http, Seller seller, RemovalOrderRepository orders, RemovalOrderStatus? status, string? sellerId, int? limit, string? cursor,
+        HttpContext http, Seller seller, RemovalOrderRepository orders, string? status, string? sellerId, int? limit, string? cursor,
         CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var (take, after) = Cursor.ReadGuid(limit, cursor, validation);
+        var wanted = ReadScope.ParseEnum<RemovalOrderStatus>(status, "status", validation);
         var owner = ReadScope.SellerToRead(http, seller, sellerId, validation);
         if (!validation.IsValid)
         {
             return validation.Problem();
         }
 
-        var rows = await orders.ListAsync(owner!, status, take + 1, after, cancellationToken);
+        var rows = await orders.ListAsync(owner!, wanted, take + 1, after, cancellationToken);
         return TypedResults.Ok(Cursor.ToPage([.. rows.Select(RemovalOrderResponse.From)], take, o => o.Id.ToString()));
     }
 

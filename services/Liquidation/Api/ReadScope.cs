@@ -17,5 +17,19 @@ public static class ReadScope
         return sellerId;
     }
 
+    /// <summary>An enum query value, in any case ("sellable", "Sellable"); a wrong one is a named field error.</summary>
+    public static TEnum? ParseEnum<TEnum>(string? value, string field, Validation validation)
+        where TEnum : struct, Enum
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var ok = Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !value.Any(char.IsDigit);
+        validation.Require(ok, field, $"Must be one of: {string.Join(", ", Enum.GetNames<TEnum>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}.");
+        return ok ? parsed : null;
+    }
+
     public static bool IsValidFnsku(string? fnsku) => fnsku is { Length: >= 1 and <= 10 } && fnsku.All(char.IsAsciiLetterOrDigit);
 }

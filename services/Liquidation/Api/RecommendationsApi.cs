@@ -86,19 +86,20 @@ public static class RecommendationsApi
     }
 
     public static async Task<Results<Ok<Page<RecommendationResponse>>, ValidationProblem>> ListRecommendations(
-        HttpContext http, Seller seller, RecommendationRepository recommendations, RecommendationStatus? status, string? fnsku, string? sellerId,
+        HttpContext http, Seller seller, RecommendationRepository recommendations, string? status, string? fnsku, string? sellerId,
         int? limit, string? cursor, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var (take, after) = Cursor.ReadGuid(limit, cursor, validation);
         validation.Require(fnsku is null || ReadScope.IsValidFnsku(fnsku), "fnsku", "At most 10 letters and digits.");
+        var wanted = ReadScope.ParseEnum<RecommendationStatus>(status, "status", validation);
         var owner = ReadScope.SellerToRead(http, seller, sellerId, validation);
         if (!validation.IsValid)
         {
             return validation.Problem();
         }
 
-        var rows = await recommendations.ListAsync(owner!, status, fnsku?.ToUpperInvariant(), take + 1, after, cancellationToken);
+        var rows = await recommendations.ListAsync(owner!, wanted, fnsku?.ToUpperInvariant(), take + 1, after, cancellationToken);
         return TypedResults.Ok(Cursor.ToPage([.. rows.Select(RecommendationResponse.From)], take, r => r.Id.ToString()));
     }
 

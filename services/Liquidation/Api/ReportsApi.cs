@@ -51,12 +51,13 @@ public static class ReportsApi
 
     public static async Task<Results<Ok<Page<AgedInventoryRow>>, ValidationProblem>> AgedInventory(
         HttpContext http, Seller seller, StockRepository stock, LiquidationSettings settings, TimeProvider time,
-        string? fnsku, string? fulfillmentCenter, StockKind? stockKind, string? sellerId, int? limit, string? cursor, CancellationToken cancellationToken)
+        string? fnsku, string? fulfillmentCenter, string? stockKind, string? sellerId, int? limit, string? cursor, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var (take, after) = Cursor.Read(limit, cursor, validation);
         validation.Require(fnsku is null || ReadScope.IsValidFnsku(fnsku), "fnsku", "At most 10 letters and digits.");
         validation.Require(fulfillmentCenter is null || ReadScope.IsValidFnsku(fulfillmentCenter), "fulfillmentCenter", "At most 10 letters and digits.");
+        var kind = ReadScope.ParseEnum<StockKind>(stockKind, "stockKind", validation);
         var owner = ReadScope.SellerToRead(http, seller, sellerId, validation);
         if (!validation.IsValid)
         {
@@ -66,7 +67,7 @@ public static class ReportsApi
         var now = time.GetUtcNow();
         var lots = (await stock.LotsAsync(owner!, fnsku?.ToUpperInvariant(), cancellationToken))
             .Where(l => fulfillmentCenter is null || string.Equals(l.FulfillmentCenter, fulfillmentCenter, StringComparison.OrdinalIgnoreCase))
-            .Where(l => stockKind is null || l.StockKind == stockKind);
+            .Where(l => kind is null || l.StockKind == kind);
         var items = await stock.ItemsAsync(owner!, cancellationToken);
         var sales = await stock.SalesAsync(owner!, now, settings.SalesLookbackDays, cancellationToken);
         var rows = lots
