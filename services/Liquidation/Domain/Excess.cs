@@ -17,14 +17,14 @@ public sealed record ForecastInput(double TotalUnitsP50, int HorizonDays);
 
 /// <summary>
 /// Daily demand of one FNSKU, and what it was taken from. <see cref="IsRising"/>: the forecast expects clearly more
-/// than recent sales, as before an item's season; keeping stock for it is then worth more than clearing it.
+/// than the item has been selling, as before its season; excess is then measured against the season's demand.
 /// </summary>
 public sealed record DemandEstimate(decimal DailyUnits, DemandSource Source, decimal RecentDailySales)
 {
     /// <summary>Forecast demand at least this many times recent sales counts as rising (seasonal) demand.</summary>
     public const decimal RisingFactor = 1.5m;
 
-    public bool IsRising => Source == DemandSource.Forecast && DailyUnits > 0 && DailyUnits >= RecentDailySales * RisingFactor;
+    public bool IsRising => Source == DemandSource.Forecast && RecentDailySales > 0 && DailyUnits >= RecentDailySales * RisingFactor;
 
     public static DemandEstimate From(ForecastInput? forecast, int unitsSoldInLookback, int lookbackDays)
     {

@@ -68,7 +68,7 @@ public static class RecommendationEngine
             $"Keep all {profile.Total} units at {Money(price)} selling {demand.ToString("0.###", Invariant)} a day.");
 
         var demandNote = excess.Demand.IsRising
-            ? $" Forecast demand {Units(demand)}/day is rising against recent sales of {Units(excess.Demand.RecentDailySales)}/day (seasonal): stock is kept for it."
+            ? $" Forecast demand {Units(demand)}/day is rising against recent sales of {Units(excess.Demand.RecentDailySales)}/day (seasonal): excess is measured against the forecast."
             : "";
         if (excess.ExcessUnits == 0)
         {

@@ -168,3 +168,48 @@ public sealed class RemovalOrderSpecs
         Assert.That(RemovalOrders.PickOldest(lots, 40).Sum(l => l.Quantity), Is.EqualTo(15), "never more than is there");
     }
 }
+
+public sealed class MarkdownChoiceSpecs
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+
+    // $50, small (10 × 10 × 10 cm), forecast to sell one a day; 200 units: 110 beyond the 90 days of cover.
+    private static Recommendation Recommend(LiquidationSettings settings) =>
+        RecommendationEngine.ForSellable(
+            new ItemSituation(
+                "X0MARK0002",
+                ItemProfile.From(StorageType.Standard, new Dimensions(10m, 10m, 10m, 0.3m), 50m, null, "USD"),
+                [new InventoryLot(Guid.NewGuid(), Now, 200)],
+                ExcessAnalysis.Of(200, DemandEstimate.From(new ForecastInput(91, 91), 0, 90), settings.ExcessRules, null, Now, Now),
+                Now),
+            settings);
+
+    [Test]
+    public void A_moderate_overstock_of_a_high_margin_item_gets_a_deal_when_deals_lift_demand_strongly()
+    {
+        var recommendation = Recommend(new LiquidationSettings());
+
+        Assert.That(recommendation.Action, Is.EqualTo(RecommendedAction.Promotion), recommendation.Rationale);
+        Assert.That((recommendation.MarkdownPercent, recommendation.RecommendedPrice), Is.EqualTo((20m, 40m)));
+        var deal = recommendation.Options.Single(o => o.Action == RecommendedAction.Promotion);
+        // 14 days at 3 a day: 42 units at $40 (net $30.78); then 158 more over 166 days at $50 (net $39.28).
+        Assert.That((deal.UnitsSold, deal.SalesRevenue, deal.Fees), Is.EqualTo((200m, 7499.00m, 70m)));
+        Assert.That(recommendation.Rationale, Does.Contain("deal"));
+    }
+
+    [Test]
+    public void When_deals_lift_demand_little_the_same_overstock_is_marked_down_rather_than_liquidated()
+    {
+        var settings = new LiquidationSettings { Promotion = new PromotionTerms { DemandLift = 1.2m } };
+
+        var recommendation = Recommend(settings);
+
+        Assert.That(recommendation.Action, Is.EqualTo(RecommendedAction.Markdown), recommendation.Rationale);
+        // 5 %: 1.1 a day sells 198 units in 180 days at $47.50 (net $37.155) against 180 at $50 (net $39.28).
+        Assert.That((recommendation.MarkdownPercent, recommendation.RecommendedPrice), Is.EqualTo((5m, 47.50m)));
+        var markdown = recommendation.Options.Single(o => o.Action == RecommendedAction.Markdown);
+        var keep = recommendation.Options.Single(o => o.Action == RecommendedAction.Keep);
+        Assert.That((markdown.UnitsSold, markdown.SalesRevenue, keep.UnitsSold, keep.SalesRevenue), Is.EqualTo((198m, 7356.69m, 180m, 7070.40m)));
+        Assert.That(recommendation.Options.Single(o => o.Action == RecommendedAction.Liquidate).ExpectedValue, Is.LessThan(markdown.ExpectedValue));
+    }
+}
