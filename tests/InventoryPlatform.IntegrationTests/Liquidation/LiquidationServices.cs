@@ -58,7 +58,7 @@ public sealed class LiquidationServices : IAsyncDisposable
         services.Allocation.CreateClient().Dispose();
         services.Liquidation.CreateClient().Dispose();
         foreach (var queue in new[] { "allocation-units-received", "allocation-inventory-removed", "allocation-unsellable-return-received", "liquidation-units-received", "liquidation-order-shipped",
-                     "liquidation-item-registered", "liquidation-inventory-removed", "liquidation-unsellable-return-received" })
+                     "liquidation-item-registered", "liquidation-inventory-removed", "liquidation-unsellable-return-received", "liquidation-demand-forecast-updated" })
         {
             // Published events only reach queues that exist: wait until both buses have declared theirs.
             await Eventually.Until(() => TestInfrastructure.QueueHasConsumerAsync(messaging, queue), ready => ready, TimeSpan.FromSeconds(30), $"queue {queue}");

@@ -143,6 +143,40 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task A_deal_beyond_the_automatic_limit_waits_for_approval_and_then_publishes_the_new_price()
+    {
+        const string seller = "liq-deal";
+        const string fnsku = "X0DEAL0001";
+        var client = _services.Liquidation.ClientFor(seller);
+        await using var prices = await EventProbe.StartAsync<PriceMarkdownRecommended>(_services.Messaging);
+        await RegisterItemAsync(seller, fnsku, price: 50m, new Dimensions(10m, 10m, 10m, 0.3m));
+        await ReceiveAsync(seller, fnsku, "SEA1", 200);
+        await _services.Bus.Publish(new DemandForecastUpdated(
+            Guid.NewGuid(), _services.Clock.GetUtcNow(), seller, Guid.NewGuid(), fnsku, DateOnly.FromDateTime(_services.Clock.GetUtcNow().UtcDateTime), 91, 91,
+            [new RegionalDemand("US-West", 1, 1.4)], "test"));
+        await Eventually.Until(
+            () => _services.ScalarAsync<int>("SELECT COUNT(*) FROM liquidation.forecasts WHERE seller_id = @seller", new { seller }), n => n == 1,
+            TimeSpan.FromSeconds(30), "the forecast known to Liquidation");
+        var policy = await client.PutAsJsonAsync($"{Api}/policy", new { mode = "automatic", maxMarkdownPercent = 10, minAgeDays = 0 });
+        Assert.That(policy.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        var excess = (await GetAsync(client, $"{Api}/excess?fnsku={fnsku}"))["items"]![0]!;
+        Assert.That((excess["demandSource"]!.GetValue<string>(), excess["dailyDemand"]!.GetValue<double>(), excess["excessUnits"]!.GetValue<int>()),
+            Is.EqualTo(("forecast", 1.0, 110)));
+        var recommendation = await RecomputeAsync(client, fnsku, "sellable");
+        Assert.That(recommendation["action"]!.GetValue<string>(), Is.EqualTo("promotion"), recommendation["rationale"]!.GetValue<string>());
+        Assert.That(recommendation["status"]!.GetValue<string>(), Is.EqualTo("proposed"), "a 20 % deal exceeds the automatic policy's 10 %");
+        Assert.That(recommendation["recommendedPrice"]!["amount"]!.GetValue<decimal>(), Is.EqualTo(40m));
+        Assert.That(await _services.ScalarAsync<int>("SELECT COUNT(*) FROM liquidation.outbox WHERE message_type LIKE '%PriceMarkdownRecommended%'"), Is.Zero);
+
+        var approved = await ApproveAsync(client, recommendation["id"]!.GetValue<Guid>(), null);
+        Assert.That(approved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await approved.Content.ReadAsStringAsync());
+        var published = await prices.WaitForAsync(p => p.SellerId == seller && p.Fnsku == fnsku, "PriceMarkdownRecommended");
+        Assert.That((published.CurrentPrice, published.RecommendedPrice), Is.EqualTo((new Money(50m, "USD"), new Money(40m, "USD"))));
+        Assert.That(published.Rationale, Does.StartWith("Promotion of 20 %"));
+    }
+
+    [Test]
     public async Task Bad_input_stores_nothing_and_another_sellers_resources_are_not_found()
     {
         const string seller = "liq-owner";
@@ -209,11 +243,11 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
 
     private sealed record Ages(int Days0To90, int Days91To180, int Days181To270, int Days271To365, int Over365);
 
-    private async Task RegisterItemAsync(string seller, string fnsku, decimal price)
+    private async Task RegisterItemAsync(string seller, string fnsku, decimal price, Dimensions? dimensions = null)
     {
         await _services.Bus.Publish(new ItemRegistered(
             Guid.NewGuid(), _services.Clock.GetUtcNow(), seller, Guid.NewGuid(), fnsku, $"SKU-{fnsku}", "Test item", StorageType.Standard,
-            new Dimensions(30m, 20m, 24m, 1m), new Money(price, "USD"), false));
+            dimensions ?? new Dimensions(30m, 20m, 24m, 1m), new Money(price, "USD"), false));
         await Eventually.Until(
             () => _services.ScalarAsync<int>("SELECT COUNT(*) FROM liquidation.items WHERE seller_id = @seller AND fnsku = @fnsku", new { seller, fnsku }),
             n => n == 1, TimeSpan.FromSeconds(30), "the item known to Liquidation");
