@@ -33,8 +33,19 @@ public sealed record ExcessRow(
     AgeBracketUnits SellableAges,
     Money? MonthlyHoldingCost);
 
+public sealed record StorageFeeRow(StorageType StorageType, Money OffPeakPerCubicFootMonth, Money PeakPerCubicFootMonth);
+
+public sealed record SurchargeRow(AgeBracket Bracket, string Days, Money PerCubicFootMonth);
+
+public sealed record HoldingCostScheduleResponse(
+    IReadOnlyList<StorageFeeRow> StorageFees, int PeakStartMonth, int PeakEndMonth, IReadOnlyList<SurchargeRow> AgedSurcharges, int DecisionHorizonDays,
+    int CoverDays, int DeadStockDays);
+
 public static class ReportsApi
 {
+    // The seeded schedule is in US dollars; a deployment for another marketplace configures its own figures.
+    private const string ScheduleCurrency = "USD";
+
     public static RouteGroupBuilder MapReportsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup(LiquidationService.Descriptor.ApiPrefix).WithTags("Reports");
@@ -46,7 +57,25 @@ public static class ReportsApi
             .WithName("GetExcessInventory")
             .WithSummary("Per FNSKU: daily demand (forecast, else recent sales), units beyond the cover horizon, dead stock (no sale in the configured days). " +
                          "onlyExcess=true lists only FNSKUs with excess or dead stock. Admin keys may pass sellerId.");
+        group.MapGet("/holding-cost-schedule", HoldingCostSchedule)
+            .WithName("GetHoldingCostSchedule")
+            .WithSummary("The holding cost model in force: monthly storage fee per cubic foot by storage type and season, and the aged-inventory " +
+                         "surcharge per age bracket; with the cover, dead-stock and decision horizons.");
         return group;
+    }
+
+    public static Ok<HoldingCostScheduleResponse> HoldingCostSchedule(LiquidationSettings settings)
+    {
+        var schedule = settings.HoldingCost;
+        return TypedResults.Ok(new HoldingCostScheduleResponse(
+            [.. schedule.MonthlyFeePerCubicFoot.OrderBy(f => f.Key).Select(f => new StorageFeeRow(
+                f.Key, new Money(f.Value.OffPeak, ScheduleCurrency), new Money(f.Value.Peak, ScheduleCurrency)))],
+            schedule.PeakStartMonth,
+            schedule.PeakEndMonth,
+            [.. AgeBrackets.All.Select(b => new SurchargeRow(b, AgeBrackets.Label(b), new Money(schedule.Surcharge(b), ScheduleCurrency)))],
+            settings.DecisionHorizonDays,
+            settings.CoverDays,
+            settings.DeadStockDays));
     }
 
     public static async Task<Results<Ok<Page<AgedInventoryRow>>, ValidationProblem>> AgedInventory(

@@ -14,7 +14,7 @@ namespace InventoryPlatform.IntegrationTests.LiquidationFlow;
 /// <summary>
 /// Allocation and Liquidation in the test process on a fresh database and virtual host. Liquidation runs on a
 /// <see cref="FakeTimeProvider"/> the specs move forward, so units age by hundreds of days in a second. The clock starts
-/// 500 days in the past: after moving it forward by up to that much it is still before the real time the test signs
+/// 1000 days in the past: while the specs move it forward by less than that in total it is still before the real time the test signs
 /// identities with, so tokens stay valid.
 /// </summary>
 public sealed class LiquidationServices : IAsyncDisposable
@@ -26,7 +26,7 @@ public sealed class LiquidationServices : IAsyncDisposable
         Provider = provider;
         Database = database;
         Messaging = messaging;
-        Clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-500));
+        Clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-1000));
         Allocation = new ServiceHost<AllocationMarker>(provider, database, messaging);
         Liquidation = new ServiceHost<LiquidationMarker>(provider, database, messaging, web =>
         {
@@ -58,7 +58,7 @@ public sealed class LiquidationServices : IAsyncDisposable
         services.Allocation.CreateClient().Dispose();
         services.Liquidation.CreateClient().Dispose();
         foreach (var queue in new[] { "allocation-units-received", "allocation-inventory-removed", "allocation-unsellable-return-received", "liquidation-units-received", "liquidation-order-shipped",
-                     "liquidation-item-registered", "liquidation-inventory-removed", "liquidation-unsellable-return-received", "liquidation-demand-forecast-updated" })
+                     "liquidation-item-registered", "liquidation-inventory-removed", "liquidation-unsellable-return-received", "liquidation-demand-forecast-updated", "liquidation-return-restocked" })
         {
             // Published events only reach queues that exist: wait until both buses have declared theirs.
             await Eventually.Until(() => TestInfrastructure.QueueHasConsumerAsync(messaging, queue), ready => ready, TimeSpan.FromSeconds(30), $"queue {queue}");

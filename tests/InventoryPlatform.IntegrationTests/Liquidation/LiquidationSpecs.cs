@@ -59,7 +59,14 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
         var excess = (await GetAsync(client, $"{Api}/excess?fnsku={fnsku}"))["items"]![0]!;
         Assert.That(excess["excessUnits"]!.GetValue<int>(), Is.EqualTo(120));
         Assert.That(excess["deadStock"]!.GetValue<bool>(), Is.True, "last sale 300 days ago");
-        Assert.That(excess["monthlyHoldingCost"]!["amount"]!.GetValue<decimal>(), Is.GreaterThan(0));
+        // 120 units × 0.5086 ft³ (30 × 20 × 24 cm): 50 at $0.87 + $1.50 (271-365 days), 70 at $0.87 + $6.90 (365+), off-peak or peak storage.
+        var schedule = await GetAsync(client, $"{Api}/holding-cost-schedule");
+        Assert.That(schedule["agedSurcharges"]!.AsArray().Select(s => s!["perCubicFootMonth"]!["amount"]!.GetValue<decimal>()), Is.EqualTo(new[] { 0m, 0m, 0.5m, 1.5m, 6.9m }));
+        var storage = schedule["storageFees"]!.AsArray().Single(f => f!["storageType"]!.GetValue<string>() == "standard")!;
+        var month = _services.Clock.GetUtcNow().Month;
+        var fee = storage[month >= 10 ? "peakPerCubicFootMonth" : "offPeakPerCubicFootMonth"]!["amount"]!.GetValue<decimal>();
+        var cubicFeet = Math.Round(30m * 20m * 24m / 28_316.846592m, 4);
+        Assert.That(excess["monthlyHoldingCost"]!["amount"]!.GetValue<decimal>(), Is.EqualTo(Math.Round((50 * cubicFeet * (fee + 1.5m)) + (70 * cubicFeet * (fee + 6.9m)), 2)));
 
         var recommendation = await RecomputeAsync(client, fnsku, "sellable");
         Assert.That(recommendation["action"]!.GetValue<string>(), Is.EqualTo("liquidate"), recommendation["rationale"]!.GetValue<string>());
@@ -226,6 +233,26 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
         Assert.That(rejected.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await ApproveAsync(client, id, null)).StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That(await RecomputeListAsync(client, fnsku), Is.Empty, "a rejected recommendation is not raised again at once");
+    }
+
+    [Test]
+    public async Task A_restocked_return_starts_ageing_when_it_is_back_on_the_shelf()
+    {
+        const string seller = "liq-restock";
+        const string fnsku = "X0RSTK0001";
+        var client = _services.Liquidation.ClientFor(seller);
+
+        await _services.Bus.Publish(new ReturnRestocked(Guid.NewGuid(), _services.Clock.GetUtcNow(), seller, Guid.NewGuid(), Guid.NewGuid(), fnsku, "PHX3", 4));
+        await Eventually.Until(() => AgesAsync(client, fnsku), a => a.Days0To90 == 4, TimeSpan.FromSeconds(30), "the restocked units tracked");
+        _services.Clock.Advance(TimeSpan.FromDays(100));
+
+        Assert.That(await AgesAsync(client, fnsku), Is.EqualTo(new Ages(0, 4, 0, 0, 0)));
+        var row = (await GetAsync(client, $"{Api}/aged-inventory?fnsku={fnsku}"))["items"]![0]!;
+        Assert.That((row["fulfillmentCenter"]!.GetValue<string>(), row["oldestAgeDays"]!.GetValue<int>()), Is.EqualTo(("PHX3", 100)));
+        Assert.That(row["monthlyHoldingCost"], Is.Null, "no ItemRegistered yet: no size to charge");
+        var excess = (await GetAsync(client, $"{Api}/excess?fnsku={fnsku}"))["items"]![0]!;
+        Assert.That(excess["itemRegistered"]!.GetValue<bool>(), Is.False);
+        Assert.That(await RecomputeListAsync(client, fnsku), Is.Empty, "without the item's price and size nothing is weighed");
     }
 
     [Test]
