@@ -184,9 +184,10 @@ public sealed class RecommendationDesk(
 
 /// <summary>
 /// Moves removal orders through their lifecycle. Completing one publishes <c>InventoryRemoved</c> for each FC line, in the
-/// same transaction as the status change: a completed order never completes again, so the units leave the ledger once.
+/// same transaction as the status change and the units leaving this service's lots: a completed order never completes again,
+/// so the units leave the ledger once.
 /// </summary>
-public sealed class RemovalOrderDesk(RemovalOrderRepository orders, Outbox outbox, TimeProvider time)
+public sealed class RemovalOrderDesk(RemovalOrderRepository orders, StockRepository stock, Outbox outbox, TimeProvider time)
 {
     public async Task<RemovalOrderRecord?> StepAsync(UnitOfWork unit, string sellerId, Guid id, RemovalOrderStatus to, string? reason, Guid correlationId)
     {
@@ -205,6 +206,13 @@ public sealed class RemovalOrderDesk(RemovalOrderRepository orders, Outbox outbo
         await orders.UpdateStatusAsync(unit, id, to, now.UtcDateTime, to == RemovalOrderStatus.Cancelled ? reason : null);
         if (to == RemovalOrderStatus.Completed)
         {
+            // The units leave this service's lots in the same commit, so no recompute sees them after the order is done.
+            var kind = order.FromUnfulfillable ? StockKind.Unfulfillable : StockKind.Sellable;
+            foreach (var line in order.Lines)
+            {
+                await stock.ConsumeFifoAsync(unit, sellerId, order.Fnsku, line.FulfillmentCenter, kind, line.Quantity);
+            }
+
             await outbox.AddRangeAsync(unit, order.Lines.Select(line => new InventoryRemoved(
                 Guid.CreateVersion7(), now, sellerId, correlationId, order.Id, order.Fnsku, line.FulfillmentCenter, line.Quantity, order.FromUnfulfillable,
                 RemovalOrders.ReasonOf(order.Kind))));

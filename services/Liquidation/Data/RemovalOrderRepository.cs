@@ -61,6 +61,9 @@ public sealed class RemovalOrderRepository(Database database)
         return row.ToRecord(lines.ToList());
     }
 
+    public async Task<bool> ExistsAsync(UnitOfWork unit, Guid id) =>
+        await unit.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM liquidation.removal_orders WHERE id = @Id", new { Id = id }) > 0;
+
     public Task UpdateStatusAsync(UnitOfWork unit, Guid id, RemovalOrderStatus status, DateTime now, string? cancelReason) =>
         unit.ExecuteAsync(
             "UPDATE liquidation.removal_orders SET status = @Status, updated_at = @Now, " +

@@ -82,16 +82,22 @@ public sealed class OrderShippedConsumer(Database database, Inbox inbox, StockRe
 }
 
 /// <summary>
-/// Units liquidated, removed or disposed of (by this service's orders or anyone else's) leave their lots oldest first,
-/// from unfulfillable or sellable stock as the event says.
+/// Units liquidated, removed or disposed of by anyone else leave their lots oldest first, from unfulfillable or sellable
+/// stock as the event says. This service's own orders took their units off when they completed; their events coming
+/// back change nothing.
 /// </summary>
-public sealed class InventoryRemovedConsumer(Database database, Inbox inbox, StockRepository stock)
+public sealed class InventoryRemovedConsumer(Database database, Inbox inbox, StockRepository stock, RemovalOrderRepository orders)
     : InboxConsumer<InventoryRemoved>(database, inbox)
 {
-    protected override Task HandleAsync(ConsumeContext<InventoryRemoved> context, UnitOfWork unit)
+    protected override async Task HandleAsync(ConsumeContext<InventoryRemoved> context, UnitOfWork unit)
     {
         var removed = context.Message;
-        return stock.ConsumeFifoAsync(unit, removed.SellerId, removed.Fnsku, removed.FulfillmentCenter,
+        if (await orders.ExistsAsync(unit, removed.RemovalOrderId))
+        {
+            return;
+        }
+
+        await stock.ConsumeFifoAsync(unit, removed.SellerId, removed.Fnsku, removed.FulfillmentCenter,
             removed.FromUnfulfillable ? StockKind.Unfulfillable : StockKind.Sellable, removed.Quantity);
     }
 }

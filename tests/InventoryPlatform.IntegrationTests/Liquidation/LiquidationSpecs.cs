@@ -95,6 +95,7 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
         Assert.That((await PostAsync(client, $"{Api}/orders/{orderId}/complete", null)).StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "not started");
         Assert.That((await PostAsync(client, $"{Api}/orders/{orderId}/start", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await PostAsync(client, $"{Api}/orders/{orderId}/complete", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await AgesAsync(client, fnsku), Is.EqualTo(new Ages(200, 0, 0, 0, 0)), "the liquidated lots leave with the completion");
         await Eventually.Until(() => OnHandAsync(allocation, fnsku, "SEA1"), onHand => onHand == 230, TimeSpan.FromSeconds(30), "Allocation taking 120 units off");
         Assert.That((await PostAsync(client, $"{Api}/orders/{orderId}/complete", null)).StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "completed once");
 
@@ -112,8 +113,11 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
         Assert.That(await _services.ScalarAsync<int>(
             "SELECT COUNT(*) FROM allocation.stock_movements WHERE source_id = @source", new { source = $"removal:{orderId}" }), Is.EqualTo(1));
 
-        // Liquidation's own ages follow: only the 200 fresh units remain.
-        await Eventually.Until(() => AgesAsync(client, fnsku), a => a == new Ages(200, 0, 0, 0, 0), TimeSpan.FromSeconds(30), "the liquidated lots gone");
+        // Its own event coming back does not take the units off Liquidation's lots a second time.
+        await Eventually.Until(
+            () => _services.ScalarAsync<int>("SELECT COUNT(*) FROM liquidation.inbox WHERE message_id = @Id", new { sent.Id }), n => n == 1, TimeSpan.FromSeconds(10),
+            "Liquidation's inbox");
+        Assert.That(await AgesAsync(client, fnsku), Is.EqualTo(new Ages(200, 0, 0, 0, 0)));
         Assert.That((await GetAsync(client, $"{Api}/orders/{orderId}"))["status"]!.GetValue<string>(), Is.EqualTo("completed"));
     }
 
@@ -253,6 +257,11 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
         var excess = (await GetAsync(client, $"{Api}/excess?fnsku={fnsku}"))["items"]![0]!;
         Assert.That(excess["itemRegistered"]!.GetValue<bool>(), Is.False);
         Assert.That(await RecomputeListAsync(client, fnsku), Is.Empty, "without the item's price and size nothing is weighed");
+
+        // Another service's removal takes units off too.
+        await _services.Bus.Publish(new InventoryRemoved(
+            Guid.NewGuid(), _services.Clock.GetUtcNow(), seller, Guid.NewGuid(), Guid.NewGuid(), fnsku, "PHX3", 1, false, RemovalReason.Disposed));
+        await Eventually.Until(() => AgesAsync(client, fnsku), a => a == new Ages(0, 3, 0, 0, 0), TimeSpan.FromSeconds(30), "one unit removed elsewhere");
     }
 
     [Test]
