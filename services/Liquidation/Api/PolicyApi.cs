@@ -1,0 +1,64 @@
+using InventoryPlatform.Data;
+using InventoryPlatform.Hosting;
+using InventoryPlatform.Liquidation.Data;
+using InventoryPlatform.Liquidation.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace InventoryPlatform.Liquidation.Api;
+
+public sealed record PolicyRequest(ExecutionMode? Mode, decimal? MaxMarkdownPercent, int? MinAgeDays);
+
+public sealed record PolicyResponse(ExecutionMode Mode, decimal MaxMarkdownPercent, int MinAgeDays, bool IsDefault, DateTime? UpdatedAt)
+{
+    public static PolicyResponse From(PolicyRecord record, bool isDefault) =>
+        new(record.Policy.Mode, record.Policy.MaxMarkdownPercent, record.Policy.MinAgeDays, isDefault, record.UpdatedAt);
+}
+
+public static class PolicyApi
+{
+    public static RouteGroupBuilder MapPolicyApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup($"{LiquidationService.Descriptor.ApiPrefix}/policy").WithTags("Policy");
+        group.MapGet("/", GetPolicy)
+            .WithName("GetLiquidationPolicy")
+            .WithSummary("The seller's policy: manual approval (default) or automatic execution within a maximum markdown and a minimum age.");
+        group.MapPut("/", PutPolicy)
+            .WithName("PutLiquidationPolicy")
+            .WithSummary("Set the seller's policy: mode manual|automatic, maxMarkdownPercent 0-90, minAgeDays 0-3650.");
+        return group;
+    }
+
+    public static async Task<Results<Ok<PolicyResponse>, ValidationProblem>> GetPolicy(
+        HttpContext http, Seller seller, string? sellerId, PolicyRepository policies, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var owner = ReadScope.SellerToRead(http, seller, sellerId, validation);
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
+
+        var record = await policies.GetAsync(owner!, cancellationToken);
+        return TypedResults.Ok(PolicyResponse.From(record, record.UpdatedAt is null));
+    }
+
+    public static async Task<Results<Ok<PolicyResponse>, ValidationProblem>> PutPolicy(
+        PolicyRequest request, Seller seller, Database database, PolicyRepository policies, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        foreach (var (field, reason) in SellerPolicy.Check(request.Mode, request.MaxMarkdownPercent, request.MinAgeDays))
+        {
+            validation.Add(field, reason);
+        }
+
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
+
+        var policy = new SellerPolicy(request.Mode!.Value, request.MaxMarkdownPercent!.Value, request.MinAgeDays!.Value);
+        var now = time.GetUtcNow().UtcDateTime;
+        await database.InTransactionAsync(unit => policies.SaveAsync(unit, seller.Id, policy, now), cancellationToken);
+        return TypedResults.Ok(PolicyResponse.From(new PolicyRecord(policy, now), false));
+    }
+}
