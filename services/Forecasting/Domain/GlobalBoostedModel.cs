@@ -29,8 +29,9 @@ public sealed record GlobalModelOptions(
     double LearningRate = 0.08,
     int MinimumExamplesPerLeaf = 20,
     double FeatureFraction = 0.9,
+    bool IncludeOriginCovariates = false,
     int Seed = 1,
-    int? Threads = null)
+    int Threads = 1)
 {
     public int[] RollingWindows => Windows ?? [7, 28];
 
@@ -113,7 +114,8 @@ public sealed class GlobalBoostedModel
             MinimumExampleCountPerLeaf = options.MinimumExamplesPerLeaf,
             Seed = options.Seed,
             Deterministic = true,
-            NumberOfThreads = options.Threads ?? Environment.ProcessorCount,
+            // One thread unless asked: LightGBM's OpenMP threads spin and crawl when the cores are busy with other work.
+            NumberOfThreads = options.Threads,
             Silent = true,
             Verbose = false,
             Booster = new GradientBooster.Options { FeatureFraction = options.FeatureFraction },
@@ -154,7 +156,7 @@ public sealed class GlobalBoostedModel
     }
 
     private static int FeatureCount(PanelSeries series, GlobalModelOptions options) =>
-        2 + series.Static.Length + series.Covariates[0].Length + options.Lags + options.RollingWindows.Length + 1;
+        2 + series.Static.Length + series.Covariates[0].Length * (options.IncludeOriginCovariates ? 2 : 1) + options.Lags + options.RollingWindows.Length + 1;
 
     /// <summary>Fills the features of forecasting period origin + h from origin; returns the scale the label is divided by.</summary>
     private static double Features(PanelSeries series, int origin, int h, GlobalModelOptions options, float[] features)
@@ -177,6 +179,15 @@ public sealed class GlobalBoostedModel
         foreach (var value in series.Covariates[origin + h])
         {
             features[i++] = (float)value;
+        }
+
+        if (options.IncludeOriginCovariates)
+        {
+            // What held at the origin, so the model can read a change (a price cut) against the lags it explains.
+            foreach (var value in series.Covariates[origin])
+            {
+                features[i++] = (float)value;
+            }
         }
 
         for (var lag = 0; lag < options.Lags; lag++)
