@@ -145,7 +145,7 @@ public sealed class ReplenishmentDesk(SalesRepository sales, CalendarRepository 
             days.Select(d => d.P10).ToList(), days.Select(d => d.P50).ToList(), days.Select(d => d.P90).ToList(), available, inbound, settings, today);
         await forecasts.SaveRecommendationAsync(unit, sellerId, new RecommendationRecord(
             fnsku, available, inbound, plan.LeadTimeDemand, plan.SafetyStock, plan.ReorderPoint, plan.OrderUpToLevel, plan.RecommendedUnits,
-            plan.DaysOfSupply, plan.Urgency.ToString(), plan.ShipBy.ToDateTime(TimeOnly.MinValue), now.UtcDateTime));
+            plan.DaysOfSupply, plan.Urgency.ToString(), plan.ShipBy, now.UtcDateTime));
 
         var (raise, armedAfter) = ReorderAlarm.Evaluate(armed.Value, plan);
         if (armedAfter != armed.Value)
@@ -157,7 +157,7 @@ public sealed class ReplenishmentDesk(SalesRepository sales, CalendarRepository 
         {
             var alert = new AlertRecord(
                 Guid.CreateVersion7(), fnsku, plan.ReorderPoint, plan.SafetyStock, plan.InventoryPosition, plan.RecommendedUnits, plan.DaysOfSupply,
-                plan.Urgency.ToString(), plan.ShipBy.ToDateTime(TimeOnly.MinValue), now.UtcDateTime);
+                plan.Urgency.ToString(), plan.ShipBy, now.UtcDateTime);
             await forecasts.AddAlertAsync(unit, sellerId, alert);
             await outbox.AddAsync(unit, new ReplenishmentRecommended(
                 Guid.CreateVersion7(), now, sellerId, correlationId, fnsku, plan.ReorderPoint, plan.SafetyStock, plan.RecommendedUnits,

@@ -10,6 +10,7 @@ public static partial class ForecastingService
 
     public static IServiceCollection AddForecasting(this IServiceCollection services)
     {
+        Dapper.SqlMapper.AddTypeHandler(new DateOnlyColumn());
         services.AddSingleton(sp => ForecastingOptions.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<SalesRepository>();
         services.AddSingleton<CalendarRepository>();

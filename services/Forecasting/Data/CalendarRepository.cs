@@ -85,22 +85,22 @@ public sealed class CalendarRepository(Database database)
     private sealed class HolidayRow
     {
         public string Marketplace { get; init; } = "";
-        public DateTime HolidayDate { get; init; }
+        public DateOnly HolidayDate { get; init; }
         public string Name { get; init; } = "";
 
-        public Holiday ToHoliday() => new(Marketplace, DateOnly.FromDateTime(HolidayDate), Name);
+        public Holiday ToHoliday() => new(Marketplace, HolidayDate, Name);
     }
 
     private sealed class PromotionRow
     {
         public Guid Id { get; init; }
         public string Fnsku { get; init; } = "";
-        public DateTime StartsOn { get; init; }
-        public DateTime EndsOn { get; init; }
+        public DateOnly StartsOn { get; init; }
+        public DateOnly EndsOn { get; init; }
         public decimal DiscountPercent { get; init; }
         public bool Featured { get; init; }
 
-        public Promotion ToPromotion() => new(Id, Fnsku, DateOnly.FromDateTime(StartsOn), DateOnly.FromDateTime(EndsOn), DiscountPercent, Featured);
+        public Promotion ToPromotion() => new(Id, Fnsku, StartsOn, EndsOn, DiscountPercent, Featured);
     }
 
     private sealed class SettingsRow

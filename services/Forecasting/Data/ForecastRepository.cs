@@ -11,11 +11,11 @@ public sealed record AccuracyRecord(string Fnsku, double? Mape, double? Wape, do
 
 public sealed record RecommendationRecord(
     string Fnsku, int Available, int Inbound, double LeadTimeDemand, int SafetyStock, int ReorderPoint, int OrderUpToLevel, int RecommendedUnits,
-    double? DaysOfSupply, string Urgency, DateTime ShipBy, DateTime EvaluatedAt);
+    double? DaysOfSupply, string Urgency, DateOnly ShipBy, DateTime EvaluatedAt);
 
 public sealed record AlertRecord(
     Guid Id, string Fnsku, int ReorderPoint, int SafetyStock, int InventoryPosition, int RecommendedUnits, double? DaysOfSupply, string Urgency,
-    DateTime ShipBy, DateTime RaisedAt);
+    DateOnly ShipBy, DateTime RaisedAt);
 
 /// <summary>Forecasts, the forecast track accuracy is measured on, recommendations, alerts and the refresh schedule.</summary>
 public sealed class ForecastRepository(Database database)
@@ -127,7 +127,7 @@ public sealed class ForecastRepository(Database database)
         {
             SellerId = sellerId, recommendation.Fnsku, recommendation.Available, recommendation.Inbound, recommendation.LeadTimeDemand,
             recommendation.SafetyStock, recommendation.ReorderPoint, recommendation.OrderUpToLevel, recommendation.RecommendedUnits,
-            recommendation.DaysOfSupply, recommendation.Urgency, recommendation.ShipBy, recommendation.EvaluatedAt,
+            recommendation.DaysOfSupply, recommendation.Urgency, ShipBy = recommendation.ShipBy.ToDateTime(TimeOnly.MinValue), recommendation.EvaluatedAt,
         });
 
     public async Task<IReadOnlyList<RecommendationRecord>> RecommendationsAsync(string sellerId, string? fnsku, string? after, int limit, CancellationToken cancellationToken) =>
@@ -147,7 +147,7 @@ public sealed class ForecastRepository(Database database)
             new
             {
                 alert.Id, SellerId = sellerId, alert.Fnsku, alert.ReorderPoint, alert.SafetyStock, alert.InventoryPosition, alert.RecommendedUnits,
-                alert.DaysOfSupply, alert.Urgency, alert.ShipBy, alert.RaisedAt,
+                alert.DaysOfSupply, alert.Urgency, ShipBy = alert.ShipBy.ToDateTime(TimeOnly.MinValue), alert.RaisedAt,
             });
 
     /// <summary>The seller's alerts, newest first (ids are time-ordered), after the cursor.</summary>
@@ -196,11 +196,11 @@ public sealed class ForecastRepository(Database database)
     private sealed class DayRow
     {
         public string Region { get; init; } = "";
-        public DateTime ForecastDate { get; init; }
+        public DateOnly ForecastDate { get; init; }
         public double P10 { get; init; }
         public double P50 { get; init; }
         public double P90 { get; init; }
 
-        public ForecastDay ToDay() => new(Region, DateOnly.FromDateTime(ForecastDate), P10, P50, P90);
+        public ForecastDay ToDay() => new(Region, ForecastDate, P10, P50, P90);
     }
 }

@@ -83,7 +83,7 @@ public sealed class SalesRepository(Database database)
         var rows = await unit.QueryAsync<SaleRow>(
             "SELECT fnsku, region, sales_date, units FROM forecasting.daily_sales WHERE seller_id = @SellerId AND sales_date < @Before",
             new { SellerId = sellerId, Before = before.ToDateTime(TimeOnly.MinValue) });
-        return rows.Select(r => new DailySale(r.Fnsku, r.Region, DateOnly.FromDateTime(r.SalesDate), r.Units)).ToList();
+        return rows.Select(r => new DailySale(r.Fnsku, r.Region, r.SalesDate, r.Units)).ToList();
     }
 
     public async Task<IReadOnlyList<DailySale>> HistoryAsync(string sellerId, string fnsku, DateOnly from, DateOnly to, CancellationToken cancellationToken)
@@ -93,7 +93,7 @@ public sealed class SalesRepository(Database database)
             "WHERE seller_id = @SellerId AND fnsku = @Fnsku AND sales_date >= @From AND sales_date <= @To ORDER BY sales_date, region",
             new { SellerId = sellerId, Fnsku = fnsku, From = from.ToDateTime(TimeOnly.MinValue), To = to.ToDateTime(TimeOnly.MinValue) },
             cancellationToken);
-        return rows.Select(r => new DailySale(r.Fnsku, r.Region, DateOnly.FromDateTime(r.SalesDate), r.Units)).ToList();
+        return rows.Select(r => new DailySale(r.Fnsku, r.Region, r.SalesDate, r.Units)).ToList();
     }
 
     /// <summary>Available and inbound (inbound + in transit) of an FNSKU over all FCs.</summary>
@@ -116,7 +116,7 @@ public sealed class SalesRepository(Database database)
     {
         public string Fnsku { get; init; } = "";
         public string Region { get; init; } = "";
-        public DateTime SalesDate { get; init; }
+        public DateOnly SalesDate { get; init; }
         public int Units { get; init; }
     }
 
