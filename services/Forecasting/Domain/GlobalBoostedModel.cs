@@ -30,6 +30,7 @@ public sealed record GlobalModelOptions(
     int MinimumExamplesPerLeaf = 20,
     double FeatureFraction = 0.9,
     bool IncludeOriginCovariates = false,
+    double HoldoutFraction = 0,
     int Seed = 1,
     int Threads = 1)
 {
@@ -52,8 +53,9 @@ public sealed class GlobalBoostedModel
     private readonly GlobalModelOptions _options;
     private readonly int _featureCount;
 
-    private GlobalBoostedModel(MLContext ml, ITransformer model, GlobalModelOptions options, int featureCount)
+    private GlobalBoostedModel(MLContext ml, ITransformer model, GlobalModelOptions options, int featureCount, double? holdoutVariance)
     {
+        HoldoutResidualVariance = holdoutVariance;
         _ml = ml;
         _model = model;
         _options = options;
@@ -61,6 +63,18 @@ public sealed class GlobalBoostedModel
     }
 
     public const string Name = "GlobalGradientBoosted";
+
+    /// <summary>
+    /// Mean squared error (in label units) on the examples held out of training (<see cref="GlobalModelOptions.HoldoutFraction"/>);
+    /// null without a holdout. For a log-scale target it is the variance σ² that turns a median into other point forecasts.
+    /// </summary>
+    public double? HoldoutResidualVariance { get; }
+
+    /// <summary>
+    /// The point forecast that minimises the expected absolute percentage error when the error is log-normal:
+    /// exp(log median − σ²). The median exp(μ) over-forecasts under MAPE, which punishes over-forecasts of small actuals most.
+    /// </summary>
+    public static double MapeOptimalFromLog(double logMedian, double variance) => Math.Exp(logMedian - variance);
 
     /// <summary>Trains on every series' own history; null when the panel is too short to make examples.</summary>
     public static GlobalBoostedModel? Train(IReadOnlyList<PanelSeries> panel, IReadOnlyList<int> horizons, GlobalModelOptions options)
@@ -105,6 +119,15 @@ public sealed class GlobalBoostedModel
         });
 
         var ml = new MLContext(options.Seed);
+        Example[] holdout = [];
+        if (options.HoldoutFraction > 0)
+        {
+            var split = new Random(options.Seed + 1);
+            var held = rows.Select(_ => split.NextDouble() < options.HoldoutFraction).ToArray();
+            holdout = rows.Where((_, i) => held[i]).ToArray();
+            rows = rows.Where((_, i) => !held[i]).ToArray();
+        }
+
         var data = ml.Data.LoadFromEnumerable(rows, Schema(featureCount));
         var trainer = ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
         {
@@ -120,7 +143,15 @@ public sealed class GlobalBoostedModel
             Verbose = false,
             Booster = new GradientBooster.Options { FeatureFraction = options.FeatureFraction },
         });
-        return new GlobalBoostedModel(ml, trainer.Fit(data), options, featureCount);
+        var model = trainer.Fit(data);
+        double? variance = null;
+        if (holdout.Length > 0)
+        {
+            var scores = model.Transform(ml.Data.LoadFromEnumerable(holdout, Schema(featureCount))).GetColumn<float>("Score").ToArray();
+            variance = holdout.Select((h, i) => Math.Pow(h.Label - scores[i], 2)).Average();
+        }
+
+        return new GlobalBoostedModel(ml, model, options, featureCount, variance);
     }
 
     /// <summary>For each series, the forecast of each horizon from the end of its history.</summary>
