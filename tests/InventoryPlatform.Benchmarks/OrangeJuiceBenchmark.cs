@@ -158,11 +158,11 @@ public sealed class OrangeJuiceBenchmark : IBenchmark
         MaxTrainingRows: 150_000,
         Trees: 150,
         Leaves: 63,
-        LearningRate: 0.05,
+        LearningRate: 0.1,
         MinimumExamplesPerLeaf: 40,
         FeatureFraction: 0.8,
         IncludeOriginCovariates: true,
-        HoldoutFraction: 0.1,
+        HoldoutRecentPeriods: 4,
         Threads: 1);
 
     /// <summary>A store × brand series over weeks 40–160 with its actual log units and its covariates filled forward then backward.</summary>
@@ -182,6 +182,13 @@ public sealed class OrangeJuiceBenchmark : IBenchmark
         for (var i = 0; i < firstKnown; i++)
         {
             covariates[i] = Covariates(byWeek[FirstWeek + firstKnown], FirstWeek + i);
+        }
+
+        // The own price against its own recent level (13 weeks): a promotion price cut, which other brands' prices do not show.
+        for (var i = 0; i < weeks; i++)
+        {
+            var recent = covariates.Skip(Math.Max(0, i - 12)).Take(Math.Min(13, i + 1)).Average(c => c[0]);
+            covariates[i] = [.. covariates[i], covariates[i][0] / recent];
         }
 
         return new SeriesWeeks(rows[0].Store, rows[0].Brand, rows.ToDictionary(r => r.Week, r => r.LogMove), covariates);

@@ -41,7 +41,7 @@ public static class DemandForecaster
             new NaiveModel(), new HistoricalMeanModel(), new SeasonalNaiveModel(7), new HoltWintersModel(7),
             new CrostonModel(syntetosBoylan: false), new CrostonModel(syntetosBoylan: true), new TsbModel(),
         };
-        if (historyDays >= 2 * HoltWintersModel.YearLength + 7)
+        if (historyDays >= 2 * HoltWintersModel.YearLength)
         {
             models.Add(new HoltWintersModel(7, yearly: true));
         }

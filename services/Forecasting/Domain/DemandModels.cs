@@ -85,7 +85,7 @@ public sealed class HoltWintersModel(int seasonLength, bool yearly = false) : ID
             return new HistoricalMeanModel().Forecast(history, horizon);
         }
 
-        var profile = yearly && history.Length >= 2 * YearLength + 7 ? YearlyProfile(history) : null;
+        var profile = yearly && history.Length >= 2 * YearLength ? YearlyProfile(history) : null;
         var series = history.ToArray();
         if (profile is not null)
         {

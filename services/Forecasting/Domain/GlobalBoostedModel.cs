@@ -31,6 +31,7 @@ public sealed record GlobalModelOptions(
     double FeatureFraction = 0.9,
     bool IncludeOriginCovariates = false,
     double HoldoutFraction = 0,
+    int HoldoutRecentPeriods = 0,
     int Seed = 1,
     int Threads = 1)
 {
@@ -120,10 +121,12 @@ public sealed class GlobalBoostedModel
 
         var ml = new MLContext(options.Seed);
         Example[] holdout = [];
-        if (options.HoldoutFraction > 0)
+        if (options.HoldoutFraction > 0 || options.HoldoutRecentPeriods > 0)
         {
+            // Recent targets held out measure the error the way forecasts meet it: after the training data ends.
             var split = new Random(options.Seed + 1);
-            var held = rows.Select(_ => split.NextDouble() < options.HoldoutFraction).ToArray();
+            var held = candidates.Select(c => c.Origin + c.Horizon >= panel[c.Series].Values.Length - options.HoldoutRecentPeriods
+                || split.NextDouble() < options.HoldoutFraction).ToArray();
             holdout = rows.Where((_, i) => held[i]).ToArray();
             rows = rows.Where((_, i) => !held[i]).ToArray();
         }
