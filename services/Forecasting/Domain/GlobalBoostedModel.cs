@@ -32,6 +32,7 @@ public sealed record GlobalModelOptions(
     bool IncludeOriginCovariates = false,
     double HoldoutFraction = 0,
     int HoldoutRecentPeriods = 0,
+    bool WeighForPercentageError = false,
     int Seed = 1,
     int Threads = 1)
 {
@@ -131,6 +132,18 @@ public sealed class GlobalBoostedModel
             rows = rows.Where((_, i) => !held[i]).ToArray();
         }
 
+        if (options.WeighForPercentageError)
+        {
+            // For a log-scale target: weight 1/units makes the squared-log fit aim at the point that minimises percentage
+            // error (the log mean shifts by −σ² under a log-normal error, per example), as a MAPE objective would.
+            var weights = rows.Select(r => Math.Exp(-r.Label)).ToArray();
+            var mean = weights.Average();
+            for (var i = 0; i < rows.Length; i++)
+            {
+                rows[i].Weight = (float)(weights[i] / mean);
+            }
+        }
+
         var data = ml.Data.LoadFromEnumerable(rows, Schema(featureCount));
         var trainer = ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
         {
@@ -145,6 +158,7 @@ public sealed class GlobalBoostedModel
             Silent = true,
             Verbose = false,
             Booster = new GradientBooster.Options { FeatureFraction = options.FeatureFraction },
+            ExampleWeightColumnName = nameof(Example.Weight),
         });
         var model = trainer.Fit(data);
         double? variance = null;
@@ -269,5 +283,7 @@ public sealed class GlobalBoostedModel
         public float[] Features { get; set; } = [];
 
         public float Label { get; set; }
+
+        public float Weight { get; set; } = 1;
     }
 }

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.SqlClient;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using ForecastingMarker = InventoryPlatform.Forecasting.Api.ForecastDesk;
@@ -32,7 +31,6 @@ public sealed class ForecastingFixture : IAsyncDisposable
             builder.UseSetting("Forecasting:PollSeconds", "1");
             builder.UseSetting("Forecasting:RefreshMinutes", "60");
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-            builder.ConfigureLogging(logging => logging.AddSimpleConsole());
         });
     }
 
