@@ -7,7 +7,14 @@ public interface IBenchmark
 
     string Description { get; }
 
+    /// <summary>False for a benchmark of pure code (forecast models on a data set): it runs through
+    /// <see cref="RunWithoutPlatformAsync"/> and the platform is not started.</summary>
+    bool NeedsPlatform => true;
+
     Task RunAsync(BenchPlatform platform, BenchOptions options, CancellationToken cancellationToken);
+
+    Task RunWithoutPlatformAsync(BenchOptions options, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{Name} needs the platform.");
 }
 
 public sealed record BenchOptions(TimeSpan Duration, IReadOnlyDictionary<string, string> Values)

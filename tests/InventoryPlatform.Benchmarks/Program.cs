@@ -1,7 +1,8 @@
 using InventoryPlatform.Benchmarks;
 
 // dotnet run -c Release --project tests/InventoryPlatform.Benchmarks -- <name> [--duration 30]
-// (scripts/bench.sh starts PostgreSQL and RabbitMQ first and passes their addresses.)
+// (scripts/bench.sh starts PostgreSQL and RabbitMQ first and passes their addresses; benchmarks that do not
+// need the platform, such as the forecast models', can also run with dotnet run directly.)
 var benchmarks = typeof(IBenchmark).Assembly.GetTypes()
     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IBenchmark).IsAssignableFrom(t))
     .Select(t => (IBenchmark)Activator.CreateInstance(t)!)
@@ -21,6 +22,12 @@ if (chosen is null)
 }
 
 var options = BenchOptions.Parse(args.Skip(1).ToArray());
+if (!chosen.NeedsPlatform)
+{
+    await chosen.RunWithoutPlatformAsync(options, CancellationToken.None);
+    return 0;
+}
+
 await using var platform = await BenchPlatform.StartAsync(options);
 await chosen.RunAsync(platform, options, CancellationToken.None);
 return 0;

@@ -1,0 +1,140 @@
+using System.Text.Json;
+using InventoryPlatform.Data;
+using InventoryPlatform.Forecasting.Data;
+using InventoryPlatform.Forecasting.Domain;
+using InventoryPlatform.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace InventoryPlatform.Forecasting.Api;
+
+public sealed record ForecastPoint(DateOnly Date, double P10, double P50, double P90);
+
+public sealed record RegionForecast(string Region, string Model, IReadOnlyList<CandidateAccuracy> Candidates, IReadOnlyList<ForecastPoint> Days);
+
+public sealed record ForecastResponse(string Fnsku, DateOnly From, int HorizonDays, DateTime MadeAt, double TotalUnitsP50, IReadOnlyList<ForecastPoint> Total, IReadOnlyList<RegionForecast> Regions);
+
+/// <summary>Forecasts (refresh on demand, read with intervals, chart) and their accuracy.</summary>
+public static class ForecastsApi
+{
+    public static RouteGroupBuilder MapForecastsApi(this IEndpointRouteBuilder routes)
+    {
+        var prefix = ForecastingService.Descriptor.ApiPrefix;
+        var group = routes.MapGroup($"{prefix}/forecasts").WithTags("Forecasts");
+        group.MapPost("/refresh", Refresh)
+            .WithName("RefreshForecasts")
+            .WithSummary("Remake the seller's forecasts now (they are also remade on a schedule): every FNSKU and region, 13 weeks daily, " +
+                         "model chosen per series by rolling-origin backtest; publishes DemandForecastUpdated per FNSKU and re-evaluates replenishment.");
+        group.MapGet("/", ListForecasts)
+            .WithName("ListForecasts")
+            .WithSummary("FNSKUs with a forecast, paged by cursor.");
+        group.MapGet("/{fnsku}", GetForecast)
+            .WithName("GetForecast")
+            .WithSummary("An FNSKU's daily forecast for 13 weeks with P10/P50/P90, in total and per region, with the model chosen and every candidate's backtest accuracy.");
+        group.MapGet("/{fnsku}/chart.png", GetChart)
+            .WithName("GetForecastChart")
+            .WithSummary("A PNG chart of the FNSKU's last 13 weeks of sales and its forecast with the P10-P90 band.")
+            .Produces(StatusCodes.Status200OK, contentType: "image/png");
+
+        routes.MapGet($"{prefix}/accuracy", ListAccuracy)
+            .WithTags("Forecasts")
+            .WithName("ListForecastAccuracy")
+            .WithSummary("Per FNSKU: MAPE, WAPE and bias of the forecasts of the last 28 days against the actual sales, measured at each refresh. ?fnsku filters.");
+        return group;
+    }
+
+    public static async Task<Ok<RefreshSummary>> Refresh(
+        Seller seller, HttpContext http, Database database, ForecastDesk desk, ForecastRepository schedule, ForecastingOptions options, TimeProvider time,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await database.InTransactionAsync(
+            async unit =>
+            {
+                var now = time.GetUtcNow().UtcDateTime;
+                await schedule.LockSellerAsync(unit, seller.Id, now);
+                var summary = await desk.RefreshAsync(unit, seller.Id, Correlation.Of(http));
+                await schedule.ScheduleNextAsync(unit, seller.Id, now, now + options.RefreshInterval);
+                return summary;
+            },
+            cancellationToken));
+
+    public static async Task<Results<Ok<Page<string>>, ValidationProblem>> ListForecasts(
+        int? limit, string? cursor, Seller seller, ForecastRepository forecasts, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var (take, after) = Cursor.Read(limit, cursor, validation);
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
+
+        var rows = await forecasts.ForecastFnskusAsync(seller.Id, after, take + 1, cancellationToken);
+        return TypedResults.Ok(Cursor.ToPage(rows, take, f => f));
+    }
+
+    public static async Task<Results<Ok<ForecastResponse>, ProblemHttpResult>> GetForecast(
+        string fnsku, Seller seller, ForecastRepository forecasts, CancellationToken cancellationToken)
+    {
+        var models = await forecasts.ModelsAsync(seller.Id, fnsku, cancellationToken);
+        if (models.Count == 0)
+        {
+            return Problems.NotFound("Forecast", fnsku);
+        }
+
+        var days = await forecasts.DaysAsync(seller.Id, fnsku, cancellationToken);
+        var total = Total(days);
+        var regions = models.Select(m => new RegionForecast(
+            m.Region,
+            m.Model,
+            JsonSerializer.Deserialize<List<CandidateAccuracy>>(m.Candidates, JsonDefaults.Options) ?? [],
+            days.Where(d => d.Region == m.Region).Select(d => new ForecastPoint(d.Date, d.P10, d.P50, d.P90)).ToList())).ToList();
+        return TypedResults.Ok(new ForecastResponse(
+            fnsku, total.FirstOrDefault()?.Date ?? default, total.Count, models.Max(m => m.MadeAt), total.Sum(t => t.P50), total, regions));
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetChart(
+        string fnsku, Seller seller, ForecastRepository forecasts, SalesRepository sales, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var days = await forecasts.DaysAsync(seller.Id, fnsku, cancellationToken);
+        if (days.Count == 0)
+        {
+            return Problems.NotFound("Forecast", fnsku);
+        }
+
+        var total = Total(days);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var history = await sales.HistoryAsync(seller.Id, fnsku, today.AddDays(-91), today.AddDays(-1), cancellationToken);
+        var actual = history.GroupBy(h => h.Date).OrderBy(g => g.Key).Select(g => (g.Key, (double)g.Sum(h => h.Units))).ToList();
+        return TypedResults.File(ForecastChart.Png(fnsku, actual, total), "image/png");
+    }
+
+    public static async Task<Ok<IReadOnlyList<AccuracyRecord>>> ListAccuracy(string? fnsku, Seller seller, ForecastRepository forecasts, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await forecasts.AccuracyAsync(seller.Id, fnsku, cancellationToken));
+
+    private static List<ForecastPoint> Total(IReadOnlyList<ForecastDay> days) =>
+        days.GroupBy(d => d.Date).OrderBy(g => g.Key).Select(g => new ForecastPoint(g.Key, g.Sum(d => d.P10), g.Sum(d => d.P50), g.Sum(d => d.P90))).ToList();
+}
+
+/// <summary>Draws sales history and forecast with its interval band as a PNG.</summary>
+public static class ForecastChart
+{
+    public static byte[] Png(string fnsku, IReadOnlyList<(DateOnly Date, double Units)> actual, IReadOnlyList<ForecastPoint> forecast)
+    {
+        var plot = new ScottPlot.Plot();
+        var xs = forecast.Select(f => f.Date.ToDateTime(TimeOnly.MinValue).ToOADate()).ToArray();
+        var band = plot.Add.FillY(xs, forecast.Select(f => f.P10).ToArray(), forecast.Select(f => f.P90).ToArray());
+        band.LegendText = "P10-P90";
+        var median = plot.Add.Scatter(xs, forecast.Select(f => f.P50).ToArray());
+        median.LegendText = "forecast P50";
+        median.MarkerSize = 0;
+        if (actual.Count > 0)
+        {
+            var sold = plot.Add.Scatter(actual.Select(a => a.Date.ToDateTime(TimeOnly.MinValue).ToOADate()).ToArray(), actual.Select(a => a.Units).ToArray());
+            sold.LegendText = "units sold";
+            sold.MarkerSize = 3;
+        }
+
+        plot.Axes.DateTimeTicksBottom();
+        plot.Title($"{fnsku}: daily units");
+        plot.ShowLegend();
+        return plot.GetImageBytes(900, 420, ScottPlot.ImageFormat.Png);
+    }
+}

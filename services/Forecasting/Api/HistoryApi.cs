@@ -1,0 +1,199 @@
+using System.Globalization;
+using InventoryPlatform.Data;
+using InventoryPlatform.Forecasting.Data;
+using InventoryPlatform.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace InventoryPlatform.Forecasting.Api;
+
+public sealed record SaleInput(DateOnly? Date, string? Fnsku, string? Region, int? Units);
+
+public sealed record ImportHistoryRequest(string? Marketplace, IReadOnlyList<SaleInput>? Sales);
+
+public sealed record ImportResult(int Rows, int Fnskus, DateOnly? From, DateOnly? To);
+
+public sealed record HistoryDay(DateOnly Date, string Region, int Units);
+
+public sealed record HistoryResponse(string Fnsku, DateOnly From, DateOnly To, IReadOnlyList<HistoryDay> Days);
+
+/// <summary>Imports a seller's past sales (JSON or CSV), all or nothing, and reads the daily history back.</summary>
+public static class HistoryApi
+{
+    public const int MaxRows = 200_000;
+    public const string CsvHeader = "date,fnsku,region,units";
+
+    public static RouteGroupBuilder MapHistoryApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup($"{ForecastingService.Descriptor.ApiPrefix}/history").WithTags("Sales history");
+        group.MapPost("/import", ImportJson)
+            .WithName("ImportSalesHistory")
+            .WithSummary("Import past daily sales {date, fnsku, region, units} so forecasts start from the seller's history. A day imported again is replaced. " +
+                         "Any invalid row rejects the whole import (400 naming each row and field) and nothing is stored.");
+        group.MapPost("/import/csv", ImportCsv)
+            .WithName("ImportSalesHistoryCsv")
+            .WithSummary($"Import past daily sales as CSV (text/csv) with the header '{CsvHeader}'. Errors name their line numbers; " +
+                         "any bad line rejects the whole file and nothing is stored. ?marketplace= sets the marketplace of new FNSKUs (default US).")
+            .Accepts<string>("text/csv");
+        group.MapGet("/{fnsku}", GetHistory)
+            .WithName("GetSalesHistory")
+            .WithSummary("Daily units sold of an FNSKU per region between ?from and ?to (default: the last 91 days).");
+        return group;
+    }
+
+    public static async Task<IResult> ImportJson(
+        ImportHistoryRequest request, Seller seller, Database database, SalesRepository sales, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var marketplace = request.Marketplace ?? "US";
+        validation.Require(ForecastingService.IsMarketplace(marketplace), "marketplace", "Must be 2-10 capital letters.");
+        validation.Require(request.Sales is { Count: > 0 and <= MaxRows }, "sales", $"Must hold 1 to {MaxRows} rows.");
+        var rows = new List<DailySale>();
+        for (var i = 0; i < (request.Sales?.Count ?? 0) && i < MaxRows; i++)
+        {
+            var sale = request.Sales![i];
+            foreach (var (field, reason) in Check(sale.Date, sale.Fnsku, sale.Region, sale.Units, today))
+            {
+                validation.Add($"sales[{i}].{field}", reason);
+            }
+
+            if (validation.IsValid)
+            {
+                rows.Add(new DailySale(sale.Fnsku!, sale.Region!, sale.Date!.Value, sale.Units!.Value));
+            }
+        }
+
+        return validation.IsValid ? TypedResults.Ok(await StoreAsync(seller, marketplace, rows, database, sales, time, cancellationToken)) : validation.Problem();
+    }
+
+    public static async Task<IResult> ImportCsv(
+        HttpRequest http, Seller seller, string? marketplace, Database database, SalesRepository sales, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        marketplace ??= "US";
+        validation.Require(ForecastingService.IsMarketplace(marketplace), "marketplace", "Must be 2-10 capital letters.");
+        using var reader = new StreamReader(http.Body);
+        var text = await reader.ReadToEndAsync(cancellationToken);
+        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        while (lines.Count > 0 && lines[^1].Length == 0)
+        {
+            lines.RemoveAt(lines.Count - 1);
+        }
+
+        if (lines.Count == 0 || !string.Equals(lines[0].Replace(" ", "", StringComparison.Ordinal), CsvHeader, StringComparison.OrdinalIgnoreCase))
+        {
+            validation.Add("line 1", $"The first line must be the header '{CsvHeader}'.");
+        }
+
+        validation.Require(lines.Count is > 1 and <= MaxRows + 1, "body", $"Must hold 1 to {MaxRows} rows after the header.");
+        var rows = new List<DailySale>();
+        for (var n = 2; n <= lines.Count && n <= MaxRows + 1; n++)
+        {
+            var cells = lines[n - 1].Split(',').Select(c => c.Trim()).ToArray();
+            if (cells.Length != 4)
+            {
+                validation.Add($"line {n}", $"Has {cells.Length} fields; expected 4 ({CsvHeader}).");
+                continue;
+            }
+
+            DateOnly? date = DateOnly.TryParseExact(cells[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+            int? units = int.TryParse(cells[3], NumberStyles.None, CultureInfo.InvariantCulture, out var u) ? u : null;
+            var problems = Check(date, cells[1], cells[2], units, today).ToList();
+            if (date is null)
+            {
+                problems.RemoveAll(p => p.Field == "date");
+                problems.Add(("date", $"'{cells[0]}' is not a date (yyyy-MM-dd)."));
+            }
+
+            if (units is null)
+            {
+                problems.RemoveAll(p => p.Field == "units");
+                problems.Add(("units", $"'{cells[3]}' is not a whole number of units."));
+            }
+
+            foreach (var (field, reason) in problems)
+            {
+                validation.Add($"line {n}", $"{field}: {reason}");
+            }
+
+            if (problems.Count == 0)
+            {
+                rows.Add(new DailySale(cells[1], cells[2], date!.Value, units!.Value));
+            }
+        }
+
+        return validation.IsValid ? TypedResults.Ok(await StoreAsync(seller, marketplace, rows, database, sales, time, cancellationToken)) : validation.Problem();
+    }
+
+    public static async Task<Results<Ok<HistoryResponse>, ProblemHttpResult, ValidationProblem>> GetHistory(
+        string fnsku, DateOnly? from, DateOnly? to, Seller seller, SalesRepository sales, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var end = to ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var start = from ?? end.AddDays(-90);
+        var validation = new Validation().Require(start <= end && end.DayNumber - start.DayNumber <= 3 * 366, "from", "Must be on or before 'to' and at most three years before it.");
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
+
+        if (!await sales.IsKnownAsync(seller.Id, fnsku, cancellationToken))
+        {
+            return Problems.NotFound("FNSKU", fnsku);
+        }
+
+        var days = await sales.HistoryAsync(seller.Id, fnsku, start, end, cancellationToken);
+        return TypedResults.Ok(new HistoryResponse(fnsku, start, end, days.Select(d => new HistoryDay(d.Date, d.Region, d.Units)).ToList()));
+    }
+
+    private static IEnumerable<(string Field, string Reason)> Check(DateOnly? date, string? fnsku, string? region, int? units, DateOnly today)
+    {
+        if (date is null)
+        {
+            yield return ("date", "Is required.");
+        }
+        else if (date > today)
+        {
+            yield return ("date", "Must not be in the future.");
+        }
+        else if (date < today.AddYears(-5))
+        {
+            yield return ("date", "Must be within the last five years.");
+        }
+
+        if (!ForecastingService.IsFnsku(fnsku))
+        {
+            yield return ("fnsku", $"'{fnsku}' is not an FNSKU (X0 and eight letters or digits, no I or O).");
+        }
+
+        if (!ForecastingService.IsRegion(region))
+        {
+            yield return ("region", "Must be 1-40 letters, digits, '-' or '_'.");
+        }
+
+        if (units is null or < 0 or > 1_000_000)
+        {
+            yield return ("units", "Must be a whole number from 0 to 1000000.");
+        }
+    }
+
+    private static async Task<ImportResult> StoreAsync(
+        Seller seller, string marketplace, List<DailySale> rows, Database database, SalesRepository sales, TimeProvider time, CancellationToken cancellationToken)
+    {
+        // The last row of a (FNSKU, region, date) repeated in one import wins, as a later import would.
+        var unique = rows.GroupBy(r => (r.Fnsku, r.Region, r.Date)).Select(g => g.Last()).ToList();
+        var now = time.GetUtcNow().UtcDateTime;
+        await database.InTransactionAsync(
+            async unit =>
+            {
+                foreach (var fnsku in unique.Select(r => r.Fnsku).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+                {
+                    await sales.RegisterAsync(unit, seller.Id, fnsku, marketplace, now);
+                }
+
+                await sales.ImportAsync(unit, seller.Id, unique);
+            },
+            cancellationToken);
+        return new ImportResult(unique.Count, unique.Select(r => r.Fnsku).Distinct(StringComparer.Ordinal).Count(), unique.Min(r => (DateOnly?)r.Date), unique.Max(r => (DateOnly?)r.Date));
+    }
+}

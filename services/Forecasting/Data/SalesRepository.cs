@@ -1,0 +1,128 @@
+using InventoryPlatform.Data;
+
+namespace InventoryPlatform.Forecasting.Data;
+
+/// <summary>Units sold per day of one (FNSKU, region).</summary>
+public sealed record DailySale(string Fnsku, string Region, DateOnly Date, int Units);
+
+/// <summary>The FNSKUs Forecasting knows, their daily sales, and their stock and inbound from Allocation's events.</summary>
+public sealed class SalesRepository(Database database)
+{
+    private readonly string _registerItem = database.Dialect.InsertIfAbsent(
+        "forecasting.items", ["seller_id", "fnsku"], ["seller_id", "fnsku", "marketplace", "alert_armed", "created_at"]);
+
+    private readonly string _insertDay = database.Dialect.InsertIfAbsent(
+        "forecasting.daily_sales", ["seller_id", "fnsku", "region", "sales_date"], ["seller_id", "fnsku", "region", "sales_date", "units"]);
+
+    private readonly string _upsertDay = database.Dialect.Upsert(
+        "forecasting.daily_sales", ["seller_id", "fnsku", "region", "sales_date"], ["seller_id", "fnsku", "region", "sales_date", "units"], ["units"]);
+
+    private readonly string _insertStock = database.Dialect.InsertIfAbsent(
+        "forecasting.stock", ["seller_id", "fnsku", "fulfillment_center"], ["seller_id", "fnsku", "fulfillment_center", "available", "inbound", "version"]);
+
+    private readonly string _insertSchedule = database.Dialect.InsertIfAbsent(
+        "forecasting.refresh_schedule", ["seller_id"], ["seller_id", "next_refresh_at"]);
+
+    /// <summary>Makes the FNSKU known (first marketplace seen sticks) and puts its seller on the refresh schedule.</summary>
+    public async Task RegisterAsync(UnitOfWork unit, string sellerId, string fnsku, string marketplace, DateTime now)
+    {
+        await unit.ExecuteAsync(_registerItem, new { SellerId = sellerId, Fnsku = fnsku, Marketplace = marketplace, AlertArmed = true, CreatedAt = now });
+        if (marketplace.Length > 0)
+        {
+            // An FNSKU first seen in a stock change learns its marketplace from its first shipped order.
+            await unit.ExecuteAsync(
+                "UPDATE forecasting.items SET marketplace = @Marketplace WHERE seller_id = @SellerId AND fnsku = @Fnsku AND marketplace = ''",
+                new { SellerId = sellerId, Fnsku = fnsku, Marketplace = marketplace });
+        }
+
+        await unit.ExecuteAsync(_insertSchedule, new { SellerId = sellerId, NextRefreshAt = now });
+    }
+
+    /// <summary>Adds shipped units to a day's sales.</summary>
+    public async Task AddSaleAsync(UnitOfWork unit, string sellerId, string fnsku, string region, DateOnly day, int units)
+    {
+        var parameters = new { SellerId = sellerId, Fnsku = fnsku, Region = region, SalesDate = day.ToDateTime(TimeOnly.MinValue), Units = 0 };
+        await unit.ExecuteAsync(_insertDay, parameters);
+        await unit.ExecuteAsync(
+            "UPDATE forecasting.daily_sales SET units = units + @Units WHERE seller_id = @SellerId AND fnsku = @Fnsku AND region = @Region AND sales_date = @SalesDate",
+            parameters with { Units = units });
+    }
+
+    /// <summary>Imported history sets the day's units: importing the same file twice changes nothing.</summary>
+    public Task ImportAsync(UnitOfWork unit, string sellerId, IEnumerable<DailySale> sales) =>
+        unit.ExecuteAsync(_upsertDay, sales.Select(s => new
+        {
+            SellerId = sellerId, s.Fnsku, s.Region, SalesDate = s.Date.ToDateTime(TimeOnly.MinValue), s.Units,
+        }));
+
+    /// <summary>Keeps the newest balance of an FC; an older version arriving late changes nothing. True when applied.</summary>
+    public async Task<bool> SaveStockAsync(UnitOfWork unit, string sellerId, string fnsku, string fulfillmentCenter, int available, int inbound, long version)
+    {
+        var parameters = new { SellerId = sellerId, Fnsku = fnsku, FulfillmentCenter = fulfillmentCenter, Available = available, Inbound = inbound, Version = version };
+        if (await unit.ExecuteAsync(_insertStock, parameters) == 1)
+        {
+            return true;
+        }
+
+        return await unit.ExecuteAsync(
+            "UPDATE forecasting.stock SET available = @Available, inbound = @Inbound, version = @Version " +
+            "WHERE seller_id = @SellerId AND fnsku = @Fnsku AND fulfillment_center = @FulfillmentCenter AND version < @Version",
+            parameters) == 1;
+    }
+
+    public async Task<bool> IsKnownAsync(string sellerId, string fnsku, CancellationToken cancellationToken) =>
+        await database.QuerySingleOrDefaultAsync<int?>(
+            "SELECT 1 FROM forecasting.items WHERE seller_id = @SellerId AND fnsku = @Fnsku", new { SellerId = sellerId, Fnsku = fnsku }, cancellationToken) is not null;
+
+    public async Task<IReadOnlyList<ItemRow>> ItemsAsync(UnitOfWork unit, string sellerId) =>
+        (await unit.QueryAsync<ItemRow>(
+            "SELECT fnsku, marketplace, alert_armed FROM forecasting.items WHERE seller_id = @SellerId ORDER BY fnsku", new { SellerId = sellerId })).ToList();
+
+    public async Task<IReadOnlyList<DailySale>> SalesAsync(UnitOfWork unit, string sellerId, DateOnly before)
+    {
+        var rows = await unit.QueryAsync<SaleRow>(
+            "SELECT fnsku, region, sales_date, units FROM forecasting.daily_sales WHERE seller_id = @SellerId AND sales_date < @Before",
+            new { SellerId = sellerId, Before = before.ToDateTime(TimeOnly.MinValue) });
+        return rows.Select(r => new DailySale(r.Fnsku, r.Region, r.SalesDate, r.Units)).ToList();
+    }
+
+    public async Task<IReadOnlyList<DailySale>> HistoryAsync(string sellerId, string fnsku, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var rows = await database.QueryAsync<SaleRow>(
+            "SELECT fnsku, region, sales_date, units FROM forecasting.daily_sales " +
+            "WHERE seller_id = @SellerId AND fnsku = @Fnsku AND sales_date >= @From AND sales_date <= @To ORDER BY sales_date, region",
+            new { SellerId = sellerId, Fnsku = fnsku, From = from.ToDateTime(TimeOnly.MinValue), To = to.ToDateTime(TimeOnly.MinValue) },
+            cancellationToken);
+        return rows.Select(r => new DailySale(r.Fnsku, r.Region, r.SalesDate, r.Units)).ToList();
+    }
+
+    /// <summary>Available and inbound (inbound + in transit) of an FNSKU over all FCs.</summary>
+    public async Task<(int Available, int Inbound)> StockAsync(UnitOfWork unit, string sellerId, string fnsku)
+    {
+        var row = await unit.QuerySingleOrDefaultAsync<StockTotal>(
+            "SELECT COALESCE(SUM(available), 0) AS available, COALESCE(SUM(inbound), 0) AS inbound FROM forecasting.stock WHERE seller_id = @SellerId AND fnsku = @Fnsku",
+            new { SellerId = sellerId, Fnsku = fnsku });
+        return row is null ? (0, 0) : ((int)row.Available, (int)row.Inbound);
+    }
+
+    public sealed class ItemRow
+    {
+        public string Fnsku { get; init; } = "";
+        public string Marketplace { get; init; } = "";
+        public bool AlertArmed { get; init; }
+    }
+
+    private sealed class SaleRow
+    {
+        public string Fnsku { get; init; } = "";
+        public string Region { get; init; } = "";
+        public DateOnly SalesDate { get; init; }
+        public int Units { get; init; }
+    }
+
+    private sealed class StockTotal
+    {
+        public long Available { get; init; }
+        public long Inbound { get; init; }
+    }
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace InventoryPlatform.Benchmarks;
+
+/// <summary>One row of Dominick's orange-juice data: weekly log units of one brand in one store, with the prices of all 11 brands.</summary>
+public sealed record OrangeJuiceWeek(int Store, int Brand, int Week, double LogMove, double[] Prices, bool Deal, bool Feature);
+
+/// <summary>
+/// Fetches Dominick's Finer Foods orange-juice data from Debian's r-cran-bayesm package (installing it with apt-get when
+/// missing) and exports it with Rscript to a CSV in .local/bench-data, once; later runs read the CSV.
+/// </summary>
+public static class OrangeJuiceData
+{
+    public const int Brands = 11;
+
+    public static async Task<string> EnsureCsvAsync(CancellationToken cancellationToken)
+    {
+        var directory = Path.Combine(RepositoryRoot(), ".local", "bench-data");
+        var csv = Path.Combine(directory, "orangeJuice.csv");
+        if (File.Exists(csv))
+        {
+            return csv;
+        }
+
+        Directory.CreateDirectory(directory);
+        var export = $"data(orangeJuice, package = 'bayesm'); write.csv(orangeJuice$yx, '{csv}', row.names = FALSE)";
+        if (await RunAsync("Rscript", ["-e", export], cancellationToken) != 0)
+        {
+            Console.WriteLine("The orangeJuice data comes from Debian's r-cran-bayesm package; installing r-cran-bayesm and r-base-core with apt-get ...");
+            if (await RunAsync("apt-get", ["install", "-y", "r-cran-bayesm", "r-base-core"], cancellationToken) != 0)
+            {
+                await RunAsync("apt-get", ["update"], cancellationToken);
+                await RunAsync("apt-get", ["install", "-y", "r-cran-bayesm", "r-base-core"], cancellationToken);
+            }
+
+            if (await RunAsync("Rscript", ["-e", export], cancellationToken) != 0)
+            {
+                throw new InvalidOperationException(
+                    "Could not export orangeJuice: install the Debian packages yourself (sudo apt-get install -y r-cran-bayesm r-base-core) and run again.");
+            }
+        }
+
+        Console.WriteLine($"Exported orangeJuice to {csv}.");
+        return csv;
+    }
+
+    public static IReadOnlyList<OrangeJuiceWeek> Load(string csv)
+    {
+        var lines = File.ReadAllLines(csv);
+        var header = lines[0].Split(',').Select(h => h.Trim('"')).ToList();
+        int Column(string name) => header.IndexOf(name) is var i and >= 0 ? i : throw new InvalidDataException($"{csv} has no column {name}.");
+        var (store, brand, week, logMove, deal, feature) = (Column("store"), Column("brand"), Column("week"), Column("logmove"), Column("deal"), Column("feat"));
+        var prices = Enumerable.Range(1, Brands).Select(b => Column($"price{b}")).ToArray();
+        return lines.Skip(1).Where(l => l.Length > 0).Select(line =>
+        {
+            var cells = line.Split(',');
+            double Number(int i) => double.Parse(cells[i], CultureInfo.InvariantCulture);
+            return new OrangeJuiceWeek(
+                (int)Number(store), (int)Number(brand), (int)Number(week), Number(logMove),
+                prices.Select(Number).ToArray(), Number(deal) != 0, Number(feature) != 0);
+        }).ToList();
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "InventoryPlatform.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+
+    private static async Task<int> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(program) { UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        try
+        {
+            using var process = Process.Start(start)!;
+            await process.WaitForExitAsync(cancellationToken);
+            return process.ExitCode;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return -1; // the program is not installed
+        }
+    }
+}
