@@ -206,7 +206,12 @@ public sealed class FaultSpecs
         {
             var receiving = specs._receiving.ClientFor(seller);
             var fnsku = await PlatformApi.RegisterItemAsync(receiving, seller.ToUpperInvariant());
-            var shipment = await PlatformApi.CreateShipmentAsync(receiving, Center, (fnsku, scans * UnitsPerScan));
+            // After an outage the capacity request may time out while the buses reconnect (503, "try again"): a partner retries.
+            var created = await Eventually.Until(
+                () => receiving.PostAsJsonAsync("/api/receiving/v1/shipments", new { fulfillmentCenter = Center, lines = new[] { new { fnsku, expectedUnits = scans * UnitsPerScan } } }),
+                response => response.StatusCode != HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(90), "a shipment accepted");
+            Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
+            var shipment = (await PlatformApi.JsonNodeOf(created))["id"]!.GetValue<Guid>();
             var errorsBefore = (await TestInfrastructure.ErrorQueuesAsync(specs._messaging)).Values.Sum();
             return new Flow(specs, seller, fnsku, shipment, scans, errorsBefore);
         }

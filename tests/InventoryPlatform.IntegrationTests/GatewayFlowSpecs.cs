@@ -15,12 +15,14 @@ public sealed partial class GatewayFlowSpecs
 {
     private DistributedApplication _app = null!;
     private HttpClient _gateway = null!;
+    private string _database = null!;
+    private string _messaging = null!;
 
     [OneTimeSetUp]
     public async Task Start()
     {
-        var database = await TestInfrastructure.CreateDatabaseAsync(DatabaseProvider.Postgres, "gateway");
-        var messaging = await TestInfrastructure.CreateVirtualHostAsync("gateway");
+        var database = _database = await TestInfrastructure.CreateDatabaseAsync(DatabaseProvider.Postgres, "gateway");
+        var messaging = _messaging = await TestInfrastructure.CreateVirtualHostAsync("gateway");
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.InventoryPlatform_AppHost>(
         [
             "Infrastructure:Mode=External",
