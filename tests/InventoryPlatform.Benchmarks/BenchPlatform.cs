@@ -41,7 +41,8 @@ public sealed class BenchPlatform : IAsyncDisposable
             await create.ExecuteNonQueryAsync();
         }
 
-        var database = new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 200 }.ConnectionString;
+        // Six services and the gateway share one PostgreSQL (max_connections 300): 40 connections each at most.
+        var database = new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 40 }.ConnectionString;
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.InventoryPlatform_AppHost>(
         [
             "Infrastructure:Mode=External",
