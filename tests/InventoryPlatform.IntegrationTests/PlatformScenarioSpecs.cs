@@ -15,7 +15,46 @@ namespace InventoryPlatform.IntegrationTests;
 public sealed partial class GatewayFlowSpecs
 {
     [Test]
-    public async Task A_sellers_story_through_every_service_adds_up()
+    public Task A_sellers_story_through_every_service_adds_up() => TellStoryAsync(ship => ship());
+
+    [Test]
+    public Task The_story_adds_up_with_the_broker_away_for_thirty_seconds_in_the_middle() =>
+        TellStoryAsync(async ship =>
+        {
+            await TestInfrastructure.StopBrokerAsync();
+            try
+            {
+                // Ship confirmations commit without the broker; their events wait in Allocation's outbox.
+                var outage = Task.Delay(TimeSpan.FromSeconds(30));
+                await ship();
+                await outage;
+            }
+            finally
+            {
+                await TestInfrastructure.StartBrokerAsync();
+            }
+        });
+
+    [Test]
+    public Task The_story_adds_up_with_the_database_restarted_in_the_middle() =>
+        TellStoryAsync(async ship =>
+        {
+            await TestInfrastructure.StopDatabaseAsync();
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5));
+            }
+            finally
+            {
+                await TestInfrastructure.StartDatabaseAsync();
+                Npgsql.NpgsqlConnection.ClearAllPools();
+            }
+
+            await ship();
+        });
+
+    /// <param name="aroundShipping">Runs the ship confirmations (the middle of the story), with whatever fault the test brings.</param>
+    private async Task TellStoryAsync(Func<Func<Task>, Task> aroundShipping)
     {
         var seller = $"story-{Guid.NewGuid():N}"[..20];
         using var partner = Gateway(await IssueKeyAsync(seller));
@@ -23,12 +62,12 @@ public sealed partial class GatewayFlowSpecs
         // Receiving: two items, a shipment to SEA1 (one mug damaged, one lamp short) and one to EWR9.
         var mug = await PlatformApi.RegisterItemAsync(partner, "STORY-MUG");
         var lamp = await PlatformApi.RegisterItemAsync(partner, "STORY-LAMP");
-        var west = await PlatformApi.CreateShipmentAsync(partner, "SEA1", (mug, 10), (lamp, 6));
-        await PlatformApi.ScanAsync(partner, west, mug, Units("mug-w", 9));
-        await PlatformApi.ScanAsync(partner, west, mug, ["mug-w-dmg"], condition: "damaged");
-        await PlatformApi.ScanAsync(partner, west, lamp, Units("lamp-w", 5));
-        var east = await PlatformApi.CreateShipmentAsync(partner, "EWR9", (mug, 8));
-        await PlatformApi.ScanAsync(partner, east, mug, Units("mug-e", 8));
+        var west = await CreateShipmentAsync(partner, "SEA1", (mug, 10), (lamp, 6));
+        await PlatformApi.ScanAsync(partner, west, mug, Units(seller, "mug-w", 9));
+        await PlatformApi.ScanAsync(partner, west, mug, Units(seller, "mug-w-dmg", 1), condition: "damaged");
+        await PlatformApi.ScanAsync(partner, west, lamp, Units(seller, "lamp-w", 5));
+        var east = await CreateShipmentAsync(partner, "EWR9", (mug, 8));
+        await PlatformApi.ScanAsync(partner, east, mug, Units(seller, "mug-e", 8));
         var report = await PostAsync(partner, $"/api/receiving/v1/shipments/{west}/close", null);
         Assert.That(report["status"]!.GetValue<string>(), Is.EqualTo("closed"));
         await PostAsync(partner, $"/api/receiving/v1/shipments/{east}/close", null);
@@ -46,19 +85,27 @@ public sealed partial class GatewayFlowSpecs
         Assert.That(
             new[] { westMugs.Center, eastMugs.Center, centralLamp.Center, westBoth.Center },
             Is.EqualTo(new[] { "SEA1", "EWR9", "SEA1", "SEA1" }), "nearest FC with the stock, no split");
-        foreach (var (id, center) in new[] { westMugs, eastMugs, centralLamp, westBoth })
+        await aroundShipping(async () =>
         {
-            await PostAsync(partner, $"/api/allocation/v1/orders/{id}/shipments", new { fulfillmentCenter = center });
-        }
+            foreach (var (id, center) in new[] { westMugs, eastMugs, centralLamp, westBoth })
+            {
+                // A partner retries a confirmation the platform could not take (database coming back): shipping twice is refused, never doubled.
+                var shipped = await Eventually.Until(
+                    () => partner.PostAsJsonAsync($"/api/allocation/v1/orders/{id}/shipments", new { fulfillmentCenter = center }),
+                    r => (int)r.StatusCode < 500, TimeSpan.FromSeconds(60), "a ship confirmation accepted");
+                Assert.That(shipped.StatusCode, Is.EqualTo(HttpStatusCode.OK), await shipped.Content.ReadAsStringAsync());
+            }
+        });
 
         // Returns: both mugs of the first order come back; one is sellable, one defective.
         var authorized = await Eventually.Until(
             () => partner.PostAsJsonAsync("/api/returns/v1/returns", new { orderId = westMugs.Id, fnsku = mug, quantity = 2, reason = "defective" }),
             r => r.StatusCode == HttpStatusCode.Created, TimeSpan.FromSeconds(60), "Returns knowing the shipment");
         var returnId = (await PlatformApi.JsonNodeOf(authorized))["id"]!.GetValue<Guid>();
-        await PostAsync(partner, "/api/returns/v1/receipts", new { fulfillmentCenter = "SEA1", returnId, unitIds = new[] { "story-ret-1", "story-ret-2" } });
-        await PostAsync(partner, $"/api/returns/v1/returns/{returnId}/inspections", new { unitIds = new[] { "story-ret-1" }, grade = "sellable", inspector = "qa" });
-        await PostAsync(partner, $"/api/returns/v1/returns/{returnId}/inspections", new { unitIds = new[] { "story-ret-2" }, grade = "defective", inspector = "qa" });
+        var returned = Units(seller, "ret", 2);
+        await PostAsync(partner, "/api/returns/v1/receipts", new { fulfillmentCenter = "SEA1", returnId, unitIds = returned });
+        await PostAsync(partner, $"/api/returns/v1/returns/{returnId}/inspections", new { unitIds = new[] { returned[0] }, grade = "sellable", inspector = "qa" });
+        await PostAsync(partner, $"/api/returns/v1/returns/{returnId}/inspections", new { unitIds = new[] { returned[1] }, grade = "defective", inspector = "qa" });
         // SEA1 mugs: 9 − 2 − 1 shipped + 1 restocked = 7 on hand; 1 damaged at the dock + 1 defective = 2 unfulfillable.
         await Eventually.Until(() => PlatformApi.StockAsync(partner, mug, "SEA1"), s => s == (7, 2), TimeSpan.FromSeconds(60), "the returns in SEA1's stock");
 
@@ -115,7 +162,18 @@ public sealed partial class GatewayFlowSpecs
         Assert.That(errors.Values.Sum(), Is.Zero, string.Join(", ", errors.Where(e => e.Value > 0).Select(e => $"{e.Key}={e.Value}")));
     }
 
-    private static string[] Units(string prefix, int count) => Enumerable.Range(1, count).Select(i => $"story-{prefix}-{i}").ToArray();
+    // Unit ids are unique across the network: each story's units carry its seller.
+    private static string[] Units(string seller, string prefix, int count) => Enumerable.Range(1, count).Select(i => $"{seller}-{prefix}-{i}").ToArray();
+
+    /// <summary>Plans a shipment, trying again while Limits cannot answer (503 "try again": its bus reconnecting after an outage).</summary>
+    private static async Task<Guid> CreateShipmentAsync(HttpClient partner, string center, params (string Fnsku, int Units)[] lines)
+    {
+        var created = await Eventually.Until(
+            () => partner.PostAsJsonAsync("/api/receiving/v1/shipments", new { fulfillmentCenter = center, lines = lines.Select(l => new { fnsku = l.Fnsku, expectedUnits = l.Units }) }),
+            r => r.StatusCode != HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(90), "a shipment accepted");
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
+        return (await PlatformApi.JsonNodeOf(created))["id"]!.GetValue<Guid>();
+    }
 
     private async Task<string> IssueKeyAsync(string seller)
     {
