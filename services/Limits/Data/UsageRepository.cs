@@ -35,8 +35,9 @@ public sealed class UsageRepository(Database database)
         "limits.stock", ["seller_id", "fnsku", "fulfillment_center"],
         ["seller_id", "fnsku", "fulfillment_center", "on_hand", "available", "unfulfillable", "version", "updated_at"]);
 
+    // Every FC row of the FNSKU, in FC order: the day's snapshot sums them, so two FCs' changes must not interleave.
     private readonly string _lockStock = database.Dialect.SelectForUpdate(
-        "limits.stock", "version", "seller_id = @SellerId AND fnsku = @Fnsku AND fulfillment_center = @FulfillmentCenter");
+        "limits.stock", "fulfillment_center, version", "seller_id = @SellerId AND fnsku = @Fnsku ORDER BY fulfillment_center");
 
     private readonly string _upsertStockDay = database.Dialect.Upsert(
         "limits.stock_days", ["seller_id", "fnsku", "day"], ["seller_id", "fnsku", "day", "on_hand", "available"], ["on_hand", "available"]);
@@ -72,7 +73,8 @@ public sealed class UsageRepository(Database database)
             UpdatedAt = changed.OccurredAt.UtcDateTime,
         };
         await unit.ExecuteAsync(_createStock, key);
-        var held = await unit.QuerySingleOrDefaultAsync<long>(_lockStock, key);
+        var rows = await unit.QueryAsync<(string FulfillmentCenter, long Version)>(_lockStock, key);
+        var held = rows.Single(r => r.FulfillmentCenter == changed.FulfillmentCenter).Version;
         if (held >= changed.Version)
         {
             return false;
