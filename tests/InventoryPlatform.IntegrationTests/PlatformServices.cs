@@ -66,24 +66,10 @@ public sealed class PlatformServices : IAsyncDisposable
         return services;
     }
 
-    public async Task<T> ScalarAsync<T>(string sql, object? parameters = null)
-    {
-        await using var connection = await OpenAsync();
-        return await connection.ExecuteScalarAsync<T>(sql, parameters) ?? throw new InvalidOperationException("No value.");
-    }
+    public Task<T> ScalarAsync<T>(string sql, object? parameters = null) => TestInfrastructure.ScalarAsync<T>(Provider, Database, sql, parameters);
 
-    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)
-    {
-        await using var connection = await OpenAsync();
-        return (await connection.QueryAsync<T>(sql, parameters)).ToList();
-    }
+    public Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null) => TestInfrastructure.QueryAsync<T>(Provider, Database, sql, parameters);
 
-    private async Task<System.Data.Common.DbConnection> OpenAsync()
-    {
-        System.Data.Common.DbConnection connection = Provider == DatabaseProvider.Postgres ? new NpgsqlConnection(Database) : new SqlConnection(Database);
-        await connection.OpenAsync();
-        return connection;
-    }
 
     /// <summary>
     /// A bus of the test's own on the fixture's virtual host, for publishing events the way another service

@@ -78,6 +78,28 @@ public static class TestInfrastructure
         return document.RootElement.TryGetProperty("messages", out var messages) ? messages.GetInt32() : 0;
     }
 
+    /// <summary>One value read straight from a fixture's database (for checking what a service stored).</summary>
+    public static async Task<T> ScalarAsync<T>(DatabaseProvider provider, string database, string sql, object? parameters = null)
+    {
+        await using var connection = await OpenAsync(provider, database);
+        return await Dapper.SqlMapper.ExecuteScalarAsync<T>(connection, sql, parameters) ?? throw new InvalidOperationException("No value.");
+    }
+
+    public static async Task<IReadOnlyList<T>> QueryAsync<T>(DatabaseProvider provider, string database, string sql, object? parameters = null)
+    {
+        await using var connection = await OpenAsync(provider, database);
+        return (await Dapper.SqlMapper.QueryAsync<T>(connection, sql, parameters)).ToList();
+    }
+
+    private static async Task<System.Data.Common.DbConnection> OpenAsync(DatabaseProvider provider, string database)
+    {
+        System.Data.Common.DbConnection connection = provider == DatabaseProvider.Postgres
+            ? new Npgsql.NpgsqlConnection(database)
+            : new Microsoft.Data.SqlClient.SqlConnection(database);
+        await connection.OpenAsync();
+        return connection;
+    }
+
     /// <summary>Every error queue of a virtual host (MassTransit's "&lt;queue&gt;_error") with the messages in it.</summary>
     public static async Task<IReadOnlyDictionary<string, int>> ErrorQueuesAsync(string amqpUri)
     {
