@@ -66,6 +66,21 @@ on_start_exit() {
   exit "$rc"
 }
 
+# Our ports lie in Linux's ephemeral range (32768-60999): a test's outgoing connection may take one as its own
+# source port, and PostgreSQL cannot bind a port held that way (seen when the database restarts mid-run, or when a
+# run starts right after a busy one). Reserving them keeps the kernel from handing them out. Best effort: a
+# machine where /proc/sys is read-only keeps the old odds.
+reserve_ports() {
+  local file=/proc/sys/net/ipv4/ip_local_reserved_ports current wanted
+  current=$(cat "$file" 2>/dev/null) || return 0
+  wanted="$EPMD_PORT,$PG_PORT,$AMQP_PORT,$MGMT_PORT,$DIST_PORT"
+  if echo "${current:+$current,}$wanted" > "$file" 2>/dev/null; then
+    log "ports $wanted reserved from the ephemeral range"
+  else
+    log "could not reserve ports $wanted from the ephemeral range (read-only /proc/sys); continuing"
+  fi
+}
+
 cmd_start() {
   local t0
   t0=$(infra_now_ms)
@@ -78,6 +93,7 @@ cmd_start() {
     rm -rf -- "$STATE"
   fi
   mkdir -p -- "$STATE"
+  reserve_ports
   # Fail fast (before booting anything) if another process holds our ports.
   infra_require_port_free "$PG_PORT" postgres
   infra_require_port_free "$AMQP_PORT" "rabbitmq amqp"
@@ -87,7 +103,8 @@ cmd_start() {
   # Don't leave half-started servers behind if anything below fails.
   trap on_start_exit EXIT
   # Postgres starts in the background while the (slower) broker boots.
-  pg_start "$PG_DIR" "$PG_PORT" &
+  # INFRA_PG_STATS=1 loads pg_stat_statements (per-statement time and calls), for finding what a benchmark's database does.
+  pg_start "$PG_DIR" "$PG_PORT" ${INFRA_PG_STATS:+-c shared_preload_libraries=pg_stat_statements} &
   PG_JOB=$!
   rabbit_start "$RABBIT_DIR" "$RABBIT_NAME" "$AMQP_PORT" "$MGMT_PORT" "$DIST_PORT" "$EPMD_PORT"
   wait "$PG_JOB"

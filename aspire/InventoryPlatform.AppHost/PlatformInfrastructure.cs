@@ -45,6 +45,17 @@ public static class PlatformInfrastructure
             ? service.WithEnvironment("Database__Provider", "SqlServer")
             : service.WithEnvironment("Database__Provider", builder.Configuration["Database:Provider"] ?? "Postgres");
 
+    /// <summary>
+    /// With <c>Telemetry:Export=false</c> (benchmarks and tests, which run no dashboard) a service gets no OTLP endpoint:
+    /// otherwise it would batch, send and retry every span, log and metric to a port nobody listens on, once a second,
+    /// and that CPU would be counted against the requests being measured. Traces are still created in process.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithPlatformTelemetry(
+        this IResourceBuilder<ProjectResource> service, IDistributedApplicationBuilder builder) =>
+        builder.Configuration["Telemetry:Export"] == "false"
+            ? service.WithEnvironment(context => context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"))
+            : service;
+
     private static (IResourceBuilder<IResourceWithConnectionString>, IResourceBuilder<IResourceWithConnectionString>) AddLocalProcesses(
         IDistributedApplicationBuilder builder)
     {

@@ -12,6 +12,7 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name)
         .WithReference(database).WaitFor(database)
         .WithReference(messaging).WaitFor(messaging)
         .WithPlatformDatabaseProvider(builder)
+        .WithPlatformTelemetry(builder)
         .WithEnvironment("Identity__SigningKey", identitySigningKey)
         .WithHttpHealthCheck("/health");
 
@@ -25,6 +26,7 @@ var limits = Service<Projects.InventoryPlatform_Limits>("limits");
 builder.AddProject<Projects.InventoryPlatform_Gateway>("gateway")
     .WithReference(database).WaitFor(database)
     .WithPlatformDatabaseProvider(builder)
+    .WithPlatformTelemetry(builder)
     .WithEnvironment("Identity__SigningKey", identitySigningKey)
     .WithReference(receiving).WaitFor(receiving)
     .WithReference(allocation).WaitFor(allocation)

@@ -20,6 +20,7 @@ public sealed class AllocationOrdersBenchmark : IBenchmark
     private const int HotUnits = 500;
     private const int HotOrders = 2000;
     private static readonly string[] UsCenters = ["SEA1", "PHX3", "DFW2", "ORD4", "ATL6", "EWR9"];
+    private static readonly string[] CpuGroups = ["allocation", "gateway", "postgresql", "rabbitmq", "forecasting", "limits", "liquidation", "returns", "receiving"];
     private static readonly string[] UsRegions = ["US-West", "US-Southwest", "US-Central", "US-Midwest", "US-Southeast", "US-Northeast"];
 
     public string Name => "allocation-orders";
@@ -38,14 +39,27 @@ public sealed class AllocationOrdersBenchmark : IBenchmark
         Console.WriteLine();
         Console.WriteLine(Stats.Row("route", "clients", "orders allocated", "orders/s", "p50 ms", "p99 ms", "errors"));
         Console.WriteLine(Stats.Row("---", "---:", "---:", "---:", "---:", "---:", "---:"));
+        var cpu = new List<string>();
         foreach (var clients in new[] { 1, 16, 128 })
         {
             foreach (var (route, client) in new[] { ("direct", direct), ("gateway", gateway) })
             {
+                var probe = ProcessProbe.Start();
                 var run = await RunAsync(client, clients, options.Duration, cancellationToken);
                 Console.WriteLine(Stats.Row(route, clients, run.Allocated, run.PerSecond, run.P50, run.P99, run.Errors));
+                var used = probe.Finish(options.Duration).ToDictionary(g => g.Group, g => g.Cores * options.Duration.TotalSeconds * 1e6 / Math.Max(1, run.Allocated));
+                cpu.Add(Stats.Row([route, clients, .. CpuGroups.Select(g => (object)used.GetValueOrDefault(g))]));
             }
         }
+
+        // Where each order's CPU goes, whatever else the machine runs: the allocation transaction, and every other
+        // process that handles the order's events (the outbox relay's publishes, RabbitMQ, each consumer's inbox and work).
+        Console.WriteLine();
+        Console.WriteLine("CPU microseconds per allocated order, by process (from /proc):");
+        Console.WriteLine();
+        Console.WriteLine(Stats.Row(["route", "clients", .. CpuGroups]));
+        Console.WriteLine(Stats.Row(["---", "---:", .. CpuGroups.Select(_ => "---:")]));
+        cpu.ForEach(Console.WriteLine);
 
         var hot = await HotFnskuAsync(direct, cancellationToken);
         Console.WriteLine();

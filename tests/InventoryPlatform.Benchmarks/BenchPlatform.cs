@@ -49,6 +49,8 @@ public sealed class BenchPlatform : IAsyncDisposable
             $"ConnectionStrings:inventory={database}",
             $"ConnectionStrings:messaging={Required("INVENTORY_TEST_RABBITMQ")}",
             $"Identity:SigningKey={SigningKey}",
+            // No dashboard runs here: without this every process would export telemetry to nowhere and retry.
+            $"Telemetry:Export={(options.Values.GetValueOrDefault("telemetry") == "on" ? "true" : "false")}",
         ]);
         // A log line per request of the benchmark's own clients would compete with the platform for the two cores.
         builder.Services.AddLogging(logging => logging.AddFilter("System.Net.Http", LogLevel.Warning));

@@ -35,14 +35,39 @@ public sealed class GatewayOverheadBenchmark : IBenchmark
         Console.WriteLine();
         Console.WriteLine(Stats.Row("clients", "direct req/s", "direct p50 ms", "direct p99 ms", "gateway req/s", "gateway p50 ms", "gateway p99 ms", "throughput lost", "p50 added ms", "errors"));
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        var cpu = new List<string>();
         foreach (var clients in new[] { 1, 16, 64 })
         {
-            var straight = await LoadRunner.RunAsync(clients, options.Duration, async _ => (await direct.GetAsync(path, cancellationToken)).StatusCode == HttpStatusCode.OK);
-            var proxied = await LoadRunner.RunAsync(clients, options.Duration, async _ => (await gateway.GetAsync(path, cancellationToken)).StatusCode == HttpStatusCode.OK);
+            var (straight, straightCpu) = await MeasureAsync(clients, options.Duration, direct, path, cancellationToken);
+            var (proxied, proxiedCpu) = await MeasureAsync(clients, options.Duration, gateway, path, cancellationToken);
             var lost = 1 - (proxied.PerSecond / straight.PerSecond);
             Console.WriteLine(Stats.Row(
                 clients, straight.PerSecond, straight.P50Ms, straight.P99Ms, proxied.PerSecond, proxied.P50Ms, proxied.P99Ms,
                 $"{lost:P1}", proxied.P50Ms - straight.P50Ms, straight.Failures + proxied.Failures));
+            cpu.Add(Stats.Row(
+                clients,
+                PerRequest(straightCpu, "receiving", straight), PerRequest(straightCpu, "postgresql", straight),
+                PerRequest(proxiedCpu, "gateway", proxied), PerRequest(proxiedCpu, "receiving", proxied), PerRequest(proxiedCpu, "postgresql", proxied)));
         }
+
+        // CPU per request does not depend on what else the machine runs, so it shows the gateway's cost even on a busy box.
+        Console.WriteLine();
+        Console.WriteLine("CPU per request, microseconds (from /proc):");
+        Console.WriteLine();
+        Console.WriteLine(Stats.Row("clients", "direct: receiving", "direct: postgresql", "gateway: gateway", "gateway: receiving", "gateway: postgresql"));
+        Console.WriteLine("|---|---|---|---|---|---|");
+        cpu.ForEach(Console.WriteLine);
     }
+
+    private static async Task<(LoadRunner.Result Result, IReadOnlyList<(string Group, double Cores, double PeakMb)> Cpu)> MeasureAsync(
+        int clients, TimeSpan duration, HttpClient client, string path, CancellationToken cancellationToken)
+    {
+        var probe = ProcessProbe.Start();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var result = await LoadRunner.RunAsync(clients, duration, async _ => (await client.GetAsync(path, cancellationToken)).StatusCode == HttpStatusCode.OK);
+        return (result, probe.Finish(started.Elapsed).Select(g => (g.Group, g.Cores * started.Elapsed.TotalSeconds, g.PeakMb)).ToList());
+    }
+
+    private static double PerRequest(IReadOnlyList<(string Group, double CpuSeconds, double PeakMb)> cpu, string group, LoadRunner.Result result) =>
+        cpu.Where(g => g.Group == group).Sum(g => g.CpuSeconds) * 1e6 / Math.Max(1, result.Requests);
 }

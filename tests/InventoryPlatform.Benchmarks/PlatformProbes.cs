@@ -8,7 +8,8 @@ namespace InventoryPlatform.Benchmarks;
 /// <summary>
 /// CPU seconds and peak memory of the platform's processes over a run, read from /proc: each service and the
 /// gateway by their assembly name, PostgreSQL (the postmaster on the run's port and its backends) and RabbitMQ
-/// (the Erlang VM of the run's node).
+/// (the Erlang VM of the run's node). A service counts only when its environment names the run's database port,
+/// so other runs on the same machine (test suites at other port offsets) are not added in.
 /// </summary>
 public sealed class ProcessProbe
 {
@@ -54,7 +55,7 @@ public sealed class ProcessProbe
         var groups = new Dictionary<string, (double, long)>(StringComparer.Ordinal);
         foreach (var process in processes)
         {
-            var group = GroupOf(process, postmaster.Pid, offset);
+            var group = GroupOf(process, postmaster.Pid, postgresPort, offset);
             if (group is not null)
             {
                 var (cpu, rss) = groups.GetValueOrDefault(group);
@@ -65,7 +66,7 @@ public sealed class ProcessProbe
         return groups;
     }
 
-    private static string? GroupOf((int Pid, int ParentPid, string CommandLine, double CpuSeconds, long MemoryKb) process, int postmaster, string offset)
+    private static string? GroupOf((int Pid, int ParentPid, string CommandLine, double CpuSeconds, long MemoryKb) process, int postmaster, int postgresPort, string offset)
     {
         // The AppHost starts each service through "dotnet run", whose wrapper process is not the service.
         if (process.CommandLine.Contains(" run --project ", StringComparison.Ordinal))
@@ -77,7 +78,7 @@ public sealed class ProcessProbe
         {
             if (process.CommandLine.Contains($"InventoryPlatform.{name}", StringComparison.Ordinal))
             {
-                return name.ToLowerInvariant();
+                return UsesDatabasePort(process.Pid, postgresPort) ? name.ToLowerInvariant() : null;
             }
         }
 
@@ -91,6 +92,22 @@ public sealed class ProcessProbe
         return process.CommandLine.Contains("beam.smp", StringComparison.Ordinal) && process.CommandLine.Contains($"-epmd_port {epmdPort} ", StringComparison.Ordinal)
             ? "rabbitmq"
             : null;
+    }
+
+    private static bool UsesDatabasePort(int pid, int postgresPort)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/environ").Contains($"Port={postgresPort};", StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static (int Pid, int ParentPid, string CommandLine, double CpuSeconds, long MemoryKb)? Read(int pid)
