@@ -3,8 +3,8 @@ using System.Globalization;
 
 namespace InventoryPlatform.Benchmarks;
 
-/// <summary>One row of Dominick's orange-juice data: weekly log units of one brand in one store, with the prices of all 11 brands.</summary>
-public sealed record OrangeJuiceWeek(int Store, int Brand, int Week, double LogMove, double[] Prices, bool Deal, bool Feature);
+/// <summary>One row of Dominick's orange-juice data: weekly log units of one brand in one store, with the prices of all 11 brands and the store's profit margin on it.</summary>
+public sealed record OrangeJuiceWeek(int Store, int Brand, int Week, double LogMove, double[] Prices, bool Deal, bool Feature, double Profit);
 
 /// <summary>
 /// Fetches Dominick's Finer Foods orange-juice data from Debian's r-cran-bayesm package (installing it with apt-get when
@@ -51,6 +51,7 @@ public static class OrangeJuiceData
         var header = lines[0].Split(',').Select(h => h.Trim('"')).ToList();
         int Column(string name) => header.IndexOf(name) is var i and >= 0 ? i : throw new InvalidDataException($"{csv} has no column {name}.");
         var (store, brand, week, logMove, deal, feature) = (Column("store"), Column("brand"), Column("week"), Column("logmove"), Column("deal"), Column("feat"));
+        var profit = Column("profit");
         var prices = Enumerable.Range(1, Brands).Select(b => Column($"price{b}")).ToArray();
         return lines.Skip(1).Where(l => l.Length > 0).Select(line =>
         {
@@ -58,7 +59,7 @@ public static class OrangeJuiceData
             double Number(int i) => double.Parse(cells[i], CultureInfo.InvariantCulture);
             return new OrangeJuiceWeek(
                 (int)Number(store), (int)Number(brand), (int)Number(week), Number(logMove),
-                prices.Select(Number).ToArray(), Number(deal) != 0, Number(feature) != 0);
+                prices.Select(Number).ToArray(), Number(deal) != 0, Number(feature) != 0, Number(profit));
         }).ToList();
     }
 

@@ -1,7 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using Microsoft.ML.Trainers.LightGbm;
-
 namespace InventoryPlatform.Forecasting.Domain;
 
 /// <summary>
@@ -11,10 +7,25 @@ namespace InventoryPlatform.Forecasting.Domain;
 /// </summary>
 public sealed record PanelSeries(double[] Values, double[][] Covariates, double[] Static);
 
+/// <summary>What the trees minimise.</summary>
+public enum BoostingObjective
+{
+    /// <summary>Squared error: the forecast aims at the mean (of the label, e.g. of log units).</summary>
+    SquaredError,
+
+    /// <summary>
+    /// Absolute percentage error (LightGBM's <c>mape</c>: absolute error weighted 1/|actual|): the forecast aims at the
+    /// point that minimises MAPE, below the median, on a label in units (not logs).
+    /// </summary>
+    PercentageError,
+}
+
 /// <summary>
 /// Settings of the global model. Lags and rolling windows are counted back from the forecast origin, so a lag never
 /// reaches into the periods being forecast (direct multi-horizon forecasting). With <see cref="ScaleByLevel"/> each
-/// example is divided by its series' recent level, so fast and slow movers share one model.
+/// example is divided by its series' recent level, so fast and slow movers share one model. With
+/// <see cref="CategoricalStatic"/> the series' static features (non-negative whole numbers such as store and brand ids)
+/// are split as categories rather than as ordered numbers.
 /// </summary>
 public sealed record GlobalModelOptions(
     int Lags = 14,
@@ -34,7 +45,12 @@ public sealed record GlobalModelOptions(
     int HoldoutRecentPeriods = 0,
     bool WeighForPercentageError = false,
     int Seed = 1,
-    int Threads = 1)
+    int Threads = 1,
+    BoostingObjective Objective = BoostingObjective.SquaredError,
+    bool CategoricalStatic = false,
+    double BaggingFraction = 1,
+    int BaggingFrequency = 0,
+    int MaxBins = 255)
 {
     public int[] RollingWindows => Windows ?? [7, 28];
 
@@ -43,23 +59,24 @@ public sealed record GlobalModelOptions(
 }
 
 /// <summary>
-/// A global gradient-boosted model (LightGBM through ML.NET) trained across all series of a panel at once, on
-/// lags, rolling means, the same period one season back, the horizon, and the covariates of the target period.
-/// Learning across series lets a short or noisy series borrow the patterns of the others (price and promotion
-/// response, weekday shape).
+/// A global gradient-boosted model (LightGBM) trained across all series of a panel at once, on lags, rolling means,
+/// the same period one season back, the horizon, and the covariates of the target period. Learning across series lets
+/// a short or noisy series borrow the patterns of the others (price and promotion response, weekday shape).
 /// </summary>
 public sealed class GlobalBoostedModel
 {
-    private readonly ITransformer _model;
-    private readonly MLContext _ml;
+    /// <summary>Feature positions of the series' static features: after the horizon and the level.</summary>
+    private const int FirstStatic = 2;
+
+    private readonly LightGbmBooster _booster;
     private readonly GlobalModelOptions _options;
     private readonly int _featureCount;
 
-    private GlobalBoostedModel(MLContext ml, ITransformer model, GlobalModelOptions options, int featureCount, double? holdoutVariance)
+    private GlobalBoostedModel(LightGbmBooster booster, GlobalModelOptions options, int featureCount, double? holdoutVariance, double? holdoutScale)
     {
         HoldoutResidualVariance = holdoutVariance;
-        _ml = ml;
-        _model = model;
+        HoldoutPercentageErrorScale = holdoutScale;
+        _booster = booster;
         _options = options;
         _featureCount = featureCount;
     }
@@ -73,10 +90,51 @@ public sealed class GlobalBoostedModel
     public double? HoldoutResidualVariance { get; }
 
     /// <summary>
+    /// The factor k that minimises the held-out examples' mean absolute percentage error of k × forecast
+    /// (<see cref="PercentageErrorScale"/>); null without a holdout. Meaningful for a label in units, not logs.
+    /// </summary>
+    public double? HoldoutPercentageErrorScale { get; }
+
+    /// <summary>
     /// The point forecast that minimises the expected absolute percentage error when the error is log-normal:
     /// exp(log median − σ²). The median exp(μ) over-forecasts under MAPE, which punishes over-forecasts of small actuals most.
     /// </summary>
     public static double MapeOptimalFromLog(double logMedian, double variance) => Math.Exp(logMedian - variance);
+
+    /// <summary>
+    /// The k ≥ 0 minimising Σ |yᵢ − k·fᵢ| / yᵢ over pairs with a positive actual and forecast; 1 when there are none.
+    /// Σ (fᵢ/yᵢ)·|yᵢ/fᵢ − k| is a weighted sum of absolute deviations, so k is the median of the ratios yᵢ/fᵢ weighted fᵢ/yᵢ.
+    /// </summary>
+    public static double PercentageErrorScale(IReadOnlyList<double> actual, IReadOnlyList<double> forecast)
+    {
+        var pairs = new List<(double Ratio, double Weight)>();
+        for (var i = 0; i < actual.Count; i++)
+        {
+            if (actual[i] > 0 && forecast[i] > 0)
+            {
+                pairs.Add((actual[i] / forecast[i], forecast[i] / actual[i]));
+            }
+        }
+
+        if (pairs.Count == 0)
+        {
+            return 1;
+        }
+
+        pairs.Sort((a, b) => a.Ratio.CompareTo(b.Ratio));
+        var half = pairs.Sum(p => p.Weight) / 2;
+        var cumulative = 0.0;
+        foreach (var (ratio, weight) in pairs)
+        {
+            cumulative += weight;
+            if (cumulative >= half)
+            {
+                return ratio;
+            }
+        }
+
+        return pairs[^1].Ratio;
+    }
 
     /// <summary>Trains on every series' own history; null when the panel is too short to make examples.</summary>
     public static GlobalBoostedModel? Train(IReadOnlyList<PanelSeries> panel, IReadOnlyList<int> horizons, GlobalModelOptions options)
@@ -110,85 +168,53 @@ public sealed class GlobalBoostedModel
             candidates = candidates.Where(_ => random.NextDouble() < keep).ToList();
         }
 
+        // Recent targets held out measure the error the way forecasts meet it: after the training data ends.
+        var split = new Random(options.Seed + 1);
+        var held = candidates.Select(c => c.Origin + c.Horizon >= panel[c.Series].Values.Length - options.HoldoutRecentPeriods
+            || (options.HoldoutFraction > 0 && split.NextDouble() < options.HoldoutFraction)).ToArray();
         var featureCount = FeatureCount(panel[0], options);
-        var rows = new Example[candidates.Count];
-        Parallel.For(0, candidates.Count, i =>
-        {
-            var (s, origin, h) = candidates[i];
-            var features = new float[featureCount];
-            var scale = Features(panel[s], origin, h, options, features);
-            rows[i] = new Example { Features = features, Label = (float)(panel[s].Values[origin + h] / scale) };
-        });
+        var (features, labels) = Examples(panel, candidates.Where((_, i) => !held[i]).ToList(), options, featureCount);
+        var (heldFeatures, heldLabels) = Examples(panel, candidates.Where((_, i) => held[i]).ToList(), options, featureCount);
 
-        var ml = new MLContext(options.Seed);
-        Example[] holdout = [];
-        if (options.HoldoutFraction > 0 || options.HoldoutRecentPeriods > 0)
-        {
-            // Recent targets held out measure the error the way forecasts meet it: after the training data ends.
-            var split = new Random(options.Seed + 1);
-            var held = candidates.Select(c => c.Origin + c.Horizon >= panel[c.Series].Values.Length - options.HoldoutRecentPeriods
-                || split.NextDouble() < options.HoldoutFraction).ToArray();
-            holdout = rows.Where((_, i) => held[i]).ToArray();
-            rows = rows.Where((_, i) => !held[i]).ToArray();
-        }
-
+        float[]? weights = null;
         if (options.WeighForPercentageError)
         {
             // For a log-scale target: weight 1/units makes the squared-log fit aim at the point that minimises percentage
             // error (the log mean shifts by −σ² under a log-normal error, per example), as a MAPE objective would.
-            var weights = rows.Select(r => Math.Exp(-r.Label)).ToArray();
-            var mean = weights.Average();
-            for (var i = 0; i < rows.Length; i++)
-            {
-                rows[i].Weight = (float)(weights[i] / mean);
-            }
+            var raw = labels.Select(l => Math.Exp(-l)).ToArray();
+            var mean = raw.Average();
+            weights = raw.Select(w => (float)(w / mean)).ToArray();
         }
 
-        var data = ml.Data.LoadFromEnumerable(rows, Schema(featureCount));
-        var trainer = ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
-        {
-            NumberOfIterations = options.Trees,
-            NumberOfLeaves = options.Leaves,
-            LearningRate = options.LearningRate,
-            MinimumExampleCountPerLeaf = options.MinimumExamplesPerLeaf,
-            Seed = options.Seed,
-            Deterministic = true,
-            // One thread unless asked: LightGBM's OpenMP threads spin and crawl when the cores are busy with other work.
-            NumberOfThreads = options.Threads,
-            Silent = true,
-            Verbose = false,
-            Booster = new GradientBooster.Options { FeatureFraction = options.FeatureFraction },
-            ExampleWeightColumnName = nameof(Example.Weight),
-        });
-        var model = trainer.Fit(data);
+        var booster = LightGbmBooster.Train(features, featureCount, labels, weights, Parameters(panel[0], options), options.Trees);
         double? variance = null;
-        if (holdout.Length > 0)
+        double? scale = null;
+        if (heldLabels.Length > 0)
         {
-            var scores = model.Transform(ml.Data.LoadFromEnumerable(holdout, Schema(featureCount))).GetColumn<float>("Score").ToArray();
-            variance = holdout.Select((h, i) => Math.Pow(h.Label - scores[i], 2)).Average();
+            var scores = booster.Predict(heldFeatures, options.Threads);
+            variance = heldLabels.Select((y, i) => Math.Pow(y - scores[i], 2)).Average();
+            scale = PercentageErrorScale(heldLabels.Select(y => (double)y).ToArray(), scores);
         }
 
-        return new GlobalBoostedModel(ml, model, options, featureCount, variance);
+        return new GlobalBoostedModel(booster, options, featureCount, variance, scale);
     }
 
     /// <summary>For each series, the forecast of each horizon from the end of its history.</summary>
     public double[][] Predict(IReadOnlyList<PanelSeries> panel, IReadOnlyList<int> horizons)
     {
-        var rows = new Example[panel.Count * horizons.Count];
-        var scales = new double[rows.Length];
+        var features = new float[panel.Count * horizons.Count * _featureCount];
+        var scales = new double[panel.Count * horizons.Count];
         Parallel.For(0, panel.Count, s =>
         {
             for (var j = 0; j < horizons.Count; j++)
             {
-                var features = new float[_featureCount];
                 var index = s * horizons.Count + j;
-                scales[index] = Features(panel[s], panel[s].Values.Length - 1, horizons[j], _options, features);
-                rows[index] = new Example { Features = features };
+                scales[index] = Features(panel[s], panel[s].Values.Length - 1, horizons[j], _options,
+                    features.AsSpan(index * _featureCount, _featureCount));
             }
         });
 
-        var scored = _model.Transform(_ml.Data.LoadFromEnumerable(rows, Schema(_featureCount)));
-        var scores = scored.GetColumn<float>("Score").ToArray();
+        var scores = _booster.Predict(features, _options.Threads);
         var result = new double[panel.Count][];
         for (var s = 0; s < panel.Count; s++)
         {
@@ -203,11 +229,55 @@ public sealed class GlobalBoostedModel
         return result;
     }
 
+    /// <summary>The examples' features as one row-major matrix, and their labels (divided by the series' level when scaled).</summary>
+    private static (float[] Features, float[] Labels) Examples(
+        IReadOnlyList<PanelSeries> panel, List<(int Series, int Origin, int Horizon)> examples, GlobalModelOptions options, int featureCount)
+    {
+        var features = new float[examples.Count * featureCount];
+        var labels = new float[examples.Count];
+        Parallel.For(0, examples.Count, i =>
+        {
+            var (s, origin, h) = examples[i];
+            var scale = Features(panel[s], origin, h, options, features.AsSpan(i * featureCount, featureCount));
+            labels[i] = (float)(panel[s].Values[origin + h] / scale);
+        });
+        return (features, labels);
+    }
+
+    /// <summary>LightGBM's parameters for the options (one thread unless asked: OpenMP threads spin and crawl on busy cores).</summary>
+    private static Dictionary<string, string> Parameters(PanelSeries series, GlobalModelOptions options)
+    {
+        var parameters = new Dictionary<string, string>
+        {
+            ["objective"] = options.Objective == BoostingObjective.PercentageError ? "mape" : "regression",
+            ["num_leaves"] = Invariant(options.Leaves),
+            ["learning_rate"] = Invariant(options.LearningRate),
+            ["min_data_in_leaf"] = Invariant(options.MinimumExamplesPerLeaf),
+            ["feature_fraction"] = Invariant(options.FeatureFraction),
+            ["bagging_fraction"] = Invariant(options.BaggingFraction),
+            ["bagging_freq"] = Invariant(options.BaggingFrequency),
+            ["max_bin"] = Invariant(options.MaxBins),
+            ["seed"] = Invariant(options.Seed),
+            ["num_threads"] = Invariant(options.Threads),
+            ["deterministic"] = "true",
+            ["force_row_wise"] = "true",
+            ["verbosity"] = "-1",
+        };
+        if (options.CategoricalStatic && series.Static.Length > 0)
+        {
+            parameters["categorical_feature"] = string.Join(',', Enumerable.Range(FirstStatic, series.Static.Length));
+        }
+
+        return parameters;
+    }
+
+    private static string Invariant(IFormattable value) => value.ToString(null, System.Globalization.CultureInfo.InvariantCulture);
+
     private static int FeatureCount(PanelSeries series, GlobalModelOptions options) =>
-        2 + series.Static.Length + series.Covariates[0].Length * (options.IncludeOriginCovariates ? 2 : 1) + options.Lags + options.RollingWindows.Length + 1;
+        FirstStatic + series.Static.Length + series.Covariates[0].Length * (options.IncludeOriginCovariates ? 2 : 1) + options.Lags + options.RollingWindows.Length + 1;
 
     /// <summary>Fills the features of forecasting period origin + h from origin; returns the scale the label is divided by.</summary>
-    private static double Features(PanelSeries series, int origin, int h, GlobalModelOptions options, float[] features)
+    private static double Features(PanelSeries series, int origin, int h, GlobalModelOptions options, Span<float> features)
     {
         var y = series.Values;
         var scale = 1.0;
@@ -269,21 +339,5 @@ public sealed class GlobalBoostedModel
         }
 
         return count > 0 ? sum / count : 0;
-    }
-
-    private static SchemaDefinition Schema(int featureCount)
-    {
-        var schema = SchemaDefinition.Create(typeof(Example));
-        schema[nameof(Example.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, featureCount);
-        return schema;
-    }
-
-    private sealed class Example
-    {
-        public float[] Features { get; set; } = [];
-
-        public float Label { get; set; }
-
-        public float Weight { get; set; } = 1;
     }
 }
