@@ -12,6 +12,7 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name)
         .WithReference(database).WaitFor(database)
         .WithReference(messaging).WaitFor(messaging)
         .WithPlatformDatabaseProvider(builder)
+        .WithPlatformClock(builder)
         .WithEnvironment("Identity__SigningKey", identitySigningKey)
         .WithHttpHealthCheck("/health");
 
