@@ -16,11 +16,14 @@ public static class PlatformClock
     public const string OffsetDaysSetting = "Platform:Clock:OffsetDays";
     public const int MaxOffsetDays = 3650;
 
-    /// <summary>Registers the service's <see cref="TimeProvider"/>; a test that brought its own clock keeps it.</summary>
+    /// <summary>
+    /// Registers the service's <see cref="TimeProvider"/>, replacing the system clock that libraries (HTTP resilience)
+    /// registered before; a test's own clock, registered after, still wins.
+    /// </summary>
     public static IHostApplicationBuilder AddPlatformClock(this IHostApplicationBuilder builder)
     {
         var offset = OffsetFrom(builder.Configuration, builder.Environment);
-        builder.Services.TryAddSingleton(offset == TimeSpan.Zero ? TimeProvider.System : new ShiftedTimeProvider(TimeProvider.System, offset));
+        builder.Services.Replace(ServiceDescriptor.Singleton(offset == TimeSpan.Zero ? TimeProvider.System : new ShiftedTimeProvider(TimeProvider.System, offset)));
         return builder;
     }
 

@@ -1,5 +1,7 @@
 using InventoryPlatform.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Time.Testing;
@@ -45,6 +47,21 @@ public sealed class PlatformClockSpecs
         Assert.That(PlatformClock.WallClockOf(wall), Is.SameAs(wall));
         wall.Advance(TimeSpan.FromDays(1));
         Assert.That(shifted.GetUtcNow(), Is.EqualTo(new DateTimeOffset(2027, 6, 16, 9, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Test]
+    public void The_shifted_clock_replaces_the_system_clock_a_library_registered_first()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Configuration[PlatformClock.OffsetDaysSetting] = "200";
+
+        builder.AddPlatformClock();
+
+        using var host = builder.Build();
+        var clock = host.Services.GetRequiredService<TimeProvider>();
+        Assert.That(clock, Is.InstanceOf<ShiftedTimeProvider>());
+        Assert.That(clock.GetUtcNow() - TimeProvider.System.GetUtcNow(), Is.EqualTo(TimeSpan.FromDays(200)).Within(TimeSpan.FromSeconds(5)));
     }
 
     private static IConfiguration Settings(string? offsetDays) =>
