@@ -16,8 +16,10 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 scripts/test-infra.sh start
 trap 'scripts/test-infra.sh stop || true' EXIT
+# test-infra.sh keeps a run with INVENTORY_TEST_PORT_OFFSET (not 0) in .local/test-infra-<offset>.
+offset=${INVENTORY_TEST_PORT_OFFSET:-0}
 # shellcheck source=/dev/null
-source .local/test-infra/test.env
+source ".local/test-infra$([[ $offset == 0 ]] || echo "-$offset")/test.env"
 
 dotnet build InventoryPlatform.sln -c Release --nologo -v minimal
 

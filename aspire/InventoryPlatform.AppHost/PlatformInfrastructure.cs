@@ -56,6 +56,17 @@ public static class PlatformInfrastructure
             ? service.WithEnvironment(context => context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"))
             : service;
 
+    /// <summary>
+    /// Runs a service's business clock ahead (or behind) when <c>Platform:Clock:OffsetDays:&lt;service&gt;</c> is given, e.g.
+    /// <c>Platform:Clock:OffsetDays:liquidation=200</c> for a demo or test in which stock received today is aged. The
+    /// service refuses the setting in Production.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithPlatformClock(
+        this IResourceBuilder<ProjectResource> service, IDistributedApplicationBuilder builder) =>
+        builder.Configuration[$"Platform:Clock:OffsetDays:{service.Resource.Name}"] is { Length: > 0 } days
+            ? service.WithEnvironment("Platform__Clock__OffsetDays", days)
+            : service;
+
     private static (IResourceBuilder<IResourceWithConnectionString>, IResourceBuilder<IResourceWithConnectionString>) AddLocalProcesses(
         IDistributedApplicationBuilder builder)
     {

@@ -13,6 +13,7 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name)
         .WithReference(messaging).WaitFor(messaging)
         .WithPlatformDatabaseProvider(builder)
         .WithPlatformTelemetry(builder)
+        .WithPlatformClock(builder)
         .WithEnvironment("Identity__SigningKey", identitySigningKey)
         .WithHttpHealthCheck("/health");
 

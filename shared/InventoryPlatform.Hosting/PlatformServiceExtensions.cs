@@ -13,7 +13,8 @@ namespace InventoryPlatform.Hosting;
 public static class PlatformServiceExtensions
 {
     /// <summary>
-    /// Everything a service of the platform has beyond the service defaults: its schema migrated at start
+    /// Everything a service of the platform has beyond the service defaults: its clock (<see cref="PlatformClock"/>),
+    /// its schema migrated at start
     /// (or only migrated, then exit: <see cref="MigrationMode"/>),
     /// Dapper data access, MassTransit with outbox and inbox, JSON conventions, ProblemDetails for every
     /// error, correlation ids, idempotent creates and the OpenAPI document.
@@ -23,13 +24,14 @@ public static class PlatformServiceExtensions
         PlatformService service,
         Action<IBusRegistrationConfigurator> configureBus)
     {
+        builder.AddPlatformClock();
         builder.AddPlatformSchema(service);
         builder.AddPlatformMessaging(service.Name, configureBus);
         builder.Services.AddSingleton<IdempotentRequests>();
         var signingKey = builder.Configuration[IdentityTokens.SigningKeySetting]
             ?? throw new InvalidOperationException(
                 $"{IdentityTokens.SigningKeySetting} is not configured: the key the gateway signs caller identities with (base64, 32+ bytes).");
-        builder.Services.AddSingleton(sp => new IdentityTokens(signingKey, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new IdentityTokens(signingKey, PlatformClock.WallClockOf(sp.GetRequiredService<TimeProvider>())));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
         builder.Services.Configure<JsonOptions>(options => JsonDefaults.Configure(options.SerializerOptions));

@@ -8,7 +8,8 @@ namespace InventoryPlatform.IntegrationTests;
 
 /// <summary>
 /// The whole AppHost (six services and the gateway) under Aspire's test host, on the run's PostgreSQL
-/// and RabbitMQ; the first flow walked through the gateway only, as a partner would.
+/// and RabbitMQ, with Liquidation's clock <see cref="LiquidationDaysAhead"/> days ahead; the first flow walked through
+/// the gateway only, as a partner would.
 /// </summary>
 [NonParallelizable]
 public sealed partial class GatewayFlowSpecs
@@ -28,6 +29,9 @@ public sealed partial class GatewayFlowSpecs
             "Infrastructure:Mode=External",
             $"ConnectionStrings:inventory={database}",
             $"ConnectionStrings:messaging={messaging}",
+            $"Platform:Clock:OffsetDays:liquidation={LiquidationDaysAhead}",
+            // No dashboard runs under test: nothing to export telemetry to.
+            "Telemetry:Export=false",
         ]);
         _app = await appHost.BuildAsync();
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(3));
@@ -35,6 +39,12 @@ public sealed partial class GatewayFlowSpecs
         await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", startup.Token);
         _gateway = Gateway(SellerKey);
     }
+
+    /// <summary>
+    /// Liquidation runs this many days ahead of the other services, so the stock the story receives today is aged there;
+    /// everything else (sales, forecasts, KPIs, caller tokens) is on the wall clock.
+    /// </summary>
+    internal const int LiquidationDaysAhead = 200;
 
     // Development keys from the gateway's appsettings.Development.json.
     internal const string SellerKey = "dev-seller-1001-key";

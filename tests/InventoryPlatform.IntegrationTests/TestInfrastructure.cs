@@ -101,7 +101,11 @@ public static class TestInfrastructure
     }
 
     /// <summary>Every error queue of a virtual host (MassTransit's "&lt;queue&gt;_error") with the messages in it.</summary>
-    public static async Task<IReadOnlyDictionary<string, int>> ErrorQueuesAsync(string amqpUri)
+    public static async Task<IReadOnlyDictionary<string, int>> ErrorQueuesAsync(string amqpUri) =>
+        (await QueuesAsync(amqpUri)).Where(q => q.Key.EndsWith("_error", StringComparison.Ordinal)).ToDictionary(q => q.Key, q => q.Value);
+
+    /// <summary>Every queue of a virtual host with the messages in it (ready and unacknowledged; refreshed every few seconds).</summary>
+    public static async Task<IReadOnlyDictionary<string, int>> QueuesAsync(string amqpUri)
     {
         using var http = Management();
         var vhost = Uri.EscapeDataString(new Uri(amqpUri).AbsolutePath.TrimStart('/'));
@@ -109,9 +113,7 @@ public static class TestInfrastructure
         response.EnsureSuccessStatusCode();
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return document.RootElement.EnumerateArray()
-            .Select(q => (Name: q.GetProperty("name").GetString()!, Messages: q.TryGetProperty("messages", out var m) ? m.GetInt32() : 0))
-            .Where(q => q.Name.EndsWith("_error", StringComparison.Ordinal))
-            .ToDictionary(q => q.Name, q => q.Messages);
+            .ToDictionary(q => q.GetProperty("name").GetString()!, q => q.TryGetProperty("messages", out var m) ? m.GetInt32() : 0);
     }
 
     /// <summary>True once a queue exists and at least one consumer listens on it.</summary>
