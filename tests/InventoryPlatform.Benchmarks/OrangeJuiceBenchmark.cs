@@ -249,10 +249,13 @@ public sealed class OrangeJuiceBenchmark : IBenchmark
     {
         Objective = BoostingObjective.PercentageError,
         CategoricalStatic = true,
-        Trees = 200,
+        // 120 trees at 0.15 on 63 bins, not TSPerf's ~200 at 0.1 on 255: the best validation-round MAPE among the
+        // settings whose 12-round run fits the 60 s budget on two cores (see docs/forecasting.md).
+        Trees = 120,
         Leaves = 124,
         MinimumExamplesPerLeaf = 340,
-        LearningRate = 0.1,
+        LearningRate = 0.15,
+        MaxBins = 63,
         FeatureFraction = 0.65,
         BaggingFraction = 0.87,
         BaggingFrequency = 1,
