@@ -40,7 +40,8 @@ public sealed class AllocationOrdersBenchmark : IBenchmark
         Console.WriteLine(Stats.Row("route", "clients", "orders allocated", "orders/s", "p50 ms", "p99 ms", "errors"));
         Console.WriteLine(Stats.Row("---", "---:", "---:", "---:", "---:", "---:", "---:"));
         var cpu = new List<string>();
-        foreach (var clients in new[] { 1, 16, 128 })
+        var counts = options.Values.TryGetValue("clients", out var list) ? list.Split(',').Select(int.Parse).ToArray() : [1, 16, 128];
+        foreach (var clients in counts)
         {
             foreach (var (route, client) in new[] { ("direct", direct), ("gateway", gateway) })
             {
