@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
-using Dapper;
 using InventoryPlatform.Data;
 using InventoryPlatform.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -307,38 +306,36 @@ public sealed partial class GatewayFlowSpecs
     /// </summary>
     private async Task PublishEveryEventAgainAsync()
     {
-        await using var connection = new NpgsqlConnection(_database);
         // Table names from the catalog, not from input.
-        var schemas = (await connection.QueryAsync<string>(
-            "SELECT table_schema FROM information_schema.tables WHERE table_name = 'outbox' ORDER BY table_schema")).ToList();
+        var schemas = await QueryAsync<string>("SELECT table_schema FROM information_schema.tables WHERE table_name = 'outbox' ORDER BY table_schema");
         Assert.That(schemas, Is.SupersetOf(new[] { "allocation", "forecasting", "limits", "liquidation", "receiving", "returns" }));
         var outboxes = string.Join(" UNION ALL ", schemas.Select(s => $"SELECT id, sent_at FROM {s}.outbox"));
         var inboxes = string.Join(" UNION ALL ", schemas.Select(s => $"SELECT message_id, consumer FROM {s}.inbox"));
 
-        await WaitUntilQuietAsync(connection, outboxes, "the story's events consumed before they go out again");
-        var published = (await connection.QueryAsync<Guid>($"SELECT id FROM ({outboxes}) o")).ToHashSet();
-        var consumed = (await connection.QueryAsync<(Guid, string)>($"SELECT message_id, consumer FROM ({inboxes}) i")).ToHashSet();
+        await WaitUntilQuietAsync(outboxes, "the story's events consumed before they go out again");
+        var published = (await QueryAsync<Guid>($"SELECT id FROM ({outboxes}) o")).ToHashSet();
+        var consumed = (await QueryAsync<(Guid, string)>($"SELECT message_id, consumer FROM ({inboxes}) i")).ToHashSet();
         var reset = 0;
         foreach (var schema in schemas)
         {
-            reset += await connection.ExecuteAsync($"UPDATE {schema}.outbox SET sent_at = NULL WHERE sent_at IS NOT NULL");
+            reset += await ScalarAsync<int>($"WITH again AS (UPDATE {schema}.outbox SET sent_at = NULL WHERE sent_at IS NOT NULL RETURNING 1) SELECT COUNT(*) FROM again");
         }
 
         Assert.That(reset, Is.EqualTo(published.Count), "every event so far published again");
-        await WaitUntilQuietAsync(connection, outboxes, "every event published again and consumed");
+        await WaitUntilQuietAsync(outboxes, "every event published again and consumed");
 
-        var newEvents = (await connection.QueryAsync<Guid>($"SELECT id FROM ({outboxes}) o")).Except(published).ToHashSet();
-        var consumedSince = (await connection.QueryAsync<(Guid MessageId, string Consumer)>($"SELECT message_id, consumer FROM ({inboxes}) i"))
+        var newEvents = (await QueryAsync<Guid>($"SELECT id FROM ({outboxes}) o")).Except(published).ToHashSet();
+        var consumedSince = (await QueryAsync<(Guid MessageId, string Consumer)>($"SELECT message_id, consumer FROM ({inboxes}) i"))
             .Where(c => !consumed.Contains(c)).ToList();
         Assert.That(consumedSince.Where(c => !newEvents.Contains(c.MessageId)), Is.Empty, "a republished event taken for a new message");
         TestContext.Out.WriteLine($"{reset} events published again; since then {newEvents.Count} new events, {consumedSince.Count} new deliveries consumed.");
     }
 
     /// <summary>Every outbox sent and every queue empty, twice in a row across the broker's statistics interval.</summary>
-    private async Task WaitUntilQuietAsync(NpgsqlConnection connection, string outboxes, string what)
+    private async Task WaitUntilQuietAsync(string outboxes, string what)
     {
         async Task<int> PendingAsync() =>
-            await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM ({outboxes}) o WHERE o.sent_at IS NULL")
+            await ScalarAsync<int>($"SELECT COUNT(*) FROM ({outboxes}) o WHERE o.sent_at IS NULL")
             + (await TestInfrastructure.QueuesAsync(_messaging)).Where(q => !q.Key.EndsWith("_error", StringComparison.Ordinal)).Sum(q => q.Value);
 
         await Eventually.Until(PendingAsync, pending => pending == 0, TimeSpan.FromSeconds(120), what);
@@ -346,6 +343,10 @@ public sealed partial class GatewayFlowSpecs
         await Task.Delay(TimeSpan.FromSeconds(6));
         await Eventually.Until(PendingAsync, pending => pending == 0, TimeSpan.FromSeconds(60), what);
     }
+
+    private Task<T> ScalarAsync<T>(string sql) => TestInfrastructure.ScalarAsync<T>(DatabaseProvider.Postgres, _database, sql);
+
+    private Task<IReadOnlyList<T>> QueryAsync<T>(string sql) => TestInfrastructure.QueryAsync<T>(DatabaseProvider.Postgres, _database, sql);
 
     // The vases that never sell; a 20 × 15 × 10 cm item is 0.1059 ft³.
     private const int Vases = 4;
