@@ -16,7 +16,7 @@ public sealed class DbConnectionFactory : IDisposable
         _connectionString = connectionString;
         if (provider == DatabaseProvider.Postgres)
         {
-            _postgres = NpgsqlDataSource.Create(WithStatementPreparation(connectionString));
+            _postgres = NpgsqlDataSource.Create(connectionString);
         }
     }
 
@@ -42,26 +42,6 @@ public sealed class DbConnectionFactory : IDisposable
             await connection.DisposeAsync();
             throw;
         }
-    }
-
-    /// <summary>
-    /// Unless the connection string says otherwise, Npgsql prepares the statements a connection runs repeatedly, so
-    /// PostgreSQL parses and plans each of them once per connection instead of on every call. Planning the handful of
-    /// small statements of an order, and of every consumer's inbox and projection writes, was most of the database's
-    /// CPU per order (see docs/benchmarks.md). The platform's queries name their columns, so a column added by a
-    /// later migration does not invalidate a prepared statement's result.
-    /// </summary>
-    public static string WithStatementPreparation(string connectionString)
-    {
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!given.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
-        {
-            builder.MaxAutoPrepare = 64;
-            builder.AutoPrepareMinUsages = 2;
-        }
-
-        return builder.ConnectionString;
     }
 
     public void Dispose() => _postgres?.Dispose();
