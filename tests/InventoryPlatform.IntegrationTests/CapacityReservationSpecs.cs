@@ -123,6 +123,11 @@ public sealed class CapacityReservationSpecs(DatabaseProvider provider)
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
         Assert.That(JsonNode.Parse(body)!["detail"]!.GetValue<string>(), Does.Contain("did not answer"));
         await AssertNothingStored(seller);
+
+        // Limits may still read the request and reserve: the release that follows the 503 gives that capacity back.
+        var unanswered = _requests.Single(r => r.SellerId == seller);
+        var released = await _released.WaitForAsync(e => e.ShipmentId == unanswered.ShipmentId, "CapacityReleased for the unanswered request");
+        Assert.That((released.SellerId, released.FulfillmentCenter), Is.EqualTo((seller, "SEA1")));
     }
 
     [Test]
@@ -135,7 +140,7 @@ public sealed class CapacityReservationSpecs(DatabaseProvider provider)
         Assert.That((await receiving.PostAsync($"/api/receiving/v1/shipments/{shipment}/cancel", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         var released = await _released.WaitForAsync(e => e.ShipmentId == shipment, "CapacityReleased for the cancelled shipment");
-        Assert.That(released.SellerId, Is.EqualTo("cap-seller-4"));
+        Assert.That((released.SellerId, released.FulfillmentCenter), Is.EqualTo(("cap-seller-4", "SEA1")));
     }
 
     private static async Task<HttpResponseMessage> CreateAsync(HttpClient client, string fnsku, string key)

@@ -45,6 +45,9 @@ public sealed class UsageRepository(Database database)
     private readonly string _createReservation = database.Dialect.InsertIfAbsent(
         "limits.reservations", ["shipment_id"], ["shipment_id", "reservation_id", "seller_id", "fulfillment_center", "status", "created_at"]);
 
+    private readonly string _createEndedReservation = database.Dialect.InsertIfAbsent(
+        "limits.reservations", ["shipment_id"], ["shipment_id", "reservation_id", "seller_id", "fulfillment_center", "status", "created_at", "ended_at"]);
+
     public Task SaveItemAsync(UnitOfWork unit, string sellerId, string fnsku, StorageType storageType, decimal unitCubicFeet, DateTime registeredAt) =>
         unit.ExecuteAsync(_upsertItem, new
         {
@@ -148,6 +151,19 @@ public sealed class UsageRepository(Database database)
         await unit.ExecuteAsync(
             "UPDATE limits.reservations SET status = @Status, ended_at = @At WHERE shipment_id = @ShipmentId AND seller_id = @SellerId AND status = 'open'",
             new { ShipmentId = shipmentId, SellerId = sellerId, Status = status, At = at }) == 1;
+
+    /// <summary>A release that arrived before any reservation of its shipment: kept, so a late request for it holds nothing.</summary>
+    public Task RecordReleasedAsync(UnitOfWork unit, CapacityReleased released) =>
+        unit.ExecuteAsync(_createEndedReservation, new
+        {
+            released.ShipmentId,
+            ReservationId = Guid.CreateVersion7(),
+            released.SellerId,
+            FulfillmentCenter = released.FulfillmentCenter ?? "",
+            Status = Released,
+            CreatedAt = released.OccurredAt.UtcDateTime,
+            EndedAt = released.OccurredAt.UtcDateTime,
+        });
 
     /// <summary>Units of a shipment arrived: that much of its reservation is now stock and stops counting as inbound.</summary>
     public async Task ReceiveAsync(UnitOfWork unit, string sellerId, Guid shipmentId, string fnsku, int quantity)

@@ -36,7 +36,10 @@ public sealed class ReserveCapacityConsumer(Database database, Inbox inbox, Sell
                 await accounts.LockAsync(unit, request.SellerId, request.CorrelationId);
                 if (await usage.FindReservationAsync(unit, request.ShipmentId) is { } existing)
                 {
-                    return new CapacityReserved(request.ShipmentId, existing.ReservationId);
+                    // Released before this request was read: Receiving gave up on the shipment, so nothing is held for it.
+                    return existing.Status == UsageRepository.Released
+                        ? new CapacityRejected(request.ShipmentId, "The shipment's capacity was already released.", StorageType.Standard, 0m, 0m, 0m)
+                        : new CapacityReserved(request.ShipmentId, existing.ReservationId);
                 }
 
                 var limits = await accounts.LimitsAsync(unit, request.SellerId);

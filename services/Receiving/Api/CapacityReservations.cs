@@ -48,9 +48,12 @@ public sealed class CapacityReservations(IRequestClient<ReserveCapacity> client,
         }
     }
 
-    /// <summary>Gives back capacity reserved for a shipment that was not stored after all (through the outbox).</summary>
-    public Task ReleaseAsync(string sellerId, Guid shipmentId, Guid correlationId, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Gives back capacity held for a shipment that was not stored after all (through the outbox): reserved, or asked for
+    /// without an answer in time — Limits may still reserve it late, and the release then cancels that reservation.
+    /// </summary>
+    public Task ReleaseAsync(string sellerId, Guid shipmentId, string fulfillmentCenter, Guid correlationId, CancellationToken cancellationToken) =>
         database.InTransactionAsync(
-            unit => outbox.AddAsync(unit, new CapacityReleased(Guid.CreateVersion7(), time.GetUtcNow(), sellerId, correlationId, shipmentId)),
+            unit => outbox.AddAsync(unit, new CapacityReleased(Guid.CreateVersion7(), time.GetUtcNow(), sellerId, correlationId, shipmentId, fulfillmentCenter)),
             cancellationToken);
 }

@@ -44,7 +44,7 @@ public sealed class ShipmentTransitions(Database database, ShipmentRepository sh
                         break;
                     case ShipmentAction.Cancel:
                         // Limits frees the capacity it reserved for this shipment when it was created.
-                        await outbox.AddAsync(unit, new CapacityReleased(Guid.CreateVersion7(), now, seller.Id, correlationId, shipmentId));
+                        await outbox.AddAsync(unit, new CapacityReleased(Guid.CreateVersion7(), now, seller.Id, correlationId, shipmentId, header.FulfillmentCenter));
                         break;
                 }
 

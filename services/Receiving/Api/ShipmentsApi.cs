@@ -129,6 +129,7 @@ public static class ShipmentsApi
         var shipmentId = Guid.CreateVersion7();
         var fulfillmentCenter = request.FulfillmentCenter!.ToUpperInvariant();
         var reserved = false;
+        var unanswered = false;
         var stored = false;
         try
         {
@@ -186,14 +187,16 @@ public static class ShipmentsApi
         }
         catch (CapacityUnavailableException unavailable)
         {
+            unanswered = true;
             return Problems.Unavailable("Capacity could not be reserved; nothing was stored, try again.", unavailable.Message);
         }
         finally
         {
-            // Capacity held for a shipment that did not commit (a failure, or another request with the same key won) goes back.
-            if (reserved && !stored)
+            // Capacity held for a shipment that did not commit (a failure, or another request with the same key won) goes back,
+            // and so does a reservation Limits makes after its answer came too late.
+            if ((reserved || unanswered) && !stored)
             {
-                await capacity.ReleaseAsync(seller.Id, shipmentId, correlationId, CancellationToken.None);
+                await capacity.ReleaseAsync(seller.Id, shipmentId, fulfillmentCenter, correlationId, CancellationToken.None);
             }
         }
     }

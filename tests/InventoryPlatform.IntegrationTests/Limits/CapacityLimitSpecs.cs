@@ -150,6 +150,30 @@ public sealed class CapacityLimitSpecs(DatabaseProvider provider)
         Assert.That((rejected!.Message.LimitCubicFeet, rejected.Message.UsedCubicFeet, rejected.Message.RequestedCubicFeet), Is.EqualTo((20m, 12m, 12m)));
     }
 
+    [Test]
+    public async Task A_request_read_after_its_release_holds_nothing()
+    {
+        var seller = "lim-late";
+        var limits = _platform.Limits.ClientFor(seller);
+        var request = new ReserveCapacity(Guid.NewGuid(), seller, "SEA1", [new StorageVolume(StorageType.Standard, 12m)], Guid.NewGuid());
+
+        // Receiving gave up waiting (503) and released the shipment's capacity before Limits read the request.
+        await _platform.Bus.Publish(new CapacityReleased(Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), request.ShipmentId, "SEA1"));
+        await Eventually.Until(
+            () => _platform.ScalarAsync<int>("SELECT COUNT(*) FROM limits.reservations WHERE shipment_id = @ShipmentId", new { request.ShipmentId }),
+            n => n == 1, TimeSpan.FromSeconds(20), "the release recorded");
+        var late = await _platform.Bus.CreateRequestClient<ReserveCapacity>().GetResponse<CapacityReserved, CapacityRejected>(request);
+
+        Assert.That(late.Is(out Response<CapacityRejected>? rejected), Is.True, "a released shipment is not reserved again");
+        Assert.That(rejected!.Message.Reason, Does.Contain("released"));
+        var usage = await LimitsPlatform.UsageOfAsync(limits, "standard");
+        Assert.That(usage["inboundCubicFeet"]!.GetValue<decimal>(), Is.Zero, "nothing held for it");
+        var reservations = await PlatformApi.JsonNodeOf(await limits.GetAsync("/api/limits/v1/reservations?status=all"));
+        Assert.That(
+            reservations["items"]!.AsArray().Select(r => (r!["shipmentId"]!.GetValue<Guid>(), r["fulfillmentCenter"]!.GetValue<string>(), r["status"]!.GetValue<string>())),
+            Is.EqualTo(new[] { (request.ShipmentId, "SEA1", "released") }));
+    }
+
     private static async Task<HttpResponseMessage> CreateAsync(HttpClient client, string fnsku, int units) =>
         await client.PostAsJsonAsync("/api/receiving/v1/shipments", new { fulfillmentCenter = "SEA1", lines = new[] { new { fnsku, expectedUnits = units } } });
 }
