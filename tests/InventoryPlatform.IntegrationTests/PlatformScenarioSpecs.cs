@@ -363,7 +363,18 @@ public sealed partial class GatewayFlowSpecs
     private static async Task<Guid> CreateShipmentAsync(HttpClient partner, string center, params (string Fnsku, int Units)[] lines)
     {
         var created = await Eventually.Until(
-            () => partner.PostAsJsonAsync("/api/receiving/v1/shipments", new { fulfillmentCenter = center, lines = lines.Select(l => new { fnsku = l.Fnsku, expectedUnits = l.Units }) }),
+            async () =>
+            {
+                var response = await partner.PostAsJsonAsync(
+                    "/api/receiving/v1/shipments", new { fulfillmentCenter = center, lines = lines.Select(l => new { fnsku = l.Fnsku, expectedUnits = l.Units }) });
+                if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+                {
+                    // Receiving gave up waiting for Limits; the partner tries again, as the problem says.
+                    TestContext.Out.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} shipment to {center}: 503 {await response.Content.ReadAsStringAsync()}");
+                }
+
+                return response;
+            },
             r => r.StatusCode != HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(90), "a shipment accepted");
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
         return (await PlatformApi.JsonNodeOf(created))["id"]!.GetValue<Guid>();
