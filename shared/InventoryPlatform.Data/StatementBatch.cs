@@ -29,23 +29,24 @@ public sealed class StatementBatch(UnitOfWork unit)
         }
     }
 
-    /// <summary>Sends every statement added so far; the batch is empty afterwards.</summary>
-    public async Task ExecuteAsync()
+    /// <summary>Sends every statement added so far; the batch is empty afterwards. Returns the rows each statement affected, in order.</summary>
+    public async Task<int[]> ExecuteAsync()
     {
         if (_statements.Count == 0)
         {
-            return;
+            return [];
         }
 
+        var affected = new int[_statements.Count];
         if (!Unit.Connection.CanCreateBatch)
         {
-            foreach (var (sql, parameters) in _statements)
+            for (var i = 0; i < _statements.Count; i++)
             {
-                await Unit.ExecuteAsync(sql, parameters);
+                affected[i] = await Unit.ExecuteAsync(_statements[i].Sql, _statements[i].Parameters);
             }
 
             _statements.Clear();
-            return;
+            return affected;
         }
 
         await using var batch = Unit.Connection.CreateBatch();
@@ -67,5 +68,11 @@ public sealed class StatementBatch(UnitOfWork unit)
 
         _statements.Clear();
         await batch.ExecuteNonQueryAsync(Unit.CancellationToken);
+        for (var i = 0; i < affected.Length; i++)
+        {
+            affected[i] = batch.BatchCommands[i].RecordsAffected;
+        }
+
+        return affected;
     }
 }

@@ -123,7 +123,7 @@ public sealed class ReplenishmentDesk(SalesRepository sales, CalendarRepository 
 {
     public async Task<ReplenishmentPlan?> EvaluateAsync(UnitOfWork unit, string sellerId, string fnsku, Guid correlationId)
     {
-        var armed = await forecasts.LockItemAsync(unit, sellerId, fnsku);
+        var (armed, stored) = await forecasts.LockItemAsync(unit, sellerId, fnsku);
         if (armed is null)
         {
             return null;
@@ -131,7 +131,7 @@ public sealed class ReplenishmentDesk(SalesRepository sales, CalendarRepository 
 
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var days = (await forecasts.DaysAsync(unit, sellerId, fnsku)).Where(d => d.Date >= today)
+        var days = stored.Where(d => d.Date >= today)
             .GroupBy(d => d.Date).OrderBy(g => g.Key)
             .Select(g => (P10: g.Sum(d => d.P10), P50: g.Sum(d => d.P50), P90: g.Sum(d => d.P90))).ToList();
         if (days.Count == 0)

@@ -20,6 +20,9 @@ public sealed record AlertRecord(
 /// <summary>Forecasts, the forecast track accuracy is measured on, recommendations, alerts and the refresh schedule.</summary>
 public sealed class ForecastRepository(Database database)
 {
+    private const string DaysSql =
+        "SELECT region, forecast_date, p10, p50, p90 FROM forecasting.forecast_days WHERE seller_id = @SellerId AND fnsku = @Fnsku ORDER BY region, forecast_date";
+
     private readonly string _upsertModel = database.Dialect.Upsert(
         "forecasting.forecast_models", ["seller_id", "fnsku", "region"], ["seller_id", "fnsku", "region", "model", "candidates", "made_at"],
         ["model", "candidates", "made_at"]);
@@ -101,9 +104,7 @@ public sealed class ForecastRepository(Database database)
             cancellationToken)).ToList();
 
     public async Task<IReadOnlyList<ForecastDay>> DaysAsync(UnitOfWork unit, string sellerId, string fnsku) =>
-        (await unit.QueryAsync<DayRow>(
-            "SELECT region, forecast_date, p10, p50, p90 FROM forecasting.forecast_days WHERE seller_id = @SellerId AND fnsku = @Fnsku ORDER BY region, forecast_date",
-            new { SellerId = sellerId, Fnsku = fnsku })).Select(r => r.ToDay()).ToList();
+        (await unit.QueryAsync<DayRow>(DaysSql, new { SellerId = sellerId, Fnsku = fnsku })).Select(r => r.ToDay()).ToList();
 
     public Task<IReadOnlyList<ForecastDay>> DaysAsync(string sellerId, string fnsku, CancellationToken cancellationToken) =>
         database.InTransactionAsync(unit => DaysAsync(unit, sellerId, fnsku), cancellationToken);
@@ -166,9 +167,19 @@ public sealed class ForecastRepository(Database database)
             "UPDATE forecasting.items SET alert_armed = @Armed WHERE seller_id = @SellerId AND fnsku = @Fnsku", new { SellerId = sellerId, Fnsku = fnsku, Armed = armed });
 
     /// <summary>Locks the FNSKU's item row (serialising alert decisions of one FNSKU); its alert state, or null when unknown.</summary>
-    public Task<bool?> LockItemAsync(UnitOfWork unit, string sellerId, string fnsku) =>
-        unit.QuerySingleOrDefaultAsync<bool?>(
-            database.Dialect.SelectForUpdate("forecasting.items", "alert_armed", "seller_id = @SellerId AND fnsku = @Fnsku"), new { SellerId = sellerId, Fnsku = fnsku });
+    /// <summary>
+    /// Locks the FNSKU's row and reads its alert state and stored forecast days, in one round trip; the state is null
+    /// when the FNSKU is unknown.
+    /// </summary>
+    public async Task<(bool? AlertArmed, IReadOnlyList<ForecastDay> Days)> LockItemAsync(UnitOfWork unit, string sellerId, string fnsku)
+    {
+        await using var results = await unit.QueryMultipleAsync(
+            database.Dialect.SelectForUpdate("forecasting.items", "alert_armed", "seller_id = @SellerId AND fnsku = @Fnsku") + ";\n" + DaysSql,
+            new { SellerId = sellerId, Fnsku = fnsku });
+        var armed = await results.ReadSingleOrDefaultAsync<bool?>();
+        var days = (await results.ReadAsync<DayRow>()).Select(r => r.ToDay()).ToList();
+        return (armed, days);
+    }
 
     /// <summary>Claims sellers whose refresh is due; the rows stay locked (skipped by other replicas) until the transaction ends.</summary>
     public async Task<IReadOnlyList<string>> ClaimDueAsync(UnitOfWork unit, DateTime now, int limit) =>

@@ -8,6 +8,10 @@ public sealed record DailySale(string Fnsku, string Region, DateOnly Date, int U
 /// <summary>The FNSKUs Forecasting knows, their daily sales, and their stock and inbound from Allocation's events.</summary>
 public sealed class SalesRepository(Database database)
 {
+    private const string UpdateStock =
+        "UPDATE forecasting.stock SET available = @Available, inbound = @Inbound, version = @Version " +
+        "WHERE seller_id = @SellerId AND fnsku = @Fnsku AND fulfillment_center = @FulfillmentCenter AND version < @Version";
+
     private readonly string _registerItem = database.Dialect.InsertIfAbsent(
         "forecasting.items", ["seller_id", "fnsku"], ["seller_id", "fnsku", "marketplace", "alert_armed", "created_at"]);
 
@@ -55,19 +59,23 @@ public sealed class SalesRepository(Database database)
             SellerId = sellerId, s.Fnsku, s.Region, SalesDate = s.Date.ToDateTime(TimeOnly.MinValue), s.Units,
         }));
 
-    /// <summary>Keeps the newest balance of an FC; an older version arriving late changes nothing. True when applied.</summary>
-    public async Task<bool> SaveStockAsync(UnitOfWork unit, string sellerId, string fnsku, string fulfillmentCenter, int available, int inbound, long version)
+    /// <summary>
+    /// A stock change of an FNSKU, in one round trip: the FNSKU becomes known (as <see cref="RegisterAsync"/> with no
+    /// marketplace), its seller goes on the refresh schedule, and the FC's figures are kept unless an equal or newer
+    /// version is already held. True when the figures were applied.
+    /// </summary>
+    public async Task<bool> RecordStockAsync(
+        UnitOfWork unit, string sellerId, string fnsku, string fulfillmentCenter, int available, int inbound, long version, DateTime now)
     {
-        var parameters = new { SellerId = sellerId, Fnsku = fnsku, FulfillmentCenter = fulfillmentCenter, Available = available, Inbound = inbound, Version = version };
-        if (await unit.ExecuteAsync(_insertStock, parameters) == 1)
-        {
-            return true;
-        }
-
-        return await unit.ExecuteAsync(
-            "UPDATE forecasting.stock SET available = @Available, inbound = @Inbound, version = @Version " +
-            "WHERE seller_id = @SellerId AND fnsku = @Fnsku AND fulfillment_center = @FulfillmentCenter AND version < @Version",
-            parameters) == 1;
+        var stock = new { SellerId = sellerId, Fnsku = fnsku, FulfillmentCenter = fulfillmentCenter, Available = available, Inbound = inbound, Version = version };
+        var batch = new StatementBatch(unit);
+        batch.Add(_registerItem, new { SellerId = sellerId, Fnsku = fnsku, Marketplace = "", AlertArmed = true, CreatedAt = now });
+        batch.Add(_insertSchedule, new { SellerId = sellerId, NextRefreshAt = now });
+        batch.Add(_insertStock, stock);
+        // A row inserted just now holds this version, so the update skips it; an existing row is updated only when older.
+        batch.Add(UpdateStock, stock);
+        var affected = await batch.ExecuteAsync();
+        return affected[2] + affected[3] == 1;
     }
 
     public async Task<bool> IsKnownAsync(string sellerId, string fnsku, CancellationToken cancellationToken) =>

@@ -33,9 +33,9 @@ public sealed class StockChangedConsumer(Database database, Inbox inbox, SalesRe
     protected override async Task HandleAsync(ConsumeContext<StockChanged> context, UnitOfWork unit)
     {
         var stock = context.Message;
-        await sales.RegisterAsync(unit, stock.SellerId, stock.Fnsku, "", stock.OccurredAt.UtcDateTime);
-        var applied = await sales.SaveStockAsync(
-            unit, stock.SellerId, stock.Fnsku, stock.FulfillmentCenter, stock.OnHand - stock.Reserved, stock.Inbound + stock.InTransit, stock.Version);
+        var applied = await sales.RecordStockAsync(
+            unit, stock.SellerId, stock.Fnsku, stock.FulfillmentCenter, stock.OnHand - stock.Reserved, stock.Inbound + stock.InTransit, stock.Version,
+            stock.OccurredAt.UtcDateTime);
         if (applied)
         {
             await replenishment.EvaluateAsync(unit, stock.SellerId, stock.Fnsku, stock.CorrelationId);

@@ -31,13 +31,17 @@ public sealed class UsageRepository(Database database)
     private readonly string _upsertItem = database.Dialect.Upsert(
         "limits.items", ["seller_id", "fnsku"], ["seller_id", "fnsku", "storage_type", "unit_cubic_feet", "registered_at"], ["storage_type", "unit_cubic_feet"]);
 
-    private readonly string _createStock = database.Dialect.InsertIfAbsent(
-        "limits.stock", ["seller_id", "fnsku", "fulfillment_center"],
-        ["seller_id", "fnsku", "fulfillment_center", "on_hand", "available", "unfulfillable", "version", "updated_at"]);
-
-    // Every FC row of the FNSKU, in FC order: the day's snapshot sums them, so two FCs' changes must not interleave.
-    private readonly string _lockStock = database.Dialect.SelectForUpdate(
-        "limits.stock", "fulfillment_center, version", "seller_id = @SellerId AND fnsku = @Fnsku ORDER BY fulfillment_center");
+    // In one round trip: locks the FNSKU (its lock row, created if absent), creates the (seller, FNSKU, FC) row if absent,
+    // and reads every FC row of the FNSKU. The day's snapshot sums them, so two FCs' changes must not interleave — not
+    // even the first two, whose FC rows do not exist yet for the other to wait on.
+    private readonly string _createAndLockStock =
+        database.Dialect.InsertIfAbsent("limits.stock_locks", ["seller_id", "fnsku"], ["seller_id", "fnsku"]) + ";\n" +
+        database.Dialect.SelectForUpdate("limits.stock_locks", "fnsku", "seller_id = @SellerId AND fnsku = @Fnsku") + ";\n" +
+        database.Dialect.InsertIfAbsent(
+            "limits.stock", ["seller_id", "fnsku", "fulfillment_center"],
+            ["seller_id", "fnsku", "fulfillment_center", "on_hand", "available", "unfulfillable", "version", "updated_at"]) + ";\n" +
+        database.Dialect.SelectForUpdate(
+            "limits.stock", "fulfillment_center, on_hand, available, version", "seller_id = @SellerId AND fnsku = @Fnsku ORDER BY fulfillment_center");
 
     private readonly string _upsertStockDay = database.Dialect.Upsert(
         "limits.stock_days", ["seller_id", "fnsku", "day"], ["seller_id", "fnsku", "day", "on_hand", "available"], ["on_hand", "available"]);
@@ -60,11 +64,13 @@ public sealed class UsageRepository(Database database)
 
     /// <summary>
     /// Keeps the newest balance of a (seller, FNSKU, FC) and the day's snapshot of the FNSKU over all FCs.
-    /// An older version arriving late changes nothing.
+    /// An older version arriving late changes nothing. Two round trips: create-and-lock, then both writes.
     /// </summary>
     public async Task<bool> ApplyStockAsync(UnitOfWork unit, StockChanged changed)
     {
-        var key = new
+        var occurredAt = changed.OccurredAt.UtcDateTime;
+        List<StockRow> rows;
+        await using (var results = await unit.QueryMultipleAsync(_createAndLockStock, new
         {
             changed.SellerId,
             changed.Fnsku,
@@ -73,17 +79,23 @@ public sealed class UsageRepository(Database database)
             Available = 0,
             Unfulfillable = 0,
             Version = -1L,
-            UpdatedAt = changed.OccurredAt.UtcDateTime,
-        };
-        await unit.ExecuteAsync(_createStock, key);
-        var rows = await unit.QueryAsync<(string FulfillmentCenter, long Version)>(_lockStock, key);
-        var held = rows.Single(r => r.FulfillmentCenter == changed.FulfillmentCenter).Version;
-        if (held >= changed.Version)
+            UpdatedAt = occurredAt,
+        }))
+        {
+            await results.ReadAsync<string>();
+            rows = (await results.ReadAsync<StockRow>()).ToList();
+        }
+
+        var held = rows.Single(r => r.FulfillmentCenter == changed.FulfillmentCenter);
+        if (held.Version >= changed.Version)
         {
             return false;
         }
 
-        await unit.ExecuteAsync(
+        var available = changed.OnHand - changed.Reserved;
+        var others = rows.Where(r => r.FulfillmentCenter != changed.FulfillmentCenter).ToList();
+        var batch = new StatementBatch(unit);
+        batch.Add(
             "UPDATE limits.stock SET on_hand = @OnHand, available = @Available, unfulfillable = @Unfulfillable, version = @Version, updated_at = @UpdatedAt " +
             "WHERE seller_id = @SellerId AND fnsku = @Fnsku AND fulfillment_center = @FulfillmentCenter",
             new
@@ -92,22 +104,21 @@ public sealed class UsageRepository(Database database)
                 changed.Fnsku,
                 changed.FulfillmentCenter,
                 changed.OnHand,
-                Available = changed.OnHand - changed.Reserved,
+                Available = available,
                 changed.Unfulfillable,
                 changed.Version,
-                UpdatedAt = changed.OccurredAt.UtcDateTime,
+                UpdatedAt = occurredAt,
             });
-        var totals = await unit.QuerySingleOrDefaultAsync<Totals>(
-            "SELECT SUM(on_hand) AS on_hand, SUM(available) AS available FROM limits.stock WHERE seller_id = @SellerId AND fnsku = @Fnsku",
-            new { changed.SellerId, changed.Fnsku });
-        await unit.ExecuteAsync(_upsertStockDay, new
+        // The snapshot sums the FC rows as they stand after this change: the others as locked, this one as written.
+        batch.Add(_upsertStockDay, new
         {
             changed.SellerId,
             changed.Fnsku,
             Day = Dates.Day(changed.OccurredAt),
-            OnHand = totals?.OnHand ?? 0,
-            Available = totals?.Available ?? 0,
+            OnHand = others.Sum(r => r.OnHand) + changed.OnHand,
+            Available = others.Sum(r => r.Available) + available,
         });
+        await batch.ExecuteAsync();
         return true;
     }
 
@@ -227,10 +238,12 @@ public sealed class UsageRepository(Database database)
         public decimal? CubicFeet { get; init; }
     }
 
-    private sealed class Totals
+    private sealed class StockRow
     {
-        public long? OnHand { get; init; }
-        public long? Available { get; init; }
+        public string FulfillmentCenter { get; init; } = "";
+        public long OnHand { get; init; }
+        public long Available { get; init; }
+        public long Version { get; init; }
     }
 
     private sealed class ItemRow

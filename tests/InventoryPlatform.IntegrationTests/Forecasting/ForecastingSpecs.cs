@@ -120,6 +120,39 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task The_stock_projection_keeps_the_newest_version_and_a_late_older_change_changes_nothing()
+    {
+        const string seller = "fc-versions";
+        const string fnsku = "X0VERS0001";
+        async Task<(int Available, int Inbound, long Version)> HeldAsync() =>
+            (await _fixture.ScalarAsync<int>("SELECT available FROM forecasting.stock WHERE seller_id = @seller AND fulfillment_center = 'SEA1'", new { seller }),
+             await _fixture.ScalarAsync<int>("SELECT inbound FROM forecasting.stock WHERE seller_id = @seller AND fulfillment_center = 'SEA1'", new { seller }),
+             await _fixture.ScalarAsync<long>("SELECT version FROM forecasting.stock WHERE seller_id = @seller AND fulfillment_center = 'SEA1'", new { seller }));
+
+        // Version 2 first: the row is created with it (60 on hand − 10 reserved; 5 inbound + 3 in transit).
+        await Publish(new StockChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), fnsku, "SEA1", 60, 10, 5, 3, 0, 2, "test"));
+        await Eventually.Until(
+            () => _fixture.ScalarAsync<int>("SELECT COUNT(*) FROM forecasting.stock WHERE seller_id = @seller", new { seller }), n => n == 1,
+            TimeSpan.FromSeconds(30), "the stock row");
+        Assert.That(await HeldAsync(), Is.EqualTo((50, 8, 2L)));
+        Assert.That(await _fixture.ScalarAsync<int>("SELECT COUNT(*) FROM forecasting.items WHERE seller_id = @seller AND fnsku = @fnsku", new { seller, fnsku }),
+            Is.EqualTo(1), "the FNSKU became known");
+
+        // Version 1 arrives late: consumed (its id is in the inbox) and ignored.
+        var late = Guid.NewGuid();
+        await Publish(new StockChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), fnsku, "SEA1", 400, 0, 0, 0, 0, 1, "test"), late);
+        await Eventually.Until(
+            () => _fixture.ScalarAsync<int>("SELECT COUNT(*) FROM forecasting.inbox WHERE message_id = @late", new { late }), n => n == 1,
+            TimeSpan.FromSeconds(30), "the late change consumed");
+        Assert.That(await HeldAsync(), Is.EqualTo((50, 8, 2L)), "the older version changed nothing");
+
+        // Version 3 replaces version 2.
+        await Publish(new StockChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), fnsku, "SEA1", 30, 0, 0, 0, 0, 3, "test"));
+        await Eventually.Until(HeldAsync, held => held.Version == 3, TimeSpan.FromSeconds(30), "version 3 applied");
+        Assert.That(await HeldAsync(), Is.EqualTo((30, 0, 3L)));
+    }
+
+    [Test]
     public async Task Stock_below_the_reorder_point_raises_exactly_one_alert_until_it_recovers()
     {
         const string seller = "fc-alerts";

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
+using MassTransit;
 
 namespace InventoryPlatform.IntegrationTests.LimitsSpecs;
 
@@ -41,6 +42,39 @@ public sealed class LimitsPerformanceSpecs(DatabaseProvider provider)
     {
         if (_limitsUpdated is not null) await _limitsUpdated.DisposeAsync();
         if (_platform is not null) await _platform.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Stock_keeps_the_newest_version_per_FC_and_the_days_snapshot_sums_the_FCs()
+    {
+        var seller = "perf-versions";
+        const string fnsku = "X0PERFV001";
+        var now = DateTimeOffset.UtcNow;
+        var day = DateTime.SpecifyKind(now.UtcDateTime.Date, DateTimeKind.Unspecified);
+        await RegisterCubicFootItemAsync(seller, fnsku);
+        async Task<(long OnHand, long Available)> SnapshotAsync() =>
+            (await _platform.ScalarAsync<long>("SELECT CAST(on_hand AS bigint) FROM limits.stock_days WHERE seller_id = @seller AND day = @day", new { seller, day }),
+             await _platform.ScalarAsync<long>("SELECT CAST(available AS bigint) FROM limits.stock_days WHERE seller_id = @seller AND day = @day", new { seller, day }));
+        Task<int> CountAsync(string where, object parameters) => _platform.ScalarAsync<int>($"SELECT COUNT(*) FROM {where}", parameters);
+
+        await Publish(new StockChanged(Guid.NewGuid(), now, seller, Guid.NewGuid(), fnsku, "SEA1", 10, 0, 0, 0, 0, 1, "Received"));
+        await Publish(new StockChanged(Guid.NewGuid(), now, seller, Guid.NewGuid(), fnsku, "PHX3", 5, 1, 0, 0, 0, 1, "Received"));
+        await Eventually.Until(SnapshotAsync, s => s == (15, 14), TimeSpan.FromSeconds(30), "both FCs in the day's snapshot");
+
+        // SEA1 version 3: 7 on hand, 2 reserved. The day now holds 7 + 5 on hand, 5 + 4 available.
+        await Publish(new StockChanged(Guid.NewGuid(), now, seller, Guid.NewGuid(), fnsku, "SEA1", 7, 2, 0, 0, 0, 3, "Reserved"));
+        await Eventually.Until(SnapshotAsync, s => s == (12, 9), TimeSpan.FromSeconds(30), "SEA1's version 3 in the snapshot");
+
+        // SEA1 version 2 arrives late: consumed and ignored, by the FC row and by the snapshot.
+        var late = Guid.NewGuid();
+        await Publish(new StockChanged(Guid.NewGuid(), now, seller, Guid.NewGuid(), fnsku, "SEA1", 100, 0, 0, 0, 0, 2, "Received"), late);
+        await Eventually.Until(
+            () => CountAsync("limits.inbox WHERE message_id = @late", new { late }), n => n == 1, TimeSpan.FromSeconds(30), "the late change consumed");
+        Assert.That(await CountAsync("limits.stock WHERE seller_id = @seller AND fulfillment_center = 'SEA1' AND on_hand = 7 AND available = 5 AND version = 3", new { seller }),
+            Is.EqualTo(1), "SEA1 still holds version 3");
+        Assert.That(await SnapshotAsync(), Is.EqualTo((12L, 9L)));
+        var usage = await LimitsPlatform.UsageOfAsync(_platform.Limits.ClientFor(seller), "standard");
+        Assert.That(usage["storedCubicFeet"]!.GetValue<decimal>(), Is.EqualTo(12m), "12 one-cubic-foot units stored");
     }
 
     [Test]
@@ -236,8 +270,8 @@ public sealed class LimitsPerformanceSpecs(DatabaseProvider provider)
             Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), fnsku, fnsku, "Cube", StorageType.Standard,
             new Dimensions(30.48m, 30.48m, 30.48m, 1m), new Money(20, "USD"), false));
 
-    private Task Publish<T>(T message)
-        where T : class => _platform.Bus.Publish(message);
+    private Task Publish<T>(T message, Guid? messageId = null)
+        where T : class => _platform.Bus.Publish(message, context => context.MessageId = messageId ?? Guid.NewGuid());
 
     private static async Task AssertInvalid(HttpResponseMessage response, string field)
     {
