@@ -166,10 +166,9 @@ public sealed class ForecastRepository(Database database)
         unit.ExecuteAsync(
             "UPDATE forecasting.items SET alert_armed = @Armed WHERE seller_id = @SellerId AND fnsku = @Fnsku", new { SellerId = sellerId, Fnsku = fnsku, Armed = armed });
 
-    /// <summary>Locks the FNSKU's item row (serialising alert decisions of one FNSKU); its alert state, or null when unknown.</summary>
     /// <summary>
-    /// Locks the FNSKU's row and reads its alert state and stored forecast days, in one round trip; the state is null
-    /// when the FNSKU is unknown.
+    /// Locks the FNSKU's item row (serialising alert decisions of one FNSKU) and reads its alert state and stored forecast
+    /// days, in one round trip; the state is null when the FNSKU is unknown.
     /// </summary>
     public async Task<(bool? AlertArmed, IReadOnlyList<ForecastDay> Days)> LockItemAsync(UnitOfWork unit, string sellerId, string fnsku)
     {
