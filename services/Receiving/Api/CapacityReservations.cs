@@ -29,9 +29,12 @@ public sealed class CapacityReservations(IRequestClient<ReserveCapacity> client,
     /// <summary>Reserves capacity for a shipment, or throws <see cref="CapacityRejectedException"/> / <see cref="CapacityUnavailableException"/>.</summary>
     public async Task<Guid> ReserveAsync(ReserveCapacity request, CancellationToken cancellationToken)
     {
+        // The timeout covers sending the request too: with the broker away, the send itself waits for a connection.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.Value.RequestTimeout);
         try
         {
-            var response = await client.GetResponse<CapacityReserved, CapacityRejected>(request, cancellationToken, RequestTimeout.After(ms: (int)options.Value.RequestTimeout.TotalMilliseconds));
+            var response = await client.GetResponse<CapacityReserved, CapacityRejected>(request, deadline.Token, RequestTimeout.After(ms: (int)options.Value.RequestTimeout.TotalMilliseconds));
             if (response.Is(out Response<CapacityRejected>? rejected))
             {
                 throw new CapacityRejectedException(rejected!.Message);
@@ -41,7 +44,7 @@ public sealed class CapacityReservations(IRequestClient<ReserveCapacity> client,
                 ? reserved!.Message.ReservationId
                 : throw new InvalidOperationException("Limits answered with neither CapacityReserved nor CapacityRejected.");
         }
-        catch (RequestTimeoutException timeout)
+        catch (Exception timeout) when (timeout is RequestTimeoutException || (timeout is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw new CapacityUnavailableException(
                 $"Limits did not answer the capacity request within {options.Value.RequestTimeout.TotalSeconds:0.#} s.", timeout);

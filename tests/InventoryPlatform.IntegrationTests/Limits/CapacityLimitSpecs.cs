@@ -174,6 +174,49 @@ public sealed class CapacityLimitSpecs(DatabaseProvider provider)
             Is.EqualTo(new[] { (request.ShipmentId, "SEA1", "released") }));
     }
 
+    [Test]
+    public async Task Shipments_are_granted_again_soon_after_the_broker_comes_back()
+    {
+        var seller = "lim-broker";
+        var receiving = _platform.Receiving!.ClientFor(seller);
+        var mug = await PlatformApi.RegisterItemAsync(receiving, "LIM-BRK");
+        await PlatformApi.CreateShipmentAsync(receiving, "SEA1", (mug, 5));
+
+        await TestInfrastructure.StopBrokerAsync();
+        try
+        {
+            // No broker, no capacity answer: 503 within the request timeout (10 s), and nothing stored.
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var refused = await CreateAsync(receiving, mug, 5);
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), await refused.Content.ReadAsStringAsync());
+            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(20)), "answered, not left hanging until the broker is back");
+        }
+        finally
+        {
+            await TestInfrastructure.StartBrokerAsync();
+        }
+
+        // Receiving and Limits reconnect by themselves; a partner retrying the 503 gets its shipment within seconds.
+        var back = System.Diagnostics.Stopwatch.StartNew();
+        var statuses = new List<HttpStatusCode>();
+        var created = await Eventually.Until(
+            async () =>
+            {
+                var response = await CreateAsync(receiving, mug, 5);
+                statuses.Add(response.StatusCode);
+                return response;
+            },
+            r => r.StatusCode != HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(60), "a shipment granted after the broker's return");
+        TestContext.Out.WriteLine($"First answer after the broker's return in {back.Elapsed.TotalSeconds:0.0} s: {string.Join(", ", statuses)}.");
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
+        Assert.That(back.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)));
+        // A request that timed out may still be reserved late; its release (sent with the 503) then ends that reservation.
+        await Eventually.Until(
+            () => _platform.ScalarAsync<int>("SELECT COUNT(*) FROM limits.reservations WHERE seller_id = @seller AND status = 'open'", new { seller }),
+            open => open == 2, TimeSpan.FromSeconds(60),
+            "capacity held only for the first shipment and the one granted after the outage, none for the refused or timed-out requests");
+    }
+
     private static async Task<HttpResponseMessage> CreateAsync(HttpClient client, string fnsku, int units) =>
         await client.PostAsJsonAsync("/api/receiving/v1/shipments", new { fulfillmentCenter = "SEA1", lines = new[] { new { fnsku, expectedUnits = units } } });
 }
