@@ -47,7 +47,7 @@ public sealed class StockConsumerSpecs(DatabaseProvider provider)
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => _bus.Publish(restocked, c => c.MessageId = messageId)));
 
-        await WaitForDrainedAsync("allocation-return-restocked");
+        await WaitForDrainedAsync("allocation-return-restocked", messageId);
         Assert.That(await StockAsync(seller, "X0RESTOCK1", "LTN1"), Is.EqualTo((3, 0)));
         Assert.That(await MovementsAsync(seller, "ReturnRestocked"), Is.EqualTo(1));
     }
@@ -107,10 +107,13 @@ public sealed class StockConsumerSpecs(DatabaseProvider provider)
     private Task<int> MovementsAsync(string seller, string reason) =>
         _services.ScalarAsync<int>("SELECT COUNT(*) FROM allocation.stock_movements WHERE seller_id = @seller AND reason = @reason", new { seller, reason });
 
-    private async Task WaitForDrainedAsync(string queue)
+    /// <summary>Waits until the message is recorded in the inbox and the queue shows empty, then a moment more for copies in flight.</summary>
+    private async Task WaitForDrainedAsync(string queue, Guid messageId)
     {
+        await Eventually.Until(
+            () => _services.ScalarAsync<int>("SELECT COUNT(*) FROM allocation.inbox WHERE message_id = @messageId", new { messageId }), n => n > 0,
+            TimeSpan.FromSeconds(30), "the inbox to record it");
         await Eventually.Until(() => TestInfrastructure.QueueDepthAsync(_services.Messaging, queue), d => d == 0, TimeSpan.FromSeconds(30), $"{queue} to drain");
-        await Eventually.Until(() => _services.ScalarAsync<int>("SELECT COUNT(*) FROM allocation.inbox"), n => n > 0, TimeSpan.FromSeconds(30), "the inbox to record it");
         await Task.Delay(TimeSpan.FromSeconds(1));
     }
 }

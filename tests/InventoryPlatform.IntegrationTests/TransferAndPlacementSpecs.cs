@@ -84,15 +84,16 @@ public sealed class TransferAndPlacementSpecs(DatabaseProvider provider)
         var seller = "placement-forecast";
         var client = _services.Allocation.ClientFor(seller);
         var now = DateTimeOffset.UtcNow;
-        await _bus.Publish(Forecast(seller, "X0PLACE001", now, ("US-West", 30), ("US-Northeast", 10)));
-        await _bus.Publish(Forecast(seller, "X0PLACE001", now.AddHours(-1), ("US-Southeast", 99)));
+        Guid[] ids = [Guid.NewGuid(), Guid.NewGuid()];
+        await _bus.Publish(Forecast(seller, "X0PLACE001", now, ("US-West", 30), ("US-Northeast", 10)), c => c.MessageId = ids[0]);
+        await _bus.Publish(Forecast(seller, "X0PLACE001", now.AddHours(-1), ("US-Southeast", 99)), c => c.MessageId = ids[1]);
 
-        var advice = await Eventually.Until(
-            () => PlacementAsync(client, "X0PLACE001", 100), a => a["demandSource"]!.GetValue<string>() == "forecast", TimeSpan.FromSeconds(30), "the forecast applied");
+        // Both consumed, in whichever order: the stale one must not replace the newer.
         await Eventually.Until(
-            () => TestInfrastructure.QueueDepthAsync(_services.Messaging, "allocation-demand-forecast-updated"), d => d == 0, TimeSpan.FromSeconds(30), "the queue to drain");
-        await Task.Delay(500);
-        advice = await PlacementAsync(client, "X0PLACE001", 100);
+            () => _services.ScalarAsync<int>("SELECT COUNT(*) FROM allocation.inbox WHERE message_id IN (@First, @Second)", new { First = ids[0], Second = ids[1] }),
+            n => n == 2, TimeSpan.FromSeconds(30), "both forecasts consumed");
+        var advice = await PlacementAsync(client, "X0PLACE001", 100);
+        Assert.That(advice["demandSource"]!.GetValue<string>(), Is.EqualTo("forecast"));
 
         Assert.That(advice["lines"]!.AsArray().Select(l => (l!["fulfillmentCenter"]!.GetValue<string>(), l["units"]!.GetValue<int>())),
             Is.EqualTo(new[] { ("SEA1", 75), ("EWR9", 25) }));
