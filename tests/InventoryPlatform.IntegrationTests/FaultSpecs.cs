@@ -140,15 +140,18 @@ public sealed class FaultSpecs
         await flow.ScanAsync(0, 30);
         await flow.AssertEverythingArrivedOnceAsync();
         var consumedBefore = await ScalarAsync<int>("SELECT COUNT(*) FROM allocation.inbox");
+        var received = await ScalarAsync<int>("SELECT COUNT(*) FROM receiving.outbox WHERE message_type LIKE '%UnitsReceived%'");
+        var acked = await TestInfrastructure.SettledQueueAcksAsync(_messaging, "allocation-units-received");
 
         // As if Receiving's dispatcher had crashed after publishing each row and before marking it sent.
         var republished = await ScalarAsync<int>("WITH again AS (UPDATE receiving.outbox SET sent_at = NULL RETURNING 1) SELECT COUNT(*) FROM again");
         Assert.That(republished, Is.GreaterThanOrEqualTo(30));
         await Eventually.Until(
             () => ScalarAsync<int>("SELECT COUNT(*) FROM receiving.outbox WHERE sent_at IS NULL"), unsent => unsent == 0, TimeSpan.FromSeconds(60), "the outbox sent again");
+        // Every duplicate UnitsReceived delivered to Allocation and acknowledged there, not merely sent.
         await Eventually.Until(
-            () => TestInfrastructure.QueueDepthAsync(_messaging, "allocation-units-received"), depth => depth == 0, TimeSpan.FromSeconds(60), "the duplicates consumed");
-        await Task.Delay(TimeSpan.FromSeconds(2));
+            () => TestInfrastructure.QueueAcksAsync(_messaging, "allocation-units-received"), n => n >= acked + received, TimeSpan.FromSeconds(60),
+            $"the {received} duplicate receipts consumed");
 
         await flow.AssertEverythingArrivedOnceAsync();
         Assert.That(await ScalarAsync<int>("SELECT COUNT(*) FROM allocation.inbox"), Is.EqualTo(consumedBefore), "every duplicate recognised by its message id");

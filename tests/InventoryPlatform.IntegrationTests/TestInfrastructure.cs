@@ -78,6 +78,47 @@ public static class TestInfrastructure
         return document.RootElement.TryGetProperty("messages", out var messages) ? messages.GetInt32() : 0;
     }
 
+    /// <summary>
+    /// How many deliveries of a queue its consumers have acknowledged so far (the management API's <c>message_stats.ack</c>,
+    /// refreshed every few seconds): a redelivered duplicate counts here even when the inbox, rightly, records nothing new.
+    /// </summary>
+    public static async Task<long> QueueAcksAsync(string amqpUri, string queue)
+    {
+        using var http = Management();
+        var vhost = Uri.EscapeDataString(new Uri(amqpUri).AbsolutePath.TrimStart('/'));
+        var response = await http.GetAsync($"api/queues/{vhost}/{Uri.EscapeDataString(queue)}");
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return 0;
+        }
+
+        response.EnsureSuccessStatusCode();
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.TryGetProperty("message_stats", out var stats) && stats.TryGetProperty("ack", out var ack) ? ack.GetInt64() : 0;
+    }
+
+    /// <summary>
+    /// <see cref="QueueAcksAsync"/> once it holds still over more than one statistics refresh (5 s): a baseline that no
+    /// earlier delivery can still raise, so that a later increase is the test's own messages.
+    /// </summary>
+    public static async Task<long> SettledQueueAcksAsync(string amqpUri, string queue)
+    {
+        var last = await QueueAcksAsync(amqpUri, queue);
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(6));
+            var now = await QueueAcksAsync(amqpUri, queue);
+            if (now == last)
+            {
+                return now;
+            }
+
+            last = now;
+        }
+
+        throw new InvalidOperationException($"{queue}'s acknowledgements kept rising for a minute; no baseline.");
+    }
+
     /// <summary>One value read straight from a fixture's database (for checking what a service stored).</summary>
     public static async Task<T> ScalarAsync<T>(DatabaseProvider provider, string database, string sql, object? parameters = null)
     {

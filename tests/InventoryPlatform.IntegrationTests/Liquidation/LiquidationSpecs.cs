@@ -104,19 +104,27 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
             "SELECT id, body FROM liquidation.outbox WHERE message_type LIKE @type", new { type = $"%{nameof(InventoryRemoved)}%" })).Single();
         var removed = System.Text.Json.JsonSerializer.Deserialize<InventoryRemoved>(sent.Body, WebJson)!;
         Assert.That((removed.RemovalOrderId, removed.Quantity, removed.Reason, removed.FromUnfulfillable), Is.EqualTo((orderId, 120, RemovalReason.Liquidated, false)));
-        await _services.Bus.Publish(removed, context => context.MessageId = sent.Id);
         await Eventually.Until(
             () => _services.ScalarAsync<int>("SELECT COUNT(*) FROM allocation.inbox WHERE message_id = @Id", new { sent.Id }), n => n == 1, TimeSpan.FromSeconds(10),
             "Allocation's inbox");
-        await Task.Delay(1500);
+        await Eventually.Until(
+            () => _services.ScalarAsync<int>("SELECT COUNT(*) FROM liquidation.inbox WHERE message_id = @Id", new { sent.Id }), n => n == 1, TimeSpan.FromSeconds(10),
+            "Liquidation's inbox");
+        string[] queues = ["allocation-inventory-removed", "liquidation-inventory-removed"];
+        var acked = await Task.WhenAll(queues.Select(queue => TestInfrastructure.SettledQueueAcksAsync(_services.Messaging, queue)));
+
+        await _services.Bus.Publish(removed, context => context.MessageId = sent.Id);
+        for (var i = 0; i < queues.Length; i++)
+        {
+            var (queue, before) = (queues[i], acked[i]);
+            await Eventually.Until(() => TestInfrastructure.QueueAcksAsync(_services.Messaging, queue), n => n > before, TimeSpan.FromSeconds(30), $"the duplicate consumed from {queue}");
+        }
+
         Assert.That(await OnHandAsync(allocation, fnsku, "SEA1"), Is.EqualTo(230));
         Assert.That(await _services.ScalarAsync<int>(
             "SELECT COUNT(*) FROM allocation.stock_movements WHERE source_id = @source", new { source = $"removal:{orderId}" }), Is.EqualTo(1));
 
         // Its own event coming back does not take the units off Liquidation's lots a second time.
-        await Eventually.Until(
-            () => _services.ScalarAsync<int>("SELECT COUNT(*) FROM liquidation.inbox WHERE message_id = @Id", new { sent.Id }), n => n == 1, TimeSpan.FromSeconds(10),
-            "Liquidation's inbox");
         Assert.That(await AgesAsync(client, fnsku), Is.EqualTo(new Ages(200, 0, 0, 0, 0)));
         Assert.That((await GetAsync(client, $"{Api}/orders/{orderId}"))["status"]!.GetValue<string>(), Is.EqualTo("completed"));
     }
