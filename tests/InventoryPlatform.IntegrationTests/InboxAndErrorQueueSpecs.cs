@@ -36,14 +36,16 @@ public sealed class InboxAndErrorQueueSpecs(DatabaseProvider provider)
         var message = Received(seller, "X0INBOX001", quantity: 7);
         var messageId = Guid.NewGuid();
 
+        var acked = await TestInfrastructure.SettledQueueAcksAsync(_services.Messaging, "allocation-units-received");
         await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => _bus.Publish(message, context => context.MessageId = messageId)));
         await _bus.Publish(message, context => context.MessageId = messageId);
 
         var allocation = _services.Allocation.ClientFor(seller);
         await Eventually.Until(() => PlatformApi.StockAsync(allocation, "X0INBOX001", "SEA1"), s => s.OnHand == 7, TimeSpan.FromSeconds(30), "7 on hand");
+        // All six deliveries consumed (acknowledged), not just the first.
         await Eventually.Until(
-            () => TestInfrastructure.QueueDepthAsync(_services.Messaging, "allocation-units-received"), depth => depth == 0, TimeSpan.FromSeconds(30), "the queue to drain");
-        await Task.Delay(TimeSpan.FromSeconds(1));
+            () => TestInfrastructure.QueueAcksAsync(_services.Messaging, "allocation-units-received"), n => n >= acked + 6, TimeSpan.FromSeconds(30),
+            "all six deliveries consumed");
 
         Assert.That(await PlatformApi.StockAsync(allocation, "X0INBOX001", "SEA1"), Is.EqualTo((7, 0)));
         Assert.That(
