@@ -64,18 +64,9 @@ public static class TestInfrastructure
     /// <summary>Messages waiting in a queue of a virtual host (0 when the queue does not exist).</summary>
     public static async Task<int> QueueDepthAsync(string amqpUri, string queue)
     {
-        using var http = Management();
-        var vhost = Uri.EscapeDataString(new Uri(amqpUri).AbsolutePath.TrimStart('/'));
-        var response = await http.GetAsync($"api/queues/{vhost}/{Uri.EscapeDataString(queue)}");
-        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
-        {
-            return 0;
-        }
-
-        response.EnsureSuccessStatusCode();
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        using var document = await QueueDocumentAsync(amqpUri, queue);
         // The management API refreshes counts every few seconds; "messages" may lag the queue by that much.
-        return document.RootElement.TryGetProperty("messages", out var messages) ? messages.GetInt32() : 0;
+        return document is not null && document.RootElement.TryGetProperty("messages", out var messages) ? messages.GetInt32() : 0;
     }
 
     /// <summary>
@@ -84,17 +75,25 @@ public static class TestInfrastructure
     /// </summary>
     public static async Task<long> QueueAcksAsync(string amqpUri, string queue)
     {
+        using var document = await QueueDocumentAsync(amqpUri, queue);
+        return document is not null && document.RootElement.TryGetProperty("message_stats", out var stats) && stats.TryGetProperty("ack", out var ack)
+            ? ack.GetInt64()
+            : 0;
+    }
+
+    /// <summary>A queue as the management API describes it; null when the queue does not exist.</summary>
+    private static async Task<JsonDocument?> QueueDocumentAsync(string amqpUri, string queue)
+    {
         using var http = Management();
         var vhost = Uri.EscapeDataString(new Uri(amqpUri).AbsolutePath.TrimStart('/'));
         var response = await http.GetAsync($"api/queues/{vhost}/{Uri.EscapeDataString(queue)}");
         if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
         {
-            return 0;
+            return null;
         }
 
         response.EnsureSuccessStatusCode();
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return document.RootElement.TryGetProperty("message_stats", out var stats) && stats.TryGetProperty("ack", out var ack) ? ack.GetInt64() : 0;
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
     }
 
     /// <summary>
