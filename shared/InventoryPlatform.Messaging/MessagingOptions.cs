@@ -29,6 +29,18 @@ public sealed class MessagingOptions
     public int PrefetchCount { get; set; } = 32;
 
     public OutboxOptions Outbox { get; set; } = new();
+
+    public InboxBatchOptions Batching { get; set; } = new();
+}
+
+/// <summary>Group commit of the consumers that batch (<see cref="InboxBatcher{THandler,TMessage}"/>).</summary>
+public sealed class InboxBatchOptions
+{
+    /// <summary>At most this many messages share one transaction (the endpoint's prefetch also bounds how many are in flight).</summary>
+    public int MaxMessages { get; set; } = 50;
+
+    /// <summary>Batches of one consumer running at once in one process.</summary>
+    public int Concurrency { get; set; } = 2;
 }
 
 public sealed class OutboxOptions

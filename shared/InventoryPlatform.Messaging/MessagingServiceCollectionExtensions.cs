@@ -28,6 +28,7 @@ public static class MessagingServiceCollectionExtensions
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<Outbox>();
         builder.Services.AddSingleton<Inbox>();
+        builder.Services.AddSingleton(typeof(InboxBatcher<,>));
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
 

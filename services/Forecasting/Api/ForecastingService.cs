@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using InventoryPlatform.Forecasting.Data;
+using InventoryPlatform.Forecasting.Messaging;
 using InventoryPlatform.Hosting;
 
 namespace InventoryPlatform.Forecasting.Api;
@@ -16,6 +17,7 @@ public static partial class ForecastingService
         services.AddSingleton<CalendarRepository>();
         services.AddSingleton<ForecastRepository>();
         services.AddSingleton<ReplenishmentDesk>();
+        services.AddSingleton<StockChangedBatch>();
         services.AddSingleton<ForecastDesk>();
         services.AddSingleton<ForecastRefreshJob>();
         services.AddHostedService(sp => sp.GetRequiredService<ForecastRefreshJob>());

@@ -5,6 +5,9 @@ namespace InventoryPlatform.Forecasting.Data;
 /// <summary>Units sold per day of one (FNSKU, region).</summary>
 public sealed record DailySale(string Fnsku, string Region, DateOnly Date, int Units);
 
+/// <summary>One FC's stock of an FNSKU as Forecasting keeps it: available (on hand − reserved) and inbound (inbound + in transit).</summary>
+public sealed record StockFigures(string SellerId, string Fnsku, string FulfillmentCenter, int Available, int Inbound, long Version, DateTime OccurredAt);
+
 /// <summary>The FNSKUs Forecasting knows, their daily sales, and their stock and inbound from Allocation's events.</summary>
 public sealed class SalesRepository(Database database)
 {
@@ -60,22 +63,31 @@ public sealed class SalesRepository(Database database)
         }));
 
     /// <summary>
-    /// A stock change of an FNSKU, in one round trip: the FNSKU becomes known (as <see cref="RegisterAsync"/> with no
-    /// marketplace), its seller goes on the refresh schedule, and the FC's figures are kept unless an equal or newer
-    /// version is already held. True when the figures were applied.
+    /// Stock changes, in one round trip: each FNSKU becomes known (as <see cref="RegisterAsync"/> with no marketplace),
+    /// its seller goes on the refresh schedule, and each FC's figures are kept unless an equal or newer version is
+    /// already held. Per change, in order: true when its figures were applied. Callers list at most one change per FC,
+    /// in (seller, FNSKU, FC) order so that concurrent batches take the rows' locks in the same order.
     /// </summary>
-    public async Task<bool> RecordStockAsync(
-        UnitOfWork unit, string sellerId, string fnsku, string fulfillmentCenter, int available, int inbound, long version, DateTime now)
+    public async Task<bool[]> RecordStockAsync(UnitOfWork unit, IReadOnlyList<StockFigures> changes)
     {
-        var stock = new { SellerId = sellerId, Fnsku = fnsku, FulfillmentCenter = fulfillmentCenter, Available = available, Inbound = inbound, Version = version };
         var batch = new StatementBatch(unit);
-        batch.Add(_registerItem, new { SellerId = sellerId, Fnsku = fnsku, Marketplace = "", AlertArmed = true, CreatedAt = now });
-        batch.Add(_insertSchedule, new { SellerId = sellerId, NextRefreshAt = now });
-        batch.Add(_insertStock, stock);
-        // A row inserted just now holds this version, so the update skips it; an existing row is updated only when older.
-        batch.Add(UpdateStock, stock);
+        foreach (var seller in changes.DistinctBy(c => c.SellerId))
+        {
+            batch.Add(_insertSchedule, new { seller.SellerId, NextRefreshAt = seller.OccurredAt });
+        }
+
+        var first = batch.Count;
+        foreach (var stock in changes)
+        {
+            var figures = new { stock.SellerId, stock.Fnsku, stock.FulfillmentCenter, stock.Available, stock.Inbound, stock.Version };
+            batch.Add(_registerItem, new { stock.SellerId, stock.Fnsku, Marketplace = "", AlertArmed = true, CreatedAt = stock.OccurredAt });
+            batch.Add(_insertStock, figures);
+            // A row inserted just now holds this version, so the update skips it; an existing row is updated only when older.
+            batch.Add(UpdateStock, figures);
+        }
+
         var affected = await batch.ExecuteAsync();
-        return affected[2] + affected[3] == 1;
+        return changes.Select((_, i) => affected[first + (3 * i) + 1] + affected[first + (3 * i) + 2] == 1).ToArray();
     }
 
     public async Task<bool> IsKnownAsync(string sellerId, string fnsku, CancellationToken cancellationToken) =>

@@ -27,16 +27,27 @@ public sealed class OrderShippedConsumer(Database database, Inbox inbox, SalesRe
 /// Keeps available (on hand − reserved) and inbound (inbound + in transit) per FC, and re-evaluates the FNSKU's restock
 /// decision at once, so the alert is raised when stock crosses the reorder point rather than at the next refresh.
 /// </summary>
-public sealed class StockChangedConsumer(Database database, Inbox inbox, SalesRepository sales, ReplenishmentDesk replenishment)
-    : InboxConsumer<StockChanged>(database, inbox)
+public sealed class StockChangedConsumer(InboxBatcher<StockChangedBatch, StockChanged> batcher)
+    : BatchedInboxConsumer<StockChangedBatch, StockChanged>(batcher);
+
+/// <summary>
+/// The stock changes consumed together: only each FC's newest version counts (a change carries the FC's whole figures),
+/// all are recorded in one round trip, and each FNSKU whose figures moved is re-evaluated once.
+/// </summary>
+public sealed class StockChangedBatch(SalesRepository sales, ReplenishmentDesk replenishment) : IInboxBatchHandler<StockChanged>
 {
-    protected override async Task HandleAsync(ConsumeContext<StockChanged> context, UnitOfWork unit)
+    public async Task HandleAsync(IReadOnlyList<StockChanged> messages, UnitOfWork unit)
     {
-        var stock = context.Message;
+        var newest = messages
+            .GroupBy(m => (m.SellerId, m.Fnsku, m.FulfillmentCenter))
+            .Select(g => g.MaxBy(m => m.Version)!)
+            .OrderBy(m => m.SellerId, StringComparer.Ordinal).ThenBy(m => m.Fnsku, StringComparer.Ordinal).ThenBy(m => m.FulfillmentCenter, StringComparer.Ordinal)
+            .ToList();
         var applied = await sales.RecordStockAsync(
-            unit, stock.SellerId, stock.Fnsku, stock.FulfillmentCenter, stock.OnHand - stock.Reserved, stock.Inbound + stock.InTransit, stock.Version,
-            stock.OccurredAt.UtcDateTime);
-        if (applied)
+            unit,
+            newest.Select(m => new StockFigures(m.SellerId, m.Fnsku, m.FulfillmentCenter, m.OnHand - m.Reserved, m.Inbound + m.InTransit, m.Version, m.OccurredAt.UtcDateTime))
+                .ToList());
+        foreach (var stock in newest.Where((_, i) => applied[i]).DistinctBy(m => (m.SellerId, m.Fnsku)))
         {
             await replenishment.EvaluateAsync(unit, stock.SellerId, stock.Fnsku, stock.CorrelationId);
         }

@@ -2,6 +2,7 @@ using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Hosting;
 using InventoryPlatform.Limits.Data;
 using InventoryPlatform.Limits.Domain;
+using InventoryPlatform.Limits.Messaging;
 
 namespace InventoryPlatform.Limits.Api;
 
@@ -14,6 +15,7 @@ public static class LimitsService
         services.AddSingleton(configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions());
         services.AddSingleton<SellerAccounts>();
         services.AddSingleton<UsageRepository>();
+        services.AddSingleton<StockChangedBatch>();
         services.AddSingleton<ActivityRepository>();
         services.AddSingleton<NetworkCapacity>();
         services.AddSingleton<PerformanceRepository>();

@@ -64,10 +64,13 @@ public sealed class UsageRepository(Database database)
 
     /// <summary>
     /// Keeps the newest balance of a (seller, FNSKU, FC) and the day's snapshot of the FNSKU over all FCs.
-    /// An older version arriving late changes nothing. Two round trips: create-and-lock, then both writes.
+    /// An older version arriving late changes nothing. Locks the FNSKU and reads its FC rows now (one round trip) and
+    /// adds the two writes to <paramref name="writes"/>: send them before the next change of the same FNSKU, whose
+    /// snapshot must see them. True when the change is newer than the FC's stored balance.
     /// </summary>
-    public async Task<bool> ApplyStockAsync(UnitOfWork unit, StockChanged changed)
+    public async Task<bool> ApplyStockAsync(StatementBatch writes, StockChanged changed)
     {
+        var unit = writes.Unit;
         var occurredAt = changed.OccurredAt.UtcDateTime;
         List<StockRow> rows;
         await using (var results = await unit.QueryMultipleAsync(_createAndLockStock, new
@@ -94,8 +97,7 @@ public sealed class UsageRepository(Database database)
 
         var available = changed.OnHand - changed.Reserved;
         var others = rows.Where(r => r.FulfillmentCenter != changed.FulfillmentCenter).ToList();
-        var batch = new StatementBatch(unit);
-        batch.Add(
+        writes.Add(
             "UPDATE limits.stock SET on_hand = @OnHand, available = @Available, unfulfillable = @Unfulfillable, version = @Version, updated_at = @UpdatedAt " +
             "WHERE seller_id = @SellerId AND fnsku = @Fnsku AND fulfillment_center = @FulfillmentCenter",
             new
@@ -110,7 +112,7 @@ public sealed class UsageRepository(Database database)
                 UpdatedAt = occurredAt,
             });
         // The snapshot sums the FC rows as they stand after this change: the others as locked, this one as written.
-        batch.Add(_upsertStockDay, new
+        writes.Add(_upsertStockDay, new
         {
             changed.SellerId,
             changed.Fnsku,
@@ -118,7 +120,6 @@ public sealed class UsageRepository(Database database)
             OnHand = others.Sum(r => r.OnHand) + changed.OnHand,
             Available = others.Sum(r => r.Available) + available,
         });
-        await batch.ExecuteAsync();
         return true;
     }
 

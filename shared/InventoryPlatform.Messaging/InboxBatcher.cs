@@ -1,0 +1,129 @@
+using InventoryPlatform.Data;
+using MassTransit;
+
+namespace InventoryPlatform.Messaging;
+
+/// <summary>The effect of several messages of one type, applied in one transaction.</summary>
+public interface IInboxBatchHandler<in TMessage>
+    where TMessage : class
+{
+    /// <summary>Applies the messages seen for the first time, in the order they arrived; repeats are already left out.</summary>
+    Task HandleAsync(IReadOnlyList<TMessage> messages, UnitOfWork unit);
+}
+
+/// <summary>
+/// A consumer whose messages, when several are in flight at once, share one transaction through
+/// <see cref="InboxBatcher{THandler,TMessage}"/>: their inbox rows and their effects commit together. The consumer's
+/// class name names its queue and its inbox rows, as with <see cref="InboxConsumer{TMessage}"/>.
+/// </summary>
+public abstract class BatchedInboxConsumer<THandler, TMessage>(InboxBatcher<THandler, TMessage> batcher) : IConsumer<TMessage>
+    where THandler : IInboxBatchHandler<TMessage>
+    where TMessage : class
+{
+    public Task Consume(ConsumeContext<TMessage> context) =>
+        batcher.ApplyAsync(
+            context.MessageId ?? throw new InvalidOperationException($"A {typeof(TMessage).Name} without a MessageId cannot be deduplicated."),
+            context.Message,
+            GetType().Name);
+}
+
+/// <summary>
+/// Group commit for a consumer. A message that arrives while no batch is running is applied at once, alone; messages
+/// that arrive while batches run wait for the next one (at most <see cref="InboxBatchOptions.MaxMessages"/> each,
+/// <see cref="InboxBatchOptions.Concurrency"/> batches at a time). So a quiet queue keeps its latency and a busy one
+/// pays one transaction, one inbox round trip and one commit for many messages.
+/// When a batch fails, each of its messages is applied again alone in its own transaction: one bad message faults only
+/// itself, and the broker retries and dead-letters it by itself. A message completes only after its transaction committed.
+/// </summary>
+public sealed class InboxBatcher<THandler, TMessage>(Database database, Inbox inbox, THandler handler, MessagingOptions options)
+    where THandler : IInboxBatchHandler<TMessage>
+    where TMessage : class
+{
+    private readonly Lock _gate = new();
+    private readonly Queue<Pending> _waiting = new();
+    private int _running;
+
+    /// <summary>Completes when the message's effect (or the finding that it is a repeat) has committed; faults when it could not be applied.</summary>
+    public Task ApplyAsync(Guid messageId, TMessage message, string consumer)
+    {
+        var pending = new Pending(messageId, message, consumer, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        bool start;
+        lock (_gate)
+        {
+            _waiting.Enqueue(pending);
+            start = _running < Math.Max(1, options.Batching.Concurrency);
+            if (start)
+            {
+                _running++;
+            }
+        }
+
+        if (start)
+        {
+            _ = Task.Run(DrainAsync);
+        }
+
+        return pending.Done.Task;
+    }
+
+    private async Task DrainAsync()
+    {
+        while (true)
+        {
+            var batch = new List<Pending>();
+            lock (_gate)
+            {
+                while (batch.Count < Math.Max(1, options.Batching.MaxMessages) && _waiting.TryDequeue(out var next))
+                {
+                    batch.Add(next);
+                }
+
+                if (batch.Count == 0)
+                {
+                    _running--;
+                    return;
+                }
+            }
+
+            await RunAsync(batch);
+        }
+    }
+
+    private async Task RunAsync(List<Pending> batch)
+    {
+        try
+        {
+            await CommitAsync(batch);
+            foreach (var pending in batch)
+            {
+                pending.Done.TrySetResult();
+            }
+        }
+        catch (Exception) when (batch.Count > 1)
+        {
+            foreach (var pending in batch)
+            {
+                await RunAsync([pending]);
+            }
+        }
+        catch (Exception exception)
+        {
+            batch[0].Done.TrySetException(exception);
+        }
+    }
+
+    private Task CommitAsync(IReadOnlyList<Pending> batch) =>
+        database.InTransactionAsync(
+            async unit =>
+            {
+                var accepted = await inbox.TryAcceptAsync(unit, batch.Select(p => (p.MessageId, p.Consumer)).ToList());
+                var fresh = batch.Where((_, i) => accepted[i]).Select(p => p.Message).ToList();
+                if (fresh.Count > 0)
+                {
+                    await handler.HandleAsync(fresh, unit);
+                }
+            },
+            CancellationToken.None);
+
+    private sealed record Pending(Guid MessageId, TMessage Message, string Consumer, TaskCompletionSource Done);
+}
