@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using InventoryPlatform.Data;
 using MassTransit;
 
@@ -39,6 +40,9 @@ public sealed class InboxBatcher<THandler, TMessage>(Database database, Inbox in
     where THandler : IInboxBatchHandler<TMessage>
     where TMessage : class
 {
+    private static readonly Histogram<int> BatchSizes = InboxBatchMetrics.Meter.CreateHistogram<int>(
+        "inventory.inbox.batch.messages", "{message}", "Messages committed together by a batching consumer, per transaction.");
+
     private readonly Lock _gate = new();
     private readonly Queue<Pending> _waiting = new();
     private int _running;
@@ -94,6 +98,7 @@ public sealed class InboxBatcher<THandler, TMessage>(Database database, Inbox in
         try
         {
             await CommitAsync(batch);
+            BatchSizes.Record(batch.Count, new KeyValuePair<string, object?>("consumer", batch[0].Consumer));
             foreach (var pending in batch)
             {
                 pending.Done.TrySetResult();
@@ -126,4 +131,9 @@ public sealed class InboxBatcher<THandler, TMessage>(Database database, Inbox in
             CancellationToken.None);
 
     private sealed record Pending(Guid MessageId, TMessage Message, string Consumer, TaskCompletionSource Done);
+}
+
+internal static class InboxBatchMetrics
+{
+    public static readonly Meter Meter = new("InventoryPlatform.Messaging");
 }

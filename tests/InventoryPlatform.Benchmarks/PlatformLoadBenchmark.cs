@@ -95,7 +95,7 @@ public sealed class PlatformLoadBenchmark : IBenchmark
                 drained[queue] = drainClock.Elapsed.TotalSeconds;
             }
 
-            if (depths.Where(d => !IsErrorQueue(d.Key)).All(d => d.Value == 0))
+            if (depths.Where(d => !QueueProbe.IsErrorQueue(d.Key)).All(d => d.Value == 0))
             {
                 break;
             }
@@ -118,7 +118,7 @@ public sealed class PlatformLoadBenchmark : IBenchmark
         Console.WriteLine();
         Console.WriteLine(Stats.Row("consumer queue", "peak backlog", "drained after load (s)"));
         Console.WriteLine(Stats.Row("---", "---:", "---:"));
-        foreach (var (queue, peak) in queues.Peak.Where(q => !IsErrorQueue(q.Key) && !q.Key.Contains("_bus_", StringComparison.Ordinal)).OrderBy(q => q.Key, StringComparer.Ordinal))
+        foreach (var (queue, peak) in queues.Peak.Where(q => !QueueProbe.IsErrorQueue(q.Key) && !q.Key.Contains("_bus_", StringComparison.Ordinal)).OrderBy(q => q.Key, StringComparer.Ordinal))
         {
             Console.WriteLine(Stats.Row(queue, peak, drained.TryGetValue(queue, out var seconds) ? seconds.ToString("0.0", CultureInfo.InvariantCulture) : "not drained"));
         }
@@ -132,11 +132,9 @@ public sealed class PlatformLoadBenchmark : IBenchmark
         }
 
         Console.WriteLine();
-        var errors = (await queues.SampleAsync(cancellationToken)).Where(q => IsErrorQueue(q.Key)).Sum(q => q.Value);
+        var errors = (await queues.SampleAsync(cancellationToken)).Where(q => QueueProbe.IsErrorQueue(q.Key)).Sum(q => q.Value);
         Console.WriteLine(await CheckInvariantsAsync(platform.Database, errors, cancellationToken));
     }
-
-    private static bool IsErrorQueue(string queue) => queue.EndsWith("_error", StringComparison.Ordinal) || queue.EndsWith("_skipped", StringComparison.Ordinal);
 
     /// <summary>Registers the items, opens one shipment per FC and receives a first stock; returns the (FNSKU, shipment) pairs to scan into.</summary>
     private static async Task<List<(string Fnsku, Guid Shipment)>> PrepareAsync(HttpClient gateway, CancellationToken cancellationToken)

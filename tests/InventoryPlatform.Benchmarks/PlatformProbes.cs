@@ -155,6 +155,19 @@ public sealed class QueueProbe : IDisposable
 
     public IReadOnlyDictionary<string, int> Peak => _peak;
 
+    /// <summary>Dead letters: a consumer's <c>_error</c> and <c>_skipped</c> queues, which nothing consumes.</summary>
+    public static bool IsErrorQueue(string queue) => queue.EndsWith("_error", StringComparison.Ordinal) || queue.EndsWith("_skipped", StringComparison.Ordinal);
+
+    /// <summary>Waits until no consumer queue holds a message (or the limit passes), so that what comes next does not pay for earlier events.</summary>
+    public async Task WaitUntilConsumedAsync(TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < limit && (await SampleAsync(cancellationToken)).Any(q => !IsErrorQueue(q.Key) && q.Value > 0))
+        {
+            await Task.Delay(250, cancellationToken);
+        }
+    }
+
     /// <summary>Messages ready or unacknowledged per queue now; remembers each queue's peak.</summary>
     public async Task<IReadOnlyDictionary<string, int>> SampleAsync(CancellationToken cancellationToken)
     {
