@@ -20,7 +20,7 @@ public static class DataServiceCollectionExtensions
         ISqlDialect dialect = options.Provider == DatabaseProvider.Postgres ? new PostgresDialect() : new SqlServerDialect();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(dialect);
-        builder.Services.AddSingleton(new DbConnectionFactory(options.Provider, connectionString));
+        builder.Services.AddSingleton(new DbConnectionFactory(options.Provider, connectionString, options.MaxAutoPrepare));
         builder.Services.AddSingleton(sp => new Database(
             sp.GetRequiredService<DbConnectionFactory>(), dialect, SqlRetry.Create(options.RetryCount), schema));
         builder.Services.AddSingleton<DatabaseMigrator>();

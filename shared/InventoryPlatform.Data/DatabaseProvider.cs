@@ -20,4 +20,12 @@ public sealed class DatabaseOptions
     public bool CreateDatabaseIfMissing { get; set; } = true;
 
     public int RetryCount { get; set; } = 6;
+
+    /// <summary>
+    /// PostgreSQL: how many statements each connection prepares once they ran five times (Npgsql's automatic preparation),
+    /// so that the hot path's statements are parsed and planned once, not on every run. 0 keeps the connection string's
+    /// setting. Worth it where the hot statements have fixed texts; a service whose statements' texts vary (multi-row inserts
+    /// of any length) would churn the cache instead.
+    /// </summary>
+    public int MaxAutoPrepare { get; set; }
 }

@@ -10,13 +10,19 @@ public sealed class DbConnectionFactory : IDisposable
     private readonly NpgsqlDataSource? _postgres;
     private readonly string _connectionString;
 
-    public DbConnectionFactory(DatabaseProvider provider, string connectionString)
+    public DbConnectionFactory(DatabaseProvider provider, string connectionString, int maxAutoPrepare = 0)
     {
         Provider = provider;
         _connectionString = connectionString;
         if (provider == DatabaseProvider.Postgres)
         {
-            _postgres = NpgsqlDataSource.Create(connectionString);
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            if (maxAutoPrepare > 0)
+            {
+                builder.MaxAutoPrepare = maxAutoPrepare;
+            }
+
+            _postgres = NpgsqlDataSource.Create(builder.ConnectionString);
         }
     }
 
