@@ -34,7 +34,9 @@ public abstract class BatchedInboxConsumer<THandler, TMessage>(InboxBatcher<THan
 /// <see cref="InboxBatchOptions.Concurrency"/> batches at a time). So a quiet queue keeps its latency and a busy one
 /// pays one transaction, one inbox round trip and one commit for many messages.
 /// When a batch fails, each of its messages is applied again alone in its own transaction: one bad message faults only
-/// itself, and the broker retries and dead-letters it by itself. A message completes only after its transaction committed.
+/// itself, and the broker retries and dead-letters it by itself. A batch that failed because the database stayed away
+/// (a transient fault that outlasted the unit of work's retries) faults all its messages at once instead, for the
+/// broker to retry. A message completes only after its transaction committed.
 /// </summary>
 public sealed class InboxBatcher<THandler, TMessage>(Database database, Inbox inbox, THandler handler, MessagingOptions options)
     where THandler : IInboxBatchHandler<TMessage>
@@ -104,8 +106,9 @@ public sealed class InboxBatcher<THandler, TMessage>(Database database, Inbox in
                 pending.Done.TrySetResult();
             }
         }
-        catch (Exception) when (batch.Count > 1)
+        catch (Exception exception) when (batch.Count > 1 && !SqlRetry.IsTransient(exception))
         {
+            // Something in the batch is wrong: find out which message by applying each alone.
             foreach (var pending in batch)
             {
                 await RunAsync([pending]);
@@ -113,7 +116,12 @@ public sealed class InboxBatcher<THandler, TMessage>(Database database, Inbox in
         }
         catch (Exception exception)
         {
-            batch[0].Done.TrySetException(exception);
+            // The database stayed away through the unit of work's retries: one by one would wait as long again per
+            // message, so every message faults now and comes back through the broker's retry schedule.
+            foreach (var pending in batch)
+            {
+                pending.Done.TrySetException(exception);
+            }
         }
     }
 

@@ -92,6 +92,28 @@ public sealed class InboxBatcherSpecs(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task A_batch_the_database_keeps_refusing_faults_all_its_messages_at_once()
+    {
+        var handler = new NoteWriter();
+        var batcher = Batcher(handler, maxMessages: 50, concurrency: 1);
+        var gate = batcher.ApplyAsync(Guid.NewGuid(), new Note("gate"), Consumer);
+        await handler.AtGate.Task;
+        handler.TimeOutBatches = true;
+        var waiting = Enumerable.Range(0, 10).Select(i => batcher.ApplyAsync(Guid.NewGuid(), new Note($"note {i}"), Consumer)).ToList();
+        handler.Gate.SetResult();
+        await gate;
+
+        foreach (var task in waiting)
+        {
+            Assert.ThrowsAsync<TimeoutException>(() => task);
+        }
+
+        // The gate; the batch of ten and the unit of work's one retry of it; nothing tried alone.
+        Assert.That(handler.Batches, Is.EqualTo(new[] { 1, 10, 10 }));
+        Assert.That(await TestInfrastructure.ScalarAsync<int>(provider, _connectionString, "SELECT COUNT(*) FROM batching.notes WHERE text <> 'gate'"), Is.Zero);
+    }
+
+    [Test]
     public async Task A_lone_message_is_applied_at_once()
     {
         var handler = new NoteWriter();
@@ -120,12 +142,20 @@ public sealed class InboxBatcherSpecs(DatabaseProvider provider)
 
         public bool AcceptPoison { get; set; }
 
+        /// <summary>Every batch of more than one message fails as a database that does not answer would (a transient fault).</summary>
+        public bool TimeOutBatches { get; set; }
+
         public async Task HandleAsync(IReadOnlyList<Note> messages, UnitOfWork unit)
         {
             Batches.Enqueue(messages.Count);
             foreach (var note in messages)
             {
                 await unit.ExecuteAsync("INSERT INTO batching.notes (text) VALUES (@Text)", note);
+            }
+
+            if (TimeOutBatches && messages.Count > 1)
+            {
+                throw new TimeoutException("The database did not answer.");
             }
 
             if (!AcceptPoison && messages.Any(m => m.Text == "poison"))
