@@ -35,7 +35,7 @@ public sealed class AllocationOrdersBenchmark : IBenchmark
         using var direct = Unlogged(platform, "allocation");
         using var gateway = Unlogged(platform, "gateway");
         using var queues = new QueueProbe();
-        var warmUp = TimeSpan.FromSeconds(options.Values.TryGetValue("warmup", out var seconds) ? double.Parse(seconds, CultureInfo.InvariantCulture) : 20);
+        var warmUp = TimeSpan.FromSeconds(options.Values.TryGetValue("warmup", out var seconds) ? double.Parse(seconds, CultureInfo.InvariantCulture) : 60);
         await WarmUpAsync(direct, gateway, queues, warmUp, cancellationToken);
         Console.WriteLine($"Warmed up: {warmUp.TotalSeconds:0} s of 16 clients, half direct, half through the gateway; every run starts with the consumers' queues empty.");
 
@@ -120,9 +120,10 @@ public sealed class AllocationOrdersBenchmark : IBenchmark
     }
 
     /// <summary>
-    /// Steady state, not start-up: the services were just started, and their first thousands of messages and requests run
-    /// through code the runtime has not optimised yet (tier-0 JIT), which cost the first measured run up to half of the
-    /// consumers' CPU in compiling. So load both routes for a while, then let every consumer catch up.
+    /// Steady state, not start-up: the services were just started, and under load the runtime keeps compiling their hot
+    /// code into optimised form (tier 1) for about 45 s (Allocation: ~1,000–2,000 methods and 2–3.7 s of compilation per
+    /// 5 s until then, `dotnet-counters`), which would cost the first measured runs a third of their CPU. So load both
+    /// routes for a minute, then let every consumer catch up.
     /// </summary>
     private static async Task WarmUpAsync(HttpClient direct, HttpClient gateway, QueueProbe queues, TimeSpan duration, CancellationToken cancellationToken)
     {

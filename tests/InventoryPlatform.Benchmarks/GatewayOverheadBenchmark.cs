@@ -33,7 +33,7 @@ public sealed class GatewayOverheadBenchmark : IBenchmark
 
         // Steady state, not start-up: freshly started processes first run unoptimised (tier-0) code and spend their CPU
         // compiling, which the first cells would otherwise count as the gateway's cost.
-        var warmUp = TimeSpan.FromSeconds(options.Values.TryGetValue("warmup", out var seconds) ? double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture) : 10);
+        var warmUp = TimeSpan.FromSeconds(options.Values.TryGetValue("warmup", out var seconds) ? double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture) : 40);
         await LoadRunner.RunAsync(16, warmUp / 2, async _ => (await direct.GetAsync(path, cancellationToken)).IsSuccessStatusCode);
         await LoadRunner.RunAsync(16, warmUp / 2, async _ => (await gateway.GetAsync(path, cancellationToken)).IsSuccessStatusCode);
         Console.WriteLine($"Warmed up: {warmUp.TotalSeconds:0} s of 16 clients, half direct, half through the gateway.");
