@@ -21,13 +21,22 @@ public sealed class Inbox(Database database, TimeProvider time)
     /// </summary>
     public async Task<bool[]> TryAcceptAsync(UnitOfWork unit, IReadOnlyList<(Guid MessageId, string Consumer)> messages)
     {
+        // Inserted in key order, so that two batches holding the same redelivered ids never wait on each other crosswise.
         var now = time.GetUtcNow().UtcDateTime;
+        var order = Enumerable.Range(0, messages.Count).OrderBy(i => messages[i].MessageId).ThenBy(i => messages[i].Consumer, StringComparer.Ordinal).ToList();
         var batch = new StatementBatch(unit);
-        foreach (var (messageId, consumer) in messages)
+        foreach (var i in order)
         {
-            batch.Add(_insert, new { MessageId = messageId, Consumer = consumer, ReceivedAt = now });
+            batch.Add(_insert, new { messages[i].MessageId, messages[i].Consumer, ReceivedAt = now });
         }
 
-        return (await batch.ExecuteAsync()).Select(rows => rows == 1).ToArray();
+        var affected = await batch.ExecuteAsync();
+        var accepted = new bool[messages.Count];
+        for (var k = 0; k < order.Count; k++)
+        {
+            accepted[order[k]] = affected[k] == 1;
+        }
+
+        return accepted;
     }
 }

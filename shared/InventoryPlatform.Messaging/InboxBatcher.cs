@@ -25,7 +25,8 @@ public abstract class BatchedInboxConsumer<THandler, TMessage>(InboxBatcher<THan
         batcher.ApplyAsync(
             context.MessageId ?? throw new InvalidOperationException($"A {typeof(TMessage).Name} without a MessageId cannot be deduplicated."),
             context.Message,
-            GetType().Name);
+            GetType().Name,
+            context.CancellationToken);
 }
 
 /// <summary>
@@ -49,10 +50,14 @@ public sealed class InboxBatcher<THandler, TMessage>(Database database, Inbox in
     private readonly Queue<Pending> _waiting = new();
     private int _running;
 
-    /// <summary>Completes when the message's effect (or the finding that it is a repeat) has committed; faults when it could not be applied.</summary>
-    public Task ApplyAsync(Guid messageId, TMessage message, string consumer)
+    /// <summary>
+    /// Completes when the message's effect (or the finding that it is a repeat) has committed; faults when it could not be
+    /// applied. <paramref name="cancellationToken"/> is the delivery's (cancelled when the bus stops): a batch gives up its
+    /// retries when its first message's is cancelled, and the messages stay unacknowledged on the broker.
+    /// </summary>
+    public Task ApplyAsync(Guid messageId, TMessage message, string consumer, CancellationToken cancellationToken = default)
     {
-        var pending = new Pending(messageId, message, consumer, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(messageId, message, consumer, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), cancellationToken);
         bool start;
         lock (_gate)
         {
@@ -66,7 +71,7 @@ public sealed class InboxBatcher<THandler, TMessage>(Database database, Inbox in
 
         if (start)
         {
-            _ = Task.Run(DrainAsync);
+            _ = Task.Run(DrainAsync, CancellationToken.None); // the drain outlives any one delivery
         }
 
         return pending.Done.Task;
@@ -106,7 +111,7 @@ public sealed class InboxBatcher<THandler, TMessage>(Database database, Inbox in
                 pending.Done.TrySetResult();
             }
         }
-        catch (Exception exception) when (batch.Count > 1 && !SqlRetry.IsTransient(exception))
+        catch (Exception exception) when (batch.Count > 1 && !SqlRetry.IsTransient(exception) && !batch[0].CancellationToken.IsCancellationRequested)
         {
             // Something in the batch is wrong: find out which message by applying each alone.
             foreach (var pending in batch)
@@ -116,8 +121,8 @@ public sealed class InboxBatcher<THandler, TMessage>(Database database, Inbox in
         }
         catch (Exception exception)
         {
-            // The database stayed away through the unit of work's retries: one by one would wait as long again per
-            // message, so every message faults now and comes back through the broker's retry schedule.
+            // The database stayed away through the unit of work's retries (one by one would wait as long again per
+            // message), or the bus is stopping: every message faults now and comes back through the broker.
             foreach (var pending in batch)
             {
                 pending.Done.TrySetException(exception);
@@ -136,9 +141,9 @@ public sealed class InboxBatcher<THandler, TMessage>(Database database, Inbox in
                     await handler.HandleAsync(fresh, unit);
                 }
             },
-            CancellationToken.None);
+            batch[0].CancellationToken);
 
-    private sealed record Pending(Guid MessageId, TMessage Message, string Consumer, TaskCompletionSource Done);
+    private sealed record Pending(Guid MessageId, TMessage Message, string Consumer, TaskCompletionSource Done, CancellationToken CancellationToken);
 }
 
 internal static class InboxBatchMetrics

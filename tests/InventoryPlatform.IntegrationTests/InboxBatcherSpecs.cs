@@ -114,6 +114,28 @@ public sealed class InboxBatcherSpecs(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task A_batch_whose_deliveries_are_cancelled_faults_at_once_and_stores_nothing()
+    {
+        var handler = new NoteWriter();
+        var batcher = Batcher(handler, maxMessages: 50, concurrency: 1);
+        var gate = batcher.ApplyAsync(Guid.NewGuid(), new Note("gate"), Consumer);
+        await handler.AtGate.Task;
+        using var stopping = new CancellationTokenSource();
+        var waiting = Enumerable.Range(0, 5).Select(i => batcher.ApplyAsync(Guid.NewGuid(), new Note($"note {i}"), Consumer, stopping.Token)).ToList();
+        stopping.Cancel(); // the bus stops while they wait
+        handler.Gate.SetResult();
+        await gate;
+
+        foreach (var task in waiting)
+        {
+            Assert.CatchAsync<OperationCanceledException>(() => task);
+        }
+
+        Assert.That(handler.Batches, Is.EqualTo(new[] { 1 }), "the waiting batch never ran, alone or together");
+        Assert.That(await TestInfrastructure.ScalarAsync<int>(provider, _connectionString, "SELECT COUNT(*) FROM batching.inbox"), Is.EqualTo(1), "only the gate");
+    }
+
+    [Test]
     public async Task A_lone_message_is_applied_at_once()
     {
         var handler = new NoteWriter();

@@ -33,6 +33,8 @@ public sealed class SalesRepository(Database database)
     /// <summary>Makes the FNSKU known (first marketplace seen sticks) and puts its seller on the refresh schedule.</summary>
     public async Task RegisterAsync(UnitOfWork unit, string sellerId, string fnsku, string marketplace, DateTime now)
     {
+        // The schedule row before the item, as in RecordStockAsync: every path takes these locks in the same order.
+        await unit.ExecuteAsync(_insertSchedule, new { SellerId = sellerId, NextRefreshAt = now });
         await unit.ExecuteAsync(_registerItem, new { SellerId = sellerId, Fnsku = fnsku, Marketplace = marketplace, AlertArmed = true, CreatedAt = now });
         if (marketplace.Length > 0)
         {
@@ -41,8 +43,6 @@ public sealed class SalesRepository(Database database)
                 "UPDATE forecasting.items SET marketplace = @Marketplace WHERE seller_id = @SellerId AND fnsku = @Fnsku AND marketplace = ''",
                 new { SellerId = sellerId, Fnsku = fnsku, Marketplace = marketplace });
         }
-
-        await unit.ExecuteAsync(_insertSchedule, new { SellerId = sellerId, NextRefreshAt = now });
     }
 
     /// <summary>Adds shipped units to a day's sales.</summary>
@@ -66,7 +66,8 @@ public sealed class SalesRepository(Database database)
     /// Stock changes, in one round trip: each FNSKU becomes known (as <see cref="RegisterAsync"/> with no marketplace),
     /// its seller goes on the refresh schedule, and each FC's figures are kept unless an equal or newer version is
     /// already held. Per change, in order: true when its figures were applied. Callers list at most one change per FC,
-    /// in (seller, FNSKU, FC) order so that concurrent batches take the rows' locks in the same order.
+    /// in (seller, FNSKU, FC) order; the schedule rows go first, as in <see cref="RegisterAsync"/>, so that every path
+    /// takes the rows' locks in the same order.
     /// </summary>
     public async Task<bool[]> RecordStockAsync(UnitOfWork unit, IReadOnlyList<StockFigures> changes)
     {
