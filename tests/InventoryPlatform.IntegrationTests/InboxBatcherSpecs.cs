@@ -34,18 +34,14 @@ public sealed class InboxBatcherSpecs(DatabaseProvider provider)
     [Test]
     public async Task Messages_that_wait_for_a_running_batch_share_the_next_and_each_is_applied_once()
     {
-        var handler = new NoteWriter();
-        var batcher = Batcher(handler, maxMessages: 50, concurrency: 1);
-        var gate = batcher.ApplyAsync(Guid.NewGuid(), new Note("gate"), Consumer); // runs at once and holds its transaction open
-        await handler.AtGate.Task;
+        var (handler, batcher, gate) = await BehindARunningBatchAsync();
         var ids = Enumerable.Range(0, 120).Select(_ => Guid.NewGuid()).ToList();
 
         // Every message once, then the first 30 a second time (a redelivery can arrive beside its original), all queued behind the gate.
         var deliveries = ids.Select((id, i) => batcher.ApplyAsync(id, new Note($"note {i}"), Consumer))
             .Concat(ids.Take(30).Select((id, i) => batcher.ApplyAsync(id, new Note($"note {i}"), Consumer)))
             .ToList();
-        handler.Gate.SetResult();
-        await gate;
+        await OpenAsync(handler, gate);
         await Task.WhenAll(deliveries);
 
         var notes = await TestInfrastructure.QueryAsync<string>(provider, _connectionString, "SELECT text FROM batching.notes WHERE text <> 'gate'");
@@ -63,18 +59,14 @@ public sealed class InboxBatcherSpecs(DatabaseProvider provider)
     [Test]
     public async Task A_message_that_fails_faults_alone_and_the_others_of_its_batch_commit()
     {
-        var handler = new NoteWriter();
-        var batcher = Batcher(handler, maxMessages: 50, concurrency: 1);
-        var gate = batcher.ApplyAsync(Guid.NewGuid(), new Note("gate"), Consumer);
-        await handler.AtGate.Task;
+        var (handler, batcher, gate) = await BehindARunningBatchAsync();
         var poisonId = Guid.NewGuid();
         var good = Enumerable.Range(0, 40).Select(i => (Id: Guid.NewGuid(), Note: new Note($"good {i}"))).ToList();
 
         var goodTasks = good.Take(20).Select(g => batcher.ApplyAsync(g.Id, g.Note, Consumer)).ToList();
         var poisonTask = batcher.ApplyAsync(poisonId, new Note("poison"), Consumer);
         goodTasks.AddRange(good.Skip(20).Select(g => batcher.ApplyAsync(g.Id, g.Note, Consumer)));
-        handler.Gate.SetResult();
-        await gate;
+        await OpenAsync(handler, gate);
 
         Assert.ThrowsAsync<InvalidOperationException>(() => poisonTask);
         await Task.WhenAll(goodTasks);
@@ -94,14 +86,10 @@ public sealed class InboxBatcherSpecs(DatabaseProvider provider)
     [Test]
     public async Task A_batch_the_database_keeps_refusing_faults_all_its_messages_at_once()
     {
-        var handler = new NoteWriter();
-        var batcher = Batcher(handler, maxMessages: 50, concurrency: 1);
-        var gate = batcher.ApplyAsync(Guid.NewGuid(), new Note("gate"), Consumer);
-        await handler.AtGate.Task;
+        var (handler, batcher, gate) = await BehindARunningBatchAsync();
         handler.TimeOutBatches = true;
         var waiting = Enumerable.Range(0, 10).Select(i => batcher.ApplyAsync(Guid.NewGuid(), new Note($"note {i}"), Consumer)).ToList();
-        handler.Gate.SetResult();
-        await gate;
+        await OpenAsync(handler, gate);
 
         foreach (var task in waiting)
         {
@@ -116,15 +104,11 @@ public sealed class InboxBatcherSpecs(DatabaseProvider provider)
     [Test]
     public async Task A_batch_whose_deliveries_are_cancelled_faults_at_once_and_stores_nothing()
     {
-        var handler = new NoteWriter();
-        var batcher = Batcher(handler, maxMessages: 50, concurrency: 1);
-        var gate = batcher.ApplyAsync(Guid.NewGuid(), new Note("gate"), Consumer);
-        await handler.AtGate.Task;
+        var (handler, batcher, gate) = await BehindARunningBatchAsync();
         using var stopping = new CancellationTokenSource();
         var waiting = Enumerable.Range(0, 5).Select(i => batcher.ApplyAsync(Guid.NewGuid(), new Note($"note {i}"), Consumer, stopping.Token)).ToList();
         stopping.Cancel(); // the bus stops while they wait
-        handler.Gate.SetResult();
-        await gate;
+        await OpenAsync(handler, gate);
 
         foreach (var task in waiting)
         {
@@ -146,6 +130,22 @@ public sealed class InboxBatcherSpecs(DatabaseProvider provider)
 
         Assert.That(handler.Batches, Is.EqualTo(new[] { 1 }));
         Assert.That(DateTime.UtcNow - started, Is.LessThan(TimeSpan.FromSeconds(2)), "no waiting for company");
+    }
+
+    /// <summary>A batcher (batches of at most 50, one at a time) whose first batch, a note "gate", is running and holds its transaction open.</summary>
+    private async Task<(NoteWriter Handler, InboxBatcher<NoteWriter, Note> Batcher, Task Gate)> BehindARunningBatchAsync()
+    {
+        var handler = new NoteWriter();
+        var batcher = Batcher(handler, maxMessages: 50, concurrency: 1);
+        var gate = batcher.ApplyAsync(Guid.NewGuid(), new Note("gate"), Consumer);
+        await handler.AtGate.Task;
+        return (handler, batcher, gate);
+    }
+
+    private static async Task OpenAsync(NoteWriter handler, Task gate)
+    {
+        handler.Gate.SetResult();
+        await gate;
     }
 
     private InboxBatcher<NoteWriter, Note> Batcher(NoteWriter handler, int maxMessages, int concurrency) =>
