@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Reflection;
 using Dapper;
 using DbUp;
@@ -21,8 +22,20 @@ public sealed class DatabaseMigrator(DbConnectionFactory connections, ISqlDialec
         }
 
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            dialect.AcquireSessionLock, new { resource = $"migrate:{schema}" }, cancellationToken: cancellationToken));
+        var resource = new { resource = $"migrate:{schema}" };
+        await connection.ExecuteAsync(new CommandDefinition(dialect.AcquireSessionLock, resource, cancellationToken: cancellationToken));
+        try
+        {
+            await UpgradeAsync(connection, serviceAssembly, schema, cancellationToken);
+        }
+        finally
+        {
+            await ReleaseAsync(connection, resource, schema);
+        }
+    }
+
+    private async Task UpgradeAsync(DbConnection connection, Assembly serviceAssembly, string schema, CancellationToken cancellationToken)
+    {
         await connection.ExecuteAsync(new CommandDefinition(dialect.CreateSchemaIfMissing(schema), cancellationToken: cancellationToken));
 
         var scripts = MigrationScripts.For(connections.Provider, serviceAssembly, schema)
@@ -43,6 +56,23 @@ public sealed class DatabaseMigrator(DbConnectionFactory connections, ISqlDialec
         if (!result.Successful)
         {
             throw new InvalidOperationException($"Migrating schema '{schema}' failed at {result.ErrorScript?.Name}.", result.Error);
+        }
+    }
+
+    /// <summary>
+    /// Gives the lock back before the connection returns to the pool, which does not reset sessions. Not cancellable:
+    /// a cancelled start-up must not leave the lock on a pooled connection. A connection that cannot run the release is
+    /// broken, is not pooled again, and its session (and lock) ends with it.
+    /// </summary>
+    private async Task ReleaseAsync(DbConnection connection, object resource, string schema)
+    {
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(dialect.ReleaseSessionLock, resource));
+        }
+        catch (DbException exception)
+        {
+            logger.LogWarning(exception, "Could not release the migration lock of schema {Schema}; it ends with its connection.", schema);
         }
     }
 

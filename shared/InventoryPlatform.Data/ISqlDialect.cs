@@ -42,6 +42,12 @@ public interface ISqlDialect
 
     bool IsUniqueViolation(DbException exception);
 
-    /// <summary>Takes a session-wide exclusive lock named <c>@resource</c>, held until the connection closes.</summary>
+    /// <summary>Takes a session-wide exclusive lock named <c>@resource</c>, held until <see cref="ReleaseSessionLock"/>.</summary>
     string AcquireSessionLock { get; }
+
+    /// <summary>
+    /// Releases the lock <see cref="AcquireSessionLock"/> took. Pooled connections are not reset when they go back to
+    /// the pool (see <see cref="DbConnectionFactory"/>), so a session lock outlives its <c>using</c> unless released.
+    /// </summary>
+    string ReleaseSessionLock { get; }
 }

@@ -34,6 +34,8 @@ public sealed class PostgresDialect : ISqlDialect
 
     public string AcquireSessionLock => "SELECT pg_advisory_lock(hashtext(@resource))";
 
+    public string ReleaseSessionLock => "SELECT pg_advisory_unlock(hashtext(@resource))";
+
     private static string Parameters(IEnumerable<string> columns) => string.Join(", ", columns.Select(c => "@" + ToParameterName(c)));
 
     internal static string ToParameterName(string column) => SqlNames.ToParameterName(column);

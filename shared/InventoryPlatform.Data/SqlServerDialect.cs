@@ -39,6 +39,8 @@ public sealed class SqlServerDialect : ISqlDialect
     public string AcquireSessionLock =>
         "EXEC sp_getapplock @Resource = @resource, @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = 120000";
 
+    public string ReleaseSessionLock => "EXEC sp_releaseapplock @Resource = @resource, @LockOwner = 'Session'";
+
     private static string Parameters(IEnumerable<string> columns) => string.Join(", ", columns.Select(c => "@" + SqlNames.ToParameterName(c)));
 
     private static string KeyMatch(IEnumerable<string> keyColumns) =>
