@@ -21,6 +21,16 @@ public sealed class ReceivingScanIngestBenchmark : IBenchmark
     public async Task RunAsync(BenchPlatform platform, BenchOptions options, CancellationToken cancellationToken)
     {
         var phases = new[] { (Batch: 1, Clients: 16), (Batch: 100, Clients: 8) };
+
+        // Steady state, not start-up: freshly started services run unoptimised code and compile for the first tens of
+        // seconds under load, which the measured phases would otherwise count. Each phase runs once unmeasured first.
+        var warmUp = TimeSpan.FromSeconds(options.Values.TryGetValue("warmup", out var seconds) ? double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture) : 40);
+        foreach (var (batch, clients) in phases)
+        {
+            await RunPhaseAsync(platform, batch, clients, warmUp / phases.Length, cancellationToken);
+        }
+
+        Console.WriteLine($"Warmed up: {warmUp.TotalSeconds:0} s, each batch size in turn (the lines above); measuring now.");
         var rows = new List<string>();
         foreach (var (batch, clients) in phases)
         {

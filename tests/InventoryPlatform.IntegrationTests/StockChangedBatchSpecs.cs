@@ -83,6 +83,24 @@ public sealed class StockChangedBatchSpecs(DatabaseProvider provider)
             await TestInfrastructure.ScalarAsync<int>(provider, connectionString, "SELECT COUNT(*) FROM forecasting.items WHERE fnsku = 'B000BATCH1'"), Is.EqualTo(1));
     }
 
+    [Test]
+    public async Task Forecasting_reports_which_changes_it_applied_so_that_only_moved_FNSKUs_are_re_evaluated()
+    {
+        var (database, _) = await MigratedAsync(typeof(ForecastingData.SalesRepository).Assembly, "forecasting");
+        var sales = new ForecastingData.SalesRepository(database);
+        Task<bool[]> RecordAsync(params (string Fnsku, string Fc, long Version)[] changes) =>
+            database.InTransactionAsync(
+                unit => sales.RecordStockAsync(
+                    unit, changes.Select(c => new ForecastingData.StockFigures(Seller, c.Fnsku, c.Fc, 5, 0, c.Version, DayOne.UtcDateTime)).ToList()),
+                CancellationToken.None);
+
+        Assert.That(await RecordAsync(("B000BATCH1", "PHX3", 1), ("B000BATCH1", "SEA1", 2), ("B000BATCH2", "SEA1", 1)), Is.EqualTo(new[] { true, true, true }), "first figures");
+        Assert.That(
+            await RecordAsync(("B000BATCH1", "PHX3", 1), ("B000BATCH1", "SEA1", 1), ("B000BATCH2", "SEA1", 2)),
+            Is.EqualTo(new[] { false, false, true }),
+            "the same version and an older one change nothing; a newer one applies");
+    }
+
     private static StockChanged Change(string fc, int onHand, int reserved, long version, DateTimeOffset at) =>
         new(Guid.NewGuid(), at, Seller, Guid.NewGuid(), "B000BATCH1", fc, onHand, reserved, Inbound: 2, InTransit: 1, Unfulfillable: 0, version, "Test");
 
