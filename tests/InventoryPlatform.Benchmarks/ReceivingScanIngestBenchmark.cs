@@ -51,6 +51,7 @@ public sealed class ReceivingScanIngestBenchmark : IBenchmark
     private static async Task<string> RunPhaseAsync(BenchPlatform platform, int batchSize, int clients, TimeSpan duration, CancellationToken cancellationToken)
     {
         var seller = $"bench-scan-{batchSize}-{Guid.NewGuid():N}"[..40];
+        var run = Guid.NewGuid().ToString("N")[..12]; // unit ids are global: each run (warm-up or measured) scans new units
         using var gateway = platform.Client("gateway", seller);
         using (var admin = platform.AdminClient())
         {
@@ -81,7 +82,7 @@ public sealed class ReceivingScanIngestBenchmark : IBenchmark
             var unit = 0;
             while (clock.Elapsed < deadline && !cancellationToken.IsCancellationRequested)
             {
-                var scans = Enumerable.Range(0, batchSize).Select(_ => new { unitId = $"b{batchSize}-{index}-{unit++}", fnsku = w.Fnsku, condition = "sellable" }).ToList();
+                var scans = Enumerable.Range(0, batchSize).Select(_ => new { unitId = $"b{batchSize}-{run}-{index}-{unit++}", fnsku = w.Fnsku, condition = "sellable" }).ToList();
                 var started = clock.ElapsedTicks;
                 using var response = batchSize == 1
                     ? await client.PostAsJsonAsync($"/api/receiving/v1/shipments/{w.Shipment}/scans", scans[0], cancellationToken)
