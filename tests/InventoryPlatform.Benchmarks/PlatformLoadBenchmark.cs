@@ -9,7 +9,7 @@ using Npgsql;
 namespace InventoryPlatform.Benchmarks;
 
 /// <summary>
-/// A steady mix of partner traffic through the gateway for a fixed time — dock scans, fulfillment orders, ship
+/// A steady mix of partner traffic through the gateway for a fixed time, after an unmeasured warm-up of the same mix — dock scans, fulfillment orders, ship
 /// confirmations and returns (authorized, received at the dock, graded sellable) — with every service consuming the events it causes. Reports throughput and p50/p99 per request
 /// type, the backlog of every consumer's queue and how long each took to drain after the load, CPU and memory per
 /// service, and ends by checking the invariants: every outbox sent, no message in an error queue, the journal rebuilds
@@ -35,12 +35,21 @@ public sealed class PlatformLoadBenchmark : IBenchmark
         var fnskus = stock.Select(s => s.Fnsku).Distinct(StringComparer.Ordinal).ToList();
         Console.WriteLine($"Seller {Seller}: {Fnskus} FNSKUs at {string.Join(", ", Centers)}, {InitialUnits} units each received first; {clients} clients for {options.Duration.TotalSeconds:0} s.");
 
-        var latencies = new ConcurrentDictionary<string, ConcurrentBag<double>>(StringComparer.Ordinal);
-        var failures = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var toShip = new ConcurrentQueue<(Guid Order, string Center, string Fnsku)>();
         var returnable = new ConcurrentQueue<(Guid Order, string Center, string Fnsku, long ShippedAt)>();
-        var processes = ProcessProbe.Start();
+
+        // Steady state, not start-up: the same mix runs unmeasured first, so that the services have compiled their hot
+        // code, and the measured run begins with every consumer's queue empty.
+        var warmUp = TimeSpan.FromSeconds(options.Values.TryGetValue("warmup", out var warmUpSeconds) ? double.Parse(warmUpSeconds, CultureInfo.InvariantCulture) : 40);
         using var queues = new QueueProbe();
+        await RunMixAsync(platform, "warm", clients, warmUp, stock, fnskus, toShip, returnable, new(StringComparer.Ordinal), new(StringComparer.Ordinal), cancellationToken);
+        await queues.WaitUntilConsumedAsync(TimeSpan.FromMinutes(2), cancellationToken);
+        queues.ForgetPeaks();
+        Console.WriteLine($"Warmed up: {warmUp.TotalSeconds:0} s of the same mix; the measured run starts with the consumers' queues empty.");
+
+        var latencies = new ConcurrentDictionary<string, ConcurrentBag<double>>(StringComparer.Ordinal);
+        var failures = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var processes = ProcessProbe.Start();
         var clock = Stopwatch.StartNew();
         using var stopSampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
@@ -53,34 +62,7 @@ public sealed class PlatformLoadBenchmark : IBenchmark
             }
         }, CancellationToken.None);
 
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(
-            async () =>
-            {
-                using var http = platform.Client("gateway", Seller);
-                var random = new Random(client * 7919);
-                var unit = 0;
-                while (clock.Elapsed < options.Duration && !cancellationToken.IsCancellationRequested)
-                {
-                    var roll = random.NextDouble();
-                    // A shipment can be returned once Returns has heard of it (a couple of seconds of event lag).
-                    var canReturn = returnable.TryPeek(out var oldest) && Stopwatch.GetElapsedTime(oldest.ShippedAt) > TimeSpan.FromSeconds(3);
-                    var kind = roll < 0.25 ? "scan" : roll < 0.65 || toShip.IsEmpty ? "order" : roll < 0.85 || !canReturn ? "ship" : "return";
-                    var started = Stopwatch.GetTimestamp();
-                    var ok = kind switch
-                    {
-                        "scan" => await ScanAsync(http, stock[random.Next(stock.Count)], $"load-{client}-{unit++}", 10, cancellationToken),
-                        "order" => await OrderAsync(http, fnskus[random.Next(fnskus.Count)], Regions[random.Next(Regions.Length)], toShip, cancellationToken),
-                        "ship" => !toShip.TryDequeue(out var next) || await ShipAsync(http, next, returnable, cancellationToken),
-                        _ => !returnable.TryDequeue(out var back) || await ReturnAsync(http, back.Order, back.Center, back.Fnsku, $"load-return-{client}-{unit++}", cancellationToken),
-                    };
-                    latencies.GetOrAdd(kind, _ => []).Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                    if (!ok)
-                    {
-                        failures.AddOrUpdate(kind, 1, (_, n) => n + 1);
-                    }
-                }
-            },
-            cancellationToken)));
+        await RunMixAsync(platform, "load", clients, options.Duration, stock, fnskus, toShip, returnable, latencies, failures, cancellationToken);
         var wall = clock.Elapsed;
         var usage = processes.Finish(wall);
 
@@ -134,6 +116,54 @@ public sealed class PlatformLoadBenchmark : IBenchmark
         Console.WriteLine();
         var errors = (await queues.SampleAsync(cancellationToken)).Where(q => QueueProbe.IsErrorQueue(q.Key)).Sum(q => q.Value);
         Console.WriteLine(await CheckInvariantsAsync(platform.Database, errors, cancellationToken));
+    }
+
+    /// <summary>
+    /// The mix: each client picks at random a dock scan (25 %), an order (40 %, or whenever nothing waits to ship), a ship
+    /// confirmation of an earlier order or a return of a shipped one. <paramref name="phase"/> keeps unit ids apart between runs.
+    /// </summary>
+    private static async Task RunMixAsync(
+        BenchPlatform platform,
+        string phase,
+        int clients,
+        TimeSpan duration,
+        List<(string Fnsku, Guid Shipment)> stock,
+        List<string> fnskus,
+        ConcurrentQueue<(Guid Order, string Center, string Fnsku)> toShip,
+        ConcurrentQueue<(Guid Order, string Center, string Fnsku, long ShippedAt)> returnable,
+        ConcurrentDictionary<string, ConcurrentBag<double>> latencies,
+        ConcurrentDictionary<string, int> failures,
+        CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(
+            async () =>
+            {
+                using var http = platform.Client("gateway", Seller);
+                var random = new Random(client * 7919);
+                var unit = 0;
+                while (clock.Elapsed < duration && !cancellationToken.IsCancellationRequested)
+                {
+                    var roll = random.NextDouble();
+                    // A shipment can be returned once Returns has heard of it (a couple of seconds of event lag).
+                    var canReturn = returnable.TryPeek(out var oldest) && Stopwatch.GetElapsedTime(oldest.ShippedAt) > TimeSpan.FromSeconds(3);
+                    var kind = roll < 0.25 ? "scan" : roll < 0.65 || toShip.IsEmpty ? "order" : roll < 0.85 || !canReturn ? "ship" : "return";
+                    var started = Stopwatch.GetTimestamp();
+                    var ok = kind switch
+                    {
+                        "scan" => await ScanAsync(http, stock[random.Next(stock.Count)], $"{phase}-{client}-{unit++}", 10, cancellationToken),
+                        "order" => await OrderAsync(http, fnskus[random.Next(fnskus.Count)], Regions[random.Next(Regions.Length)], toShip, cancellationToken),
+                        "ship" => !toShip.TryDequeue(out var next) || await ShipAsync(http, next, returnable, cancellationToken),
+                        _ => !returnable.TryDequeue(out var back) || await ReturnAsync(http, back.Order, back.Center, back.Fnsku, $"{phase}-return-{client}-{unit++}", cancellationToken),
+                    };
+                    latencies.GetOrAdd(kind, _ => []).Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    if (!ok)
+                    {
+                        failures.AddOrUpdate(kind, 1, (_, n) => n + 1);
+                    }
+                }
+            },
+            cancellationToken)));
     }
 
     /// <summary>Registers the items, opens one shipment per FC and receives a first stock; returns the (FNSKU, shipment) pairs to scan into.</summary>

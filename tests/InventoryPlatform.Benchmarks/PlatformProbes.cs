@@ -155,6 +155,9 @@ public sealed class QueueProbe : IDisposable
 
     public IReadOnlyDictionary<string, int> Peak => _peak;
 
+    /// <summary>Forgets the peaks seen so far (after a warm-up, for instance).</summary>
+    public void ForgetPeaks() => _peak.Clear();
+
     /// <summary>Dead letters: a consumer's <c>_error</c> and <c>_skipped</c> queues, which nothing consumes.</summary>
     public static bool IsErrorQueue(string queue) => queue.EndsWith("_error", StringComparison.Ordinal) || queue.EndsWith("_skipped", StringComparison.Ordinal);
 
