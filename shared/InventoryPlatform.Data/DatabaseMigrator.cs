@@ -70,7 +70,7 @@ public sealed class DatabaseMigrator(DbConnectionFactory connections, ISqlDialec
         {
             await connection.ExecuteAsync(new CommandDefinition(dialect.ReleaseSessionLock, resource));
         }
-        catch (DbException exception)
+        catch (Exception exception) when (exception is DbException or InvalidOperationException)
         {
             logger.LogWarning(exception, "Could not release the migration lock of schema {Schema}; it ends with its connection.", schema);
         }

@@ -19,8 +19,8 @@ public sealed class DbConnectionFactory : IDisposable
             // No session reset when a connection goes back to the pool: every unit of work begins and ends its own
             // transaction (Npgsql still rolls back one left open) and nothing here changes session settings, so the
             // reset (DISCARD ALL, or three statements when statements are prepared) was pure cost on every checkout:
-            // without it PostgreSQL's CPU per order in the allocation benchmark fell from 1.8-2.3 to 1.5-1.6 ms
-            // (docs/benchmarks.md). The one session lock, the migrator's, is released explicitly.
+            // without it PostgreSQL's CPU per order in the allocation benchmark fell from 1.8-2.3 to 1.5-1.6 ms in
+            // the direct runs (docs/benchmarks.md). The one session lock, the migrator's, is released explicitly.
             var builder = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true };
             if (maxAutoPrepare > 0)
             {

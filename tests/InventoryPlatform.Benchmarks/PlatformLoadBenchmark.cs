@@ -43,9 +43,10 @@ public sealed class PlatformLoadBenchmark : IBenchmark
         var warmUp = TimeSpan.FromSeconds(options.Values.TryGetValue("warmup", out var warmUpSeconds) ? double.Parse(warmUpSeconds, CultureInfo.InvariantCulture) : 40);
         using var queues = new QueueProbe();
         await RunMixAsync(platform, "warm", clients, warmUp, stock, fnskus, toShip, returnable, new(StringComparer.Ordinal), new(StringComparer.Ordinal), cancellationToken);
-        await queues.WaitUntilConsumedAsync(TimeSpan.FromMinutes(2), cancellationToken);
+        var drainedFirst = await queues.WaitUntilConsumedAsync(TimeSpan.FromMinutes(2), cancellationToken);
         queues.ForgetPeaks();
-        Console.WriteLine($"Warmed up: {warmUp.TotalSeconds:0} s of the same mix; the measured run starts with the consumers' queues empty.");
+        Console.WriteLine($"Warmed up: {warmUp.TotalSeconds:0} s of the same mix; the measured run starts with the consumers' queues " +
+                          (drainedFirst ? "empty." : "not yet empty (see the warning)."));
 
         var latencies = new ConcurrentDictionary<string, ConcurrentBag<double>>(StringComparer.Ordinal);
         var failures = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);

@@ -161,14 +161,25 @@ public sealed class QueueProbe : IDisposable
     /// <summary>Dead letters: a consumer's <c>_error</c> and <c>_skipped</c> queues, which nothing consumes.</summary>
     public static bool IsErrorQueue(string queue) => queue.EndsWith("_error", StringComparison.Ordinal) || queue.EndsWith("_skipped", StringComparison.Ordinal);
 
-    /// <summary>Waits until no consumer queue holds a message (or the limit passes), so that what comes next does not pay for earlier events.</summary>
-    public async Task WaitUntilConsumedAsync(TimeSpan limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until no consumer queue holds a message, so that what comes next does not pay for earlier events; false when
+    /// the limit passed first (a warning is printed then).
+    /// </summary>
+    public async Task<bool> WaitUntilConsumedAsync(TimeSpan limit, CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (clock.Elapsed < limit && (await SampleAsync(cancellationToken)).Any(q => !IsErrorQueue(q.Key) && q.Value > 0))
+        while ((await SampleAsync(cancellationToken)).Any(q => !IsErrorQueue(q.Key) && q.Value > 0))
         {
+            if (clock.Elapsed >= limit)
+            {
+                Console.WriteLine($"WARNING: the consumers' queues still held messages after {limit.TotalSeconds:0} s; going on.");
+                return false;
+            }
+
             await Task.Delay(250, cancellationToken);
         }
+
+        return true;
     }
 
     /// <summary>Messages ready or unacknowledged per queue now; remembers each queue's peak.</summary>

@@ -12,7 +12,7 @@ namespace InventoryPlatform.IntegrationTests;
 public sealed class ConnectionPoolingSpecs
 {
     [Test]
-    public async Task A_transaction_left_open_is_rolled_back_before_its_session_is_handed_out_again()
+    public async Task A_pooled_session_comes_back_unreset_but_without_the_transaction_left_open_in_it()
     {
         var connectionString = await TestInfrastructure.CreateDatabaseAsync(DatabaseProvider.Postgres, "pool");
         using var connections = new DbConnectionFactory(DatabaseProvider.Postgres, connectionString + ";Maximum Pool Size=1");
@@ -20,6 +20,7 @@ public sealed class ConnectionPoolingSpecs
         await using (var first = await connections.OpenAsync(CancellationToken.None))
         {
             firstSession = await first.ExecuteScalarAsync<int>("SELECT pg_backend_pid()");
+            await first.ExecuteAsync("SELECT set_config('application_name', 'left-as-it-was', false)");
             await first.ExecuteAsync("CREATE TABLE scratch (id int PRIMARY KEY)");
             var abandoned = await first.BeginTransactionAsync();
             await first.ExecuteAsync("INSERT INTO scratch VALUES (1)", transaction: abandoned);
@@ -27,6 +28,10 @@ public sealed class ConnectionPoolingSpecs
 
         await using var second = await connections.OpenAsync(CancellationToken.None);
         Assert.That(await second.ExecuteScalarAsync<int>("SELECT pg_backend_pid()"), Is.EqualTo(firstSession), "the pool handed out the same session");
+        Assert.That(
+            await second.ExecuteScalarAsync<string>("SELECT current_setting('application_name')"),
+            Is.EqualTo("left-as-it-was"),
+            "no session reset on the way back to the pool (what it saves is the point of NoResetOnClose)");
         Assert.That(
             await second.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM scratch"), Is.Zero, "the abandoned insert was rolled back (inside it, it would count 1)");
     }
