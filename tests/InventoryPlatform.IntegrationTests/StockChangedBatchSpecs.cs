@@ -84,7 +84,7 @@ public sealed class StockChangedBatchSpecs(DatabaseProvider provider)
     }
 
     [Test]
-    public async Task Forecasting_reports_which_changes_it_applied_so_that_only_moved_FNSKUs_are_re_evaluated()
+    public async Task Forecasting_reports_which_stock_changes_it_applied()
     {
         var (database, _) = await MigratedAsync(typeof(ForecastingData.SalesRepository).Assembly, "forecasting");
         var sales = new ForecastingData.SalesRepository(database);
