@@ -31,6 +31,8 @@ public sealed class MessagingOptions
     public OutboxOptions Outbox { get; set; } = new();
 
     public InboxBatchOptions Batching { get; set; } = new();
+
+    public WatchdogOptions Watchdog { get; set; } = new();
 }
 
 /// <summary>Group commit of the consumers that batch (<see cref="InboxBatcher{THandler,TMessage}"/>).</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace InventoryPlatform.Messaging;
 
@@ -11,7 +12,7 @@ public static class MessagingServiceCollectionExtensions
     /// <summary>
     /// MassTransit over RabbitMQ the same way for every service: queues named "{service}-{consumer}",
     /// retries with growing intervals, then the endpoint's "_error" queue; publisher confirms on;
-    /// the Dapper outbox and its dispatcher; the inbox.
+    /// the Dapper outbox and its dispatcher; the inbox; the receive endpoint watchdog.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformMessaging(
         this IHostApplicationBuilder builder,
@@ -31,6 +32,9 @@ public static class MessagingServiceCollectionExtensions
         builder.Services.AddSingleton(typeof(InboxBatcher<,>));
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        builder.Services.AddHostedService(sp => new ReceiveEndpointWatchdog(
+            sp.GetRequiredService<IBusControl>(), options, new Uri(connectionString), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ReceiveEndpointWatchdog>>()));
 
         builder.Services.AddMassTransit(bus =>
         {

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
+using Aspire.Hosting.ApplicationModel;
 using InventoryPlatform.Data;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InventoryPlatform.IntegrationTests;
 
@@ -64,6 +66,73 @@ public sealed partial class GatewayFlowSpecs
     }
 
     internal HttpClient Direct(string service) => _app.CreateHttpClient(service);
+
+    /// <summary>
+    /// A failed test leaves what it needs to be diagnosed: every queue of the platform (a queue with messages and no
+    /// consumer is an endpoint that did not come back) and the end of each service's log.
+    /// </summary>
+    [TearDown]
+    public async Task ReportFailure()
+    {
+        if (TestContext.CurrentContext.Result.Outcome.Status != NUnit.Framework.Interfaces.TestStatus.Failed)
+        {
+            return;
+        }
+
+        var report = new System.Text.StringBuilder();
+        try
+        {
+            report.AppendLine("Queues:").AppendJoin(Environment.NewLine, await TestInfrastructure.QueueStatesAsync(_messaging)).AppendLine();
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+            report.AppendLine($"Queues: not readable ({exception.Message}).");
+        }
+
+        try
+        {
+            // Sessions of the platform's database that are in a transaction or waiting: a stuck consumer shows here.
+            var sessions = await TestInfrastructure.QueryAsync<(string Application, string State, string? Wait, double Seconds, string Query)>(
+                DatabaseProvider.Postgres, _database,
+                "SELECT application_name, state, wait_event_type || ':' || wait_event, EXTRACT(EPOCH FROM now() - xact_start)::float8, left(query, 200) " +
+                "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL ORDER BY xact_start");
+            report.AppendLine($"Database sessions in a transaction: {sessions.Count}")
+                .AppendJoin(Environment.NewLine, sessions.Select(s => $"  {s.Application} {s.State} wait={s.Wait} for {s.Seconds:0.0} s: {s.Query}")).AppendLine();
+        }
+        catch (Npgsql.NpgsqlException exception)
+        {
+            report.AppendLine($"Database sessions: not readable ({exception.Message}).");
+        }
+
+        var logs = _app.Services.GetRequiredService<ResourceLoggerService>();
+        foreach (var service in new[] { "receiving", "allocation", "forecasting", "returns", "liquidation", "limits", "gateway" })
+        {
+            var lines = new List<string>();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                // Logs are kept per running instance ("allocation-abcd1234"), not per resource name.
+                var instance = _app.ResourceNotifications.TryGetCurrentState(service, out var state) ? state.ResourceId : service;
+                await foreach (var batch in logs.GetAllAsync(instance).WithCancellation(timeout.Token))
+                {
+                    lines.AddRange(batch.Select(line => line.Content));
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                lines.Add("(log read timed out)");
+            }
+
+            report.AppendLine($"--- {service}: last {Math.Min(LogLinesReported, lines.Count)} of {lines.Count} log lines").AppendJoin(Environment.NewLine, lines.TakeLast(LogLinesReported)).AppendLine();
+        }
+
+        var file = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"{TestContext.CurrentContext.Test.Name}-{DateTime.UtcNow:HHmmss}.failure.log");
+        await File.WriteAllTextAsync(file, report.ToString());
+        TestContext.Out.WriteLine($"Failure report: {file}");
+        TestContext.Out.WriteLine(report.ToString());
+    }
+
+    private const int LogLinesReported = 150;
 
     [OneTimeTearDown]
     public async Task Stop()

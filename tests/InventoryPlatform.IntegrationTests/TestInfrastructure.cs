@@ -156,6 +156,23 @@ public static class TestInfrastructure
             .ToDictionary(q => q.GetProperty("name").GetString()!, q => q.TryGetProperty("messages", out var m) ? m.GetInt32() : 0);
     }
 
+    /// <summary>
+    /// Every queue of a virtual host as the management API last saw it: messages ready and unacknowledged, and consumers.
+    /// For failure reports: a queue with messages and no consumer is an endpoint that did not come back.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> QueueStatesAsync(string amqpUri)
+    {
+        using var http = Management();
+        var vhost = Uri.EscapeDataString(new Uri(amqpUri).AbsolutePath.TrimStart('/'));
+        var response = await http.GetAsync($"api/queues/{vhost}?columns=name,messages_ready,messages_unacknowledged,consumers");
+        response.EnsureSuccessStatusCode();
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        static int Count(JsonElement queue, string name) => queue.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : 0;
+        return document.RootElement.EnumerateArray()
+            .Select(q => $"{q.GetProperty("name").GetString()}: ready {Count(q, "messages_ready")}, unacked {Count(q, "messages_unacknowledged")}, consumers {Count(q, "consumers")}")
+            .ToList();
+    }
+
     /// <summary>True once a queue exists and at least one consumer listens on it.</summary>
     public static async Task<bool> QueueHasConsumerAsync(string amqpUri, string queue)
     {
