@@ -32,9 +32,6 @@ public static class MessagingServiceCollectionExtensions
         builder.Services.AddSingleton(typeof(InboxBatcher<,>));
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
-        builder.Services.AddHostedService(sp => new ReceiveEndpointWatchdog(
-            sp.GetRequiredService<IBusControl>(), options, new Uri(connectionString), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<ReceiveEndpointWatchdog>>()));
 
         builder.Services.AddMassTransit(bus =>
         {
@@ -58,6 +55,11 @@ public static class MessagingServiceCollectionExtensions
                 rabbit.ConfigureEndpoints(context);
             });
         });
+
+        // After the bus: hosted services stop in reverse order, so the watchdog stops before the bus does.
+        builder.Services.AddHostedService(sp => new ReceiveEndpointWatchdog(
+            sp.GetRequiredService<IBusControl>(), options, new Uri(connectionString), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ReceiveEndpointWatchdog>>()));
         return builder;
     }
 }

@@ -12,10 +12,14 @@ namespace InventoryPlatform.Messaging;
 /// silent after a restart of the broker, connected but never consuming again, and its events pile up unseen (seen once in
 /// CI: every other queue consumed again, the stuck process did not even stop cleanly). The watchdog asks the broker, not
 /// MassTransit, because a stuck endpoint does not know it is stuck. Temporary queues (the bus's own) are not watched.
+/// The broker counts the consumers of every replica: a stuck replica goes unnoticed while another consumes its queue,
+/// which keeps the events flowing.
 /// </summary>
 public sealed class ReceiveEndpointWatchdog(
     IBusControl bus, MessagingOptions options, Uri broker, TimeProvider time, ILogger<ReceiveEndpointWatchdog> logger) : BackgroundService
 {
+    private static readonly string[] NotWatched = ["temporary=true", "durable=false", "autodelete=true"];
+
     private readonly Dictionary<string, DateTimeOffset> _silentSince = new(StringComparer.Ordinal);
     private IConnection? _connection;
     private IChannel? _channel;
@@ -32,7 +36,17 @@ public sealed class ReceiveEndpointWatchdog(
             while (!stoppingToken.IsCancellationRequested)
             {
                 await Task.Delay(options.Watchdog.Interval, time, stoppingToken);
-                await CheckAsync(stoppingToken);
+                try
+                {
+                    await CheckAsync(stoppingToken);
+                }
+                catch (Exception exception) when (!stoppingToken.IsCancellationRequested && exception is not OutOfMemoryException)
+                {
+                    // The watchdog must never take the service down: log, forget what it saw and look again next time.
+                    logger.LogWarning(exception, "The receive endpoint watchdog's check failed; it looks again in {Interval}.", options.Watchdog.Interval);
+                    _silentSince.Clear();
+                    await CloseAsync();
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -44,8 +58,8 @@ public sealed class ReceiveEndpointWatchdog(
         }
     }
 
-    /// <summary>One look at every watched queue; restarts the endpoints silent for too long. Public for tests.</summary>
-    public async Task CheckAsync(CancellationToken cancellationToken)
+    /// <summary>One look at every watched queue; restarts the endpoints silent for too long.</summary>
+    private async Task CheckAsync(CancellationToken cancellationToken)
     {
         foreach (var endpoint in bus.CheckHealth().Endpoints.Values)
         {
@@ -57,7 +71,7 @@ public sealed class ReceiveEndpointWatchdog(
             var consumers = await ConsumersAsync(queue, cancellationToken);
             if (consumers is null)
             {
-                // The broker does not answer (or the queue is not declared yet): nothing to judge; MassTransit reconnects.
+                // The broker does not answer: nothing to judge; MassTransit reconnects by itself.
                 _silentSince.Clear();
                 return;
             }
@@ -93,7 +107,8 @@ public sealed class ReceiveEndpointWatchdog(
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogError(
-                "The receive endpoint of {Queue} did not stop within {Timeout}; it cannot be restarted in this process. Restart the service.",
+                "The receive endpoint of {Queue} did not stop within {Timeout}; the watchdog tries again if the queue stays without a consumer. " +
+                "If it never comes back, restart the service.",
                 queue, options.Watchdog.StopTimeout);
             return;
         }
@@ -101,24 +116,41 @@ public sealed class ReceiveEndpointWatchdog(
         endpoint.Start(cancellationToken);
     }
 
-    /// <summary>The queue's consumer count on the broker; null when the broker or the queue cannot be asked.</summary>
+    /// <summary>
+    /// The queue's consumer count on the broker: zero for a queue the broker does not have (its endpoint would have declared
+    /// it); null when the broker cannot be asked.
+    /// </summary>
     private async Task<uint?> ConsumersAsync(string queue, CancellationToken cancellationToken)
     {
         try
         {
-            if (_channel is not { IsOpen: true })
+            if (_connection is not { IsOpen: true })
             {
                 await CloseAsync();
                 var factory = new ConnectionFactory { Uri = broker, AutomaticRecoveryEnabled = false, ClientProvidedName = "endpoint-watchdog" };
                 _connection = await factory.CreateConnectionAsync(cancellationToken);
+            }
+
+            if (_channel is not { IsOpen: true })
+            {
+                if (_channel is not null)
+                {
+                    await _channel.DisposeAsync();
+                }
+
                 _channel = await _connection.CreateChannelAsync(cancellationToken: cancellationToken);
             }
 
             return (await _channel.QueueDeclarePassiveAsync(queue, cancellationToken)).ConsumerCount;
         }
-        catch (Exception exception) when (exception is BrokerUnreachableException or OperationInterruptedException or AlreadyClosedException
-                                              or IOException or System.Net.Sockets.SocketException or TimeoutException)
+        catch (OperationInterruptedException missing) when (missing.ShutdownReason?.ReplyCode == 404)
         {
+            // The broker answered: no such queue, so nobody consumes it. Only the channel is closed by this answer.
+            return 0;
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is not OutOfMemoryException)
+        {
+            // Unreachable, refused, closed or too slow to answer (RabbitMQ.Client reports a late reply as a cancellation).
             logger.LogDebug(exception, "The watchdog could not ask the broker about {Queue}.", queue);
             await CloseAsync();
             return null;
@@ -136,7 +168,7 @@ public sealed class ReceiveEndpointWatchdog(
                     await disposable.DisposeAsync();
                 }
             }
-            catch (Exception exception) when (exception is OperationInterruptedException or AlreadyClosedException or IOException)
+            catch (Exception exception) when (exception is not OutOfMemoryException)
             {
                 logger.LogDebug(exception, "Closing the watchdog's broker connection failed.");
             }
@@ -146,9 +178,9 @@ public sealed class ReceiveEndpointWatchdog(
         _connection = null;
     }
 
-    /// <summary>The durable queue behind an endpoint address; null for temporary queues.</summary>
-    internal static string? QueueOf(Uri inputAddress) =>
-        inputAddress.Query.Contains("temporary=true", StringComparison.OrdinalIgnoreCase)
+    /// <summary>The durable queue behind an endpoint address; null for temporary, non-durable and auto-delete queues.</summary>
+    public static string? QueueOf(Uri inputAddress) =>
+        NotWatched.Any(q => inputAddress.Query.Contains(q, StringComparison.OrdinalIgnoreCase))
             ? null
             : Uri.UnescapeDataString(inputAddress.AbsolutePath.TrimEnd('/').Split('/')[^1]);
 }
@@ -159,10 +191,11 @@ public sealed class WatchdogOptions
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// How long a queue may have no consumer before its endpoint is restarted. Longer than MassTransit's own reconnect
-    /// back-off needs after an outage, so the watchdog only steps in where MassTransit will not.
+    /// How long a queue may have no consumer, while the broker answers, before its endpoint is restarted. Longer than
+    /// MassTransit's longest wait between its own reconnect attempts (30 s), so the watchdog steps in where MassTransit
+    /// will not rather than racing it.
     /// </summary>
-    public TimeSpan StallAfter { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan StallAfter { get; set; } = TimeSpan.FromSeconds(45);
 
     public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(15);
 }
