@@ -132,7 +132,7 @@ public sealed partial class GatewayFlowSpecs
         TestContext.Out.WriteLine(report.ToString());
     }
 
-    private const int LogLinesReported = 150;
+    private const int LogLinesReported = 500;
 
     [OneTimeTearDown]
     public async Task Stop()
