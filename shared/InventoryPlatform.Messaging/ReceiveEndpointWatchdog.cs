@@ -8,10 +8,11 @@ namespace InventoryPlatform.Messaging;
 
 /// <summary>
 /// Restarts a receive endpoint whose queue has had no consumer on the broker for <see cref="WatchdogOptions.StallAfter"/>
-/// while the broker answers. MassTransit reconnects its endpoints after a broker outage by itself; very rarely one stays
-/// silent after a restart of the broker, connected but never consuming again, and its events pile up unseen (seen once in
-/// CI: every other queue consumed again, the stuck process did not even stop cleanly). The watchdog asks the broker, not
-/// MassTransit, because a stuck endpoint does not know it is stuck. Temporary queues (the bus's own) are not watched.
+/// while the broker answers. MassTransit reconnects its endpoints after a broker outage by itself; an endpoint that does
+/// not is found here, because a stuck endpoint does not know it is stuck, so the watchdog asks the broker. Temporary
+/// queues (the bus's own) are not watched. Known limit (docs/architecture.md): twice in CI after a broker restart all of
+/// one service's endpoints stayed on a connection the client still believed open; the watchdog found them, but their
+/// stop hangs on the dead channel, so only a new process recovers them, and the error log says so.
 /// The broker counts the consumers of every replica: a stuck replica goes unnoticed while another consumes its queue,
 /// which keeps the events flowing.
 /// </summary>
