@@ -28,6 +28,14 @@ public sealed class MessagingOptions
 
     public int PrefetchCount { get; set; } = 32;
 
+    /// <summary>
+    /// The AMQP heartbeat asked of the broker (default 10 s; RabbitMQ.Client's own is 60 s). RabbitMQ.Client 7.2.2 can
+    /// miss a broker-closed connection while a publish is stuck in its write queue (rabbitmq-dotnet-client #1930, fixed
+    /// after 7.2.2); then only missed heartbeats end the connection, after three intervals, and MassTransit's receive
+    /// endpoints stay on it until they do.
+    /// </summary>
+    public TimeSpan Heartbeat { get; set; } = TimeSpan.FromSeconds(10);
+
     public OutboxOptions Outbox { get; set; } = new();
 
     public InboxBatchOptions Batching { get; set; } = new();

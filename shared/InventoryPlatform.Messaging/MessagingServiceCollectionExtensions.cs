@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -50,16 +51,23 @@ public static class MessagingServiceCollectionExtensions
             configure(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {
-                rabbit.Host(new Uri(connectionString), host => host.PublisherConfirmation = true);
+                rabbit.Host(new Uri(connectionString), host =>
+                {
+                    host.PublisherConfirmation = true;
+                    host.Heartbeat(options.Heartbeat);
+                });
                 rabbit.PrefetchCount = options.PrefetchCount;
                 rabbit.ConfigureEndpoints(context);
             });
         });
 
         // After the bus: hosted services stop in reverse order, so the watchdog stops before the bus does.
-        builder.Services.AddHostedService(sp => new ReceiveEndpointWatchdog(
+        builder.Services.AddSingleton(sp => new ReceiveEndpointWatchdog(
             sp.GetRequiredService<IBusControl>(), options, new Uri(connectionString), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ReceiveEndpointWatchdog>>()));
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ReceiveEndpointWatchdog>());
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            ReceiveEndpointWatchdog.HealthCheckName, sp => sp.GetRequiredService<ReceiveEndpointWatchdog>(), HealthStatus.Unhealthy, ["live"]));
         return builder;
     }
 }

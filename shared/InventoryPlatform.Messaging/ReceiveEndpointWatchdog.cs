@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using MassTransit;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
@@ -10,18 +12,22 @@ namespace InventoryPlatform.Messaging;
 /// Restarts a receive endpoint whose queue has had no consumer on the broker for <see cref="WatchdogOptions.StallAfter"/>
 /// while the broker answers. MassTransit reconnects its endpoints after a broker outage by itself; an endpoint that does
 /// not is found here, because a stuck endpoint does not know it is stuck, so the watchdog asks the broker. Temporary
-/// queues (the bus's own) are not watched. Known limit (docs/architecture.md): twice in CI after a broker restart all of
-/// one service's endpoints stayed on a connection the client still believed open; the watchdog found them, but their
-/// stop hangs on the dead channel, so only a new process recovers them, and the error log says so.
+/// queues (the bus's own) are not watched. An endpoint that will not even stop (its channel wedged on a connection the
+/// client still believes open, seen in CI after a broker restart: docs/architecture.md) can only be recovered by a new
+/// process, so the watchdog's health check, which is part of liveness (<c>/alive</c>), turns unhealthy until the queue
+/// has a consumer again, for the orchestrator to restart the service.
 /// The broker counts the consumers of every replica: a stuck replica goes unnoticed while another consumes its queue,
 /// which keeps the events flowing.
 /// </summary>
 public sealed class ReceiveEndpointWatchdog(
-    IBusControl bus, MessagingOptions options, Uri broker, TimeProvider time, ILogger<ReceiveEndpointWatchdog> logger) : BackgroundService
+    IBusControl bus, MessagingOptions options, Uri broker, TimeProvider time, ILogger<ReceiveEndpointWatchdog> logger) : BackgroundService, IHealthCheck
 {
+    /// <summary>The name of the watchdog's health check, tagged <c>live</c>.</summary>
+    public const string HealthCheckName = "receive-endpoints";
+
     private static readonly string[] NotWatched = ["temporary=true", "durable=false", "autodelete=true"];
 
-    private readonly Dictionary<string, DateTimeOffset> _silentSince = new(StringComparer.Ordinal);
+    private readonly EndpointSilence _silence = new(options.Watchdog.StallAfter);
     private IConnection? _connection;
     private IChannel? _channel;
 
@@ -45,7 +51,7 @@ public sealed class ReceiveEndpointWatchdog(
                 {
                     // The watchdog must never take the service down: log, forget what it saw and look again next time.
                     logger.LogWarning(exception, "The receive endpoint watchdog's check failed; it looks again in {Interval}.", options.Watchdog.Interval);
-                    _silentSince.Clear();
+                    _silence.BrokerUnanswered();
                     await CloseAsync();
                 }
             }
@@ -58,6 +64,12 @@ public sealed class ReceiveEndpointWatchdog(
             await CloseAsync();
         }
     }
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_silence.Wedged.Count == 0
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy(
+                $"Receive endpoint(s) that would not stop and have had no consumer since: {string.Join(", ", _silence.Wedged.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => $"{w.Key} ({w.Value:O})"))}; only a restart of the service recovers them."));
 
     /// <summary>One look at every watched queue; restarts the endpoints silent for too long.</summary>
     private async Task CheckAsync(CancellationToken cancellationToken)
@@ -73,25 +85,13 @@ public sealed class ReceiveEndpointWatchdog(
             if (consumers is null)
             {
                 // The broker does not answer: nothing to judge; MassTransit reconnects by itself.
-                _silentSince.Clear();
+                _silence.BrokerUnanswered();
                 return;
             }
 
-            if (consumers > 0)
+            if (_silence.Observe(queue, consumers.Value, time.GetUtcNow()) is { } silent)
             {
-                _silentSince.Remove(queue);
-                continue;
-            }
-
-            var now = time.GetUtcNow();
-            if (!_silentSince.TryGetValue(queue, out var since))
-            {
-                _silentSince[queue] = now;
-            }
-            else if (now - since >= options.Watchdog.StallAfter)
-            {
-                _silentSince.Remove(queue);
-                await RestartAsync(endpoint.ReceiveEndpoint, queue, now - since, cancellationToken);
+                await RestartAsync(endpoint.ReceiveEndpoint, queue, silent, cancellationToken);
             }
         }
     }
@@ -107,9 +107,10 @@ public sealed class ReceiveEndpointWatchdog(
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            _silence.StopFailed(queue, time.GetUtcNow());
             logger.LogError(
-                "The receive endpoint of {Queue} did not stop within {Timeout}; the watchdog tries again if the queue stays without a consumer. " +
-                "If it never comes back, restart the service.",
+                "The receive endpoint of {Queue} did not stop within {Timeout}: the service reports itself not alive (/alive) until the queue has a consumer again, " +
+                "for the orchestrator to restart it; the watchdog tries again meanwhile.",
                 queue, options.Watchdog.StopTimeout);
             return;
         }
@@ -198,5 +199,50 @@ public sealed class WatchdogOptions
     /// </summary>
     public TimeSpan StallAfter { get; set; } = TimeSpan.FromSeconds(45);
 
-    public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(15);
+    /// <summary>Longer than MassTransit's 20 s wait for a broker reply, which a stop on a dead channel runs into.</summary>
+    public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>
+/// What the watchdog knows of each watched queue: since when it has had no consumer while the broker answered, and
+/// whether its endpoint would not stop. A queue with a consumer again is forgotten; an unanswered broker clears the
+/// silences (nothing can be judged then) but not the wedged endpoints.
+/// </summary>
+public sealed class EndpointSilence(TimeSpan stallAfter)
+{
+    private readonly Dictionary<string, DateTimeOffset> _silentSince = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _wedgedSince = new(StringComparer.Ordinal);
+
+    /// <summary>Endpoints that would not stop, by queue, with when that was first seen; empty while every queue is fine.</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> Wedged => _wedgedSince;
+
+    /// <summary>Records the queue's consumer count; returns how long it has been silent when its endpoint is due for a restart.</summary>
+    public TimeSpan? Observe(string queue, uint consumers, DateTimeOffset now)
+    {
+        if (consumers > 0)
+        {
+            _silentSince.Remove(queue);
+            _wedgedSince.TryRemove(queue, out _);
+            return null;
+        }
+
+        if (!_silentSince.TryGetValue(queue, out var since))
+        {
+            _silentSince[queue] = now;
+            return null;
+        }
+
+        if (now - since < stallAfter)
+        {
+            return null;
+        }
+
+        // Counting starts again, so a restart that does not help is tried again after another stallAfter.
+        _silentSince.Remove(queue);
+        return now - since;
+    }
+
+    public void StopFailed(string queue, DateTimeOffset now) => _wedgedSince.TryAdd(queue, now);
+
+    public void BrokerUnanswered() => _silentSince.Clear();
 }

@@ -1,8 +1,10 @@
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
+using InventoryPlatform.Messaging;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using AllocationMarker = InventoryPlatform.Allocation.Data.StockRepository;
 
 namespace InventoryPlatform.IntegrationTests;
@@ -66,6 +68,26 @@ public sealed class ReceiveEndpointWatchdogSpecs
             "the receipt applied once the watchdog restarted the endpoint");
         Assert.That(stock, Is.EqualTo((5, 0)));
         Assert.That(await ConsumersNowAsync(), Is.EqualTo(1), "the queue's consumer back");
+    }
+
+    [Test]
+    public async Task The_service_asks_the_broker_for_a_ten_second_heartbeat()
+    {
+        // The watchdog's own connection keeps RabbitMQ.Client's 60 s default: the figures are what each client asked for.
+        var heartbeats = await Eventually.Until(
+            () => TestInfrastructure.ConnectionHeartbeatsAsync(_messaging), c => c.Any(h => h.Name == "endpoint-watchdog") && c.Any(h => h.Name != "endpoint-watchdog"),
+            TimeSpan.FromSeconds(15), "the service's and the watchdog's connections in the management API");
+        Assert.That(heartbeats.Where(h => h.Name == "endpoint-watchdog").Select(h => h.Heartbeat), Is.All.EqualTo(60));
+        Assert.That(heartbeats.Where(h => h.Name != "endpoint-watchdog").Select(h => h.Heartbeat), Does.Contain(10));
+    }
+
+    [Test]
+    public async Task The_watchdog_is_part_of_the_service_liveness()
+    {
+        var health = _allocation.Services.GetRequiredService<HealthCheckService>();
+        var report = await health.CheckHealthAsync(check => check.Tags.Contains("live"));
+        Assert.That(report.Entries.Keys, Does.Contain(ReceiveEndpointWatchdog.HealthCheckName));
+        Assert.That(report.Entries[ReceiveEndpointWatchdog.HealthCheckName].Status, Is.EqualTo(HealthStatus.Healthy));
     }
 
     /// <summary>The broker's own count (the management API's figures lag by seconds, the watchdog acts within three).</summary>

@@ -173,6 +173,22 @@ public static class TestInfrastructure
             .ToList();
     }
 
+    /// <summary>The heartbeat (seconds) each AMQP connection of a virtual host negotiated, by the name the client gave it.</summary>
+    public static async Task<IReadOnlyList<(string Name, int Heartbeat)>> ConnectionHeartbeatsAsync(string amqpUri)
+    {
+        using var http = Management();
+        var vhost = new Uri(amqpUri).AbsolutePath.TrimStart('/');
+        var response = await http.GetAsync("api/connections?columns=vhost,client_properties.connection_name,timeout");
+        response.EnsureSuccessStatusCode();
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.EnumerateArray()
+            .Where(c => c.GetProperty("vhost").GetString() == Uri.UnescapeDataString(vhost))
+            .Select(c => (
+                c.TryGetProperty("client_properties", out var client) && client.TryGetProperty("connection_name", out var name) ? name.GetString() ?? "" : "",
+                c.GetProperty("timeout").GetInt32()))
+            .ToList();
+    }
+
     /// <summary>True once a queue exists and at least one consumer listens on it.</summary>
     public static async Task<bool> QueueHasConsumerAsync(string amqpUri, string queue)
     {
