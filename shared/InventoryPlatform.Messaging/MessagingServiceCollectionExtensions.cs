@@ -62,12 +62,12 @@ public static class MessagingServiceCollectionExtensions
         });
 
         // After the bus: hosted services stop in reverse order, so the watchdog stops before the bus does.
-        builder.Services.AddSingleton(sp => new ReceiveEndpointWatchdog(
-            sp.GetRequiredService<IBusControl>(), options, new Uri(connectionString), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<ReceiveEndpointWatchdog>>()));
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<ReceiveEndpointWatchdog>());
-        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
-            ReceiveEndpointWatchdog.HealthCheckName, sp => sp.GetRequiredService<ReceiveEndpointWatchdog>(), HealthStatus.Unhealthy, ["live"]));
+        builder.Services.AddSingleton(sp => new EndpointRestarts(
+            options.Watchdog, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EndpointRestarts>>()));
+        builder.Services.AddHostedService(sp => new ReceiveEndpointWatchdog(
+            sp.GetRequiredService<IBusControl>(), options, new Uri(connectionString), sp.GetRequiredService<EndpointRestarts>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ReceiveEndpointWatchdog>>()));
+        builder.Services.AddHealthChecks().AddCheck<ReceiveEndpointLiveness>(ReceiveEndpointLiveness.Name, HealthStatus.Unhealthy, ["live"]);
         return builder;
     }
 }

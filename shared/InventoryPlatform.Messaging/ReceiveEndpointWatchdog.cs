@@ -12,19 +12,16 @@ namespace InventoryPlatform.Messaging;
 /// Restarts a receive endpoint whose queue has had no consumer on the broker for <see cref="WatchdogOptions.StallAfter"/>
 /// while the broker answers. MassTransit reconnects its endpoints after a broker outage by itself; an endpoint that does
 /// not is found here, because a stuck endpoint does not know it is stuck, so the watchdog asks the broker. Temporary
-/// queues (the bus's own) are not watched. An endpoint that will not even stop (its channel wedged on a connection the
-/// client still believes open, seen in CI after a broker restart: docs/architecture.md) can only be recovered by a new
-/// process, so the watchdog's health check, which is part of liveness (<c>/alive</c>), turns unhealthy until the queue
-/// has a consumer again, for the orchestrator to restart the service.
+/// queues (the bus's own) are not watched. A stop that hangs (a channel wedged on a connection the client still believes
+/// open, seen in CI after a broker restart: docs/architecture.md) is left to finish, and the endpoint is started once it
+/// does; while it hangs, <see cref="EndpointRestarts"/> feeds the liveness check.
 /// The broker counts the consumers of every replica: a stuck replica goes unnoticed while another consumes its queue,
 /// which keeps the events flowing.
 /// </summary>
 public sealed class ReceiveEndpointWatchdog(
-    IBusControl bus, MessagingOptions options, Uri broker, TimeProvider time, ILogger<ReceiveEndpointWatchdog> logger) : BackgroundService, IHealthCheck
+    IBusControl bus, MessagingOptions options, Uri broker, EndpointRestarts restarts, TimeProvider time, ILogger<ReceiveEndpointWatchdog> logger)
+    : BackgroundService
 {
-    /// <summary>The name of the watchdog's health check, tagged <c>live</c>.</summary>
-    public const string HealthCheckName = "receive-endpoints";
-
     private static readonly string[] NotWatched = ["temporary=true", "durable=false", "autodelete=true"];
 
     private readonly EndpointSilence _silence = new(options.Watchdog.StallAfter);
@@ -65,18 +62,12 @@ public sealed class ReceiveEndpointWatchdog(
         }
     }
 
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_silence.Wedged.Count == 0
-            ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Unhealthy(
-                $"Receive endpoint(s) that would not stop and have had no consumer since: {string.Join(", ", _silence.Wedged.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => $"{w.Key} ({w.Value:O})"))}; only a restart of the service recovers them."));
-
     /// <summary>One look at every watched queue; restarts the endpoints silent for too long.</summary>
     private async Task CheckAsync(CancellationToken cancellationToken)
     {
         foreach (var endpoint in bus.CheckHealth().Endpoints.Values)
         {
-            if (QueueOf(endpoint.InputAddress) is not { } queue)
+            if (QueueOf(endpoint.InputAddress) is not { } queue || restarts.IsRestarting(queue))
             {
                 continue;
             }
@@ -91,31 +82,18 @@ public sealed class ReceiveEndpointWatchdog(
 
             if (_silence.Observe(queue, consumers.Value, time.GetUtcNow()) is { } silent)
             {
-                await RestartAsync(endpoint.ReceiveEndpoint, queue, silent, cancellationToken);
+                logger.LogWarning("Queue {Queue} has had no consumer for {Silent} while the broker answers; restarting its receive endpoint.", queue, silent);
+                var receiveEndpoint = endpoint.ReceiveEndpoint;
+                await restarts.RestartAsync(
+                    queue,
+                    async stopping =>
+                    {
+                        await receiveEndpoint.Stop(stopping);
+                        receiveEndpoint.Start(stopping);
+                    },
+                    cancellationToken);
             }
         }
-    }
-
-    private async Task RestartAsync(IReceiveEndpoint endpoint, string queue, TimeSpan silent, CancellationToken cancellationToken)
-    {
-        logger.LogWarning("Queue {Queue} has had no consumer for {Silent} while the broker answers; restarting its receive endpoint.", queue, silent);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Watchdog.StopTimeout);
-        try
-        {
-            await endpoint.Stop(timeout.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            _silence.StopFailed(queue, time.GetUtcNow());
-            logger.LogError(
-                "The receive endpoint of {Queue} did not stop within {Timeout}: the service reports itself not alive (/alive) until the queue has a consumer again, " +
-                "for the orchestrator to restart it; the watchdog tries again meanwhile.",
-                queue, options.Watchdog.StopTimeout);
-            return;
-        }
-
-        endpoint.Start(cancellationToken);
     }
 
     /// <summary>
@@ -199,22 +177,26 @@ public sealed class WatchdogOptions
     /// </summary>
     public TimeSpan StallAfter { get; set; } = TimeSpan.FromSeconds(45);
 
-    /// <summary>Longer than MassTransit's 20 s wait for a broker reply, which a stop on a dead channel runs into.</summary>
+    /// <summary>
+    /// How long the watchdog waits for a restart before it moves on to the other queues; the stop goes on in the background
+    /// either way. Longer than MassTransit's 20 s wait for a broker reply, which a stop on a dead channel runs into.
+    /// </summary>
     public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a restart may stay unfinished before the service reports itself not alive, for the orchestrator to replace
+    /// it. Generous, because a stop also waits for the messages in hand, whose retries can take most of a minute.
+    /// </summary>
+    public TimeSpan WedgedAfter { get; set; } = TimeSpan.FromMinutes(2);
 }
 
 /// <summary>
-/// What the watchdog knows of each watched queue: since when it has had no consumer while the broker answered, and
-/// whether its endpoint would not stop. A queue with a consumer again is forgotten; an unanswered broker clears the
-/// silences (nothing can be judged then) but not the wedged endpoints.
+/// Since when each watched queue has had no consumer while the broker answered. A queue with a consumer again is
+/// forgotten; an unanswered broker clears every silence (nothing can be judged then).
 /// </summary>
 public sealed class EndpointSilence(TimeSpan stallAfter)
 {
     private readonly Dictionary<string, DateTimeOffset> _silentSince = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _wedgedSince = new(StringComparer.Ordinal);
-
-    /// <summary>Endpoints that would not stop, by queue, with when that was first seen; empty while every queue is fine.</summary>
-    public IReadOnlyDictionary<string, DateTimeOffset> Wedged => _wedgedSince;
 
     /// <summary>Records the queue's consumer count; returns how long it has been silent when its endpoint is due for a restart.</summary>
     public TimeSpan? Observe(string queue, uint consumers, DateTimeOffset now)
@@ -222,7 +204,6 @@ public sealed class EndpointSilence(TimeSpan stallAfter)
         if (consumers > 0)
         {
             _silentSince.Remove(queue);
-            _wedgedSince.TryRemove(queue, out _);
             return null;
         }
 
@@ -242,7 +223,86 @@ public sealed class EndpointSilence(TimeSpan stallAfter)
         return now - since;
     }
 
-    public void StopFailed(string queue, DateTimeOffset now) => _wedgedSince.TryAdd(queue, now);
-
+    /// <summary>The broker could not be asked: every silence starts over.</summary>
     public void BrokerUnanswered() => _silentSince.Clear();
+}
+
+/// <summary>
+/// The watchdog's endpoint restarts still under way. A restart is never cancelled (a stop cut short leaves the endpoint
+/// stopped for good); the watchdog waits up to <see cref="WatchdogOptions.StopTimeout"/> and lets it finish in the
+/// background. One still unfinished after <see cref="WatchdogOptions.WedgedAfter"/> means an endpoint stuck on a dead
+/// channel, which only a new process recovers: <see cref="ReceiveEndpointLiveness"/> reports it.
+/// </summary>
+public sealed class EndpointRestarts(WatchdogOptions options, TimeProvider time, ILogger<EndpointRestarts> logger)
+{
+    private readonly ConcurrentDictionary<string, (Task Restart, DateTimeOffset Since)> _underWay = new(StringComparer.Ordinal);
+
+    /// <summary>True while the queue's endpoint is being restarted; a finished restart is forgotten here.</summary>
+    public bool IsRestarting(string queue)
+    {
+        if (!_underWay.TryGetValue(queue, out var restart))
+        {
+            return false;
+        }
+
+        if (!restart.Restart.IsCompleted)
+        {
+            return true;
+        }
+
+        _underWay.TryRemove(queue, out _);
+        return false;
+    }
+
+    /// <summary>Runs stop-and-start for the queue's endpoint and waits for it up to the stop timeout.</summary>
+    public async Task RestartAsync(string queue, Func<CancellationToken, Task> stopAndStart, CancellationToken stoppingToken)
+    {
+        var restart = RunAsync(queue, stopAndStart, stoppingToken);
+        _underWay[queue] = (restart, time.GetUtcNow());
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var finished = await Task.WhenAny(restart, Task.Delay(options.StopTimeout, time, waiting.Token));
+        await waiting.CancelAsync();
+        if (finished != restart)
+        {
+            logger.LogError(
+                "The receive endpoint of {Queue} did not stop within {Timeout}; it is started once its stop finishes. If that takes longer than {WedgedAfter}, " +
+                "the service reports itself not alive (/alive) for the orchestrator to restart it.",
+                queue, options.StopTimeout, options.WedgedAfter);
+        }
+    }
+
+    /// <summary>The queues whose restart has been under way for at least <see cref="WatchdogOptions.WedgedAfter"/>, with since when.</summary>
+    public IReadOnlyList<(string Queue, DateTimeOffset Since)> Wedged() =>
+        _underWay.Where(r => !r.Value.Restart.IsCompleted && time.GetUtcNow() - r.Value.Since >= options.WedgedAfter)
+            .Select(r => (r.Key, r.Value.Since)).OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+
+    private async Task RunAsync(string queue, Func<CancellationToken, Task> stopAndStart, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await stopAndStart(stoppingToken);
+            logger.LogInformation("The receive endpoint of {Queue} was restarted.", queue);
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested && exception is not OutOfMemoryException)
+        {
+            // Finished all the same: the watchdog tries again if the queue stays without a consumer.
+            logger.LogError(exception, "Restarting the receive endpoint of {Queue} failed.", queue);
+        }
+    }
+}
+
+/// <summary>
+/// Part of liveness (<c>/alive</c>, and so of <c>/health</c>): unhealthy while an endpoint restart has hung for
+/// <see cref="WatchdogOptions.WedgedAfter"/>. It judges this process's own restarts, never the broker's consumer count,
+/// which includes the other replicas'.
+/// </summary>
+public sealed class ReceiveEndpointLiveness(EndpointRestarts restarts) : IHealthCheck
+{
+    public const string Name = "receive-endpoints";
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(restarts.Wedged() is { Count: > 0 } wedged
+            ? HealthCheckResult.Unhealthy(
+                $"Receive endpoint restarts hung since: {string.Join(", ", wedged.Select(w => $"{w.Queue} ({w.Since:O})"))}; only a new process recovers them.")
+            : HealthCheckResult.Healthy());
 }

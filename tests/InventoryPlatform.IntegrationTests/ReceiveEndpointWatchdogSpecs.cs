@@ -86,8 +86,8 @@ public sealed class ReceiveEndpointWatchdogSpecs
     {
         var health = _allocation.Services.GetRequiredService<HealthCheckService>();
         var report = await health.CheckHealthAsync(check => check.Tags.Contains("live"));
-        Assert.That(report.Entries.Keys, Does.Contain(ReceiveEndpointWatchdog.HealthCheckName));
-        Assert.That(report.Entries[ReceiveEndpointWatchdog.HealthCheckName].Status, Is.EqualTo(HealthStatus.Healthy));
+        Assert.That(report.Entries.Keys, Does.Contain(ReceiveEndpointLiveness.Name));
+        Assert.That(report.Entries[ReceiveEndpointLiveness.Name].Status, Is.EqualTo(HealthStatus.Healthy));
     }
 
     /// <summary>The broker's own count (the management API's figures lag by seconds, the watchdog acts within three).</summary>

@@ -1,4 +1,7 @@
 using InventoryPlatform.Messaging;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace InventoryPlatform.UnitTests;
 
@@ -47,17 +50,69 @@ public sealed class EndpointSilenceSpecs
         Assert.That(_silence.Observe("q", 0, Start.AddSeconds(60)), Is.Null);
         Assert.That(_silence.Observe("q", 0, Start.AddSeconds(105)), Is.EqualTo(TimeSpan.FromSeconds(45)));
     }
+}
+
+public sealed class EndpointRestartSpecs
+{
+    private readonly WatchdogOptions _options = new() { StopTimeout = TimeSpan.FromSeconds(30), WedgedAfter = TimeSpan.FromMinutes(2) };
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero));
+    private EndpointRestarts _restarts = null!;
+    private ReceiveEndpointLiveness _liveness = null!;
+
+    [SetUp]
+    public void Create()
+    {
+        _restarts = new EndpointRestarts(_options, _time, NullLogger<EndpointRestarts>.Instance);
+        _liveness = new ReceiveEndpointLiveness(_restarts);
+    }
 
     [Test]
-    public void An_endpoint_that_would_not_stop_stays_wedged_until_its_queue_has_a_consumer_again()
+    public async Task A_restart_that_finishes_leaves_the_service_alive()
     {
-        _silence.StopFailed("q", Start);
-        _silence.StopFailed("q", Start.AddSeconds(60));
-        _silence.BrokerUnanswered();
-        _silence.Observe("q", 0, Start.AddSeconds(70));
-        Assert.That(_silence.Wedged, Is.EquivalentTo(new Dictionary<string, DateTimeOffset> { ["q"] = Start }), "first seen, kept through silence and outage");
+        var stopped = 0;
+        await _restarts.RestartAsync("q", _ => { stopped++; return Task.CompletedTask; }, CancellationToken.None);
 
-        _silence.Observe("q", 1, Start.AddSeconds(80));
-        Assert.That(_silence.Wedged, Is.Empty);
+        Assert.That(stopped, Is.EqualTo(1));
+        Assert.That(_restarts.IsRestarting("q"), Is.False);
+        _time.Advance(TimeSpan.FromMinutes(5));
+        Assert.That((await LivenessAsync()).Status, Is.EqualTo(HealthStatus.Healthy));
     }
+
+    [Test]
+    public async Task A_stop_that_hangs_is_waited_for_in_the_background_and_fails_liveness_only_after_the_wedged_time()
+    {
+        var stop = new TaskCompletionSource();
+        var restart = _restarts.RestartAsync("allocation-units-received", _ => stop.Task, CancellationToken.None);
+        Assert.That(restart.IsCompleted, Is.False, "waits for the stop timeout");
+        _time.Advance(TimeSpan.FromSeconds(30));
+        await restart;
+
+        Assert.That(_restarts.IsRestarting("allocation-units-received"), Is.True, "the stop goes on");
+        Assert.That((await LivenessAsync()).Status, Is.EqualTo(HealthStatus.Healthy), "before the wedged time");
+
+        _time.Advance(TimeSpan.FromSeconds(90));
+        var wedged = await LivenessAsync();
+        Assert.That(wedged.Status, Is.EqualTo(HealthStatus.Unhealthy));
+        Assert.That(wedged.Description, Does.Contain("allocation-units-received"));
+
+        stop.SetResult();
+        Assert.That((await LivenessAsync()).Status, Is.EqualTo(HealthStatus.Healthy), "once the stop finished");
+        Assert.That(_restarts.IsRestarting("allocation-units-received"), Is.False);
+    }
+
+    [Test]
+    public async Task A_failed_restart_is_finished_so_the_watchdog_can_try_again()
+    {
+        await _restarts.RestartAsync("q", _ => Task.FromException(new InvalidOperationException("channel closed")), CancellationToken.None);
+
+        Assert.That(_restarts.IsRestarting("q"), Is.False);
+        _time.Advance(TimeSpan.FromMinutes(5));
+        Assert.That((await LivenessAsync()).Status, Is.EqualTo(HealthStatus.Healthy));
+    }
+
+    private Task<HealthCheckResult> LivenessAsync() =>
+        _liveness.CheckHealthAsync(new HealthCheckContext
+        {
+            Registration = new HealthCheckRegistration(ReceiveEndpointLiveness.Name, _liveness, HealthStatus.Unhealthy, ["live"]),
+        });
 }
