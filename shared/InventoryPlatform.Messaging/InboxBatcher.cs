@@ -30,6 +30,20 @@ public abstract class BatchedInboxConsumer<THandler, TMessage>(InboxBatcher<THan
 }
 
 /// <summary>
+/// The endpoint of a batching consumer takes <see cref="InboxBatchOptions.PrefetchCount"/> messages at a time instead of
+/// the service's <see cref="MessagingOptions.PrefetchCount"/>: MassTransit runs as many deliveries at once as it prefetches,
+/// and every delivery waiting in the batcher can join the next transaction. Other consumers keep the smaller prefetch,
+/// since each of their deliveries is a transaction of its own.
+/// </summary>
+public abstract class BatchedInboxConsumerDefinition<TConsumer>(MessagingOptions options) : ConsumerDefinition<TConsumer>
+    where TConsumer : class, IConsumer
+{
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<TConsumer> consumerConfigurator, IRegistrationContext context) =>
+        endpointConfigurator.PrefetchCount = options.Batching.PrefetchCount;
+}
+
+/// <summary>
 /// Group commit for a consumer. A message that arrives while no batch is running is applied at once, alone; messages
 /// that arrive while batches run wait for the next one (at most <see cref="InboxBatchOptions.MaxMessages"/> each,
 /// <see cref="InboxBatchOptions.Concurrency"/> batches at a time). So a quiet queue keeps its latency and a busy one

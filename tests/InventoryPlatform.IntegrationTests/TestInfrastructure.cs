@@ -189,6 +189,19 @@ public static class TestInfrastructure
             .ToList();
     }
 
+    /// <summary>The prefetch count of each consumer of a virtual host, by its queue's name.</summary>
+    public static async Task<IReadOnlyList<(string Queue, int Prefetch)>> ConsumerPrefetchesAsync(string amqpUri)
+    {
+        using var http = Management();
+        var vhost = Uri.EscapeDataString(new Uri(amqpUri).AbsolutePath.TrimStart('/'));
+        var response = await http.GetAsync($"api/consumers/{vhost}");
+        response.EnsureSuccessStatusCode();
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.EnumerateArray()
+            .Select(c => (c.GetProperty("queue").GetProperty("name").GetString()!, c.GetProperty("prefetch_count").GetInt32()))
+            .ToList();
+    }
+
     /// <summary>True once a queue exists and at least one consumer listens on it.</summary>
     public static async Task<bool> QueueHasConsumerAsync(string amqpUri, string queue)
     {

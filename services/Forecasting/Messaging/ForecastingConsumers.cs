@@ -30,6 +30,8 @@ public sealed class OrderShippedConsumer(Database database, Inbox inbox, SalesRe
 public sealed class StockChangedConsumer(InboxBatcher<StockChangedBatch, StockChanged> batcher)
     : BatchedInboxConsumer<StockChangedBatch, StockChanged>(batcher);
 
+public sealed class StockChangedConsumerDefinition(MessagingOptions options) : BatchedInboxConsumerDefinition<StockChangedConsumer>(options);
+
 /// <summary>
 /// The stock changes consumed together: only each FC's newest version counts (a change carries the FC's whole figures),
 /// all are recorded in one round trip, and each FNSKU whose figures moved is re-evaluated once.
@@ -60,6 +62,6 @@ public static class ForecastingConsumers
     public static void Register(IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<OrderShippedConsumer>();
-        bus.AddConsumer<StockChangedConsumer>();
+        bus.AddConsumer<StockChangedConsumer, StockChangedConsumerDefinition>();
     }
 }

@@ -9,6 +9,8 @@ namespace InventoryPlatform.Limits.Messaging;
 public sealed class StockChangedConsumer(InboxBatcher<StockChangedBatch, StockChanged> batcher)
     : BatchedInboxConsumer<StockChangedBatch, StockChanged>(batcher);
 
+public sealed class StockChangedConsumerDefinition(MessagingOptions options) : BatchedInboxConsumerDefinition<StockChangedConsumer>(options);
+
 /// <summary>
 /// The stock changes consumed together, in one transaction. A change carries its FC's whole balance, so of several
 /// changes of one FC on one day only the newest counts; the others are applied in (seller, FNSKU) order, so concurrent

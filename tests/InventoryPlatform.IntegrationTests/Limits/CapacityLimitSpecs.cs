@@ -37,6 +37,17 @@ public sealed class CapacityLimitSpecs(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task The_batching_stock_consumer_prefetches_more_than_the_others()
+    {
+        var prefetches = await Eventually.Until(
+            () => TestInfrastructure.ConsumerPrefetchesAsync(_platform.Messaging),
+            c => c.Any(p => p.Queue == "limits-stock-changed") && c.Any(p => p.Queue == "limits-units-received"),
+            TimeSpan.FromSeconds(15), "Limits' consumers in the management API");
+        Assert.That(prefetches.Where(p => p.Queue == "limits-stock-changed").Select(p => p.Prefetch), Is.All.EqualTo(128));
+        Assert.That(prefetches.Where(p => p.Queue == "limits-units-received").Select(p => p.Prefetch), Is.All.EqualTo(32));
+    }
+
+    [Test]
     public async Task Shipments_are_granted_up_to_the_limit_and_the_next_is_rejected_with_the_numbers()
     {
         var seller = "lim-fill";
