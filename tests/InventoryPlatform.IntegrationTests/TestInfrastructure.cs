@@ -147,11 +147,7 @@ public static class TestInfrastructure
     /// <summary>Every queue of a virtual host with the messages in it (ready and unacknowledged; refreshed every few seconds).</summary>
     public static async Task<IReadOnlyDictionary<string, int>> QueuesAsync(string amqpUri)
     {
-        using var http = Management();
-        var vhost = Uri.EscapeDataString(new Uri(amqpUri).AbsolutePath.TrimStart('/'));
-        var response = await http.GetAsync($"api/queues/{vhost}?columns=name,messages");
-        response.EnsureSuccessStatusCode();
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        using var document = await VirtualHostApiAsync(amqpUri, "queues", "?columns=name,messages");
         return document.RootElement.EnumerateArray()
             .ToDictionary(q => q.GetProperty("name").GetString()!, q => q.TryGetProperty("messages", out var m) ? m.GetInt32() : 0);
     }
@@ -189,18 +185,16 @@ public static class TestInfrastructure
             .ToList();
     }
 
-    /// <summary>The prefetch count of each consumer of a virtual host, by its queue's name.</summary>
-    public static async Task<IReadOnlyList<(string Queue, int Prefetch)>> ConsumerPrefetchesAsync(string amqpUri)
-    {
-        using var http = Management();
-        var vhost = Uri.EscapeDataString(new Uri(amqpUri).AbsolutePath.TrimStart('/'));
-        var response = await http.GetAsync($"api/consumers/{vhost}");
-        response.EnsureSuccessStatusCode();
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return document.RootElement.EnumerateArray()
-            .Select(c => (c.GetProperty("queue").GetProperty("name").GetString()!, c.GetProperty("prefetch_count").GetInt32()))
-            .ToList();
-    }
+    /// <summary>The prefetch count of each consumer of these queues, once every one of them has a consumer.</summary>
+    public static Task<ILookup<string, int>> ConsumerPrefetchesAsync(string amqpUri, params string[] queues) =>
+        Eventually.Until(
+            async () =>
+            {
+                using var document = await VirtualHostApiAsync(amqpUri, "consumers");
+                return document.RootElement.EnumerateArray()
+                    .ToLookup(c => c.GetProperty("queue").GetProperty("name").GetString()!, c => c.GetProperty("prefetch_count").GetInt32());
+            },
+            consumers => queues.All(consumers.Contains), TimeSpan.FromSeconds(15), $"consumers of {string.Join(", ", queues)} in the management API");
 
     /// <summary>True once a queue exists and at least one consumer listens on it.</summary>
     public static async Task<bool> QueueHasConsumerAsync(string amqpUri, string queue)
@@ -245,6 +239,16 @@ public static class TestInfrastructure
         var output = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         Assert.That(process.ExitCode, Is.Zero, $"test-infra.sh {command} failed: {await output}");
+    }
+
+    /// <summary>A management API listing of the virtual host of <paramref name="amqpUri"/> (<c>api/{resource}/{vhost}</c>).</summary>
+    private static async Task<JsonDocument> VirtualHostApiAsync(string amqpUri, string resource, string query = "")
+    {
+        using var http = Management();
+        var vhost = Uri.EscapeDataString(new Uri(amqpUri).AbsolutePath.TrimStart('/'));
+        var response = await http.GetAsync($"api/{resource}/{vhost}{query}");
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
     }
 
     private static HttpClient Management()

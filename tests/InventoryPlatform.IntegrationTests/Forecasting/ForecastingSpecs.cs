@@ -31,6 +31,14 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task The_batching_stock_consumer_prefetches_more_than_the_others()
+    {
+        var prefetches = await TestInfrastructure.ConsumerPrefetchesAsync(_fixture.Messaging, "forecasting-stock-changed", "forecasting-order-shipped");
+        Assert.That(prefetches["forecasting-stock-changed"], Is.All.EqualTo(128));
+        Assert.That(prefetches["forecasting-order-shipped"], Is.All.EqualTo(32));
+    }
+
+    [Test]
     public async Task Shipped_orders_become_daily_history_per_region_once_each()
     {
         const string seller = "fc-shipped";

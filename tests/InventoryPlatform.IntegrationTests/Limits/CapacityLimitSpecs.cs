@@ -39,12 +39,9 @@ public sealed class CapacityLimitSpecs(DatabaseProvider provider)
     [Test]
     public async Task The_batching_stock_consumer_prefetches_more_than_the_others()
     {
-        var prefetches = await Eventually.Until(
-            () => TestInfrastructure.ConsumerPrefetchesAsync(_platform.Messaging),
-            c => c.Any(p => p.Queue == "limits-stock-changed") && c.Any(p => p.Queue == "limits-units-received"),
-            TimeSpan.FromSeconds(15), "Limits' consumers in the management API");
-        Assert.That(prefetches.Where(p => p.Queue == "limits-stock-changed").Select(p => p.Prefetch), Is.All.EqualTo(128));
-        Assert.That(prefetches.Where(p => p.Queue == "limits-units-received").Select(p => p.Prefetch), Is.All.EqualTo(32));
+        var prefetches = await TestInfrastructure.ConsumerPrefetchesAsync(_platform.Messaging, "limits-stock-changed", "limits-units-received");
+        Assert.That(prefetches["limits-stock-changed"], Is.All.EqualTo(128));
+        Assert.That(prefetches["limits-units-received"], Is.All.EqualTo(32));
     }
 
     [Test]
