@@ -31,6 +31,8 @@ public sealed class ReceiveEndpointWatchdogSpecs
         {
             web.UseSetting("Messaging:Watchdog:Interval", "00:00:01");
             web.UseSetting("Messaging:Watchdog:StallAfter", "00:00:03");
+            web.UseSetting("Messaging:Watchdog:StopTimeout", "00:00:01");
+            web.UseSetting("Messaging:Watchdog:WedgedAfter", "00:00:00");
         });
         _allocation.CreateClient().Dispose();
         await Eventually.Until(() => TestInfrastructure.QueueHasConsumerAsync(_messaging, Queue), consuming => consuming, TimeSpan.FromSeconds(30), Queue);
@@ -88,6 +90,27 @@ public sealed class ReceiveEndpointWatchdogSpecs
         var report = await health.CheckHealthAsync(check => check.Tags.Contains("live"));
         Assert.That(report.Entries.Keys, Does.Contain(ReceiveEndpointLiveness.Name));
         Assert.That(report.Entries[ReceiveEndpointLiveness.Name].Status, Is.EqualTo(HealthStatus.Healthy));
+    }
+
+    [Test]
+    public async Task A_hung_endpoint_restart_makes_the_service_answer_not_alive_until_it_finishes()
+    {
+        using var http = _allocation.CreateClient();
+        Assert.That((int)(await http.GetAsync("/alive")).StatusCode, Is.EqualTo(200), "alive before");
+
+        // The watchdog's own restart bookkeeping, as a stop on a dead channel leaves it.
+        var stop = new TaskCompletionSource();
+        await _allocation.Services.GetRequiredService<EndpointRestarts>().RestartAsync("watchdog-spec-hung", _ => stop.Task, CancellationToken.None);
+        try
+        {
+            Assert.That((int)(await http.GetAsync("/alive")).StatusCode, Is.EqualTo(503), "not alive while the restart hangs");
+        }
+        finally
+        {
+            stop.SetResult();
+        }
+
+        Assert.That((int)(await http.GetAsync("/alive")).StatusCode, Is.EqualTo(200), "alive once it finished");
     }
 
     /// <summary>The broker's own count (the management API's figures lag by seconds, the watchdog acts within three).</summary>
