@@ -67,7 +67,10 @@ public sealed class BenchPlatform : IAsyncDisposable
     /// high enough not to be what is measured), or straight to a service ("receiving", "allocation", ...) with
     /// the signed identity the gateway would have added.
     /// </summary>
-    public HttpClient Client(string resource, string sellerId)
+    public HttpClient Client(string resource, string sellerId) => Client(resource, sellerId, null);
+
+    /// <summary>As <see cref="Client(string, string)"/>, straight to a service, but sent to <paramref name="via"/> (a proxy in front of it).</summary>
+    public HttpClient Client(string resource, string sellerId, Uri? via)
     {
         // Plain clients on the resource's address: the app's logging clients write several lines per request,
         // which at thousands of requests a second would measure the console rather than the platform.
@@ -75,13 +78,15 @@ public sealed class BenchPlatform : IAsyncDisposable
         if (resource != "gateway")
         {
             var caller = new CallerIdentity(sellerId, [.. PlatformScopes.All.Where(s => s != PlatformScopes.Admin)]);
-            return new HttpClient(new SignedIdentity(_tokens, caller) { InnerHandler = sockets }) { BaseAddress = _app.GetEndpoint(resource, "http") };
+            return new HttpClient(new SignedIdentity(_tokens, caller) { InnerHandler = sockets }) { BaseAddress = via ?? Endpoint(resource) };
         }
 
         var client = new HttpClient(sockets) { BaseAddress = _app.GetEndpoint("gateway", "http") };
         client.DefaultRequestHeaders.Add("X-Api-Key", IssueKeyAsync(sellerId).GetAwaiter().GetResult());
         return client;
     }
+
+    public Uri Endpoint(string resource) => _app.GetEndpoint(resource, "http");
 
     /// <summary>Operations through the gateway with the development admin key (FC bins, network edits).</summary>
     public HttpClient AdminClient()

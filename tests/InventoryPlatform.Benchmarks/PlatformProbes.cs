@@ -82,6 +82,11 @@ public sealed class ProcessProbe
             }
         }
 
+        if (process.CommandLine.Contains($"InventoryPlatform.Benchmarks {BareProxy.Command} ", StringComparison.Ordinal))
+        {
+            return "bare proxy";
+        }
+
         if (postmaster != 0 && (process.Pid == postmaster || process.ParentPid == postmaster))
         {
             return "postgresql";

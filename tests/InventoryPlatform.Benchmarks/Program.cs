@@ -3,6 +3,12 @@ using InventoryPlatform.Benchmarks;
 // dotnet run -c Release --project tests/InventoryPlatform.Benchmarks -- <name> [--duration 30]
 // (scripts/bench.sh starts PostgreSQL and RabbitMQ first and passes their addresses; benchmarks that do not
 // need the platform, such as the forecast models', can also run with dotnet run directly.)
+if (args is [BareProxy.Command, var destination])
+{
+    await BareProxy.RunAsync(destination);
+    return 0;
+}
+
 var benchmarks = typeof(IBenchmark).Assembly.GetTypes()
     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IBenchmark).IsAssignableFrom(t))
     .Select(t => (IBenchmark)Activator.CreateInstance(t)!)
