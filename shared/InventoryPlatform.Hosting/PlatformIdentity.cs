@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -50,14 +51,22 @@ public static class PlatformScopes
 /// The short-lived token the gateway signs for each request it forwards (HMAC-SHA256 with a key it shares
 /// with the services). A service trusts the seller and scopes in it and nothing a client sent itself.
 /// Format: <c>v1.{payload}.{signature}</c>, both base64url.
+/// Signing and checking cost about as much as the rest of a proxied read, so both are remembered: a caller's token
+/// is issued again only when half its lifetime has passed, and a token that checked out once is not checked
+/// again until it expires (only tokens this key signed are remembered, so the set stays as small as the callers).
 /// </summary>
 public sealed class IdentityTokens
 {
     public const string Header = "X-Platform-Identity";
     public const string SigningKeySetting = "Identity:SigningKey";
 
+    // Far above the callers one gateway or service sees in a token lifetime; reaching it only clears the memory.
+    private const int MaxRemembered = 4096;
+
     private readonly byte[] _key;
     private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<(string SellerId, string Scopes), (string Token, long ExpiresAt)> _issued = new();
+    private readonly ConcurrentDictionary<string, (CallerIdentity Caller, long ExpiresAt)> _valid = new(StringComparer.Ordinal);
 
     public IdentityTokens(string base64Key, TimeProvider time)
     {
@@ -72,19 +81,35 @@ public sealed class IdentityTokens
 
     public static TimeSpan DefaultLifetime { get; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>A token for <paramref name="identity"/> with at least half the default lifetime left (reused until then), or a new one with <paramref name="lifetime"/>.</summary>
     public string Issue(CallerIdentity identity, TimeSpan? lifetime = null)
     {
-        var payload = JsonSerializer.SerializeToUtf8Bytes(new TokenPayload(
-            identity.SellerId,
-            identity.Scopes,
-            _time.GetUtcNow().Add(lifetime ?? DefaultLifetime).ToUnixTimeSeconds()));
-        var encoded = Base64Url.EncodeToString(payload);
-        return $"v1.{encoded}.{Base64Url.EncodeToString(Sign(encoded))}";
+        if (lifetime is not null)
+        {
+            return Sign(identity, _time.GetUtcNow().Add(lifetime.Value).ToUnixTimeSeconds());
+        }
+
+        var now = _time.GetUtcNow().ToUnixTimeSeconds();
+        var key = (identity.SellerId, string.Join(' ', identity.Scopes));
+        if (_issued.TryGetValue(key, out var issued) && issued.ExpiresAt - now >= (long)DefaultLifetime.TotalSeconds / 2)
+        {
+            return issued.Token;
+        }
+
+        var expiresAt = now + (long)DefaultLifetime.TotalSeconds;
+        var token = Sign(identity, expiresAt);
+        Remember(_issued, key, (token, expiresAt));
+        return token;
     }
 
     /// <summary>The identity in a token that this key signed and that has not expired; otherwise null.</summary>
     public CallerIdentity? Validate(string? token)
     {
+        if (token is not null && _valid.TryGetValue(token, out var known))
+        {
+            return known.ExpiresAt < _time.GetUtcNow().ToUnixTimeSeconds() ? null : known.Caller;
+        }
+
         var parts = token?.Split('.');
         if (parts is not ["v1", var encoded, var signature] || encoded.Length > 4096)
         {
@@ -104,7 +129,9 @@ public sealed class IdentityTokens
                 return null;
             }
 
-            return new CallerIdentity(payload.SellerId, payload.Scopes ?? []);
+            var caller = new CallerIdentity(payload.SellerId, payload.Scopes ?? []);
+            Remember(_valid, token!, (caller, payload.ExpiresAt));
+            return caller;
         }
         catch (Exception exception) when (exception is FormatException or JsonException)
         {
@@ -112,7 +139,24 @@ public sealed class IdentityTokens
         }
     }
 
+    private string Sign(CallerIdentity identity, long expiresAt)
+    {
+        var encoded = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new TokenPayload(identity.SellerId, identity.Scopes, expiresAt)));
+        return $"v1.{encoded}.{Base64Url.EncodeToString(Sign(encoded))}";
+    }
+
     private byte[] Sign(string encodedPayload) => HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(encodedPayload));
+
+    private static void Remember<TKey, TValue>(ConcurrentDictionary<TKey, TValue> memory, TKey key, TValue value)
+        where TKey : notnull
+    {
+        if (memory.Count >= MaxRemembered)
+        {
+            memory.Clear();
+        }
+
+        memory[key] = value;
+    }
 
     private sealed record TokenPayload(
         [property: JsonPropertyName("sub")] string SellerId,

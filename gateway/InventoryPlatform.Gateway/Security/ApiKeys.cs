@@ -49,6 +49,11 @@ public sealed class ApiKeys(GatewayOptions options, Database database, TimeProvi
 
     private readonly ConcurrentDictionary<string, (ApiKey? Key, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
 
+    // The configured keys' hashes as the bytes each request's hash is compared with, worked out once.
+    private readonly (byte[] Hash, ApiKey Key)[] _configured = options.ApiKeys
+        .Select(k => (Encoding.ASCII.GetBytes(k.Sha256.ToLowerInvariant().PadRight(64)), new ApiKey(k.Id, k.SellerId, k.Scopes, k.PermitsPerSecond, k.Burst)))
+        .ToArray();
+
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     public async Task<ApiKey?> FindAsync(string presented, CancellationToken cancellationToken)
@@ -61,12 +66,12 @@ public sealed class ApiKeys(GatewayOptions options, Database database, TimeProvi
         var hash = Hash(presented);
         var hashBytes = Encoding.ASCII.GetBytes(hash);
         ApiKey? configured = null;
-        foreach (var key in options.ApiKeys)
+        foreach (var (keyHash, key) in _configured)
         {
             // Every configured key is compared, in constant time, so timing says nothing about which matched.
-            if (CryptographicOperations.FixedTimeEquals(hashBytes, Encoding.ASCII.GetBytes(key.Sha256.ToLowerInvariant().PadRight(64))))
+            if (CryptographicOperations.FixedTimeEquals(hashBytes, keyHash))
             {
-                configured = new ApiKey(key.Id, key.SellerId, key.Scopes, key.PermitsPerSecond, key.Burst);
+                configured = key;
             }
         }
 

@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using InventoryPlatform.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace InventoryPlatform.UnitTests;
+
+public sealed class IdentityTokenSpecs
+{
+    private static readonly string Key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private static readonly CallerIdentity Seller = new("seller-1", [PlatformScopes.InventoryRead, PlatformScopes.OrdersWrite]);
+
+    [Test]
+    public void A_callers_token_is_reused_until_half_its_lifetime_has_passed()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-28T03:00:00Z"));
+        var tokens = new IdentityTokens(Key, time);
+
+        var first = tokens.Issue(Seller);
+        time.Advance(TimeSpan.FromSeconds(29));
+        var within = tokens.Issue(Seller);
+        time.Advance(TimeSpan.FromSeconds(2));
+        var after = tokens.Issue(Seller);
+
+        Assert.That(within, Is.EqualTo(first));
+        Assert.That(after, Is.Not.EqualTo(first));
+        Assert.That(tokens.Validate(after), Is.EqualTo(Seller).Using<CallerIdentity>(SameCaller));
+    }
+
+    [Test]
+    public void Callers_with_other_sellers_or_scopes_get_their_own_tokens()
+    {
+        var tokens = new IdentityTokens(Key, new FakeTimeProvider());
+
+        var mine = tokens.Issue(Seller);
+        var otherSeller = tokens.Issue(Seller with { SellerId = "seller-2" });
+        var fewerScopes = tokens.Issue(Seller with { Scopes = [PlatformScopes.InventoryRead] });
+
+        Assert.That(new[] { mine, otherSeller, fewerScopes }, Is.Unique);
+        Assert.That(tokens.Validate(otherSeller)!.SellerId, Is.EqualTo("seller-2"));
+        Assert.That(tokens.Validate(fewerScopes)!.Has(PlatformScopes.OrdersWrite), Is.False);
+    }
+
+    [Test]
+    public void A_token_that_checked_out_is_refused_once_it_expires()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-28T03:00:00Z"));
+        var gateway = new IdentityTokens(Key, time);
+        var service = new IdentityTokens(Key, time);
+        var token = gateway.Issue(Seller);
+
+        Assert.That(service.Validate(token), Is.Not.Null);
+        time.Advance(IdentityTokens.DefaultLifetime + TimeSpan.FromSeconds(1));
+
+        Assert.That(service.Validate(token), Is.Null);
+    }
+
+    [Test]
+    public void Remembering_valid_tokens_lets_no_forged_or_tampered_one_through()
+    {
+        var service = new IdentityTokens(Key, new FakeTimeProvider());
+        var token = new IdentityTokens(Key, new FakeTimeProvider()).Issue(Seller);
+        var forged = new IdentityTokens(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), new FakeTimeProvider()).Issue(Seller);
+
+        Assert.That(service.Validate(token), Is.Not.Null);
+        Assert.That(service.Validate(forged), Is.Null);
+        Assert.That(service.Validate(token.Replace("v1.", "v1.x", StringComparison.Ordinal)), Is.Null);
+        Assert.That(service.Validate(token + "x"), Is.Null);
+    }
+
+    private static bool SameCaller(CallerIdentity actual, CallerIdentity expected) =>
+        actual.SellerId == expected.SellerId && actual.Scopes.SequenceEqual(expected.Scopes);
+}
