@@ -51,21 +51,22 @@ public static class PlatformScopes
 /// The short-lived token the gateway signs for each request it forwards (HMAC-SHA256 with a key it shares
 /// with the services). A service trusts the seller and scopes in it and nothing a client sent itself.
 /// Format: <c>v1.{payload}.{signature}</c>, both base64url.
-/// Signing and checking cost about as much as the rest of a proxied read, so both are remembered: a caller's token
-/// is issued again only when half its lifetime has passed, and a token that checked out once is not checked
-/// again until it expires (only tokens this key signed are remembered, so the set stays as small as the callers).
+/// Signing and checking are a large part of a proxied read's cost, so both are remembered: a caller's token is
+/// issued again only when half its lifetime has passed (so a service's clock may run up to 30 s ahead of the
+/// gateway's), and a token that checked out once is not checked again until it expires. Only tokens this key
+/// signed are remembered: a couple per caller a minute.
 /// </summary>
 public sealed class IdentityTokens
 {
     public const string Header = "X-Platform-Identity";
     public const string SigningKeySetting = "Identity:SigningKey";
 
-    // Far above the callers one gateway or service sees in a token lifetime; reaching it only clears the memory.
+    // Far above the tokens one gateway or service sees in a lifetime; when reached, the expired ones are dropped.
     private const int MaxRemembered = 4096;
 
     private readonly byte[] _key;
     private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<(string SellerId, string Scopes), (string Token, long ExpiresAt)> _issued = new();
+    private readonly ConcurrentDictionary<(string SellerId, string Scopes), (string Token, IReadOnlyList<string> Scopes, long ExpiresAt)> _issued = new();
     private readonly ConcurrentDictionary<string, (CallerIdentity Caller, long ExpiresAt)> _valid = new(StringComparer.Ordinal);
 
     public IdentityTokens(string base64Key, TimeProvider time)
@@ -91,14 +92,16 @@ public sealed class IdentityTokens
 
         var now = _time.GetUtcNow().ToUnixTimeSeconds();
         var key = (identity.SellerId, string.Join(' ', identity.Scopes));
-        if (_issued.TryGetValue(key, out var issued) && issued.ExpiresAt - now >= (long)DefaultLifetime.TotalSeconds / 2)
+        // The joined scopes only find the entry; a scope with a space in it must not lend another list its token.
+        if (_issued.TryGetValue(key, out var issued) && issued.ExpiresAt - now >= (long)DefaultLifetime.TotalSeconds / 2 &&
+            issued.Scopes.SequenceEqual(identity.Scopes, StringComparer.Ordinal))
         {
             return issued.Token;
         }
 
         var expiresAt = now + (long)DefaultLifetime.TotalSeconds;
         var token = Sign(identity, expiresAt);
-        Remember(_issued, key, (token, expiresAt));
+        Remember(_issued, key, (token, identity.Scopes.ToArray(), expiresAt), now, e => e.ExpiresAt);
         return token;
     }
 
@@ -130,7 +133,7 @@ public sealed class IdentityTokens
             }
 
             var caller = new CallerIdentity(payload.SellerId, payload.Scopes ?? []);
-            Remember(_valid, token!, (caller, payload.ExpiresAt));
+            Remember(_valid, token!, (caller, payload.ExpiresAt), _time.GetUtcNow().ToUnixTimeSeconds(), e => e.ExpiresAt);
             return caller;
         }
         catch (Exception exception) when (exception is FormatException or JsonException)
@@ -147,12 +150,20 @@ public sealed class IdentityTokens
 
     private byte[] Sign(string encodedPayload) => HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(encodedPayload));
 
-    private static void Remember<TKey, TValue>(ConcurrentDictionary<TKey, TValue> memory, TKey key, TValue value)
+    private static void Remember<TKey, TValue>(ConcurrentDictionary<TKey, TValue> memory, TKey key, TValue value, long now, Func<TValue, long> expiresAt)
         where TKey : notnull
     {
         if (memory.Count >= MaxRemembered)
         {
-            memory.Clear();
+            foreach (var entry in memory.Where(e => expiresAt(e.Value) < now))
+            {
+                memory.TryRemove(entry);
+            }
+
+            if (memory.Count >= MaxRemembered)
+            {
+                memory.Clear();
+            }
         }
 
         memory[key] = value;

@@ -34,18 +34,32 @@ public sealed class BareProxy : IAsyncDisposable
     /// <summary>Starts this benchmark executable again as a bare proxy to <paramref name="destination"/>.</summary>
     public static async Task<BareProxy> StartAsync(Uri destination)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!, [Command, destination.ToString()]) { RedirectStandardOutput = true };
+        // Run as "dotnet X.dll", the process is dotnet itself and the assembly must be named again.
+        var self = Environment.ProcessPath!;
+        string[] arguments = Path.GetFileNameWithoutExtension(self) == "dotnet"
+            ? [typeof(BareProxy).Assembly.Location, Command, destination.ToString()]
+            : [Command, destination.ToString()];
+        var start = new ProcessStartInfo(self, arguments) { RedirectStandardOutput = true, RedirectStandardInput = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException("The bare proxy did not start.");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        try
         {
-            if (line.StartsWith(ListeningOn, StringComparison.Ordinal))
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
             {
-                return new BareProxy(process, new Uri(line[ListeningOn.Length..]));
+                if (line.StartsWith(ListeningOn, StringComparison.Ordinal))
+                {
+                    return new BareProxy(process, new Uri(line[ListeningOn.Length..]));
+                }
             }
-        }
 
-        throw new InvalidOperationException($"The bare proxy exited ({process.ExitCode}) before it listened.");
+            await process.WaitForExitAsync(timeout.Token);
+            throw new InvalidOperationException($"The bare proxy exited ({process.ExitCode}) before it listened.");
+        }
+        catch
+        {
+            await StopAsync(process);
+            throw;
+        }
     }
 
     /// <summary>The child process: listens on a free loopback port, forwards everything to the destination.</summary>
@@ -62,13 +76,21 @@ public sealed class BareProxy : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         Console.WriteLine(ListeningOn + address);
-        await app.WaitForShutdownAsync();
+        // The benchmark holds this process's standard input: when it ends, even killed, the input closes and so does the proxy.
+        await Console.In.ReadToEndAsync();
+        await app.StopAsync();
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => new(StopAsync(_process));
+
+    private static async Task StopAsync(Process process)
     {
-        _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
-        _process.Dispose();
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        await process.WaitForExitAsync();
+        process.Dispose();
     }
 }

@@ -69,7 +69,7 @@ public sealed class BenchPlatform : IAsyncDisposable
     /// </summary>
     public HttpClient Client(string resource, string sellerId) => Client(resource, sellerId, null);
 
-    /// <summary>As <see cref="Client(string, string)"/>, straight to a service, but sent to <paramref name="via"/> (a proxy in front of it).</summary>
+    /// <summary>As <see cref="Client(string, string)"/>, but sent to <paramref name="via"/> (a proxy in front of the resource) when given.</summary>
     public HttpClient Client(string resource, string sellerId, Uri? via)
     {
         // Plain clients on the resource's address: the app's logging clients write several lines per request,
@@ -81,7 +81,7 @@ public sealed class BenchPlatform : IAsyncDisposable
             return new HttpClient(new SignedIdentity(_tokens, caller) { InnerHandler = sockets }) { BaseAddress = via ?? Endpoint(resource) };
         }
 
-        var client = new HttpClient(sockets) { BaseAddress = _app.GetEndpoint("gateway", "http") };
+        var client = new HttpClient(sockets) { BaseAddress = via ?? Endpoint("gateway") };
         client.DefaultRequestHeaders.Add("X-Api-Key", IssueKeyAsync(sellerId).GetAwaiter().GetResult());
         return client;
     }

@@ -84,7 +84,7 @@ public sealed class ProcessProbe
 
         if (process.CommandLine.Contains($"InventoryPlatform.Benchmarks {BareProxy.Command} ", StringComparison.Ordinal))
         {
-            return "bare proxy";
+            return UsesDatabasePort(process.Pid, postgresPort) ? "bare proxy" : null;
         }
 
         if (postmaster != 0 && (process.Pid == postmaster || process.ParentPid == postmaster))

@@ -62,9 +62,40 @@ public sealed class IdentityTokenSpecs
         var forged = new IdentityTokens(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), new FakeTimeProvider()).Issue(Seller);
 
         Assert.That(service.Validate(token), Is.Not.Null);
-        Assert.That(service.Validate(forged), Is.Null);
-        Assert.That(service.Validate(token.Replace("v1.", "v1.x", StringComparison.Ordinal)), Is.Null);
-        Assert.That(service.Validate(token + "x"), Is.Null);
+        foreach (var bad in new[] { forged, token.Replace("v1.", "v1.x", StringComparison.Ordinal), token + "x" })
+        {
+            // Twice: a refused token must not be remembered as good either.
+            Assert.That(service.Validate(bad), Is.Null);
+            Assert.That(service.Validate(bad), Is.Null);
+        }
+    }
+
+    [Test]
+    public void A_scope_with_a_space_in_it_does_not_lend_another_scope_list_its_token()
+    {
+        var tokens = new IdentityTokens(Key, new FakeTimeProvider());
+
+        var joined = tokens.Issue(new CallerIdentity("seller-1", ["inventory:read orders:write"]));
+        var separate = tokens.Issue(new CallerIdentity("seller-1", [PlatformScopes.InventoryRead, PlatformScopes.OrdersWrite]));
+
+        Assert.That(separate, Is.Not.EqualTo(joined));
+        Assert.That(tokens.Validate(joined)!.Has(PlatformScopes.OrdersWrite), Is.False);
+        Assert.That(tokens.Validate(separate)!.Has(PlatformScopes.OrdersWrite), Is.True);
+    }
+
+    [Test]
+    public void A_token_asked_for_with_its_own_lifetime_is_signed_for_it_and_not_mixed_with_the_callers_usual_one()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-28T03:00:00Z"));
+        var tokens = new IdentityTokens(Key, time);
+
+        var usual = tokens.Issue(Seller);
+        var brief = tokens.Issue(Seller, TimeSpan.FromSeconds(5));
+        Assert.That(tokens.Issue(Seller), Is.EqualTo(usual));
+        time.Advance(TimeSpan.FromSeconds(10));
+
+        Assert.That(tokens.Validate(brief), Is.Null);
+        Assert.That(tokens.Validate(usual), Is.Not.Null);
     }
 
     private static bool SameCaller(CallerIdentity actual, CallerIdentity expected) =>
