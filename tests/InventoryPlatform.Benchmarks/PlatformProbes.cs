@@ -82,7 +82,9 @@ public sealed class ProcessProbe
             }
         }
 
-        if (process.CommandLine.Contains($"InventoryPlatform.Benchmarks {BareProxy.Command} ", StringComparison.Ordinal))
+        // Started as the benchmark's own executable or as "dotnet InventoryPlatform.Benchmarks.dll", then "bare-proxy".
+        if (process.CommandLine.Contains("InventoryPlatform.Benchmarks", StringComparison.Ordinal) &&
+            process.CommandLine.Contains($" {BareProxy.Command} ", StringComparison.Ordinal))
         {
             return UsesDatabasePort(process.Pid, postgresPort) ? "bare proxy" : null;
         }
