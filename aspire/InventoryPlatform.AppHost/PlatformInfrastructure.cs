@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,8 @@ namespace InventoryPlatform.AppHost;
 /// <list type="bullet">
 /// <item><c>Local</c> (default): PostgreSQL 15 and RabbitMQ from their Debian packages as local processes, no Docker needed.</item>
 /// <item><c>Containers</c>: RabbitMQ and SQL Server containers, where a Docker engine runs.</item>
-/// <item><c>External</c>: connection strings given in configuration (<c>ConnectionStrings:inventory</c>, <c>ConnectionStrings:messaging</c>),
+/// <item><c>External</c>: connection strings given in configuration (<c>ConnectionStrings:inventory</c>,
+/// <c>ConnectionStrings:messaging</c>),
 /// as the integration tests do with the servers the test script started.</item>
 /// </list>
 /// </summary>
@@ -20,8 +22,10 @@ public static class PlatformInfrastructure
     public const string DatabaseName = "inventory";
     public const string MessagingName = "messaging";
 
-    public static (IResourceBuilder<IResourceWithConnectionString> Database, IResourceBuilder<IResourceWithConnectionString> Messaging)
-        AddPlatformInfrastructure(this IDistributedApplicationBuilder builder) =>
+    public static (
+        IResourceBuilder<IResourceWithConnectionString> Database,
+        IResourceBuilder<IResourceWithConnectionString> Messaging
+    ) AddPlatformInfrastructure(this IDistributedApplicationBuilder builder) =>
         builder.Configuration["Infrastructure:Mode"] switch
         {
             null or "" or "Local" => AddLocalProcesses(builder),
@@ -40,7 +44,9 @@ public static class PlatformInfrastructure
 
     /// <summary>Tells the services which engine the connection string is for.</summary>
     public static IResourceBuilder<ProjectResource> WithPlatformDatabaseProvider(
-        this IResourceBuilder<ProjectResource> service, IDistributedApplicationBuilder builder) =>
+        this IResourceBuilder<ProjectResource> service,
+        IDistributedApplicationBuilder builder
+    ) =>
         builder.Configuration["Infrastructure:Mode"] == "Containers"
             ? service.WithEnvironment("Database__Provider", "SqlServer")
             : service.WithEnvironment("Database__Provider", builder.Configuration["Database:Provider"] ?? "Postgres");
@@ -51,7 +57,9 @@ public static class PlatformInfrastructure
     /// and that CPU would be counted against the requests being measured. Traces are still created in process.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithPlatformTelemetry(
-        this IResourceBuilder<ProjectResource> service, IDistributedApplicationBuilder builder) =>
+        this IResourceBuilder<ProjectResource> service,
+        IDistributedApplicationBuilder builder
+    ) =>
         builder.Configuration["Telemetry:Export"] == "false"
             ? service.WithEnvironment(context => context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"))
             : service;
@@ -62,13 +70,16 @@ public static class PlatformInfrastructure
     /// service refuses the setting in Production.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithPlatformClock(
-        this IResourceBuilder<ProjectResource> service, IDistributedApplicationBuilder builder) =>
+        this IResourceBuilder<ProjectResource> service,
+        IDistributedApplicationBuilder builder
+    ) =>
         builder.Configuration[$"Platform:Clock:OffsetDays:{service.Resource.Name}"] is { Length: > 0 } days
             ? service.WithEnvironment("Platform__Clock__OffsetDays", days)
             : service;
 
     private static (IResourceBuilder<IResourceWithConnectionString>, IResourceBuilder<IResourceWithConnectionString>) AddLocalProcesses(
-        IDistributedApplicationBuilder builder)
+        IDistributedApplicationBuilder builder
+    )
     {
         var ports = builder.Configuration.GetSection("Infrastructure:Ports");
         var postgresPort = ports.GetValue("Postgres", 55432);
@@ -80,37 +91,70 @@ public static class PlatformInfrastructure
         var scripts = Path.Combine(builder.AppHostDirectory, "infra");
         var data = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", "..", ".local", "dev"));
 
-        builder.Services.AddHealthChecks()
-            .AddAsyncCheck("postgres-ready", token => PostgresAnswers($"Host=127.0.0.1;Port={postgresPort};Username=postgres;Database={DatabaseName};Timeout=3", token))
+        builder
+            .Services.AddHealthChecks()
+            .AddAsyncCheck("postgres-ready", token =>
+                PostgresAnswers($"Host=127.0.0.1;Port={postgresPort};Username=postgres;Database={DatabaseName};Timeout=3", token)
+            )
             .AddAsyncCheck("rabbitmq-ready", token => PortAccepts(amqpPort, token));
 
-        var postgres = builder.AddExecutable("postgres", "bash", scripts, "postgres.sh", Path.Combine(data, "postgres"), postgresPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        var postgres = builder
+            .AddExecutable(
+                "postgres",
+                "bash",
+                scripts,
+                "postgres.sh",
+                Path.Combine(data, "postgres"),
+                postgresPort.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            )
             .WithHealthCheck("postgres-ready");
 
         // epmd is its own resource so that no Erlang port mapper daemon outlives the app.
-        var epmd = builder.AddExecutable("epmd", "bash", scripts, "epmd.sh", epmdPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var rabbit = builder.AddExecutable(
-                "rabbitmq", "bash", scripts, "rabbitmq.sh", Path.Combine(data, "rabbitmq"),
+        var epmd = builder.AddExecutable(
+            "epmd",
+            "bash",
+            scripts,
+            "epmd.sh",
+            epmdPort.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        );
+        var rabbit = builder
+            .AddExecutable(
+                "rabbitmq",
+                "bash",
+                scripts,
+                "rabbitmq.sh",
+                Path.Combine(data, "rabbitmq"),
                 amqpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 managementPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 distributionPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                epmdPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                epmdPort.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            )
             .WaitFor(epmd)
             .WithHealthCheck("rabbitmq-ready");
 
         var database = builder.AddConnectionString(
-            DatabaseName, ReferenceExpression.Create($"Host=127.0.0.1;Port={postgresPort.ToString(System.Globalization.CultureInfo.InvariantCulture)};Username=postgres;Database={DatabaseName}"));
+            DatabaseName,
+            ReferenceExpression.Create(
+                $"Host=127.0.0.1;Port={postgresPort.ToString(CultureInfo.InvariantCulture)};Username=postgres;Database={DatabaseName}"
+            )
+        );
         var messaging = builder.AddConnectionString(
-            MessagingName, ReferenceExpression.Create($"amqp://guest:guest@127.0.0.1:{amqpPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}/"));
+            MessagingName,
+            ReferenceExpression.Create(
+                $"amqp://guest:guest@127.0.0.1:{amqpPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}/"
+            )
+        );
         return (database.WaitFor(postgres), messaging.WaitFor(rabbit));
     }
 
     private static (IResourceBuilder<IResourceWithConnectionString>, IResourceBuilder<IResourceWithConnectionString>) AddContainers(
-        IDistributedApplicationBuilder builder)
+        IDistributedApplicationBuilder builder
+    )
     {
         var messaging = builder.AddRabbitMQ(MessagingName).WithManagementPlugin();
         var password = builder.AddParameter("sqlserver-password", secret: true);
-        var sqlServer = builder.AddContainer("sqlserver", "mcr.microsoft.com/mssql/server", "2022-latest")
+        var sqlServer = builder
+            .AddContainer("sqlserver", "mcr.microsoft.com/mssql/server", "2022-latest")
             .WithEnvironment("ACCEPT_EULA", "Y")
             .WithEnvironment("MSSQL_SA_PASSWORD", password)
             .WithEndpoint(targetPort: 1433, name: "tcp", scheme: "tcp");
@@ -118,7 +162,10 @@ public static class PlatformInfrastructure
         var database = builder.AddConnectionString(
             DatabaseName,
             ReferenceExpression.Create(
-                $"Server={endpoint.Property(EndpointProperty.Host)},{endpoint.Property(EndpointProperty.Port)};User ID=sa;Password={password};Database={DatabaseName};TrustServerCertificate=true"));
+                $"Server={endpoint.Property(EndpointProperty.Host)},{endpoint.Property(EndpointProperty.Port)};User "
+                    + $"ID=sa;Password={password};Database={DatabaseName};TrustServerCertificate=true"
+            )
+        );
         return (database.WaitFor(sqlServer), messaging);
     }
 

@@ -8,9 +8,12 @@ var identitySigningKey = builder.IdentitySigningKey();
 
 IResourceBuilder<ProjectResource> Service<TProject>(string name)
     where TProject : IProjectMetadata, new() =>
-    builder.AddProject<TProject>(name)
-        .WithReference(database).WaitFor(database)
-        .WithReference(messaging).WaitFor(messaging)
+    builder
+        .AddProject<TProject>(name)
+        .WithReference(database)
+        .WaitFor(database)
+        .WithReference(messaging)
+        .WaitFor(messaging)
         .WithPlatformDatabaseProvider(builder)
         .WithPlatformTelemetry(builder)
         .WithPlatformClock(builder)
@@ -24,17 +27,25 @@ var returns = Service<Projects.InventoryPlatform_Returns>("returns");
 var liquidation = Service<Projects.InventoryPlatform_Liquidation>("liquidation");
 var limits = Service<Projects.InventoryPlatform_Limits>("limits");
 
-builder.AddProject<Projects.InventoryPlatform_Gateway>("gateway")
-    .WithReference(database).WaitFor(database)
+builder
+    .AddProject<Projects.InventoryPlatform_Gateway>("gateway")
+    .WithReference(database)
+    .WaitFor(database)
     .WithPlatformDatabaseProvider(builder)
     .WithPlatformTelemetry(builder)
     .WithEnvironment("Identity__SigningKey", identitySigningKey)
-    .WithReference(receiving).WaitFor(receiving)
-    .WithReference(allocation).WaitFor(allocation)
-    .WithReference(forecasting).WaitFor(forecasting)
-    .WithReference(returns).WaitFor(returns)
-    .WithReference(liquidation).WaitFor(liquidation)
-    .WithReference(limits).WaitFor(limits)
+    .WithReference(receiving)
+    .WaitFor(receiving)
+    .WithReference(allocation)
+    .WaitFor(allocation)
+    .WithReference(forecasting)
+    .WaitFor(forecasting)
+    .WithReference(returns)
+    .WaitFor(returns)
+    .WithReference(liquidation)
+    .WaitFor(liquidation)
+    .WithReference(limits)
+    .WaitFor(limits)
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints();
 

@@ -16,39 +16,47 @@ public static class GatewaySetup
     {
         var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
         var signingKey = builder.Configuration[IdentityTokens.SigningKeySetting]
-            ?? throw new InvalidOperationException($"{IdentityTokens.SigningKeySetting} is not configured: the key the gateway signs caller identities with.");
+            ?? throw new InvalidOperationException(
+                $"{IdentityTokens.SigningKeySetting} is not configured: the key the gateway signs caller identities with."
+            );
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new IdentityTokens(signingKey, sp.GetRequiredService<TimeProvider>()));
         builder.AddPlatformSchema(Descriptor);
         builder.Services.AddSingleton<ApiKeys>();
-        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier);
+        builder.Services.AddProblemDetails(problems =>
+            problems.CustomizeProblemDetails = context =>
+                context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString()
+                    ?? context.HttpContext.TraceIdentifier
+        );
         builder.Services.Configure<JsonOptions>(json => JsonDefaults.Configure(json.SerializerOptions));
         builder.Services.AddPartnerRateLimits();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
 
-        builder.Services.AddReverseProxy()
+        builder
+            .Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddServiceDiscoveryDestinationResolver()
-            .AddTransforms(transforms => transforms.AddRequestTransform(context =>
-            {
-                // Nothing a client says about who it is reaches a service; only the gateway's signed identity does.
-                var headers = context.ProxyRequest.Headers;
-                headers.Remove(IdentityTokens.Header);
-                headers.Remove(PartnerAuthentication.ActAsSellerHeader);
-                headers.Remove(ApiKeys.Header);
-                if (PartnerAuthentication.CallerOf(context.HttpContext) is { } caller)
+            .AddTransforms(transforms =>
+                transforms.AddRequestTransform(context =>
                 {
-                    var tokens = context.HttpContext.RequestServices.GetRequiredService<IdentityTokens>();
-                    headers.Add(IdentityTokens.Header, tokens.Issue(caller));
-                }
+                    // Nothing a client says about who it is reaches a service; only the gateway's signed identity does.
+                    var headers = context.ProxyRequest.Headers;
+                    headers.Remove(IdentityTokens.Header);
+                    headers.Remove(PartnerAuthentication.ActAsSellerHeader);
+                    headers.Remove(ApiKeys.Header);
+                    if (PartnerAuthentication.CallerOf(context.HttpContext) is { } caller)
+                    {
+                        var tokens = context.HttpContext.RequestServices.GetRequiredService<IdentityTokens>();
+                        headers.Add(IdentityTokens.Header, tokens.Issue(caller));
+                    }
 
-                headers.Remove(Correlation.Header);
-                headers.Add(Correlation.Header, Correlation.Of(context.HttpContext).ToString());
-                return ValueTask.CompletedTask;
-            }));
+                    headers.Remove(Correlation.Header);
+                    headers.Add(Correlation.Header, Correlation.Of(context.HttpContext).ToString());
+                    return ValueTask.CompletedTask;
+                })
+            );
         return builder;
     }
 

@@ -15,14 +15,19 @@ public static class DataServiceCollectionExtensions
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = builder.Configuration.GetConnectionString(options.ConnectionStringName)
             ?? throw new InvalidOperationException(
-                $"Connection string '{options.ConnectionStringName}' is not configured (ConnectionStrings__{options.ConnectionStringName}).");
+                $"Connection string '{options.ConnectionStringName}' is not configured (ConnectionStrings__{options.ConnectionStringName})."
+            );
 
         ISqlDialect dialect = options.Provider == DatabaseProvider.Postgres ? new PostgresDialect() : new SqlServerDialect();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(dialect);
         builder.Services.AddSingleton(new DbConnectionFactory(options.Provider, connectionString, options.MaxAutoPrepare));
         builder.Services.AddSingleton(sp => new Database(
-            sp.GetRequiredService<DbConnectionFactory>(), dialect, SqlRetry.Create(options.RetryCount), schema));
+            sp.GetRequiredService<DbConnectionFactory>(),
+            dialect,
+            SqlRetry.Create(options.RetryCount),
+            schema
+        ));
         builder.Services.AddSingleton<DatabaseMigrator>();
         return builder;
     }

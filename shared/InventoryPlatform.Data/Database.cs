@@ -27,23 +27,27 @@ public sealed class Database(DbConnectionFactory connections, ISqlDialect dialec
     public Task<T> InTransactionAsync<T>(
         Func<UnitOfWork, Task<T>> work,
         CancellationToken cancellationToken,
-        IsolationLevel isolation = IsolationLevel.ReadCommitted) =>
-        retry.ExecuteAsync(
-            async token =>
-            {
-                await using var connection = await connections.OpenAsync(token);
-                await using var transaction = await connection.BeginTransactionAsync(isolation, token);
-                var unit = new UnitOfWork(connection, transaction, Dialect, token);
-                var result = await work(unit);
-                await transaction.CommitAsync(token);
-                foreach (var callback in unit.CommittedCallbacks)
+        IsolationLevel isolation = IsolationLevel.ReadCommitted
+    ) =>
+        retry
+            .ExecuteAsync(
+                async token =>
                 {
-                    callback();
-                }
+                    await using var connection = await connections.OpenAsync(token);
+                    await using var transaction = await connection.BeginTransactionAsync(isolation, token);
+                    var unit = new UnitOfWork(connection, transaction, Dialect, token);
+                    var result = await work(unit);
+                    await transaction.CommitAsync(token);
+                    foreach (var callback in unit.CommittedCallbacks)
+                    {
+                        callback();
+                    }
 
-                return result;
-            },
-            cancellationToken).AsTask();
+                    return result;
+                },
+                cancellationToken
+            )
+            .AsTask();
 
     public Task InTransactionAsync(Func<UnitOfWork, Task> work, CancellationToken cancellationToken) =>
         InTransactionAsync<bool>(
@@ -52,21 +56,32 @@ public sealed class Database(DbConnectionFactory connections, ISqlDialect dialec
                 await work(unit);
                 return true;
             },
-            cancellationToken);
+            cancellationToken
+        );
 
     /// <summary>Runs a read on its own connection, retried on transient faults.</summary>
     public Task<T> ReadAsync<T>(Func<DbConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
-        retry.ExecuteAsync(
-            async token =>
-            {
-                await using var connection = await connections.OpenAsync(token);
-                return await read(connection, token);
-            },
-            cancellationToken).AsTask();
+        retry
+            .ExecuteAsync(
+                async token =>
+                {
+                    await using var connection = await connections.OpenAsync(token);
+                    return await read(connection, token);
+                },
+                cancellationToken
+            )
+            .AsTask();
 
     public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
-        ReadAsync((connection, token) => connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: token)), cancellationToken);
+        ReadAsync(
+            (connection, token) => connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: token)),
+            cancellationToken
+        );
 
     public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
-        ReadAsync((connection, token) => connection.QuerySingleOrDefaultAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: token)), cancellationToken);
+        ReadAsync(
+            (connection, token) =>
+                connection.QuerySingleOrDefaultAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: token)),
+            cancellationToken
+        );
 }

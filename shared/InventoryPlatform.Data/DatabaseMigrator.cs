@@ -38,19 +38,18 @@ public sealed class DatabaseMigrator(DbConnectionFactory connections, ISqlDialec
     {
         await connection.ExecuteAsync(new CommandDefinition(dialect.CreateSchemaIfMissing(schema), cancellationToken: cancellationToken));
 
-        var scripts = MigrationScripts.For(connections.Provider, serviceAssembly, schema)
+        var scripts = MigrationScripts
+            .For(connections.Provider, serviceAssembly, schema)
             .Select((s, i) => new SqlScript(s.Name, s.Sql, new SqlScriptOptions { RunGroupOrder = i }));
 
-        var builder = connections.Provider == DatabaseProvider.Postgres
-            ? DeployChanges.To.PostgresqlDatabase(connections.ConnectionString, schema).JournalToPostgresqlTable(schema, "schema_versions")
-            : DeployChanges.To.SqlDatabase(connections.ConnectionString, schema).JournalToSqlTable(schema, "schema_versions");
+        var builder =
+            connections.Provider == DatabaseProvider.Postgres
+                ? DeployChanges
+                    .To.PostgresqlDatabase(connections.ConnectionString, schema)
+                    .JournalToPostgresqlTable(schema, "schema_versions")
+                : DeployChanges.To.SqlDatabase(connections.ConnectionString, schema).JournalToSqlTable(schema, "schema_versions");
 
-        var upgrade = builder
-            .WithScripts(scripts)
-            .WithTransactionPerScript()
-            .WithVariablesDisabled()
-            .LogTo(new UpgradeLog(logger))
-            .Build();
+        var upgrade = builder.WithScripts(scripts).WithTransactionPerScript().WithVariablesDisabled().LogTo(new UpgradeLog(logger)).Build();
 
         var result = upgrade.PerformUpgrade();
         if (!result.Successful)
@@ -95,7 +94,10 @@ public sealed class DatabaseMigrator(DbConnectionFactory connections, ISqlDialec
 
                 return;
             }
-            catch (Exception exception) when (attempt < 5 && (SqlRetry.IsTransient(exception) || exception.Message.Contains("already exists", StringComparison.OrdinalIgnoreCase)))
+            catch (Exception exception)
+                when (attempt < 5
+                    && (SqlRetry.IsTransient(exception) || exception.Message.Contains("already exists", StringComparison.OrdinalIgnoreCase))
+                )
             {
                 logger.LogInformation("Database creation raced or failed transiently ({Message}); checking again.", exception.Message);
                 Thread.Sleep(TimeSpan.FromMilliseconds(500 * attempt));

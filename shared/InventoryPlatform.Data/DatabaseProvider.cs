@@ -13,7 +13,8 @@ public sealed class DatabaseOptions
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Postgres;
 
-    /// <summary>Name of the connection string in <c>ConnectionStrings</c> (Aspire passes it as <c>ConnectionStrings__inventory</c>).</summary>
+    /// <summary>Name of the connection string in <c>ConnectionStrings</c> (Aspire passes it as
+    /// <c>ConnectionStrings__inventory</c>).</summary>
     public string ConnectionStringName { get; set; } = "inventory";
 
     /// <summary>Create the database when it does not exist (local development and tests; off in production).</summary>

@@ -23,12 +23,14 @@ public static class MigrationScripts
     }
 
     private static IEnumerable<MigrationScript> Load(Assembly assembly, string folder, string group, string schema) =>
-        assembly.GetManifestResourceNames()
+        assembly
+            .GetManifestResourceNames()
             .Where(name => name.Contains(folder, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(name => new MigrationScript(
                 $"{group}/{name[(name.IndexOf(folder, StringComparison.Ordinal) + folder.Length)..]}",
-                Read(assembly, name).Replace("$schema$", schema, StringComparison.Ordinal)));
+                Read(assembly, name).Replace("$schema$", schema, StringComparison.Ordinal)
+            ));
 
     private static string Read(Assembly assembly, string resource)
     {

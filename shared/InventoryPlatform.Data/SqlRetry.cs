@@ -15,34 +15,62 @@ public static class SqlRetry
 {
     // SQL Server and Azure SQL numbers that are transient: deadlock victim, timeouts, failover, throttling.
     private static readonly HashSet<int> TransientSqlServerErrors =
-        [-2, 20, 64, 233, 1205, 4060, 4221, 10053, 10054, 10060, 10928, 10929, 40143, 40197, 40501, 40540, 40613, 49918, 49919, 49920];
+    [
+        -2,
+        20,
+        64,
+        233,
+        1205,
+        4060,
+        4221,
+        10053,
+        10054,
+        10060,
+        10928,
+        10929,
+        40143,
+        40197,
+        40501,
+        40540,
+        40613,
+        49918,
+        49919,
+        49920,
+    ];
 
     public static ResiliencePipeline Create(int retryCount) =>
         new ResiliencePipelineBuilder()
-            .AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = retryCount,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(200),
-                MaxDelay = TimeSpan.FromSeconds(5),
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
-            })
+            .AddRetry(
+                new RetryStrategyOptions
+                {
+                    MaxRetryAttempts = retryCount,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = TimeSpan.FromMilliseconds(200),
+                    MaxDelay = TimeSpan.FromSeconds(5),
+                    ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
+                }
+            )
             .Build();
 
-    public static bool IsTransient(Exception exception) => exception switch
-    {
-        PostgresException pg => IsTransientPostgres(pg.SqlState),
-        NpgsqlException npgsql => npgsql.IsTransient,
-        SqlException sql => sql.Errors.Cast<SqlError>().Any(e => TransientSqlServerErrors.Contains(e.Number)),
-        DbException db => db.IsTransient,
-        SocketException or TimeoutException => true,
-        _ => exception.InnerException is { } inner && IsTransient(inner),
-    };
+    public static bool IsTransient(Exception exception) =>
+        exception switch
+        {
+            PostgresException pg => IsTransientPostgres(pg.SqlState),
+            NpgsqlException npgsql => npgsql.IsTransient,
+            SqlException sql => sql.Errors.Cast<SqlError>().Any(e => TransientSqlServerErrors.Contains(e.Number)),
+            DbException db => db.IsTransient,
+            SocketException or TimeoutException => true,
+            _ => exception.InnerException is { } inner && IsTransient(inner),
+        };
 
     private static bool IsTransientPostgres(string sqlState) =>
-        sqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
-            or PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
-            or PostgresErrorCodes.TooManyConnections
+        sqlState
+            is PostgresErrorCodes.SerializationFailure
+                or PostgresErrorCodes.DeadlockDetected
+                or PostgresErrorCodes.AdminShutdown
+                or PostgresErrorCodes.CrashShutdown
+                or PostgresErrorCodes.CannotConnectNow
+                or PostgresErrorCodes.TooManyConnections
         || sqlState.StartsWith("08", StringComparison.Ordinal);
 }

@@ -29,7 +29,8 @@ public sealed class StatementBatch(UnitOfWork unit)
         }
     }
 
-    /// <summary>Sends every statement added so far; the batch is empty afterwards. Returns the rows each statement affected, in order.</summary>
+    /// <summary>Sends every statement added so far; the batch is empty afterwards. Returns the rows each statement affected, in
+    /// order.</summary>
     public async Task<int[]> ExecuteAsync()
     {
         if (_statements.Count == 0)

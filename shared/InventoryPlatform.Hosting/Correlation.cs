@@ -13,8 +13,7 @@ public static class Correlation
 {
     public const string Header = "X-Correlation-Id";
 
-    public static Guid Of(HttpContext context) =>
-        context.Items[Header] is Guid id ? id : Assign(context);
+    public static Guid Of(HttpContext context) => context.Items[Header] is Guid id ? id : Assign(context);
 
     internal static Guid Assign(HttpContext context)
     {

@@ -17,8 +17,9 @@ internal sealed class GatewayAuthenticationDocument : IOpenApiDocumentTransforme
             Type = SecuritySchemeType.ApiKey,
             In = ParameterLocation.Header,
             Name = "X-Api-Key",
-            Description = "The partner's API key, checked by the gateway. Each key belongs to one seller and carries scopes " +
-                "(inventory:read for reads; shipments:write, orders:write, returns:write or inventory:write for writes; admin).",
+            Description =
+                "The partner's API key, checked by the gateway. Each key belongs to one seller and carries scopes "
+                + "(inventory:read for reads; shipments:write, orders:write, returns:write or inventory:write for writes; admin).",
         };
         document.Security ??= [];
         document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, document)] = [] });

@@ -14,11 +14,13 @@ public sealed class IdempotentRequests(Database database, TimeProvider time)
     public const string Header = "Idempotency-Key";
 
     private readonly string _find =
-        $"SELECT request_path, status_code, response_body FROM {database.Schema}.idempotency_keys WHERE seller_id = @SellerId AND idempotency_key = @Key";
+        $"SELECT request_path, status_code, response_body FROM {database.Schema}.idempotency_keys WHERE seller_id = @SellerId AND "
+        + "idempotency_key = @Key";
 
     private readonly string _remember =
-        $"INSERT INTO {database.Schema}.idempotency_keys (seller_id, idempotency_key, request_path, status_code, response_body, created_at) " +
-        "VALUES (@SellerId, @Key, @RequestPath, @StatusCode, @ResponseBody, @CreatedAt)";
+        $"INSERT INTO {database.Schema}.idempotency_keys (seller_id, idempotency_key, request_path, status_code, response_body, "
+        + "created_at) "
+        + "VALUES (@SellerId, @Key, @RequestPath, @StatusCode, @ResponseBody, @CreatedAt)";
 
     public static bool IsValidKey(string? key) => key is null || (key.Length is >= 1 and <= 200 && key.All(c => c is >= '!' and <= '~'));
 
@@ -31,7 +33,8 @@ public sealed class IdempotentRequests(Database database, TimeProvider time)
         string? key,
         string requestPath,
         Func<UnitOfWork, Task<(int Status, T Body)>> create,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         if (key is null)
         {
@@ -50,18 +53,22 @@ public sealed class IdempotentRequests(Database database, TimeProvider time)
                 async unit =>
                 {
                     var outcome = await create(unit);
-                    await unit.ExecuteAsync(_remember, new
-                    {
-                        SellerId = seller.Id,
-                        Key = key,
-                        RequestPath = requestPath,
-                        StatusCode = outcome.Status,
-                        ResponseBody = JsonSerializer.Serialize(outcome.Body, JsonDefaults.Options),
-                        CreatedAt = time.GetUtcNow().UtcDateTime,
-                    });
+                    await unit.ExecuteAsync(
+                        _remember,
+                        new
+                        {
+                            SellerId = seller.Id,
+                            Key = key,
+                            RequestPath = requestPath,
+                            StatusCode = outcome.Status,
+                            ResponseBody = JsonSerializer.Serialize(outcome.Body, JsonDefaults.Options),
+                            CreatedAt = time.GetUtcNow().UtcDateTime,
+                        }
+                    );
                     return outcome;
                 },
-                cancellationToken);
+                cancellationToken
+            );
             return Results.Json(body, JsonDefaults.Options, statusCode: status);
         }
         catch (System.Data.Common.DbException exception) when (database.Dialect.IsUniqueViolation(exception))
@@ -85,7 +92,8 @@ public sealed class IdempotentRequests(Database database, TimeProvider time)
             : TypedResults.Problem(
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "Idempotency key reused.",
-                detail: $"The {Header} was already used for {earlier.RequestPath}.");
+                detail: $"The {Header} was already used for {earlier.RequestPath}."
+            );
 
     private sealed record StoredResponse(string RequestPath, int StatusCode, string ResponseBody);
 }

@@ -14,16 +14,21 @@ public static class IdentityCheck
     private const string ItemKey = "InventoryPlatform.Caller";
 
     public static CallerIdentity Caller(HttpContext context) =>
-        context.Items[ItemKey] as CallerIdentity
-        ?? throw new UnauthenticatedException("The request carries no identity from the gateway.");
+        context.Items[ItemKey] as CallerIdentity ?? throw new UnauthenticatedException("The request carries no identity from the gateway.");
 
     /// <summary>Limits endpoints that change what all sellers share (the FC network, for instance) to admin keys.</summary>
     public static TBuilder RequireAdminScope<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
-            Caller(context.HttpContext).IsAdmin
-                ? await next(context)
-                : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Missing scope.", detail: $"This request needs the '{PlatformScopes.Admin}' scope."));
+        builder.AddEndpointFilter(
+            async (context, next) =>
+                Caller(context.HttpContext).IsAdmin
+                    ? await next(context)
+                    : TypedResults.Problem(
+                        statusCode: StatusCodes.Status403Forbidden,
+                        title: "Missing scope.",
+                        detail: $"This request needs the '{PlatformScopes.Admin}' scope."
+                    )
+        );
 
     internal static async Task Middleware(HttpContext context, RequestDelegate next, IdentityTokens tokens, PlatformService service)
     {
@@ -36,8 +41,12 @@ public static class IdentityCheck
         var caller = tokens.Validate(context.Request.Headers[IdentityTokens.Header]);
         if (caller is null)
         {
-            await Refuse(context, StatusCodes.Status401Unauthorized, "Not authenticated.",
-                "Call the platform through the gateway with a valid API key.");
+            await Refuse(
+                context,
+                StatusCodes.Status401Unauthorized,
+                "Not authenticated.",
+                "Call the platform through the gateway with a valid API key."
+            );
             return;
         }
 
@@ -56,8 +65,16 @@ public static class IdentityCheck
     {
         context.Response.StatusCode = status;
         var problems = context.RequestServices.GetService(typeof(IProblemDetailsService)) as IProblemDetailsService;
-        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
-        if (problems is null || !await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }))
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Title = title,
+            Detail = detail,
+        };
+        if (
+            problems is null
+            || !await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem })
+        )
         {
             await context.Response.WriteAsJsonAsync(problem);
         }

@@ -19,7 +19,8 @@ internal sealed class MigrationHostedService(
     PlatformService service,
     MigrationMode mode,
     IHostApplicationLifetime lifetime,
-    ILogger<MigrationHostedService> logger) : IHostedService
+    ILogger<MigrationHostedService> logger
+) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -57,9 +58,11 @@ public sealed record MigrationMode(bool RunAtStartup, bool MigrateOnly)
     public const string RunAtStartupKey = $"{DatabaseOptions.Section}:RunMigrationsAtStartup";
     public const string MigrateOnlyKey = $"{DatabaseOptions.Section}:MigrateOnly";
 
-    public static MigrationMode From(IConfiguration configuration, IEnumerable<string> commandLine) => new(
-        configuration.GetValue(RunAtStartupKey, true),
-        configuration.GetValue(MigrateOnlyKey, false) || commandLine.Contains(MigrateOnlyArgument, StringComparer.Ordinal));
+    public static MigrationMode From(IConfiguration configuration, IEnumerable<string> commandLine) =>
+        new(
+            configuration.GetValue(RunAtStartupKey, true),
+            configuration.GetValue(MigrateOnlyKey, false) || commandLine.Contains(MigrateOnlyArgument, StringComparer.Ordinal)
+        );
 
     internal void Register(IHostApplicationBuilder builder)
     {
@@ -78,16 +81,19 @@ public sealed record MigrationMode(bool RunAtStartup, bool MigrateOnly)
 
     private sealed class MigrateOnlyServiceProviderFactory(bool validate) : IServiceProviderFactory<IServiceCollection>
     {
-        private readonly DefaultServiceProviderFactory inner = new(new ServiceProviderOptions { ValidateScopes = validate, ValidateOnBuild = validate });
+        private readonly DefaultServiceProviderFactory _inner = new(
+            new ServiceProviderOptions { ValidateScopes = validate, ValidateOnBuild = validate }
+        );
 
         public IServiceCollection CreateBuilder(IServiceCollection services)
         {
             services.RemoveAll<IHostedService>();
             services.AddHostedService<MigrationHostedService>();
-            return inner.CreateBuilder(services);
+            return _inner.CreateBuilder(services);
         }
 
-        public IServiceProvider CreateServiceProvider(IServiceCollection containerBuilder) => inner.CreateServiceProvider(containerBuilder);
+        public IServiceProvider CreateServiceProvider(IServiceCollection containerBuilder) =>
+            _inner.CreateServiceProvider(containerBuilder);
     }
 }
 

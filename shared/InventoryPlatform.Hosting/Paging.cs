@@ -56,7 +56,5 @@ public static class Cursor
 
     /// <summary>Builds a page from up to limit + 1 rows fetched: the extra row only says another page exists.</summary>
     public static Page<T> ToPage<T>(IReadOnlyList<T> rows, int limit, Func<T, string> key) =>
-        rows.Count > limit
-            ? new Page<T>(rows.Take(limit).ToList(), Encode(key(rows[limit - 1])))
-            : new Page<T>(rows, null);
+        rows.Count > limit ? new Page<T>(rows.Take(limit).ToList(), Encode(key(rows[limit - 1]))) : new Page<T>(rows, null);
 }

@@ -23,7 +23,11 @@ public static class PlatformClock
     public static IHostApplicationBuilder AddPlatformClock(this IHostApplicationBuilder builder)
     {
         var offset = OffsetFrom(builder.Configuration, builder.Environment);
-        builder.Services.Replace(ServiceDescriptor.Singleton(offset == TimeSpan.Zero ? TimeProvider.System : new ShiftedTimeProvider(TimeProvider.System, offset)));
+        builder.Services.Replace(
+            ServiceDescriptor.Singleton(
+                offset == TimeSpan.Zero ? TimeProvider.System : new ShiftedTimeProvider(TimeProvider.System, offset)
+            )
+        );
         return builder;
     }
 
@@ -36,17 +40,22 @@ public static class PlatformClock
             return TimeSpan.Zero;
         }
 
-        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var days) || Math.Abs(days) > MaxOffsetDays)
+        if (
+            !int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var days)
+            || Math.Abs(days) > MaxOffsetDays
+        )
         {
             throw new InvalidOperationException(
-                $"{OffsetDaysSetting} is '{text}': it must be a whole number of days between -{MaxOffsetDays} and {MaxOffsetDays}.");
+                $"{OffsetDaysSetting} is '{text}': it must be a whole number of days between -{MaxOffsetDays} and {MaxOffsetDays}."
+            );
         }
 
         if (days != 0 && environment.IsProduction())
         {
             throw new InvalidOperationException(
-                $"{OffsetDaysSetting} is {days} but the environment is Production: a shifted clock is for tests and demos only " +
-                "(it would age stock, stamp events and charge fees at the wrong time). Remove the setting.");
+                $"{OffsetDaysSetting} is {days} but the environment is Production: a shifted clock is for tests and demos only "
+                    + "(it would age stock, stamp events and charge fees at the wrong time). Remove the setting."
+            );
         }
 
         return TimeSpan.FromDays(days);

@@ -43,8 +43,7 @@ public static class PlatformScopes
                 _ => InventoryWrite,
             };
 
-    private static bool HttpMethodIsRead(string method) =>
-        method is "GET" or "HEAD" or "OPTIONS";
+    private static bool HttpMethodIsRead(string method) => method is "GET" or "HEAD" or "OPTIONS";
 }
 
 /// <summary>
@@ -66,7 +65,10 @@ public sealed class IdentityTokens
 
     private readonly byte[] _key;
     private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<(string SellerId, string Scopes), (string Token, IReadOnlyList<string> Scopes, long ExpiresAt)> _issued = new();
+    private readonly ConcurrentDictionary<
+        (string SellerId, string Scopes),
+        (string Token, IReadOnlyList<string> Scopes, long ExpiresAt)
+    > _issued = new();
     private readonly ConcurrentDictionary<string, (CallerIdentity Caller, long ExpiresAt)> _valid = new(StringComparer.Ordinal);
 
     public IdentityTokens(string base64Key, TimeProvider time)
@@ -82,7 +84,8 @@ public sealed class IdentityTokens
 
     public static TimeSpan DefaultLifetime { get; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>A token for <paramref name="identity"/> with at least half the default lifetime left (reused until then), or a new one with <paramref name="lifetime"/>.</summary>
+    /// <summary>A token for <paramref name="identity"/> with at least half the default lifetime left (reused until then), or a new one with
+    /// <paramref name="lifetime"/>.</summary>
     public string Issue(CallerIdentity identity, TimeSpan? lifetime = null)
     {
         if (lifetime is not null)
@@ -93,8 +96,11 @@ public sealed class IdentityTokens
         var now = _time.GetUtcNow().ToUnixTimeSeconds();
         var key = (identity.SellerId, string.Join(' ', identity.Scopes));
         // The joined scopes only find the entry; a scope with a space in it must not lend another list its token.
-        if (_issued.TryGetValue(key, out var issued) && issued.ExpiresAt - now >= (long)DefaultLifetime.TotalSeconds / 2 &&
-            issued.Scopes.SequenceEqual(identity.Scopes, StringComparer.Ordinal))
+        if (
+            _issued.TryGetValue(key, out var issued)
+            && issued.ExpiresAt - now >= (long)DefaultLifetime.TotalSeconds / 2
+            && issued.Scopes.SequenceEqual(identity.Scopes, StringComparer.Ordinal)
+        )
         {
             return issued.Token;
         }
@@ -144,13 +150,21 @@ public sealed class IdentityTokens
 
     private string Sign(CallerIdentity identity, long expiresAt)
     {
-        var encoded = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new TokenPayload(identity.SellerId, identity.Scopes, expiresAt)));
+        var encoded = Base64Url.EncodeToString(
+            JsonSerializer.SerializeToUtf8Bytes(new TokenPayload(identity.SellerId, identity.Scopes, expiresAt))
+        );
         return $"v1.{encoded}.{Base64Url.EncodeToString(Sign(encoded))}";
     }
 
     private byte[] Sign(string encodedPayload) => HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(encodedPayload));
 
-    private static void Remember<TKey, TValue>(ConcurrentDictionary<TKey, TValue> memory, TKey key, TValue value, long now, Func<TValue, long> expiresAt)
+    private static void Remember<TKey, TValue>(
+        ConcurrentDictionary<TKey, TValue> memory,
+        TKey key,
+        TValue value,
+        long now,
+        Func<TValue, long> expiresAt
+    )
         where TKey : notnull
     {
         if (memory.Count >= MaxRemembered)
@@ -172,5 +186,6 @@ public sealed class IdentityTokens
     private sealed record TokenPayload(
         [property: JsonPropertyName("sub")] string SellerId,
         [property: JsonPropertyName("scp")] IReadOnlyList<string>? Scopes,
-        [property: JsonPropertyName("exp")] long ExpiresAt);
+        [property: JsonPropertyName("exp")] long ExpiresAt
+    );
 }

@@ -22,7 +22,8 @@ public static class PlatformServiceExtensions
     public static WebApplicationBuilder AddPlatformService(
         this WebApplicationBuilder builder,
         PlatformService service,
-        Action<IBusRegistrationConfigurator> configureBus)
+        Action<IBusRegistrationConfigurator> configureBus
+    )
     {
         builder.AddPlatformClock();
         builder.AddPlatformSchema(service);
@@ -30,8 +31,13 @@ public static class PlatformServiceExtensions
         builder.Services.AddSingleton<IdempotentRequests>();
         var signingKey = builder.Configuration[IdentityTokens.SigningKeySetting]
             ?? throw new InvalidOperationException(
-                $"{IdentityTokens.SigningKeySetting} is not configured: the key the gateway signs caller identities with (base64, 32+ bytes).");
-        builder.Services.AddSingleton(sp => new IdentityTokens(signingKey, PlatformClock.WallClockOf(sp.GetRequiredService<TimeProvider>())));
+                $"{IdentityTokens.SigningKeySetting} is not configured: the key the gateway signs caller identities with (base64, 32+ "
+                    + "bytes)."
+            );
+        builder.Services.AddSingleton(sp => new IdentityTokens(
+            signingKey,
+            PlatformClock.WallClockOf(sp.GetRequiredService<TimeProvider>())
+        ));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
         builder.Services.Configure<JsonOptions>(options => JsonDefaults.Configure(options.SerializerOptions));

@@ -20,11 +20,18 @@ internal sealed class ProblemHandling(IProblemDetailsService problems, ILogger<P
         ProblemDetails problem = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => Invalid(FieldOf(json.Path), Reason(json)),
-            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } bad =>
-                new ProblemDetails { Status = bad.StatusCode, Title = "The request body is too large." },
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } bad => new ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Title = "The request body is too large.",
+            },
             BadHttpRequestException bad => Invalid(ParameterOf(bad.Message), bad.Message),
-            UnauthenticatedException unauthenticated =>
-                new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Not authenticated.", Detail = unauthenticated.Message },
+            UnauthenticatedException unauthenticated => new ProblemDetails
+            {
+                Status = StatusCodes.Status401Unauthorized,
+                Title = "Not authenticated.",
+                Detail = unauthenticated.Message,
+            },
             _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." },
         };
 
@@ -34,7 +41,14 @@ internal sealed class ProblemHandling(IProblemDetailsService problems, ILogger<P
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+        return await problems.TryWriteAsync(
+            new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = problem,
+                Exception = exception,
+            }
+        );
     }
 
     private static HttpValidationProblemDetails Invalid(string field, string reason) =>
@@ -71,13 +85,15 @@ internal sealed class ProblemHandling(IProblemDetailsService problems, ILogger<P
     internal static void Configure(IServiceCollection services)
     {
         services.AddExceptionHandler<ProblemHandling>();
-        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-        {
-            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
-            if (context.HttpContext.Items[Correlation.Header] is Guid correlationId)
+        services.AddProblemDetails(options =>
+            options.CustomizeProblemDetails = context =>
             {
-                context.ProblemDetails.Extensions["correlationId"] = correlationId;
+                context.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
+                if (context.HttpContext.Items[Correlation.Header] is Guid correlationId)
+                {
+                    context.ProblemDetails.Extensions["correlationId"] = correlationId;
+                }
             }
-        });
+        );
     }
 }

@@ -7,7 +7,11 @@ namespace InventoryPlatform.Hosting;
 public static class Problems
 {
     public static ProblemHttpResult NotFound(string what, string id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"{what} not found.", detail: $"No {what.ToLowerInvariant()} '{id}' exists for this seller.");
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: $"{what} not found.",
+            detail: $"No {what.ToLowerInvariant()} '{id}' exists for this seller."
+        );
 
     public static ProblemHttpResult Conflict(string title, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);

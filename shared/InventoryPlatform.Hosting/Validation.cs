@@ -37,5 +37,6 @@ public sealed class Validation
     public ValidationProblem Problem() =>
         TypedResults.ValidationProblem(
             _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal),
-            title: "The request is not valid.");
+            title: "The request is not valid."
+        );
 }

@@ -23,10 +23,12 @@ public abstract class BatchedInboxConsumer<THandler, TMessage>(InboxBatcher<THan
 {
     public Task Consume(ConsumeContext<TMessage> context) =>
         batcher.ApplyAsync(
-            context.MessageId ?? throw new InvalidOperationException($"A {typeof(TMessage).Name} without a MessageId cannot be deduplicated."),
+            context.MessageId
+                ?? throw new InvalidOperationException($"A {typeof(TMessage).Name} without a MessageId cannot be deduplicated."),
             context.Message,
             GetType().Name,
-            context.CancellationToken);
+            context.CancellationToken
+        );
 }
 
 /// <summary>
@@ -39,8 +41,10 @@ public abstract class BatchedInboxConsumerDefinition<TConsumer>(MessagingOptions
     where TConsumer : class, IConsumer
 {
     protected override void ConfigureConsumer(
-        IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<TConsumer> consumerConfigurator, IRegistrationContext context) =>
-        endpointConfigurator.PrefetchCount = options.Batching.PrefetchCount;
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<TConsumer> consumerConfigurator,
+        IRegistrationContext context
+    ) => endpointConfigurator.PrefetchCount = options.Batching.PrefetchCount;
 }
 
 /// <summary>
@@ -58,7 +62,10 @@ public sealed class InboxBatcher<THandler, TMessage>(Database database, Inbox in
     where TMessage : class
 {
     private static readonly Histogram<int> BatchSizes = InboxBatchMetrics.Meter.CreateHistogram<int>(
-        "inventory.inbox.batch.messages", "{message}", "Messages committed together by a batching consumer, per transaction.");
+        "inventory.inbox.batch.messages",
+        "{message}",
+        "Messages committed together by a batching consumer, per transaction."
+    );
 
     private readonly Lock _gate = new();
     private readonly Queue<Pending> _waiting = new();
@@ -71,7 +78,13 @@ public sealed class InboxBatcher<THandler, TMessage>(Database database, Inbox in
     /// </summary>
     public Task ApplyAsync(Guid messageId, TMessage message, string consumer, CancellationToken cancellationToken = default)
     {
-        var pending = new Pending(messageId, message, consumer, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), cancellationToken);
+        var pending = new Pending(
+            messageId,
+            message,
+            consumer,
+            new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously),
+            cancellationToken
+        );
         bool start;
         lock (_gate)
         {
@@ -125,7 +138,8 @@ public sealed class InboxBatcher<THandler, TMessage>(Database database, Inbox in
                 pending.Done.TrySetResult();
             }
         }
-        catch (Exception exception) when (batch.Count > 1 && !SqlRetry.IsTransient(exception) && !batch[0].CancellationToken.IsCancellationRequested)
+        catch (Exception exception)
+            when (batch.Count > 1 && !SqlRetry.IsTransient(exception) && !batch[0].CancellationToken.IsCancellationRequested)
         {
             // Something in the batch is wrong: find out which message by applying each alone.
             foreach (var pending in batch)
@@ -155,9 +169,16 @@ public sealed class InboxBatcher<THandler, TMessage>(Database database, Inbox in
                     await handler.HandleAsync(fresh, unit);
                 }
             },
-            batch[0].CancellationToken);
+            batch[0].CancellationToken
+        );
 
-    private sealed record Pending(Guid MessageId, TMessage Message, string Consumer, TaskCompletionSource Done, CancellationToken CancellationToken);
+    private sealed record Pending(
+        Guid MessageId,
+        TMessage Message,
+        string Consumer,
+        TaskCompletionSource Done,
+        CancellationToken CancellationToken
+    );
 }
 
 internal static class InboxBatchMetrics

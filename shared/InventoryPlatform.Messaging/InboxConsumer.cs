@@ -22,7 +22,8 @@ public abstract class InboxConsumer<TMessage>(Database database, Inbox inbox) : 
                     await HandleAsync(context, unit);
                 }
             },
-            context.CancellationToken);
+            context.CancellationToken
+        );
     }
 
     protected abstract Task HandleAsync(ConsumeContext<TMessage> context, UnitOfWork unit);

@@ -18,10 +18,14 @@ public sealed class MessagingOptions
     public TimeSpan[] RedeliveryIntervals { get; set; } = [];
 
     internal TimeSpan[] RetrySchedule =>
-    [
-        .. RetryIntervals.Length > 0 ? RetryIntervals : [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1)],
-        .. RedeliveryIntervals.Length > 0 ? RedeliveryIntervals : [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30)],
-    ];
+        [
+            .. RetryIntervals.Length > 0
+                ? RetryIntervals
+                : [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1)],
+            .. RedeliveryIntervals.Length > 0
+                ? RedeliveryIntervals
+                : [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30)],
+        ];
 
     /// <summary>Use RabbitMQ quorum queues (replicated; for clusters).</summary>
     public bool QuorumQueues { get; set; }

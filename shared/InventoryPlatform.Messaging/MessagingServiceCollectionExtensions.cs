@@ -18,12 +18,14 @@ public static class MessagingServiceCollectionExtensions
     public static IHostApplicationBuilder AddPlatformMessaging(
         this IHostApplicationBuilder builder,
         string serviceName,
-        Action<IBusRegistrationConfigurator> configure)
+        Action<IBusRegistrationConfigurator> configure
+    )
     {
         var options = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
         var connectionString = builder.Configuration.GetConnectionString(options.ConnectionStringName)
             ?? throw new InvalidOperationException(
-                $"Connection string '{options.ConnectionStringName}' is not configured (ConnectionStrings__{options.ConnectionStringName}).");
+                $"Connection string '{options.ConnectionStringName}' is not configured (ConnectionStrings__{options.ConnectionStringName})."
+            );
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(options);
@@ -37,37 +39,51 @@ public static class MessagingServiceCollectionExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
-            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
-            {
-                // Without the delayed-exchange plugin (not shipped with Debian's RabbitMQ) redelivery cannot
-                // leave the process, so both stages are one retry schedule; the message stays unacknowledged
-                // on the broker meanwhile and is redelivered if the process dies.
-                endpoint.UseMessageRetry(retry => retry.Intervals(options.RetrySchedule));
-                if (options.QuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+            bus.AddConfigureEndpointsCallback(
+                (_, _, endpoint) =>
                 {
-                    rabbit.SetQuorumQueue();
+                    // Without the delayed-exchange plugin (not shipped with Debian's RabbitMQ) redelivery cannot
+                    // leave the process, so both stages are one retry schedule; the message stays unacknowledged
+                    // on the broker meanwhile and is redelivered if the process dies.
+                    endpoint.UseMessageRetry(retry => retry.Intervals(options.RetrySchedule));
+                    if (options.QuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                    {
+                        rabbit.SetQuorumQueue();
+                    }
                 }
-            });
+            );
             configure(bus);
-            bus.UsingRabbitMq((context, rabbit) =>
-            {
-                rabbit.Host(new Uri(connectionString), host =>
+            bus.UsingRabbitMq(
+                (context, rabbit) =>
                 {
-                    host.PublisherConfirmation = true;
-                    host.Heartbeat(options.Heartbeat);
-                });
-                rabbit.PrefetchCount = options.PrefetchCount;
-                rabbit.ConfigureEndpoints(context);
-            });
+                    rabbit.Host(new Uri(connectionString), host =>
+                    {
+                        host.PublisherConfirmation = true;
+                        host.Heartbeat(options.Heartbeat);
+                    });
+                    rabbit.PrefetchCount = options.PrefetchCount;
+                    rabbit.ConfigureEndpoints(context);
+                }
+            );
         });
 
         // After the bus: hosted services stop in reverse order, so the watchdog stops before the bus does.
         builder.Services.AddSingleton(sp => new EndpointRestarts(
-            options.Watchdog, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EndpointRestarts>>()));
+            options.Watchdog,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<EndpointRestarts>>()
+        ));
         builder.Services.AddHostedService(sp => new ReceiveEndpointWatchdog(
-            sp.GetRequiredService<IBusControl>(), options, new Uri(connectionString), sp.GetRequiredService<EndpointRestarts>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ReceiveEndpointWatchdog>>()));
-        builder.Services.AddHealthChecks().AddCheck<ReceiveEndpointLiveness>(ReceiveEndpointLiveness.Name, HealthStatus.Unhealthy, ["live"]);
+            sp.GetRequiredService<IBusControl>(),
+            options,
+            new Uri(connectionString),
+            sp.GetRequiredService<EndpointRestarts>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ReceiveEndpointWatchdog>>()
+        ));
+        builder
+            .Services.AddHealthChecks()
+            .AddCheck<ReceiveEndpointLiveness>(ReceiveEndpointLiveness.Name, HealthStatus.Unhealthy, ["live"]);
         return builder;
     }
 }

@@ -13,8 +13,8 @@ public sealed class Outbox(Database database, OutboxSignal signal)
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly string _insert =
-        $"INSERT INTO {database.Schema}.outbox (id, message_type, body, correlation_id, created_at, attempts) " +
-        "VALUES (@Id, @MessageType, @Body, @CorrelationId, @CreatedAt, 0)";
+        $"INSERT INTO {database.Schema}.outbox (id, message_type, body, correlation_id, created_at, attempts) "
+        + "VALUES (@Id, @MessageType, @Body, @CorrelationId, @CreatedAt, 0)";
 
     public async Task AddAsync<TEvent>(UnitOfWork unit, TEvent integrationEvent)
         where TEvent : class, IIntegrationEvent
@@ -28,14 +28,17 @@ public sealed class Outbox(Database database, OutboxSignal signal)
     public void Add<TEvent>(StatementBatch batch, TEvent integrationEvent)
         where TEvent : class, IIntegrationEvent
     {
-        batch.Add(_insert, new
-        {
-            Id = integrationEvent.EventId,
-            MessageType = TypeName(typeof(TEvent)),
-            Body = JsonSerializer.Serialize(integrationEvent, Json),
-            integrationEvent.CorrelationId,
-            CreatedAt = integrationEvent.OccurredAt.UtcDateTime,
-        });
+        batch.Add(
+            _insert,
+            new
+            {
+                Id = integrationEvent.EventId,
+                MessageType = TypeName(typeof(TEvent)),
+                Body = JsonSerializer.Serialize(integrationEvent, Json),
+                integrationEvent.CorrelationId,
+                CreatedAt = integrationEvent.OccurredAt.UtcDateTime,
+            }
+        );
         batch.Unit.AfterCommit(signal.Notify);
     }
 

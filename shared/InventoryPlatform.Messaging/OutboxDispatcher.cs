@@ -19,16 +19,23 @@ public sealed class OutboxDispatcher(
     OutboxSignal signal,
     MessagingOptions options,
     TimeProvider time,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger
+) : BackgroundService
 {
     private static readonly ConcurrentDictionary<string, Type> Types = new();
 
     private readonly string _claim = database.Dialect.SelectForUpdateSkipLocked(
-        $"{database.Schema}.outbox", "id, message_type, body, correlation_id", "sent_at IS NULL", "created_at");
+        $"{database.Schema}.outbox",
+        "id, message_type, body, correlation_id",
+        "sent_at IS NULL",
+        "created_at"
+    );
 
-    private readonly string _markSent = $"UPDATE {database.Schema}.outbox SET sent_at = @SentAt WHERE {database.Dialect.InList("id", "Ids")}";
+    private readonly string _markSent =
+        $"UPDATE {database.Schema}.outbox SET sent_at = @SentAt WHERE {database.Dialect.InList("id", "Ids")}";
 
-    private readonly string _markFailed = $"UPDATE {database.Schema}.outbox SET attempts = attempts + 1 WHERE {database.Dialect.InList("id", "Ids")}";
+    private readonly string _markFailed =
+        $"UPDATE {database.Schema}.outbox SET attempts = attempts + 1 WHERE {database.Dialect.InList("id", "Ids")}";
 
     private readonly string _purge = $"DELETE FROM {database.Schema}.outbox WHERE sent_at IS NOT NULL AND sent_at < @Before";
 
@@ -102,7 +109,8 @@ public sealed class OutboxDispatcher(
 
                 return (rows.Count, sent.Count);
             },
-            cancellationToken);
+            cancellationToken
+        );
 
     private async Task<bool> PublishAsync(OutboxRow row, CancellationToken cancellationToken)
     {
@@ -118,7 +126,8 @@ public sealed class OutboxDispatcher(
                     context.MessageId = row.Id;
                     context.CorrelationId = row.CorrelationId;
                 },
-                cancellationToken);
+                cancellationToken
+            );
             return true;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -131,7 +140,8 @@ public sealed class OutboxDispatcher(
     private Task<int> PurgeAsync(CancellationToken cancellationToken) =>
         database.InTransactionAsync(
             unit => unit.ExecuteAsync(_purge, new { Before = time.GetUtcNow().Subtract(options.Outbox.Retention).UtcDateTime }),
-            cancellationToken);
+            cancellationToken
+        );
 
     private sealed record OutboxRow(Guid Id, string MessageType, string Body, Guid CorrelationId);
 }

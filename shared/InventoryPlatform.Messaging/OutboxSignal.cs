@@ -6,7 +6,8 @@ namespace InventoryPlatform.Messaging;
 public sealed class OutboxSignal
 {
     private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(
-        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite }
+    );
 
     public void Notify() => _channel.Writer.TryWrite(true);
 

@@ -19,8 +19,13 @@ namespace InventoryPlatform.Messaging;
 /// which keeps the events flowing.
 /// </summary>
 public sealed class ReceiveEndpointWatchdog(
-    IBusControl bus, MessagingOptions options, Uri broker, EndpointRestarts restarts, TimeProvider time, ILogger<ReceiveEndpointWatchdog> logger)
-    : BackgroundService
+    IBusControl bus,
+    MessagingOptions options,
+    Uri broker,
+    EndpointRestarts restarts,
+    TimeProvider time,
+    ILogger<ReceiveEndpointWatchdog> logger
+) : BackgroundService
 {
     private static readonly string[] NotWatched = ["temporary=true", "durable=false", "autodelete=true"];
 
@@ -47,15 +52,17 @@ public sealed class ReceiveEndpointWatchdog(
                 catch (Exception exception) when (!stoppingToken.IsCancellationRequested && exception is not OutOfMemoryException)
                 {
                     // The watchdog must never take the service down: log, forget what it saw and look again next time.
-                    logger.LogWarning(exception, "The receive endpoint watchdog's check failed; it looks again in {Interval}.", options.Watchdog.Interval);
+                    logger.LogWarning(
+                        exception,
+                        "The receive endpoint watchdog's check failed; it looks again in {Interval}.",
+                        options.Watchdog.Interval
+                    );
                     _silence.BrokerUnanswered();
                     await CloseAsync();
                 }
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
         finally
         {
             await CloseAsync();
@@ -82,7 +89,11 @@ public sealed class ReceiveEndpointWatchdog(
 
             if (_silence.Observe(queue, consumers.Value, time.GetUtcNow()) is { } silent)
             {
-                logger.LogWarning("Queue {Queue} has had no consumer for {Silent} while the broker answers; restarting its receive endpoint.", queue, silent);
+                logger.LogWarning(
+                    "Queue {Queue} has had no consumer for {Silent} while the broker answers; restarting its receive endpoint.",
+                    queue,
+                    silent
+                );
                 var receiveEndpoint = endpoint.ReceiveEndpoint;
                 await restarts.RestartAsync(
                     queue,
@@ -91,7 +102,8 @@ public sealed class ReceiveEndpointWatchdog(
                         await receiveEndpoint.Stop(stopping);
                         receiveEndpoint.Start(stopping);
                     },
-                    cancellationToken);
+                    cancellationToken
+                );
             }
         }
     }
@@ -107,7 +119,12 @@ public sealed class ReceiveEndpointWatchdog(
             if (_connection is not { IsOpen: true })
             {
                 await CloseAsync();
-                var factory = new ConnectionFactory { Uri = broker, AutomaticRecoveryEnabled = false, ClientProvidedName = "endpoint-watchdog" };
+                var factory = new ConnectionFactory
+                {
+                    Uri = broker,
+                    AutomaticRecoveryEnabled = false,
+                    ClientProvidedName = "endpoint-watchdog",
+                };
                 _connection = await factory.CreateConnectionAsync(cancellationToken);
             }
 
@@ -265,16 +282,24 @@ public sealed class EndpointRestarts(WatchdogOptions options, TimeProvider time,
         if (finished != restart)
         {
             logger.LogError(
-                "The receive endpoint of {Queue} did not stop within {Timeout}; it is started once its stop finishes. If that takes longer than {WedgedAfter}, " +
-                "the service reports itself not alive (/alive) for the orchestrator to restart it.",
-                queue, options.StopTimeout, options.WedgedAfter);
+                "The receive endpoint of {Queue} did not stop within {Timeout}; it is started once its stop finishes. If that takes longer "
+                    + "than {WedgedAfter}, "
+                    + "the service reports itself not alive (/alive) for the orchestrator to restart it.",
+                queue,
+                options.StopTimeout,
+                options.WedgedAfter
+            );
         }
     }
 
-    /// <summary>The queues whose restart has been under way for at least <see cref="WatchdogOptions.WedgedAfter"/>, with since when.</summary>
+    /// <summary>The queues whose restart has been under way for at least <see cref="WatchdogOptions.WedgedAfter"/>, with since
+    /// when.</summary>
     public IReadOnlyList<(string Queue, DateTimeOffset Since)> Wedged() =>
-        _underWay.Where(r => !r.Value.Restart.IsCompleted && time.GetUtcNow() - r.Value.Since >= options.WedgedAfter)
-            .Select(r => (r.Key, r.Value.Since)).OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+        _underWay
+            .Where(r => !r.Value.Restart.IsCompleted && time.GetUtcNow() - r.Value.Since >= options.WedgedAfter)
+            .Select(r => (r.Key, r.Value.Since))
+            .OrderBy(r => r.Key, StringComparer.Ordinal)
+            .ToList();
 
     private async Task RunAsync(string queue, Func<CancellationToken, Task> stopAndStart, CancellationToken stoppingToken)
     {
@@ -301,8 +326,12 @@ public sealed class ReceiveEndpointLiveness(EndpointRestarts restarts) : IHealth
     public const string Name = "receive-endpoints";
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(restarts.Wedged() is { Count: > 0 } wedged
-            ? HealthCheckResult.Unhealthy(
-                $"Receive endpoint restarts hung since: {string.Join(", ", wedged.Select(w => $"{w.Queue} ({w.Since:O})"))}; only a new process recovers them.")
-            : HealthCheckResult.Healthy());
+        Task.FromResult(
+            restarts.Wedged() is { Count: > 0 } wedged
+                ? HealthCheckResult.Unhealthy(
+                    $"Receive endpoint restarts hung since: {string.Join(", ", wedged.Select(w => $"{w.Queue} ({w.Since:O})"))}; only a "
+                        + $"new process recovers them."
+                )
+                : HealthCheckResult.Healthy()
+        );
 }

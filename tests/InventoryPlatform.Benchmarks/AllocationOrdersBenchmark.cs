@@ -20,24 +20,44 @@ public sealed class AllocationOrdersBenchmark : IBenchmark
     private const int HotUnits = 500;
     private const int HotOrders = 2000;
     private static readonly string[] UsCenters = ["SEA1", "PHX3", "DFW2", "ORD4", "ATL6", "EWR9"];
-    private static readonly string[] CpuGroups = ["allocation", "gateway", "postgresql", "rabbitmq", "forecasting", "limits", "liquidation", "returns", "receiving"];
+    private static readonly string[] CpuGroups =
+    [
+        "allocation",
+        "gateway",
+        "postgresql",
+        "rabbitmq",
+        "forecasting",
+        "limits",
+        "liquidation",
+        "returns",
+        "receiving",
+    ];
     private static readonly string[] UsRegions = ["US-West", "US-Southwest", "US-Central", "US-Midwest", "US-Southeast", "US-Northeast"];
 
     public string Name => "allocation-orders";
 
-    public string Description => "Single-line orders allocated/s and p50/p99 at 1, 16, 128 clients, direct and through the gateway; zero oversell checked.";
+    public string Description =>
+        "Single-line orders allocated/s and p50/p99 at 1, 16, 128 clients, direct and through the gateway; zero oversell checked.";
 
     public async Task RunAsync(BenchPlatform platform, BenchOptions options, CancellationToken cancellationToken)
     {
         await SeedAsync(platform.Database, cancellationToken);
-        Console.WriteLine($"Seeded {Fnskus} FNSKUs x {UsCenters.Length} US FCs x {UnitsPerBalance} units for seller {Seller}; {options.Duration.TotalSeconds:0} s per run.");
+        Console.WriteLine(
+            $"Seeded {Fnskus} FNSKUs x {UsCenters.Length} US FCs x {UnitsPerBalance} units for seller {Seller}; "
+                + $"{options.Duration.TotalSeconds:0} s per run."
+        );
 
         using var direct = Unlogged(platform, "allocation");
         using var gateway = Unlogged(platform, "gateway");
         using var queues = new QueueProbe();
-        var warmUp = TimeSpan.FromSeconds(options.Values.TryGetValue("warmup", out var seconds) ? double.Parse(seconds, CultureInfo.InvariantCulture) : 60);
+        var warmUp = TimeSpan.FromSeconds(
+            options.Values.TryGetValue("warmup", out var seconds) ? double.Parse(seconds, CultureInfo.InvariantCulture) : 60
+        );
         await WarmUpAsync(direct, gateway, queues, warmUp, cancellationToken);
-        Console.WriteLine($"Warmed up: {warmUp.TotalSeconds:0} s of 16 clients, half direct, half through the gateway; every run starts with the consumers' queues empty.");
+        Console.WriteLine(
+            $"Warmed up: {warmUp.TotalSeconds:0} s of 16 clients, half direct, half through the gateway; every run starts with the "
+                + "consumers' queues empty."
+        );
 
         Console.WriteLine();
         Console.WriteLine(Stats.Row("route", "clients", "orders allocated", "orders/s", "p50 ms", "p99 ms", "errors"));
@@ -52,7 +72,9 @@ public sealed class AllocationOrdersBenchmark : IBenchmark
                 var probe = ProcessProbe.Start();
                 var run = await RunAsync(client, clients, options.Duration, cancellationToken);
                 Console.WriteLine(Stats.Row(route, clients, run.Allocated, run.PerSecond, run.P50, run.P99, run.Errors));
-                var used = probe.Finish(options.Duration).ToDictionary(g => g.Group, g => g.Cores * options.Duration.TotalSeconds * 1e6 / Math.Max(1, run.Allocated));
+                var used = probe
+                    .Finish(options.Duration)
+                    .ToDictionary(g => g.Group, g => g.Cores * options.Duration.TotalSeconds * 1e6 / Math.Max(1, run.Allocated));
                 cpu.Add(Stats.Row([route, clients, .. CpuGroups.Select(g => (object)used.GetValueOrDefault(g))]));
             }
         }
@@ -68,7 +90,10 @@ public sealed class AllocationOrdersBenchmark : IBenchmark
 
         var hot = await HotFnskuAsync(direct, cancellationToken);
         Console.WriteLine();
-        Console.WriteLine($"Hot FNSKU: {HotOrders} orders of 1 unit from 128 clients for {HotUnits} units: {hot.Allocated} allocated, {hot.Refused} refused (409), {hot.Errors} errors.");
+        Console.WriteLine(
+            $"Hot FNSKU: {HotOrders} orders of 1 unit from 128 clients for {HotUnits} units: {hot.Allocated} allocated, {hot.Refused} "
+                + $"refused (409), {hot.Errors} errors."
+        );
 
         var oversell = await CheckOversellAsync(platform.Database, cancellationToken);
         Console.WriteLine(oversell);
@@ -99,15 +124,19 @@ public sealed class AllocationOrdersBenchmark : IBenchmark
 
         // Balance rows and their journal rows together, as receiving would have left them.
         const string seed = """
-            INSERT INTO allocation.stock_balances (seller_id, fnsku, fulfillment_center, on_hand, reserved, inbound, in_transit, unfulfillable, version, updated_at)
+            INSERT INTO allocation.stock_balances
+                (seller_id, fnsku, fulfillment_center, on_hand, reserved, inbound, in_transit, unfulfillable, version, updated_at)
             SELECT @seller, 'B' || lpad(i::text, 9, '0'), fc, @units, 0, 0, 0, 0, 1, now()
             FROM generate_series(1, @fnskus) AS i CROSS JOIN unnest(@centers) AS fc;
-            INSERT INTO allocation.stock_movements (id, seller_id, fnsku, fulfillment_center, bucket, quantity, reason, source_id, occurred_at)
+            INSERT INTO allocation.stock_movements
+                (id, seller_id, fnsku, fulfillment_center, bucket, quantity, reason, source_id, occurred_at)
             SELECT gen_random_uuid(), seller_id, fnsku, fulfillment_center, 'OnHand', on_hand, 'Received', 'bench:seed', updated_at
             FROM allocation.stock_balances WHERE seller_id = @seller;
-            INSERT INTO allocation.stock_balances (seller_id, fnsku, fulfillment_center, on_hand, reserved, inbound, in_transit, unfulfillable, version, updated_at)
+            INSERT INTO allocation.stock_balances
+                (seller_id, fnsku, fulfillment_center, on_hand, reserved, inbound, in_transit, unfulfillable, version, updated_at)
             VALUES (@seller, 'HOT0000001', 'SEA1', @hot, 0, 0, 0, 0, 1, now());
-            INSERT INTO allocation.stock_movements (id, seller_id, fnsku, fulfillment_center, bucket, quantity, reason, source_id, occurred_at)
+            INSERT INTO allocation.stock_movements
+                (id, seller_id, fnsku, fulfillment_center, bucket, quantity, reason, source_id, occurred_at)
             VALUES (gen_random_uuid(), @seller, 'HOT0000001', 'SEA1', 'OnHand', @hot, 'Received', 'bench:seed', now());
             """;
         await using var command = new NpgsqlCommand(seed, connection);
@@ -125,7 +154,13 @@ public sealed class AllocationOrdersBenchmark : IBenchmark
     /// 5 s until then, `dotnet-counters`), which would cost the first measured runs a third of their CPU. So load both
     /// routes for a minute, then let every consumer catch up.
     /// </summary>
-    private static async Task WarmUpAsync(HttpClient direct, HttpClient gateway, QueueProbe queues, TimeSpan duration, CancellationToken cancellationToken)
+    private static async Task WarmUpAsync(
+        HttpClient direct,
+        HttpClient gateway,
+        QueueProbe queues,
+        TimeSpan duration,
+        CancellationToken cancellationToken
+    )
     {
         await RunAsync(direct, 16, duration / 2, cancellationToken);
         await RunAsync(gateway, 16, duration / 2, cancellationToken);
@@ -137,26 +172,33 @@ public sealed class AllocationOrdersBenchmark : IBenchmark
         var latencies = new List<double>[clients];
         var errors = 0;
         var stopwatch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(
-            async () =>
-            {
-                var random = new Random(c * 7919 + clients);
-                var mine = latencies[c] = [];
-                while (stopwatch.Elapsed < duration)
-                {
-                    var started = Stopwatch.GetTimestamp();
-                    var status = await PlaceAsync(client, random, cancellationToken);
-                    if (status == HttpStatusCode.Created)
-                    {
-                        mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                    }
-                    else
-                    {
-                        Interlocked.Increment(ref errors);
-                    }
-                }
-            },
-            cancellationToken)));
+        await Task.WhenAll(
+            Enumerable
+                .Range(0, clients)
+                .Select(c =>
+                    Task.Run(
+                        async () =>
+                        {
+                            var random = new Random(c * 7919 + clients);
+                            var mine = latencies[c] = [];
+                            while (stopwatch.Elapsed < duration)
+                            {
+                                var started = Stopwatch.GetTimestamp();
+                                var status = await PlaceAsync(client, random, cancellationToken);
+                                if (status == HttpStatusCode.Created)
+                                {
+                                    mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                                }
+                                else
+                                {
+                                    Interlocked.Increment(ref errors);
+                                }
+                            }
+                        },
+                        cancellationToken
+                    )
+                )
+        );
         var elapsed = stopwatch.Elapsed.TotalSeconds;
         var all = latencies.SelectMany(l => l).Order().ToList();
         return new Run(all.Count, all.Count / elapsed, Stats.Percentile(all, 50), Stats.Percentile(all, 99), errors);
@@ -165,36 +207,66 @@ public sealed class AllocationOrdersBenchmark : IBenchmark
     private static async Task<HttpStatusCode> PlaceAsync(HttpClient client, Random random, CancellationToken cancellationToken)
     {
         var fnsku = "B" + random.Next(1, Fnskus + 1).ToString("D9", CultureInfo.InvariantCulture);
-        using var response = await client.PostAsJsonAsync("/api/allocation/v1/orders", Order(fnsku, UsRegions[random.Next(UsRegions.Length)], "backorder"), cancellationToken);
+        using var response = await client.PostAsJsonAsync(
+            "/api/allocation/v1/orders",
+            Order(fnsku, UsRegions[random.Next(UsRegions.Length)], "backorder"),
+            cancellationToken
+        );
         return response.StatusCode;
     }
 
-    private static object Order(string fnsku, string region, string shortagePolicy) => new
-    {
-        marketplace = "US",
-        shipToRegion = region,
-        shortagePolicy,
-        lines = new[] { new { fnsku, quantity = 1, unitPrice = new { amount = 19.99m, currency = "USD" } } },
-    };
-
-    private static async Task<(int Allocated, int Refused, int Errors)> HotFnskuAsync(HttpClient client, CancellationToken cancellationToken)
-    {
-        int allocated = 0, refused = 0, errors = 0, next = 0;
-        await Task.WhenAll(Enumerable.Range(0, 128).Select(_ => Task.Run(
-            async () =>
+    private static object Order(string fnsku, string region, string shortagePolicy) =>
+        new
+        {
+            marketplace = "US",
+            shipToRegion = region,
+            shortagePolicy,
+            lines = new[]
             {
-                while (Interlocked.Increment(ref next) <= HotOrders)
+                new
                 {
-                    using var response = await client.PostAsJsonAsync("/api/allocation/v1/orders", Order("HOT0000001", "US-West", "reject"), cancellationToken);
-                    _ = response.StatusCode switch
-                    {
-                        HttpStatusCode.Created => Interlocked.Increment(ref allocated),
-                        HttpStatusCode.Conflict => Interlocked.Increment(ref refused),
-                        _ => Interlocked.Increment(ref errors),
-                    };
-                }
+                    fnsku,
+                    quantity = 1,
+                    unitPrice = new { amount = 19.99m, currency = "USD" },
+                },
             },
-            cancellationToken)));
+        };
+
+    private static async Task<(int Allocated, int Refused, int Errors)> HotFnskuAsync(
+        HttpClient client,
+        CancellationToken cancellationToken
+    )
+    {
+        int allocated = 0,
+            refused = 0,
+            errors = 0,
+            next = 0;
+        await Task.WhenAll(
+            Enumerable
+                .Range(0, 128)
+                .Select(_ =>
+                    Task.Run(
+                        async () =>
+                        {
+                            while (Interlocked.Increment(ref next) <= HotOrders)
+                            {
+                                using var response = await client.PostAsJsonAsync(
+                                    "/api/allocation/v1/orders",
+                                    Order("HOT0000001", "US-West", "reject"),
+                                    cancellationToken
+                                );
+                                _ = response.StatusCode switch
+                                {
+                                    HttpStatusCode.Created => Interlocked.Increment(ref allocated),
+                                    HttpStatusCode.Conflict => Interlocked.Increment(ref refused),
+                                    _ => Interlocked.Increment(ref errors),
+                                };
+                            }
+                        },
+                        cancellationToken
+                    )
+                )
+        );
         return (allocated, refused, errors);
     }
 
@@ -207,9 +279,12 @@ public sealed class AllocationOrdersBenchmark : IBenchmark
               (SELECT COALESCE(SUM(a.quantity), 0) FROM allocation.order_allocations a JOIN allocation.orders o ON o.id = a.order_id
                  WHERE o.seller_id = @seller AND a.shipped_at IS NULL AND o.status <> 'Cancelled'),
               (SELECT COUNT(*) FROM allocation.stock_balances b WHERE b.seller_id = @seller AND (b.on_hand, b.reserved, b.version) <>
-                 (SELECT COALESCE(SUM(quantity) FILTER (WHERE bucket = 'OnHand'), 0), COALESCE(SUM(quantity) FILTER (WHERE bucket = 'Reserved'), 0), COUNT(*)
-                  FROM allocation.stock_movements m WHERE m.seller_id = b.seller_id AND m.fnsku = b.fnsku AND m.fulfillment_center = b.fulfillment_center)),
-              (SELECT reserved FROM allocation.stock_balances WHERE seller_id = @seller AND fnsku = 'HOT0000001' AND fulfillment_center = 'SEA1')
+                 (SELECT COALESCE(SUM(quantity) FILTER (WHERE bucket = 'OnHand'), 0),
+                         COALESCE(SUM(quantity) FILTER (WHERE bucket = 'Reserved'), 0), COUNT(*)
+                  FROM allocation.stock_movements m
+                  WHERE m.seller_id = b.seller_id AND m.fnsku = b.fnsku AND m.fulfillment_center = b.fulfillment_center)),
+              (SELECT reserved FROM allocation.stock_balances
+                 WHERE seller_id = @seller AND fnsku = 'HOT0000001' AND fulfillment_center = 'SEA1')
             """;
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync(cancellationToken);
@@ -223,8 +298,9 @@ public sealed class AllocationOrdersBenchmark : IBenchmark
         var disagreeing = reader.GetInt64(3);
         var hotReserved = reader.GetInt32(4);
         var verdict = oversold == 0 && reserved == held && disagreeing == 0 && hotReserved <= HotUnits ? "PASS" : "FAIL";
-        return $"Oversell check: {verdict}: balances with reserved > on hand: {oversold}; units reserved {reserved} = units held by open orders {held}; " +
-               $"balances the journal does not rebuild: {disagreeing}; hot FNSKU reserved {hotReserved} of {HotUnits}.";
+        return $"Oversell check: {verdict}: balances with reserved > on hand: {oversold}; units reserved {reserved} = units held by open "
+            + $"orders {held}; "
+            + $"balances the journal does not rebuild: {disagreeing}; hot FNSKU reserved {hotReserved} of {HotUnits}.";
     }
 
     private sealed record Run(int Allocated, double PerSecond, double P50, double P99, int Errors);

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -36,9 +36,10 @@ public sealed class BareProxy : IAsyncDisposable
     {
         // Run as "dotnet X.dll", the process is dotnet itself and the assembly must be named again.
         var self = Environment.ProcessPath!;
-        string[] arguments = Path.GetFileNameWithoutExtension(self) == "dotnet"
-            ? [typeof(BareProxy).Assembly.Location, Command, destination.ToString()]
-            : [Command, destination.ToString()];
+        string[] arguments =
+            Path.GetFileNameWithoutExtension(self) == "dotnet"
+                ? [typeof(BareProxy).Assembly.Location, Command, destination.ToString()]
+                : [Command, destination.ToString()];
         var start = new ProcessStartInfo(self, arguments) { RedirectStandardOutput = true, RedirectStandardInput = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException("The bare proxy did not start.");
         try
@@ -68,9 +69,25 @@ public sealed class BareProxy : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddReverseProxy().LoadFromMemory(
-            [new RouteConfig { RouteId = "all", ClusterId = "service", Match = new RouteMatch { Path = "/{**rest}" } }],
-            [new ClusterConfig { ClusterId = "service", Destinations = new Dictionary<string, DestinationConfig> { ["only"] = new() { Address = destination } } }]);
+        builder
+            .Services.AddReverseProxy()
+            .LoadFromMemory(
+                [
+                    new RouteConfig
+                    {
+                        RouteId = "all",
+                        ClusterId = "service",
+                        Match = new RouteMatch { Path = "/{**rest}" },
+                    },
+                ],
+                [
+                    new ClusterConfig
+                    {
+                        ClusterId = "service",
+                        Destinations = new Dictionary<string, DestinationConfig> { ["only"] = new() { Address = destination } },
+                    },
+                ]
+            );
         var app = builder.Build();
         app.MapReverseProxy();
         await app.StartAsync();

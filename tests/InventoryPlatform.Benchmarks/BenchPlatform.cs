@@ -43,8 +43,7 @@ public sealed class BenchPlatform : IAsyncDisposable
 
         // Six services and the gateway share one PostgreSQL (max_connections 300): 40 connections each at most.
         var database = new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 40 }.ConnectionString;
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.InventoryPlatform_AppHost>(
-        [
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.InventoryPlatform_AppHost>([
             "Infrastructure:Mode=External",
             $"ConnectionStrings:inventory={database}",
             $"ConnectionStrings:messaging={Required("INVENTORY_TEST_RABBITMQ")}",
@@ -69,7 +68,8 @@ public sealed class BenchPlatform : IAsyncDisposable
     /// </summary>
     public HttpClient Client(string resource, string sellerId) => Client(resource, sellerId, null);
 
-    /// <summary>As <see cref="Client(string, string)"/>, but sent to <paramref name="via"/> (a proxy in front of the resource) when given.</summary>
+    /// <summary>As <see cref="Client(string, string)"/>, but sent to <paramref name="via"/> (a proxy in front of the resource) when
+    /// given.</summary>
     public HttpClient Client(string resource, string sellerId, Uri? via)
     {
         // Plain clients on the resource's address: the app's logging clients write several lines per request,
@@ -78,7 +78,10 @@ public sealed class BenchPlatform : IAsyncDisposable
         if (resource != "gateway")
         {
             var caller = new CallerIdentity(sellerId, [.. PlatformScopes.All.Where(s => s != PlatformScopes.Admin)]);
-            return new HttpClient(new SignedIdentity(_tokens, caller) { InnerHandler = sockets }) { BaseAddress = via ?? Endpoint(resource) };
+            return new HttpClient(new SignedIdentity(_tokens, caller) { InnerHandler = sockets })
+            {
+                BaseAddress = via ?? Endpoint(resource),
+            };
         }
 
         var client = new HttpClient(sockets) { BaseAddress = via ?? Endpoint("gateway") };
@@ -99,13 +102,16 @@ public sealed class BenchPlatform : IAsyncDisposable
     private async Task<string> IssueKeyAsync(string sellerId)
     {
         using var admin = AdminClient();
-        var response = await admin.PostAsJsonAsync("/api/gateway/v1/keys", new
-        {
-            sellerId,
-            scopes = PlatformScopes.All.Where(s => s != PlatformScopes.Admin),
-            permitsPerSecond = 10_000,
-            burst = 100_000,
-        });
+        var response = await admin.PostAsJsonAsync(
+            "/api/gateway/v1/keys",
+            new
+            {
+                sellerId,
+                scopes = PlatformScopes.All.Where(s => s != PlatformScopes.Admin),
+                permitsPerSecond = 10_000,
+                burst = 100_000,
+            }
+        );
         response.EnsureSuccessStatusCode();
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["key"]!.GetValue<string>();
     }
@@ -122,5 +128,6 @@ public sealed class BenchPlatform : IAsyncDisposable
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     private static string Required(string variable) =>
-        Environment.GetEnvironmentVariable(variable) ?? throw new InvalidOperationException($"{variable} is not set: run through scripts/bench.sh.");
+        Environment.GetEnvironmentVariable(variable)
+        ?? throw new InvalidOperationException($"{variable} is not set: run through scripts/bench.sh.");
 }

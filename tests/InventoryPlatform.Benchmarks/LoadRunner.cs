@@ -15,20 +15,24 @@ public static class LoadRunner
         var latencies = new List<double>[clients];
         var failures = 0;
         var stopwatch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
-        {
-            var mine = latencies[client] = [];
-            while (stopwatch.Elapsed < duration)
-            {
-                var started = Stopwatch.GetTimestamp();
-                var ok = await request(client);
-                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                if (!ok)
+        await Task.WhenAll(
+            Enumerable
+                .Range(0, clients)
+                .Select(async client =>
                 {
-                    Interlocked.Increment(ref failures);
-                }
-            }
-        }));
+                    var mine = latencies[client] = [];
+                    while (stopwatch.Elapsed < duration)
+                    {
+                        var started = Stopwatch.GetTimestamp();
+                        var ok = await request(client);
+                        mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                        if (!ok)
+                        {
+                            Interlocked.Increment(ref failures);
+                        }
+                    }
+                })
+        );
         var elapsed = stopwatch.Elapsed.TotalSeconds;
         var all = latencies.SelectMany(l => l).Order().ToList();
         return new Result(clients, all.Count, failures, all.Count / elapsed, Stats.Percentile(all, 50), Stats.Percentile(all, 99));

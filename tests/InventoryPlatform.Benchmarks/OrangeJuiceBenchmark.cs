@@ -22,13 +22,20 @@ public sealed class OrangeJuiceBenchmark : IBenchmark
     /// <summary>TSPerf's published MAPE (%) of each method.</summary>
     private static readonly (string Method, double Mape)[] Published =
     [
-        ("Naive", 109.67), ("Seasonal naive", 165.06), ("Mean", 70.74), ("ARIMA", 70.80), ("ETS", 70.99),
-        ("RNN", 37.68), ("DilatedCNN", 37.09), ("LightGBM", 36.28),
+        ("Naive", 109.67),
+        ("Seasonal naive", 165.06),
+        ("Mean", 70.74),
+        ("ARIMA", 70.80),
+        ("ETS", 70.99),
+        ("RNN", 37.68),
+        ("DilatedCNN", 37.09),
+        ("LightGBM", 36.28),
     ];
 
     public string Name => "forecast-orangejuice";
 
-    public string Description => "TSPerf OrangeJuice_Pt_3Weeks_Weekly: 12 rounds, MAPE of baselines and the global LightGBM model vs published figures.";
+    public string Description =>
+        "TSPerf OrangeJuice_Pt_3Weeks_Weekly: 12 rounds, MAPE of baselines and the global LightGBM model vs published figures.";
 
     public bool NeedsPlatform => false;
 
@@ -41,10 +48,14 @@ public sealed class OrangeJuiceBenchmark : IBenchmark
         var total = Stopwatch.StartNew();
         var data = OrangeJuiceData.Load(csv);
         var series = data.GroupBy(d => (d.Store, d.Brand)).OrderBy(g => g.Key).Select(g => Filled(g.ToList())).ToList();
-        Console.WriteLine($"{data.Count} rows, {series.Count} store x brand series, weeks {FirstWeek}-{LastWeek}; {Environment.ProcessorCount} cores.");
+        Console.WriteLine(
+            $"{data.Count} rows, {series.Count} store x brand series, weeks {FirstWeek}-{LastWeek}; {Environment.ProcessorCount} cores."
+        );
 
-        int Int(string name, int fallback) => options.Values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-        double Number(string name, double fallback) => options.Values.TryGetValue(name, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        int Int(string name, int fallback) =>
+            options.Values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        double Number(string name, double fallback) =>
+            options.Values.TryGetValue(name, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
         bool Flag(string name, bool fallback) => options.Values.TryGetValue(name, out var v) ? v == "true" : fallback;
 
         var percentage = PercentageOptions with
@@ -105,7 +116,8 @@ public sealed class OrangeJuiceBenchmark : IBenchmark
         {
             var trainEnd = firstTrainEnd + 2 * index;
             var clock = Stopwatch.StartNew();
-            var forecasts = methods.Where(x => x.Univariate is not null)
+            var forecasts = methods
+                .Where(x => x.Univariate is not null)
                 .ToDictionary(x => x.Name, x => series.Select(s => x.Univariate!(s, trainEnd)).ToArray());
             var notes = new List<string>();
             if (models.Contains("mape"))
@@ -126,8 +138,9 @@ public sealed class OrangeJuiceBenchmark : IBenchmark
 
             results[index] = methods.ToDictionary(x => x.Name, x => Errors(series, trainEnd, forecasts[x.Name]));
             seconds[index] = clock.Elapsed.TotalSeconds;
-            log[index] = $"  round {index + 1,2}: trained on weeks {FirstWeek}-{trainEnd}, forecast {trainEnd + 2}-{trainEnd + 3} " +
-                $"in {seconds[index]:0.0} s ({string.Join("; ", notes)}), done at {total.Elapsed.TotalSeconds:0.0} s";
+            log[index] =
+                $"  round {index + 1, 2}: trained on weeks {FirstWeek}-{trainEnd}, forecast {trainEnd + 2}-{trainEnd + 3} "
+                + $"in {seconds[index]:0.0} s ({string.Join("; ", notes)}), done at {total.Elapsed.TotalSeconds:0.0} s";
         });
 
         total.Stop();
@@ -142,8 +155,13 @@ public sealed class OrangeJuiceBenchmark : IBenchmark
         foreach (var (name, published, _) in methods)
         {
             var mape = 100 * results.SelectMany(r => r[name]).Average();
-            Console.WriteLine(Stats.Row(name, mape.ToString("0.00", CultureInfo.InvariantCulture),
-                Published.Single(p => p.Method == published).Mape.ToString("0.00", CultureInfo.InvariantCulture)));
+            Console.WriteLine(
+                Stats.Row(
+                    name,
+                    mape.ToString("0.00", CultureInfo.InvariantCulture),
+                    Published.Single(p => p.Method == published).Mape.ToString("0.00", CultureInfo.InvariantCulture)
+                )
+            );
         }
 
         foreach (var (method, mape) in Published.Where(p => methods.All(x => x.Published != p.Method)))
@@ -152,8 +170,11 @@ public sealed class OrangeJuiceBenchmark : IBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine($"{results.Sum(r => r[methods[0].Name].Count)} forecasts scored per method; whole run {total.Elapsed.TotalSeconds:0.0} s wall, " +
-            $"{Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} s CPU (data load, {rounds} rounds, all methods; load average {LoadAverage()}).");
+        Console.WriteLine(
+            $"{results.Sum(r => r[methods[0].Name].Count)} forecasts scored per method; whole run {total.Elapsed.TotalSeconds:0.0} s wall, "
+                + $"{Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} s CPU (data load, {rounds} rounds, all methods; load "
+                + $"average {LoadAverage()})."
+        );
     }
 
     /// <summary>The absolute percentage error of every forecast of weeks trainEnd+2 and trainEnd+3 that has an actual.</summary>
@@ -176,8 +197,7 @@ public sealed class OrangeJuiceBenchmark : IBenchmark
     }
 
     /// <summary>The machine's 1-minute load average (Linux), to read the wall time against.</summary>
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
     /// <summary>The forecast units of weeks end+2 and end+3 of a univariate model fitted on units up to week end.</summary>
     private static double[] Units(IDemandModel model, SeriesWeeks series, int trainEnd)
@@ -199,31 +219,51 @@ public sealed class OrangeJuiceBenchmark : IBenchmark
     private const string LogRow = "Global gradient-boosted (LightGBM), log units weighted 1/units";
     private const string LogShiftedRow = "Global gradient-boosted (LightGBM), log units weighted 1/units, exp(-holdout variance) shift";
 
-    /// <summary>One global model per round over all series, on units with LightGBM's MAPE objective; raw and scaled by the holdout's factor.</summary>
-    private static (double[][] Raw, double[][] Scaled, string Note) PercentageForecasts(IReadOnlyList<SeriesWeeks> series, int trainEnd, GlobalModelOptions options)
+    /// <summary>One global model per round over all series, on units with LightGBM's MAPE objective; raw and scaled by the holdout's
+    /// factor.</summary>
+    private static (double[][] Raw, double[][] Scaled, string Note) PercentageForecasts(
+        IReadOnlyList<SeriesWeeks> series,
+        int trainEnd,
+        GlobalModelOptions options
+    )
     {
-        var panel = series.Select(s => new PanelSeries(s.FilledLogMove(trainEnd).Select(v => Math.Round(Math.Exp(v))).ToArray(), s.Covariates, [s.Store, s.Brand])).ToList();
+        var panel = series
+            .Select(s => new PanelSeries(
+                s.FilledLogMove(trainEnd).Select(v => Math.Round(Math.Exp(v))).ToArray(),
+                s.Covariates,
+                [s.Store, s.Brand]
+            ))
+            .ToList();
         var clock = Stopwatch.StartNew();
         var model = GlobalBoostedModel.Train(panel, Horizons, options)
             ?? throw new InvalidOperationException("Too little data to train the global model.");
         var trained = clock.Elapsed.TotalSeconds;
         var raw = model.Predict(panel, Horizons);
         var k = model.HoldoutPercentageErrorScale ?? 1;
-        return (raw, raw.Select(r => r.Select(v => k * v).ToArray()).ToArray(),
-            $"MAPE model trained in {trained:0.0} s, predicted in {clock.Elapsed.TotalSeconds - trained:0.0} s, holdout factor {k:0.000}");
+        return (
+            raw,
+            raw.Select(r => r.Select(v => k * v).ToArray()).ToArray(),
+            $"MAPE model trained in {trained:0.0} s, predicted in {clock.Elapsed.TotalSeconds - trained:0.0} s, holdout factor {k:0.000}"
+        );
     }
 
     /// <summary>One global model per round over all series on log units weighted 1/units; its exp and its exp(−holdout σ²) shift.</summary>
-    private static (double[][] Median, double[][] Shifted, string Note) LogForecasts(IReadOnlyList<SeriesWeeks> series, int trainEnd, GlobalModelOptions options)
+    private static (double[][] Median, double[][] Shifted, string Note) LogForecasts(
+        IReadOnlyList<SeriesWeeks> series,
+        int trainEnd,
+        GlobalModelOptions options
+    )
     {
         var panel = series.Select(s => new PanelSeries(s.FilledLogMove(trainEnd), s.Covariates, [s.Store, s.Brand])).ToList();
         var model = GlobalBoostedModel.Train(panel, Horizons, options)
             ?? throw new InvalidOperationException("Too little data to train the global model.");
         var logs = model.Predict(panel, Horizons);
         var variance = model.HoldoutResidualVariance ?? 0;
-        return (logs.Select(l => l.Select(Math.Exp).ToArray()).ToArray(),
-                logs.Select(l => l.Select(v => GlobalBoostedModel.MapeOptimalFromLog(v, variance)).ToArray()).ToArray(),
-                $"holdout log variance {variance:0.000}");
+        return (
+            logs.Select(l => l.Select(Math.Exp).ToArray()).ToArray(),
+            logs.Select(l => l.Select(v => GlobalBoostedModel.MapeOptimalFromLog(v, variance)).ToArray()).ToArray(),
+            $"holdout log variance {variance:0.000}"
+        );
     }
 
     /// <summary>The earlier model: log units, 150 trees of 63 leaves, weighted 1/units, 4 recent weeks held out for σ².</summary>
@@ -241,7 +281,8 @@ public sealed class OrangeJuiceBenchmark : IBenchmark
         FeatureFraction: 0.8,
         IncludeOriginCovariates: true,
         HoldoutRecentPeriods: 4,
-        Threads: 1);
+        Threads: 1
+    );
 
     /// <summary>
     /// Units with LightGBM's MAPE objective, store and brand as categories; leaves, leaf size, learning rate, feature and
@@ -266,7 +307,8 @@ public sealed class OrangeJuiceBenchmark : IBenchmark
         HoldoutRecentPeriods = 2,
     };
 
-    /// <summary>A store × brand series over weeks 40–160 with its actual log units and its covariates filled forward then backward.</summary>
+    /// <summary>A store × brand series over weeks 40–160 with its actual log units and its covariates filled forward then
+    /// backward.</summary>
     private static SeriesWeeks Filled(List<OrangeJuiceWeek> rows)
     {
         var byWeek = rows.ToDictionary(r => r.Week);
@@ -295,15 +337,22 @@ public sealed class OrangeJuiceBenchmark : IBenchmark
         return new SeriesWeeks(rows[0].Store, rows[0].Brand, rows.ToDictionary(r => r.Week, r => r.LogMove), covariates);
     }
 
-    /// <summary>Own price, its ratio to the average of all brands, the cheapest competitor, deal, feature, week of year, the 11 prices and the profit margin.</summary>
+    /// <summary>Own price, its ratio to the average of all brands, the cheapest competitor, deal, feature, week of year, the 11 prices and
+    /// the profit margin.</summary>
     private static double[] Covariates(OrangeJuiceWeek row, int week)
     {
         var own = row.Prices[row.Brand - 1];
         var competitors = row.Prices.Where((_, b) => b != row.Brand - 1).ToArray();
         return
         [
-            own, own / row.Prices.Average(), own / competitors.Min(), row.Deal ? 1 : 0, row.Feature ? 1 : 0, week % 52,
-            .. row.Prices, row.Profit,
+            own,
+            own / row.Prices.Average(),
+            own / competitors.Min(),
+            row.Deal ? 1 : 0,
+            row.Feature ? 1 : 0,
+            week % 52,
+            .. row.Prices,
+            row.Profit,
         ];
     }
 

@@ -3,8 +3,18 @@ using System.Globalization;
 
 namespace InventoryPlatform.Benchmarks;
 
-/// <summary>One row of Dominick's orange-juice data: weekly log units of one brand in one store, with the prices of all 11 brands and the store's profit margin on it.</summary>
-public sealed record OrangeJuiceWeek(int Store, int Brand, int Week, double LogMove, double[] Prices, bool Deal, bool Feature, double Profit);
+/// <summary>One row of Dominick's orange-juice data: weekly log units of one brand in one store, with the prices of all 11 brands and the
+/// store's profit margin on it.</summary>
+public sealed record OrangeJuiceWeek(
+    int Store,
+    int Brand,
+    int Week,
+    double LogMove,
+    double[] Prices,
+    bool Deal,
+    bool Feature,
+    double Profit
+);
 
 /// <summary>
 /// Fetches Dominick's Finer Foods orange-juice data from Debian's r-cran-bayesm package (installing it with apt-get when
@@ -27,7 +37,9 @@ public static class OrangeJuiceData
         var export = $"data(orangeJuice, package = 'bayesm'); write.csv(orangeJuice$yx, '{csv}', row.names = FALSE)";
         if (await RunAsync("Rscript", ["-e", export], cancellationToken) != 0)
         {
-            Console.WriteLine("The orangeJuice data comes from Debian's r-cran-bayesm package; installing r-cran-bayesm and r-base-core with apt-get ...");
+            Console.WriteLine(
+                "The orangeJuice data comes from Debian's r-cran-bayesm package; installing r-cran-bayesm and r-base-core with apt-get ..."
+            );
             if (await RunAsync("apt-get", ["install", "-y", "r-cran-bayesm", "r-base-core"], cancellationToken) != 0)
             {
                 await RunAsync("apt-get", ["update"], cancellationToken);
@@ -37,7 +49,9 @@ public static class OrangeJuiceData
             if (await RunAsync("Rscript", ["-e", export], cancellationToken) != 0)
             {
                 throw new InvalidOperationException(
-                    "Could not export orangeJuice: install the Debian packages yourself (sudo apt-get install -y r-cran-bayesm r-base-core) and run again.");
+                    "Could not export orangeJuice: install the Debian packages yourself (sudo apt-get install -y r-cran-bayesm "
+                        + "r-base-core) and run again."
+                );
             }
         }
 
@@ -49,18 +63,37 @@ public static class OrangeJuiceData
     {
         var lines = File.ReadAllLines(csv);
         var header = lines[0].Split(',').Select(h => h.Trim('"')).ToList();
-        int Column(string name) => header.IndexOf(name) is var i and >= 0 ? i : throw new InvalidDataException($"{csv} has no column {name}.");
-        var (store, brand, week, logMove, deal, feature) = (Column("store"), Column("brand"), Column("week"), Column("logmove"), Column("deal"), Column("feat"));
+        int Column(string name) =>
+            header.IndexOf(name) is var i and >= 0 ? i : throw new InvalidDataException($"{csv} has no column {name}.");
+        var (store, brand, week, logMove, deal, feature) = (
+            Column("store"),
+            Column("brand"),
+            Column("week"),
+            Column("logmove"),
+            Column("deal"),
+            Column("feat")
+        );
         var profit = Column("profit");
         var prices = Enumerable.Range(1, Brands).Select(b => Column($"price{b}")).ToArray();
-        return lines.Skip(1).Where(l => l.Length > 0).Select(line =>
-        {
-            var cells = line.Split(',');
-            double Number(int i) => double.Parse(cells[i], CultureInfo.InvariantCulture);
-            return new OrangeJuiceWeek(
-                (int)Number(store), (int)Number(brand), (int)Number(week), Number(logMove),
-                prices.Select(Number).ToArray(), Number(deal) != 0, Number(feature) != 0, Number(profit));
-        }).ToList();
+        return lines
+            .Skip(1)
+            .Where(l => l.Length > 0)
+            .Select(line =>
+            {
+                var cells = line.Split(',');
+                double Number(int i) => double.Parse(cells[i], CultureInfo.InvariantCulture);
+                return new OrangeJuiceWeek(
+                    (int)Number(store),
+                    (int)Number(brand),
+                    (int)Number(week),
+                    Number(logMove),
+                    prices.Select(Number).ToArray(),
+                    Number(deal) != 0,
+                    Number(feature) != 0,
+                    Number(profit)
+                );
+            })
+            .ToList();
     }
 
     private static string RepositoryRoot()

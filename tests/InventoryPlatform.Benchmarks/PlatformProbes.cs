@@ -30,27 +30,40 @@ public sealed class ProcessProbe
         }
     }
 
-    /// <summary>Per process group: CPU seconds used since <see cref="Start"/>, as cores over the wall time, and peak memory (proportional set size).</summary>
+    /// <summary>Per process group: CPU seconds used since <see cref="Start"/>, as cores over the wall time, and peak memory (proportional
+    /// set size).</summary>
     public IReadOnlyList<(string Group, double Cores, double PeakMb)> Finish(TimeSpan wall)
     {
         Tick();
         return Sample()
-            .Select(g => (g.Key, (g.Value.CpuSeconds - _cpuAtStart.GetValueOrDefault(g.Key)) / wall.TotalSeconds, _peakMemoryKb.GetValueOrDefault(g.Key) / 1024.0))
+            .Select(g =>
+                (
+                    g.Key,
+                    (g.Value.CpuSeconds - _cpuAtStart.GetValueOrDefault(g.Key)) / wall.TotalSeconds,
+                    _peakMemoryKb.GetValueOrDefault(g.Key) / 1024.0
+                )
+            )
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToList();
     }
 
     private static Dictionary<string, (double CpuSeconds, long MemoryKb)> Sample()
     {
-        var processes = Directory.EnumerateDirectories("/proc")
+        var processes = Directory
+            .EnumerateDirectories("/proc")
             .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
             .Where(pid => pid > 0)
             .Select(Read)
             .Where(p => p is not null)
             .Select(p => p!.Value)
             .ToList();
-        var postgresPort = new Npgsql.NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("INVENTORY_TEST_POSTGRES") ?? "").Port;
-        var postmaster = processes.FirstOrDefault(p => p.CommandLine.Contains("postgres", StringComparison.Ordinal) && p.CommandLine.Contains($"-p {postgresPort} ", StringComparison.Ordinal));
+        var postgresPort = new Npgsql.NpgsqlConnectionStringBuilder(
+            Environment.GetEnvironmentVariable("INVENTORY_TEST_POSTGRES") ?? ""
+        ).Port;
+        var postmaster = processes.FirstOrDefault(p =>
+            p.CommandLine.Contains("postgres", StringComparison.Ordinal)
+            && p.CommandLine.Contains($"-p {postgresPort} ", StringComparison.Ordinal)
+        );
         var offset = Environment.GetEnvironmentVariable("INVENTORY_TEST_PORT_OFFSET") ?? "0";
         var groups = new Dictionary<string, (double, long)>(StringComparer.Ordinal);
         foreach (var process in processes)
@@ -66,7 +79,12 @@ public sealed class ProcessProbe
         return groups;
     }
 
-    private static string? GroupOf((int Pid, int ParentPid, string CommandLine, double CpuSeconds, long MemoryKb) process, int postmaster, int postgresPort, string offset)
+    private static string? GroupOf(
+        (int Pid, int ParentPid, string CommandLine, double CpuSeconds, long MemoryKb) process,
+        int postmaster,
+        int postgresPort,
+        string offset
+    )
     {
         // The AppHost starts each service through "dotnet run", whose wrapper process is not the service.
         if (process.CommandLine.Contains(" run --project ", StringComparison.Ordinal))
@@ -83,8 +101,10 @@ public sealed class ProcessProbe
         }
 
         // Started as the benchmark's own executable or as "dotnet InventoryPlatform.Benchmarks.dll", then "bare-proxy".
-        if (process.CommandLine.Contains("InventoryPlatform.Benchmarks", StringComparison.Ordinal) &&
-            process.CommandLine.Contains($" {BareProxy.Command} ", StringComparison.Ordinal))
+        if (
+            process.CommandLine.Contains("InventoryPlatform.Benchmarks", StringComparison.Ordinal)
+            && process.CommandLine.Contains($" {BareProxy.Command} ", StringComparison.Ordinal)
+        )
         {
             return UsesDatabasePort(process.Pid, postgresPort) ? "bare proxy" : null;
         }
@@ -96,7 +116,9 @@ public sealed class ProcessProbe
 
         // The run's broker: the Erlang VM that uses the run's epmd port (scripts/test-infra.sh: 56369 + offset).
         var epmdPort = 56369 + int.Parse(offset, CultureInfo.InvariantCulture);
-        return process.CommandLine.Contains("beam.smp", StringComparison.Ordinal) && process.CommandLine.Contains($"-epmd_port {epmdPort} ", StringComparison.Ordinal)
+        return
+            process.CommandLine.Contains("beam.smp", StringComparison.Ordinal)
+            && process.CommandLine.Contains($"-epmd_port {epmdPort} ", StringComparison.Ordinal)
             ? "rabbitmq"
             : null;
     }
@@ -125,10 +147,14 @@ public sealed class ProcessProbe
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             // Fields after the command name in parentheses: state ppid ... utime(14) stime(15).
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            var cpu = (double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+            var cpu =
+                (double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture))
+                / TicksPerSecond;
             // Proportional set size: shared pages (PostgreSQL's shared buffers) split among the processes that map them, so sums add up.
             var pssLine = File.ReadLines($"/proc/{pid}/smaps_rollup").FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal));
-            var rss = pssLine is null ? 0 : long.Parse(pssLine.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+            var rss = pssLine is null
+                ? 0
+                : long.Parse(pssLine.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
             return (pid, int.Parse(fields[1], CultureInfo.InvariantCulture), commandLine, cpu, rss);
         }
         catch (IOException)
@@ -151,13 +177,17 @@ public sealed class QueueProbe : IDisposable
 
     public QueueProbe()
     {
-        var management = new Uri(Environment.GetEnvironmentVariable("INVENTORY_TEST_RABBITMQ_MANAGEMENT")
-                                  ?? throw new InvalidOperationException("INVENTORY_TEST_RABBITMQ_MANAGEMENT is not set; run through scripts/bench.sh."));
+        var management = new Uri(
+            Environment.GetEnvironmentVariable("INVENTORY_TEST_RABBITMQ_MANAGEMENT")
+                ?? throw new InvalidOperationException("INVENTORY_TEST_RABBITMQ_MANAGEMENT is not set; run through scripts/bench.sh.")
+        );
         var amqp = new Uri(Environment.GetEnvironmentVariable("INVENTORY_TEST_RABBITMQ")!);
         _vhost = Uri.EscapeDataString(amqp.AbsolutePath.Length > 1 ? amqp.AbsolutePath[1..] : "/");
         _http = new HttpClient { BaseAddress = new UriBuilder(management) { UserName = "", Password = "" }.Uri };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(management.UserInfo))));
+            "Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(management.UserInfo)))
+        );
     }
 
     public IReadOnlyDictionary<string, int> Peak => _peak;
@@ -166,7 +196,8 @@ public sealed class QueueProbe : IDisposable
     public void ForgetPeaks() => _peak.Clear();
 
     /// <summary>Dead letters: a consumer's <c>_error</c> and <c>_skipped</c> queues, which nothing consumes.</summary>
-    public static bool IsErrorQueue(string queue) => queue.EndsWith("_error", StringComparison.Ordinal) || queue.EndsWith("_skipped", StringComparison.Ordinal);
+    public static bool IsErrorQueue(string queue) =>
+        queue.EndsWith("_error", StringComparison.Ordinal) || queue.EndsWith("_skipped", StringComparison.Ordinal);
 
     /// <summary>
     /// Waits until no consumer queue holds a message, so that what comes next does not pay for earlier events; false when
@@ -195,8 +226,13 @@ public sealed class QueueProbe : IDisposable
         using var response = await _http.GetAsync($"api/queues/{_vhost}?columns=name,messages", cancellationToken);
         response.EnsureSuccessStatusCode();
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-        var depths = document.RootElement.EnumerateArray()
-            .ToDictionary(q => q.GetProperty("name").GetString()!, q => q.TryGetProperty("messages", out var m) ? m.GetInt32() : 0, StringComparer.Ordinal);
+        var depths = document
+            .RootElement.EnumerateArray()
+            .ToDictionary(
+                q => q.GetProperty("name").GetString()!,
+                q => q.TryGetProperty("messages", out var m) ? m.GetInt32() : 0,
+                StringComparer.Ordinal
+            );
         foreach (var (queue, depth) in depths)
         {
             _peak[queue] = Math.Max(_peak.GetValueOrDefault(queue), depth);

@@ -9,7 +9,8 @@ if (args is [BareProxy.Command, var destination])
     return 0;
 }
 
-var benchmarks = typeof(IBenchmark).Assembly.GetTypes()
+var benchmarks = typeof(IBenchmark)
+    .Assembly.GetTypes()
     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IBenchmark).IsAssignableFrom(t))
     .Select(t => (IBenchmark)Activator.CreateInstance(t)!)
     .OrderBy(b => b.Name, StringComparer.Ordinal)
@@ -21,7 +22,7 @@ if (chosen is null)
     Console.WriteLine("Usage: scripts/bench.sh <benchmark> [--duration SECONDS]");
     foreach (var benchmark in benchmarks)
     {
-        Console.WriteLine($"  {benchmark.Name,-20} {benchmark.Description}");
+        Console.WriteLine($"  {benchmark.Name, -20} {benchmark.Description}");
     }
 
     return args.Length == 0 ? 0 : 2;

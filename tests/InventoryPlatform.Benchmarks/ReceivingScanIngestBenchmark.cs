@@ -24,7 +24,11 @@ public sealed class ReceivingScanIngestBenchmark : IBenchmark
 
         // Steady state, not start-up: freshly started services run unoptimised code and compile for the first tens of
         // seconds under load, which the measured phases would otherwise count. Each phase runs once unmeasured first.
-        var warmUp = TimeSpan.FromSeconds(options.Values.TryGetValue("warmup", out var seconds) ? double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture) : 40);
+        var warmUp = TimeSpan.FromSeconds(
+            options.Values.TryGetValue("warmup", out var seconds)
+                ? double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)
+                : 40
+        );
         foreach (var (batch, clients) in phases)
         {
             await RunPhaseAsync(platform, batch, clients, warmUp / phases.Length, cancellationToken);
@@ -40,7 +44,10 @@ public sealed class ReceivingScanIngestBenchmark : IBenchmark
         Console.WriteLine();
         Console.WriteLine($"Receiving scan ingest through the gateway, {options.Duration.TotalSeconds:0} s per batch size:");
         Console.WriteLine();
-        Console.WriteLine("| batch size | clients | units accepted | units/s | requests/s | request p50 ms | request p99 ms | scan-to-stock-visible p50 ms | p99 ms | max ms |");
+        Console.WriteLine(
+            "| batch size | clients | units accepted | units/s | requests/s | request p50 ms | request p99 ms | scan-to-stock-visible p50 "
+                + "ms | p99 ms | max ms |"
+        );
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var row in rows)
         {
@@ -48,7 +55,13 @@ public sealed class ReceivingScanIngestBenchmark : IBenchmark
         }
     }
 
-    private static async Task<string> RunPhaseAsync(BenchPlatform platform, int batchSize, int clients, TimeSpan duration, CancellationToken cancellationToken)
+    private static async Task<string> RunPhaseAsync(
+        BenchPlatform platform,
+        int batchSize,
+        int clients,
+        TimeSpan duration,
+        CancellationToken cancellationToken
+    )
     {
         var seller = $"bench-scan-{batchSize}-{Guid.NewGuid():N}"[..40];
         var run = Guid.NewGuid().ToString("N")[..12]; // unit ids are global: each run (warm-up or measured) scans new units
@@ -66,7 +79,11 @@ public sealed class ReceivingScanIngestBenchmark : IBenchmark
         }
 
         // Per FNSKU: (units on hand once this batch is visible, when its 200 OK arrived), in order.
-        var pending = workers.ToDictionary(w => w.Fnsku, _ => new ConcurrentQueue<(int Cumulative, long AcceptedAt)>(), StringComparer.Ordinal);
+        var pending = workers.ToDictionary(
+            w => w.Fnsku,
+            _ => new ConcurrentQueue<(int Cumulative, long AcceptedAt)>(),
+            StringComparer.Ordinal
+        );
         var visibleMs = new ConcurrentBag<double>();
         var requestMs = new ConcurrentBag<double>();
         var accepted = 0L;
@@ -75,31 +92,56 @@ public sealed class ReceivingScanIngestBenchmark : IBenchmark
         using var stopPolling = new CancellationTokenSource();
         var poller = PollStockAsync(gateway, pending, visibleMs, clock, stopPolling.Token);
 
-        var work = workers.Select(async (w, index) =>
-        {
-            using var client = platform.Client("gateway", seller);
-            var cumulative = 0;
-            var unit = 0;
-            while (clock.Elapsed < deadline && !cancellationToken.IsCancellationRequested)
-            {
-                var scans = Enumerable.Range(0, batchSize).Select(_ => new { unitId = $"b{batchSize}-{run}-{index}-{unit++}", fnsku = w.Fnsku, condition = "sellable" }).ToList();
-                var started = clock.ElapsedTicks;
-                using var response = batchSize == 1
-                    ? await client.PostAsJsonAsync($"/api/receiving/v1/shipments/{w.Shipment}/scans", scans[0], cancellationToken)
-                    : await client.PostAsJsonAsync($"/api/receiving/v1/shipments/{w.Shipment}/scans/batch", new { scans }, cancellationToken);
-                var done = clock.ElapsedTicks;
-                if (!response.IsSuccessStatusCode)
+        var work = workers
+            .Select(
+                async (w, index) =>
                 {
-                    throw new InvalidOperationException($"Scan refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
-                }
+                    using var client = platform.Client("gateway", seller);
+                    var cumulative = 0;
+                    var unit = 0;
+                    while (clock.Elapsed < deadline && !cancellationToken.IsCancellationRequested)
+                    {
+                        var scans = Enumerable
+                            .Range(0, batchSize)
+                            .Select(_ => new
+                            {
+                                unitId = $"b{batchSize}-{run}-{index}-{unit++}",
+                                fnsku = w.Fnsku,
+                                condition = "sellable",
+                            })
+                            .ToList();
+                        var started = clock.ElapsedTicks;
+                        using var response =
+                            batchSize == 1
+                                ? await client.PostAsJsonAsync(
+                                    $"/api/receiving/v1/shipments/{w.Shipment}/scans",
+                                    scans[0],
+                                    cancellationToken
+                                )
+                                : await client.PostAsJsonAsync(
+                                    $"/api/receiving/v1/shipments/{w.Shipment}/scans/batch",
+                                    new { scans },
+                                    cancellationToken
+                                );
+                        var done = clock.ElapsedTicks;
+                        if (!response.IsSuccessStatusCode)
+                        {
+                            throw new InvalidOperationException(
+                                $"Scan refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}"
+                            );
+                        }
 
-                var count = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!["accepted"]!.GetValue<int>();
-                cumulative += count;
-                Interlocked.Add(ref accepted, count);
-                requestMs.Add((done - started) * 1000.0 / Stopwatch.Frequency);
-                pending[w.Fnsku].Enqueue((cumulative, done));
-            }
-        }).ToList();
+                        var count = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))![
+                            "accepted"
+                        ]!.GetValue<int>();
+                        cumulative += count;
+                        Interlocked.Add(ref accepted, count);
+                        requestMs.Add((done - started) * 1000.0 / Stopwatch.Frequency);
+                        pending[w.Fnsku].Enqueue((cumulative, done));
+                    }
+                }
+            )
+            .ToList();
         await Task.WhenAll(work);
         var elapsed = clock.Elapsed;
 
@@ -120,11 +162,22 @@ public sealed class ReceivingScanIngestBenchmark : IBenchmark
 
         var visible = visibleMs.Order().ToList();
         var requests = requestMs.Order().ToList();
-        Console.WriteLine($"batch {batchSize}: {accepted} units in {elapsed.TotalSeconds:0.0} s, {requests.Count} requests, {visible.Count} batches seen in stock.");
+        Console.WriteLine(
+            $"batch {batchSize}: {accepted} units in {elapsed.TotalSeconds:0.0} s, {requests.Count} requests, {visible.Count} batches seen "
+                + "in stock."
+        );
         return Stats.Row(
-            batchSize, clients, accepted, accepted / elapsed.TotalSeconds, requests.Count / elapsed.TotalSeconds,
-            Stats.Percentile(requests, 50), Stats.Percentile(requests, 99),
-            Stats.Percentile(visible, 50), Stats.Percentile(visible, 99), visible.Count > 0 ? visible[^1] : double.NaN);
+            batchSize,
+            clients,
+            accepted,
+            accepted / elapsed.TotalSeconds,
+            requests.Count / elapsed.TotalSeconds,
+            Stats.Percentile(requests, 50),
+            Stats.Percentile(requests, 99),
+            Stats.Percentile(visible, 50),
+            Stats.Percentile(visible, 99),
+            visible.Count > 0 ? visible[^1] : double.NaN
+        );
     }
 
     /// <summary>Reads the seller's stock at the FC every 50 ms and times each batch from its 200 OK to its units on hand.</summary>
@@ -133,13 +186,16 @@ public sealed class ReceivingScanIngestBenchmark : IBenchmark
         Dictionary<string, ConcurrentQueue<(int Cumulative, long AcceptedAt)>> pending,
         ConcurrentBag<double> visibleMs,
         Stopwatch clock,
-        CancellationToken stop)
+        CancellationToken stop
+    )
     {
         while (!stop.IsCancellationRequested)
         {
             try
             {
-                var page = JsonNode.Parse(await gateway.GetStringAsync($"/api/allocation/v1/stock?fulfillmentCenter={FulfillmentCenter}&limit=500", stop))!;
+                var page = JsonNode.Parse(
+                    await gateway.GetStringAsync($"/api/allocation/v1/stock?fulfillmentCenter={FulfillmentCenter}&limit=500", stop)
+                )!;
                 var seenAt = clock.ElapsedTicks;
                 foreach (var row in page["items"]!.AsArray())
                 {
@@ -167,41 +223,55 @@ public sealed class ReceivingScanIngestBenchmark : IBenchmark
 
     private static async Task ConfigureBinsAsync(HttpClient admin)
     {
-        var bins = Enumerable.Range(1, 200).Select(i => new
-        {
-            binId = $"BNC-{i:000}",
-            zone = i <= 50 ? "A" : i <= 150 ? "B" : "C",
-            pickFaceDistanceMeters = (decimal)i,
-            capacityCubicFeet = 5_000m,
-        });
+        var bins = Enumerable
+            .Range(1, 200)
+            .Select(i => new
+            {
+                binId = $"BNC-{i:000}",
+                zone = i <= 50 ? "A"
+                : i <= 150 ? "B"
+                : "C",
+                pickFaceDistanceMeters = (decimal)i,
+                capacityCubicFeet = 5_000m,
+            });
         using var response = await admin.PutAsJsonAsync($"/api/receiving/v1/fulfillment-centers/{FulfillmentCenter}/bins", new { bins });
         response.EnsureSuccessStatusCode();
     }
 
     private static async Task<string> RegisterItemAsync(HttpClient gateway, string sku)
     {
-        using var response = await gateway.PostAsJsonAsync("/api/receiving/v1/items", new
-        {
-            sellerSku = sku,
-            title = sku,
-            storageType = "standard",
-            dimensions = new { lengthCm = 20, widthCm = 15, heightCm = 10, weightKg = 0.8 },
-            listPrice = new { amount = 19.99, currency = "USD" },
-        });
+        using var response = await gateway.PostAsJsonAsync(
+            "/api/receiving/v1/items",
+            new
+            {
+                sellerSku = sku,
+                title = sku,
+                storageType = "standard",
+                dimensions = new
+                {
+                    lengthCm = 20,
+                    widthCm = 15,
+                    heightCm = 10,
+                    weightKg = 0.8,
+                },
+                listPrice = new { amount = 19.99, currency = "USD" },
+            }
+        );
         response.EnsureSuccessStatusCode();
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["fnsku"]!.GetValue<string>();
     }
 
     private static async Task<Guid> CreateShipmentAsync(HttpClient gateway, string fnsku)
     {
-        using var response = await gateway.PostAsJsonAsync("/api/receiving/v1/shipments", new
-        {
-            fulfillmentCenter = FulfillmentCenter,
-            lines = new[] { new { fnsku, expectedUnits = 1_000_000 } },
-        });
+        using var response = await gateway.PostAsJsonAsync(
+            "/api/receiving/v1/shipments",
+            new { fulfillmentCenter = FulfillmentCenter, lines = new[] { new { fnsku, expectedUnits = 1_000_000 } } }
+        );
         if (!response.IsSuccessStatusCode)
         {
-            throw new InvalidOperationException($"Shipment refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            throw new InvalidOperationException(
+                $"Shipment refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}"
+            );
         }
 
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();

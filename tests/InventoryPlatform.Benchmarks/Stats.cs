@@ -17,9 +17,16 @@ public static class Stats
     }
 
     public static string Row(params object[] cells) =>
-        "| " + string.Join(" | ", cells.Select(c => c switch
-        {
-            double d => d.ToString("0.0", CultureInfo.InvariantCulture),
-            _ => Convert.ToString(c, CultureInfo.InvariantCulture),
-        })) + " |";
+        "| "
+        + string.Join(
+            " | ",
+            cells.Select(c =>
+                c switch
+                {
+                    double d => d.ToString("0.0", CultureInfo.InvariantCulture),
+                    _ => Convert.ToString(c, CultureInfo.InvariantCulture),
+                }
+            )
+        )
+        + " |";
 }

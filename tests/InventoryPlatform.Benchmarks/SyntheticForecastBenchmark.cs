@@ -14,7 +14,8 @@ public sealed class SyntheticForecastBenchmark : IBenchmark
 {
     public string Name => "forecast-synthetic";
 
-    public string Description => "10,000 synthetic daily series x 2 years, forecast 13 weeks ahead with backtest selection and intervals; timed.";
+    public string Description =>
+        "10,000 synthetic daily series x 2 years, forecast 13 weeks ahead with backtest selection and intervals; timed.";
 
     public bool NeedsPlatform => false;
 
@@ -23,14 +24,18 @@ public sealed class SyntheticForecastBenchmark : IBenchmark
 
     public Task RunWithoutPlatformAsync(BenchOptions options, CancellationToken cancellationToken)
     {
-        int Option(string name, int fallback) => options.Values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        int Option(string name, int fallback) =>
+            options.Values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         var count = Option("series", 10_000);
         var days = Option("days", 2 * 365);
         var useGlobal = options.Values.TryGetValue("global", out var g) && g == "true";
         var start = new DateOnly(2024, 1, 1);
         var covariates = CalendarFeatures.Daily(start, days + 91, new HashSet<DateOnly>(), []);
         var random = new Random(42);
-        var panel = Enumerable.Range(0, count).Select(i => new DemandSeries($"s{i}", Series(random, days, i % 5 == 0), covariates, [i % 10])).ToList();
+        var panel = Enumerable
+            .Range(0, count)
+            .Select(i => new DemandSeries($"s{i}", Series(random, days, i % 5 == 0), covariates, [i % 10]))
+            .ToList();
 
         var clock = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -40,10 +45,18 @@ public sealed class SyntheticForecastBenchmark : IBenchmark
 
         Console.WriteLine(Stats.Row("series", "days of history", "horizon days", "global model", "wall s", "CPU s", "series/s (wall)"));
         Console.WriteLine(Stats.Row("---:", "---:", "---:", "---", "---:", "---:", "---:"));
-        Console.WriteLine(Stats.Row(count, days, 91, useGlobal ? "yes" : "no", clock.Elapsed.TotalSeconds, cpuSeconds, count / clock.Elapsed.TotalSeconds));
+        Console.WriteLine(
+            Stats.Row(count, days, 91, useGlobal ? "yes" : "no", clock.Elapsed.TotalSeconds, cpuSeconds, count / clock.Elapsed.TotalSeconds)
+        );
         Console.WriteLine();
-        Console.WriteLine("Models chosen by backtest: " + string.Join(", ", forecasts.GroupBy(f => f.Model).OrderByDescending(x => x.Count()).Select(x => $"{x.Key} {x.Count()}")));
-        Console.WriteLine($"Load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a")} on {Environment.ProcessorCount} cores.");
+        Console.WriteLine(
+            "Models chosen by backtest: "
+                + string.Join(", ", forecasts.GroupBy(f => f.Model).OrderByDescending(x => x.Count()).Select(x => $"{x.Key} {x.Count()}"))
+        );
+        Console.WriteLine(
+            $"Load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a")} on "
+                + $"{Environment.ProcessorCount} cores."
+        );
         return Task.CompletedTask;
     }
 
@@ -59,11 +72,14 @@ public sealed class SyntheticForecastBenchmark : IBenchmark
         var trend = (random.NextDouble() - 0.5) * level / days;
         var weekly = Enumerable.Range(0, 7).Select(_ => 0.7 + random.NextDouble() * 0.6).ToArray();
         var yearly = random.NextDouble() * 0.4;
-        return Enumerable.Range(0, days).Select(t =>
-        {
-            var mean = Math.Max(0.1, (level + trend * t) * weekly[t % 7] * (1 + yearly * Math.Sin(2 * Math.PI * t / 364)));
-            return (double)Poisson(random, mean);
-        }).ToArray();
+        return Enumerable
+            .Range(0, days)
+            .Select(t =>
+            {
+                var mean = Math.Max(0.1, (level + trend * t) * weekly[t % 7] * (1 + yearly * Math.Sin(2 * Math.PI * t / 364)));
+                return (double)Poisson(random, mean);
+            })
+            .ToArray();
     }
 
     private static int Poisson(Random random, double mean)

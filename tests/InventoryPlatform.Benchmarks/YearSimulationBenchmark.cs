@@ -13,7 +13,9 @@ public sealed class YearSimulationBenchmark : IBenchmark
 {
     public string Name => "simulate-year";
 
-    public string Description => "A year of synthetic demand through the platform's domain logic vs a one-FC min/max baseline: fill rate, splits, transit, supply, ageing, storage cost (table + PNG).";
+    public string Description =>
+        "A year of synthetic demand through the platform's domain logic vs a one-FC min/max baseline: fill rate, splits, transit, supply, "
+        + "ageing, storage cost (table + PNG).";
 
     public bool NeedsPlatform => false;
 
@@ -28,7 +30,10 @@ public sealed class YearSimulationBenchmark : IBenchmark
         var clock = Stopwatch.StartNew();
         var simulation = new YearSimulation(new SyntheticDemand(products, seed, new DateOnly(2025, 1, 6)));
         var outcomes = new[] { simulation.Run(new PlatformPolicy()), simulation.Run(new SingleCenterMinMaxPolicy()) };
-        Console.WriteLine($"{products} products, seed {seed}, {YearSimulation.HistoryDays} days of history then {YearSimulation.SimulatedDays} simulated days; ran in {clock.Elapsed.TotalSeconds:0.0} s.");
+        Console.WriteLine(
+            $"{products} products, seed {seed}, {YearSimulation.HistoryDays} days of history then {YearSimulation.SimulatedDays} simulated "
+                + $"days; ran in {clock.Elapsed.TotalSeconds:0.0} s."
+        );
         Console.WriteLine();
         Console.WriteLine(Stats.Row(["outcome", .. outcomes.Select(o => o.Policy)]));
         Console.WriteLine(Stats.Row(["---", .. outcomes.Select(_ => "---:")]));

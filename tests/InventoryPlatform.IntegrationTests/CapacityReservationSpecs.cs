@@ -31,20 +31,28 @@ public sealed class CapacityReservationSpecs(DatabaseProvider provider)
         {
             rabbit.Host(new Uri(_services.Messaging));
             rabbit.ReceiveEndpoint("test-limits-reserve-capacity", endpoint => endpoint.Handler<ReserveCapacity>(async context =>
-            {
-                _requests.Enqueue(context.Message);
-                var requested = context.Message.Volumes.Sum(v => v.CubicFeet);
-                switch (_answer)
                 {
-                    case "grant":
-                        await context.RespondAsync(new CapacityReserved(context.Message.ShipmentId, Guid.NewGuid()));
-                        break;
-                    case "reject":
-                        await context.RespondAsync(new CapacityRejected(
-                            context.Message.ShipmentId, "Standard storage limit reached.", StorageType.Standard, 100m, 99.5m, requested));
-                        break;
-                }
-            }));
+                    _requests.Enqueue(context.Message);
+                    var requested = context.Message.Volumes.Sum(v => v.CubicFeet);
+                    switch (_answer)
+                    {
+                        case "grant":
+                            await context.RespondAsync(new CapacityReserved(context.Message.ShipmentId, Guid.NewGuid()));
+                            break;
+                        case "reject":
+                            await context.RespondAsync(
+                                new CapacityRejected(
+                                    context.Message.ShipmentId,
+                                    "Standard storage limit reached.",
+                                    StorageType.Standard,
+                                    100m,
+                                    99.5m,
+                                    requested
+                                )
+                            );
+                            break;
+                    }
+                }));
         });
         await _limits.StartAsync();
         _released = await EventProbe.StartAsync<CapacityReleased>(_services.Messaging);
@@ -53,9 +61,18 @@ public sealed class CapacityReservationSpecs(DatabaseProvider provider)
     [OneTimeTearDown]
     public async Task Stop()
     {
-        if (_released is not null) await _released.DisposeAsync();
-        if (_limits is not null) await _limits.StopAsync();
-        if (_services is not null) await _services.DisposeAsync();
+        if (_released is not null)
+        {
+            await _released.DisposeAsync();
+        }
+        if (_limits is not null)
+        {
+            await _limits.StopAsync();
+        }
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
     }
 
     [SetUp]
@@ -75,11 +92,10 @@ public sealed class CapacityReservationSpecs(DatabaseProvider provider)
         Assert.That(request.SellerId, Is.EqualTo(seller));
         Assert.That(request.FulfillmentCenter, Is.EqualTo("SEA1"));
         // 20 × 15 × 10 cm = 0.1059440002 ft³ a mug; 30 × 20 × 12 cm = 0.2542656 ft³ a pair of shoes.
-        Assert.That(request.Volumes.Select(v => (v.StorageType, v.CubicFeet)), Is.EqualTo(new[]
-        {
-            (StorageType.Standard, 10.5945m),
-            (StorageType.Footwear, 2.5427m),
-        }));
+        Assert.That(
+            request.Volumes.Select(v => (v.StorageType, v.CubicFeet)),
+            Is.EqualTo(new[] { (StorageType.Standard, 10.5945m), (StorageType.Footwear, 2.5427m) })
+        );
     }
 
     [Test]
@@ -105,7 +121,11 @@ public sealed class CapacityReservationSpecs(DatabaseProvider provider)
 
         _answer = "grant";
         var retried = await CreateAsync(receiving, fnsku, "cap-key-2");
-        Assert.That(retried.StatusCode, Is.EqualTo(HttpStatusCode.Created), "the refused key was not remembered, so the seller can retry it");
+        Assert.That(
+            retried.StatusCode,
+            Is.EqualTo(HttpStatusCode.Created),
+            "the refused key was not remembered, so the seller can retry it"
+        );
     }
 
     [Test]
@@ -126,7 +146,10 @@ public sealed class CapacityReservationSpecs(DatabaseProvider provider)
 
         // Limits may still read the request and reserve: the release that follows the 503 gives that capacity back.
         var unanswered = _requests.Single(r => r.SellerId == seller);
-        var released = await _released.WaitForAsync(e => e.ShipmentId == unanswered.ShipmentId, "CapacityReleased for the unanswered request");
+        var released = await _released.WaitForAsync(
+            e => e.ShipmentId == unanswered.ShipmentId,
+            "CapacityReleased for the unanswered request"
+        );
         Assert.That((released.SellerId, released.FulfillmentCenter), Is.EqualTo((seller, "SEA1")));
     }
 
@@ -137,7 +160,10 @@ public sealed class CapacityReservationSpecs(DatabaseProvider provider)
         var fnsku = await PlatformApi.RegisterItemAsync(receiving, "CAP-CUP");
         var shipment = await PlatformApi.CreateShipmentAsync(receiving, "SEA1", (fnsku, 5));
 
-        Assert.That((await receiving.PostAsync($"/api/receiving/v1/shipments/{shipment}/cancel", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(
+            (await receiving.PostAsync($"/api/receiving/v1/shipments/{shipment}/cancel", null)).StatusCode,
+            Is.EqualTo(HttpStatusCode.OK)
+        );
 
         var released = await _released.WaitForAsync(e => e.ShipmentId == shipment, "CapacityReleased for the cancelled shipment");
         Assert.That((released.SellerId, released.FulfillmentCenter), Is.EqualTo(("cap-seller-4", "SEA1")));
@@ -155,24 +181,42 @@ public sealed class CapacityReservationSpecs(DatabaseProvider provider)
 
     private async Task AssertNothingStored(string seller)
     {
-        Assert.That(await _services.ScalarAsync<int>("SELECT COUNT(*) FROM receiving.shipments WHERE seller_id = @seller", new { seller }), Is.Zero);
+        Assert.That(
+            await _services.ScalarAsync<int>("SELECT COUNT(*) FROM receiving.shipments WHERE seller_id = @seller", new { seller }),
+            Is.Zero
+        );
         Assert.That(
             await _services.ScalarAsync<int>(
-                "SELECT COUNT(*) FROM receiving.shipment_lines l JOIN receiving.items i ON i.fnsku = l.fnsku WHERE i.seller_id = @seller", new { seller }),
-            Is.Zero);
-        Assert.That(await _services.ScalarAsync<int>("SELECT COUNT(*) FROM receiving.idempotency_keys WHERE seller_id = @seller", new { seller }), Is.Zero);
+                "SELECT COUNT(*) FROM receiving.shipment_lines l JOIN receiving.items i ON i.fnsku = l.fnsku WHERE i.seller_id = @seller",
+                new { seller }
+            ),
+            Is.Zero
+        );
+        Assert.That(
+            await _services.ScalarAsync<int>("SELECT COUNT(*) FROM receiving.idempotency_keys WHERE seller_id = @seller", new { seller }),
+            Is.Zero
+        );
     }
 
     private static async Task<string> RegisterAsync(HttpClient client, string sku, string storageType, int length, int width, int height)
     {
-        var response = await client.PostAsJsonAsync("/api/receiving/v1/items", new
-        {
-            sellerSku = sku,
-            title = sku,
-            storageType,
-            dimensions = new { lengthCm = length, widthCm = width, heightCm = height, weightKg = 1 },
-            listPrice = new { amount = 50, currency = "USD" },
-        });
+        var response = await client.PostAsJsonAsync(
+            "/api/receiving/v1/items",
+            new
+            {
+                sellerSku = sku,
+                title = sku,
+                storageType,
+                dimensions = new
+                {
+                    lengthCm = length,
+                    widthCm = width,
+                    heightCm = height,
+                    weightKg = 1,
+                },
+                listPrice = new { amount = 50, currency = "USD" },
+            }
+        );
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         return (await PlatformApi.JsonNodeOf(response))["fnsku"]!.GetValue<string>();
     }

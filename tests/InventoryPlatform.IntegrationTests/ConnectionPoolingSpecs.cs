@@ -27,13 +27,21 @@ public sealed class ConnectionPoolingSpecs
         }
 
         await using var second = await connections.OpenAsync(CancellationToken.None);
-        Assert.That(await second.ExecuteScalarAsync<int>("SELECT pg_backend_pid()"), Is.EqualTo(firstSession), "the pool handed out the same session");
+        Assert.That(
+            await second.ExecuteScalarAsync<int>("SELECT pg_backend_pid()"),
+            Is.EqualTo(firstSession),
+            "the pool handed out the same session"
+        );
         Assert.That(
             await second.ExecuteScalarAsync<string>("SELECT current_setting('application_name')"),
             Is.EqualTo("left-as-it-was"),
-            "no session reset on the way back to the pool (what it saves is the point of NoResetOnClose)");
+            "no session reset on the way back to the pool (what it saves is the point of NoResetOnClose)"
+        );
         Assert.That(
-            await second.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM scratch"), Is.Zero, "the abandoned insert was rolled back (inside it, it would count 1)");
+            await second.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM scratch"),
+            Is.Zero,
+            "the abandoned insert was rolled back (inside it, it would count 1)"
+        );
     }
 
     [Test]
@@ -43,7 +51,12 @@ public sealed class ConnectionPoolingSpecs
         using var connections = new DbConnectionFactory(DatabaseProvider.Postgres, connectionString);
         var migrator = new DatabaseMigrator(connections, new PostgresDialect(), NullLogger<DatabaseMigrator>.Instance);
 
-        await migrator.MigrateAsync(typeof(InventoryPlatform.Limits.Api.LimitsService).Assembly, "limits", createDatabase: false, CancellationToken.None);
+        await migrator.MigrateAsync(
+            typeof(InventoryPlatform.Limits.Api.LimitsService).Assembly,
+            "limits",
+            createDatabase: false,
+            CancellationToken.None
+        );
 
         // Another replica's connection (a pool of its own) must get the lock at once.
         await using var replica = new NpgsqlConnection(connectionString);

@@ -35,21 +35,33 @@ public sealed class FaultSpecs
     {
         _database = await TestInfrastructure.CreateDatabaseAsync(DatabaseProvider.Postgres, "faults");
         _messaging = await TestInfrastructure.CreateVirtualHostAsync("faults");
-        _allocation = await ServiceProcess.StartAsync("Allocation", new Dictionary<string, string>
-        {
-            ["ConnectionStrings:inventory"] = _database,
-            ["ConnectionStrings:messaging"] = _messaging,
-            ["Database:Provider"] = "Postgres",
-            ["Identity:SigningKey"] = TestIdentity.SigningKey,
-            ["Messaging:Outbox:PollInterval"] = "00:00:00.200",
-        });
+        _allocation = await ServiceProcess.StartAsync(
+            "Allocation",
+            new Dictionary<string, string>
+            {
+                ["ConnectionStrings:inventory"] = _database,
+                ["ConnectionStrings:messaging"] = _messaging,
+                ["Database:Provider"] = "Postgres",
+                ["Identity:SigningKey"] = TestIdentity.SigningKey,
+                ["Messaging:Outbox:PollInterval"] = "00:00:00.200",
+            }
+        );
         _limits = new ServiceHost<LimitsMarker>(DatabaseProvider.Postgres, _database, _messaging, ProductionRetries);
         _receiving = new ServiceHost<ReceivingMarker>(DatabaseProvider.Postgres, _database, _messaging, ProductionRetries);
         _limits.CreateClient().Dispose();
         using var receiving = _receiving.CreateClient();
-        await Eventually.Until(async () => (await receiving.GetAsync("/health")).IsSuccessStatusCode, healthy => healthy, TimeSpan.FromSeconds(30), "Receiving healthy");
         await Eventually.Until(
-            () => TestInfrastructure.QueueHasConsumerAsync(_messaging, "limits-reserve-capacity"), ready => ready, TimeSpan.FromSeconds(30), "Limits consuming");
+            async () => (await receiving.GetAsync("/health")).IsSuccessStatusCode,
+            healthy => healthy,
+            TimeSpan.FromSeconds(30),
+            "Receiving healthy"
+        );
+        await Eventually.Until(
+            () => TestInfrastructure.QueueHasConsumerAsync(_messaging, "limits-reserve-capacity"),
+            ready => ready,
+            TimeSpan.FromSeconds(30),
+            "Limits consuming"
+        );
     }
 
     [OneTimeTearDown]
@@ -144,17 +156,30 @@ public sealed class FaultSpecs
         var acked = await TestInfrastructure.SettledQueueAcksAsync(_messaging, "allocation-units-received");
 
         // As if Receiving's dispatcher had crashed after publishing each row and before marking it sent.
-        var republished = await ScalarAsync<int>("WITH again AS (UPDATE receiving.outbox SET sent_at = NULL RETURNING 1) SELECT COUNT(*) FROM again");
+        var republished = await ScalarAsync<int>(
+            "WITH again AS (UPDATE receiving.outbox SET sent_at = NULL RETURNING 1) SELECT COUNT(*) FROM again"
+        );
         Assert.That(republished, Is.GreaterThanOrEqualTo(30));
         await Eventually.Until(
-            () => ScalarAsync<int>("SELECT COUNT(*) FROM receiving.outbox WHERE sent_at IS NULL"), unsent => unsent == 0, TimeSpan.FromSeconds(60), "the outbox sent again");
+            () => ScalarAsync<int>("SELECT COUNT(*) FROM receiving.outbox WHERE sent_at IS NULL"),
+            unsent => unsent == 0,
+            TimeSpan.FromSeconds(60),
+            "the outbox sent again"
+        );
         // Every duplicate UnitsReceived delivered to Allocation and acknowledged there, not merely sent.
         await Eventually.Until(
-            () => TestInfrastructure.QueueAcksAsync(_messaging, "allocation-units-received"), n => n >= acked + received, TimeSpan.FromSeconds(60),
-            $"the {received} duplicate receipts consumed");
+            () => TestInfrastructure.QueueAcksAsync(_messaging, "allocation-units-received"),
+            n => n >= acked + received,
+            TimeSpan.FromSeconds(60),
+            $"the {received} duplicate receipts consumed"
+        );
 
         await flow.AssertEverythingArrivedOnceAsync();
-        Assert.That(await ScalarAsync<int>("SELECT COUNT(*) FROM allocation.inbox"), Is.EqualTo(consumedBefore), "every duplicate recognised by its message id");
+        Assert.That(
+            await ScalarAsync<int>("SELECT COUNT(*) FROM allocation.inbox"),
+            Is.EqualTo(consumedBefore),
+            "every duplicate recognised by its message id"
+        );
     }
 
     [Test]
@@ -166,9 +191,19 @@ public sealed class FaultSpecs
         await using (var connection = await factory.CreateConnectionAsync())
         await using (var channel = await connection.CreateChannelAsync())
         {
-            var properties = new BasicProperties { ContentType = "application/vnd.masstransit+json", MessageId = Guid.NewGuid().ToString(), Persistent = true };
+            var properties = new BasicProperties
+            {
+                ContentType = "application/vnd.masstransit+json",
+                MessageId = Guid.NewGuid().ToString(),
+                Persistent = true,
+            };
             await channel.BasicPublishAsync(
-                "InventoryPlatform.Contracts.V1:UnitsReceived", "", mandatory: false, properties, Encoding.UTF8.GetBytes("{\"message\": {\"quantity\": \"lots\"'"));
+                "InventoryPlatform.Contracts.V1:UnitsReceived",
+                "",
+                mandatory: false,
+                properties,
+                Encoding.UTF8.GetBytes("{\"message\": {\"quantity\": \"lots\"'")
+            );
         }
 
         await flow.ScanAsync(0, 10);
@@ -180,7 +215,11 @@ public sealed class FaultSpecs
         }
 
         await flow.AssertEverythingArrivedOnceAsync(expectedErrors: consumers);
-        Assert.That(await TestInfrastructure.QueueDepthAsync(_messaging, "allocation-units-received_error"), Is.GreaterThanOrEqualTo(1), "the malformed message is kept for a look");
+        Assert.That(
+            await TestInfrastructure.QueueDepthAsync(_messaging, "allocation-units-received_error"),
+            Is.GreaterThanOrEqualTo(1),
+            "the malformed message is kept for a look"
+        );
     }
 
     private static void ProductionRetries(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
@@ -211,8 +250,15 @@ public sealed class FaultSpecs
             var fnsku = await PlatformApi.RegisterItemAsync(receiving, seller.ToUpperInvariant());
             // After an outage the capacity request may time out while the buses reconnect (503, "try again"): a partner retries.
             var created = await Eventually.Until(
-                () => receiving.PostAsJsonAsync("/api/receiving/v1/shipments", new { fulfillmentCenter = Center, lines = new[] { new { fnsku, expectedUnits = scans * UnitsPerScan } } }),
-                response => response.StatusCode != HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(90), "a shipment accepted");
+                () =>
+                    receiving.PostAsJsonAsync(
+                        "/api/receiving/v1/shipments",
+                        new { fulfillmentCenter = Center, lines = new[] { new { fnsku, expectedUnits = scans * UnitsPerScan } } }
+                    ),
+                response => response.StatusCode != HttpStatusCode.ServiceUnavailable,
+                TimeSpan.FromSeconds(90),
+                "a shipment accepted"
+            );
             Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
             var shipment = (await PlatformApi.JsonNodeOf(created))["id"]!.GetValue<Guid>();
             var errorsBefore = (await TestInfrastructure.ErrorQueuesAsync(specs._messaging)).Values.Sum();
@@ -234,7 +280,17 @@ public sealed class FaultSpecs
                     try
                     {
                         var response = await _receiving.PostAsJsonAsync(
-                            $"/api/receiving/v1/shipments/{shipment}/scans/batch", new { scans = units.Select(u => new { unitId = u, fnsku, condition = "sellable" }) });
+                            $"/api/receiving/v1/shipments/{shipment}/scans/batch",
+                            new
+                            {
+                                scans = units.Select(u => new
+                                {
+                                    unitId = u,
+                                    fnsku,
+                                    condition = "sellable",
+                                }),
+                            }
+                        );
                         if (response.StatusCode == HttpStatusCode.OK)
                         {
                             break;
@@ -242,9 +298,7 @@ public sealed class FaultSpecs
 
                         Assert.That((int)response.StatusCode, Is.GreaterThanOrEqualTo(500), await response.Content.ReadAsStringAsync());
                     }
-                    catch (HttpRequestException)
-                    {
-                    }
+                    catch (HttpRequestException) { }
 
                     Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"scan batch {batch} never accepted");
                     await Task.Delay(500);
@@ -270,17 +324,26 @@ public sealed class FaultSpecs
             var expected = scans * UnitsPerScan;
             var accepted = await specs.ScalarAsync<int>($"SELECT COUNT(*) FROM receiving.units WHERE shipment_id = '{shipment}'");
             Assert.That(accepted, Is.EqualTo(expected), "Receiving holds each scanned unit once");
-            await Eventually.Until(OnHandAsync, onHand => onHand >= expected, timeout ?? TimeSpan.FromSeconds(90), $"{expected} units on hand");
+            await Eventually.Until(
+                OnHandAsync,
+                onHand => onHand >= expected,
+                timeout ?? TimeSpan.FromSeconds(90),
+                $"{expected} units on hand"
+            );
             await Task.Delay(TimeSpan.FromSeconds(1));
             Assert.That(await OnHandAsync(), Is.EqualTo(expected), "no unit counted twice");
             var posted = await specs.ScalarAsync<int>(
-                $"SELECT COALESCE(SUM(quantity), 0) FROM allocation.stock_movements WHERE seller_id = '{seller}' AND bucket = 'OnHand'");
+                $"SELECT COALESCE(SUM(quantity), 0) FROM allocation.stock_movements WHERE seller_id = '{seller}' AND bucket = 'OnHand'"
+            );
             Assert.That(posted, Is.EqualTo(expected), "the journal holds each received unit once");
             await LedgerAudit.AssertJournalAgreesWithBalancesAsync(specs._database);
             // The management API refreshes queue counts every few seconds.
             var errors = await Eventually.Until(
-                async () => (await TestInfrastructure.ErrorQueuesAsync(specs._messaging)).Values.Sum() - errorsBefore, added => added == expectedErrors,
-                TimeSpan.FromSeconds(30), $"{expectedErrors} new message(s) in the error queues");
+                async () => (await TestInfrastructure.ErrorQueuesAsync(specs._messaging)).Values.Sum() - errorsBefore,
+                added => added == expectedErrors,
+                TimeSpan.FromSeconds(30),
+                $"{expectedErrors} new message(s) in the error queues"
+            );
             Assert.That(errors, Is.EqualTo(expectedErrors));
         }
     }

@@ -41,7 +41,11 @@ public sealed class FirstFlowSpecs(DatabaseProvider provider)
         await PlatformApi.ScanAsync(receiving, shipment, fnsku, Units("mug", 9, 2), condition: "damaged");
 
         var stock = await Eventually.Until(
-            () => PlatformApi.StockAsync(allocation, fnsku, "SEA1"), s => s == (8, 2), TimeSpan.FromSeconds(30), "8 on hand and 2 unfulfillable");
+            () => PlatformApi.StockAsync(allocation, fnsku, "SEA1"),
+            s => s == (8, 2),
+            TimeSpan.FromSeconds(30),
+            "8 on hand and 2 unfulfillable"
+        );
         Assert.That(stock, Is.EqualTo((8, 2)));
         Assert.That(await JournalCount(seller, fnsku), Is.EqualTo(2), "one journal row per UnitsReceived event");
     }
@@ -61,7 +65,12 @@ public sealed class FirstFlowSpecs(DatabaseProvider provider)
         Assert.That(first["accepted"]!.GetValue<int>(), Is.EqualTo(3));
         Assert.That(again["accepted"]!.GetValue<int>(), Is.EqualTo(1));
         Assert.That(again["alreadyScanned"]!.AsArray().Select(n => n!.GetValue<string>()), Is.EqualTo(new[] { "lamp-0002", "lamp-0003" }));
-        await Eventually.Until(() => PlatformApi.StockAsync(allocation, fnsku, "SEA1"), s => s.OnHand == 4, TimeSpan.FromSeconds(30), "4 on hand");
+        await Eventually.Until(
+            () => PlatformApi.StockAsync(allocation, fnsku, "SEA1"),
+            s => s.OnHand == 4,
+            TimeSpan.FromSeconds(30),
+            "4 on hand"
+        );
         await Task.Delay(500);
         Assert.That(await PlatformApi.StockAsync(allocation, fnsku, "SEA1"), Is.EqualTo((4, 0)));
     }
@@ -89,7 +98,11 @@ public sealed class FirstFlowSpecs(DatabaseProvider provider)
         }
 
         await Eventually.Until(
-            () => PlatformApi.StockAsync(allocation, fnsku, "DFW2"), s => s.OnHand == 6, TimeSpan.FromSeconds(90), "6 on hand after the broker returned");
+            () => PlatformApi.StockAsync(allocation, fnsku, "DFW2"),
+            s => s.OnHand == 6,
+            TimeSpan.FromSeconds(90),
+            "6 on hand after the broker returned"
+        );
         await Eventually.Until(UnsentOutboxRows, n => n == 0, TimeSpan.FromSeconds(30), "the outbox to drain");
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.That(await PlatformApi.StockAsync(allocation, fnsku, "DFW2"), Is.EqualTo((6, 0)), "nothing duplicated");
@@ -97,8 +110,17 @@ public sealed class FirstFlowSpecs(DatabaseProvider provider)
 
         // Receiving and Limits reconnect too: capacity requests (bus request/response) are answered again.
         await Eventually.Until(
-            async () => (await receiving.PostAsJsonAsync("/api/receiving/v1/shipments", new { fulfillmentCenter = "DFW2", lines = new[] { new { fnsku, expectedUnits = 1 } } })).StatusCode,
-            status => status == HttpStatusCode.Created, TimeSpan.FromSeconds(90), "a shipment created after the broker returned");
+            async () =>
+                (
+                    await receiving.PostAsJsonAsync(
+                        "/api/receiving/v1/shipments",
+                        new { fulfillmentCenter = "DFW2", lines = new[] { new { fnsku, expectedUnits = 1 } } }
+                    )
+                ).StatusCode,
+            status => status == HttpStatusCode.Created,
+            TimeSpan.FromSeconds(90),
+            "a shipment created after the broker returned"
+        );
     }
 
     [Test]
@@ -108,9 +130,22 @@ public sealed class FirstFlowSpecs(DatabaseProvider provider)
         var receiving = _services.Receiving.ClientFor(seller);
         var fnsku = await PlatformApi.RegisterItemAsync(receiving, "PAN-1");
 
-        var zero = await receiving.PostAsJsonAsync("/api/receiving/v1/shipments", new { fulfillmentCenter = "SEA1", lines = new[] { new { fnsku, expectedUnits = 0 } } });
-        var unknown = await receiving.PostAsJsonAsync("/api/receiving/v1/shipments", new { fulfillmentCenter = "SEA1", lines = new[] { new { fnsku = "X0ZZZZZZZZ", expectedUnits = 3 } } });
-        var malformed = await receiving.PostAsync("/api/receiving/v1/shipments", new StringContent("""{"fulfillmentCenter":"SEA1","lines":[{"fnsku":"X","expectedUnits":"many"}]}""", Encoding.UTF8, "application/json"));
+        var zero = await receiving.PostAsJsonAsync(
+            "/api/receiving/v1/shipments",
+            new { fulfillmentCenter = "SEA1", lines = new[] { new { fnsku, expectedUnits = 0 } } }
+        );
+        var unknown = await receiving.PostAsJsonAsync(
+            "/api/receiving/v1/shipments",
+            new { fulfillmentCenter = "SEA1", lines = new[] { new { fnsku = "X0ZZZZZZZZ", expectedUnits = 3 } } }
+        );
+        var malformed = await receiving.PostAsync(
+            "/api/receiving/v1/shipments",
+            new StringContent(
+                """{"fulfillmentCenter":"SEA1","lines":[{"fnsku":"X","expectedUnits":"many"}]}""",
+                Encoding.UTF8,
+                "application/json"
+            )
+        );
         var missingItem = await receiving.GetAsync("/api/receiving/v1/items/X0ZZZZZZZZ");
 
         await AssertProblem(zero, HttpStatusCode.BadRequest, "lines[0].expectedUnits");
@@ -159,7 +194,10 @@ public sealed class FirstFlowSpecs(DatabaseProvider provider)
         }
 
         Assert.That(ids.Distinct().Count(), Is.EqualTo(1));
-        Assert.That(await _services.ScalarAsync<int>("SELECT COUNT(*) FROM receiving.shipments WHERE seller_id = @seller", new { seller }), Is.EqualTo(1));
+        Assert.That(
+            await _services.ScalarAsync<int>("SELECT COUNT(*) FROM receiving.shipments WHERE seller_id = @seller", new { seller }),
+            Is.EqualTo(1)
+        );
     }
 
     private static IEnumerable<string> Units(string prefix, int from, int count) =>
@@ -169,7 +207,10 @@ public sealed class FirstFlowSpecs(DatabaseProvider provider)
         _services.ScalarAsync<int>("SELECT COUNT(*) FROM receiving.outbox WHERE sent_at IS NULL AND message_type LIKE '%UnitsReceived%'");
 
     private Task<int> JournalCount(string seller, string fnsku) =>
-        _services.ScalarAsync<int>("SELECT COUNT(*) FROM allocation.stock_movements WHERE seller_id = @seller AND fnsku = @fnsku", new { seller, fnsku });
+        _services.ScalarAsync<int>(
+            "SELECT COUNT(*) FROM allocation.stock_movements WHERE seller_id = @seller AND fnsku = @fnsku",
+            new { seller, fnsku }
+        );
 
     private static async Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string field)
     {

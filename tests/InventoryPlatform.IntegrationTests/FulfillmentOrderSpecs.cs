@@ -44,13 +44,22 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
         var client = _services.Allocation.ClientFor(seller);
 
         // Half the partners want all or nothing, half accept a backorder.
-        var responses = await Task.WhenAll(Enumerable.Range(0, 200).Select(i =>
-            client.PostAsJsonAsync("/api/allocation/v1/orders", Order("X0RACE0001", 1, i % 2 == 0 ? "reject" : "backorder"))));
+        var responses = await Task.WhenAll(
+            Enumerable
+                .Range(0, 200)
+                .Select(i =>
+                    client.PostAsJsonAsync("/api/allocation/v1/orders", Order("X0RACE0001", 1, i % 2 == 0 ? "reject" : "backorder"))
+                )
+        );
 
         var created = new List<JsonNode>();
         foreach (var response in responses)
         {
-            Assert.That(response.StatusCode, Is.AnyOf(HttpStatusCode.Created, HttpStatusCode.Conflict), await response.Content.ReadAsStringAsync());
+            Assert.That(
+                response.StatusCode,
+                Is.AnyOf(HttpStatusCode.Created, HttpStatusCode.Conflict),
+                await response.Content.ReadAsStringAsync()
+            );
             if (response.StatusCode == HttpStatusCode.Created)
             {
                 created.Add(await PlatformApi.JsonNodeOf(response));
@@ -63,11 +72,16 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
         Assert.That(allocated, Is.EqualTo(100), "exactly the units on hand were allocated");
         Assert.That(backordered + rejected, Is.EqualTo(100), "every other order was backordered or rejected, none silently dropped");
         Assert.That(created.Count(o => o["status"]!.GetValue<string>() == "allocated"), Is.EqualTo(100));
-        Assert.That(created.Where(o => o["status"]!.GetValue<string>() != "allocated").Select(o => o["status"]!.GetValue<string>()).Distinct(),
-            Is.EqualTo(backordered > 0 ? new[] { "backordered" } : Array.Empty<string>()));
+        Assert.That(
+            created.Where(o => o["status"]!.GetValue<string>() != "allocated").Select(o => o["status"]!.GetValue<string>()).Distinct(),
+            Is.EqualTo(backordered > 0 ? new[] { "backordered" } : Array.Empty<string>())
+        );
         var stock = await StockAsync(client, "X0RACE0001", "SEA1");
         Assert.That((stock.OnHand, stock.Reserved, stock.Available), Is.EqualTo((100, 100, 0)));
-        Assert.That(await _services.ScalarAsync<int>("SELECT COUNT(*) FROM allocation.orders WHERE seller_id = @seller", new { seller }), Is.EqualTo(created.Count));
+        Assert.That(
+            await _services.ScalarAsync<int>("SELECT COUNT(*) FROM allocation.orders WHERE seller_id = @seller", new { seller }),
+            Is.EqualTo(created.Count)
+        );
     }
 
     [Test]
@@ -98,7 +112,9 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
         Assert.That(cancel.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "a shipped order cannot be cancelled");
 
         var body = await _services.ScalarAsync<string>(
-            "SELECT body FROM allocation.outbox WHERE message_type LIKE @type", new { type = $"%{nameof(OrderShipped)}%" });
+            "SELECT body FROM allocation.outbox WHERE message_type LIKE @type",
+            new { type = $"%{nameof(OrderShipped)}%" }
+        );
         var shippedEvent = JsonNode.Parse(body)!;
         Assert.That(shippedEvent["orderId"]!.GetValue<Guid>(), Is.EqualTo(id));
         Assert.That(shippedEvent["fulfillmentCenter"]!.GetValue<string>(), Is.EqualTo("EWR9"));
@@ -120,8 +136,10 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
 
         Assert.That(order["status"]!.GetValue<string>(), Is.EqualTo("partiallyAllocated"));
         var line = order["lines"]![0]!;
-        Assert.That(line["allocations"]!.AsArray().Select(a => (a!["fulfillmentCenter"]!.GetValue<string>(), a["quantity"]!.GetValue<int>())),
-            Is.EquivalentTo(new[] { ("PHX3", 2), ("SEA1", 3) }));
+        Assert.That(
+            line["allocations"]!.AsArray().Select(a => (a!["fulfillmentCenter"]!.GetValue<string>(), a["quantity"]!.GetValue<int>())),
+            Is.EquivalentTo(new[] { ("PHX3", 2), ("SEA1", 3) })
+        );
         Assert.That(line["backordered"]!.GetValue<int>(), Is.EqualTo(2));
     }
 
@@ -145,8 +163,12 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
         var stock = await StockAsync(client, "X0CANCEL01", "DFW2");
         Assert.That((stock.OnHand, stock.Reserved), Is.EqualTo((4, 0)));
         Assert.That(
-            await _services.ScalarAsync<int>("SELECT COUNT(*) FROM allocation.outbox WHERE message_type LIKE @type", new { type = $"%{nameof(OrderCancelled)}%" }),
-            Is.EqualTo(1));
+            await _services.ScalarAsync<int>(
+                "SELECT COUNT(*) FROM allocation.outbox WHERE message_type LIKE @type",
+                new { type = $"%{nameof(OrderCancelled)}%" }
+            ),
+            Is.EqualTo(1)
+        );
         var ship = await client.PostAsJsonAsync($"/api/allocation/v1/orders/{id}/shipments", new { fulfillmentCenter = "DFW2" });
         Assert.That(ship.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "a cancelled order does not ship");
     }
@@ -158,14 +180,29 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
         await SeedAsync(seller, "X0IDEM0001", "ORD4", 10);
         var client = _services.Allocation.ClientFor(seller);
 
-        var keyed = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ =>
-        {
-            var request = new HttpRequestMessage(HttpMethod.Post, "/api/allocation/v1/orders") { Content = JsonContent.Create(Order("X0IDEM0001", 2, "reject", region: "US-Midwest")) };
-            request.Headers.Add("Idempotency-Key", "order-key-1");
-            return client.SendAsync(request);
-        }));
-        var partner = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ =>
-            client.PostAsJsonAsync("/api/allocation/v1/orders", Order("X0IDEM0001", 3, "reject", region: "US-Midwest", partnerOrderId: "PO-1001"))));
+        var keyed = await Task.WhenAll(
+            Enumerable
+                .Range(0, 5)
+                .Select(_ =>
+                {
+                    var request = new HttpRequestMessage(HttpMethod.Post, "/api/allocation/v1/orders")
+                    {
+                        Content = JsonContent.Create(Order("X0IDEM0001", 2, "reject", region: "US-Midwest")),
+                    };
+                    request.Headers.Add("Idempotency-Key", "order-key-1");
+                    return client.SendAsync(request);
+                })
+        );
+        var partner = await Task.WhenAll(
+            Enumerable
+                .Range(0, 5)
+                .Select(_ =>
+                    client.PostAsJsonAsync(
+                        "/api/allocation/v1/orders",
+                        Order("X0IDEM0001", 3, "reject", region: "US-Midwest", partnerOrderId: "PO-1001")
+                    )
+                )
+        );
 
         var keyedIds = new HashSet<Guid>();
         foreach (var response in keyed)
@@ -177,13 +214,20 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
         var partnerIds = new HashSet<Guid>();
         foreach (var response in partner)
         {
-            Assert.That(response.StatusCode, Is.AnyOf(HttpStatusCode.Created, HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+            Assert.That(
+                response.StatusCode,
+                Is.AnyOf(HttpStatusCode.Created, HttpStatusCode.OK),
+                await response.Content.ReadAsStringAsync()
+            );
             partnerIds.Add((await PlatformApi.JsonNodeOf(response))["id"]!.GetValue<Guid>());
         }
 
         Assert.That(keyedIds, Has.Count.EqualTo(1));
         Assert.That(partnerIds, Has.Count.EqualTo(1));
-        Assert.That(await _services.ScalarAsync<int>("SELECT COUNT(*) FROM allocation.orders WHERE seller_id = @seller", new { seller }), Is.EqualTo(2));
+        Assert.That(
+            await _services.ScalarAsync<int>("SELECT COUNT(*) FROM allocation.orders WHERE seller_id = @seller", new { seller }),
+            Is.EqualTo(2)
+        );
         Assert.That((await StockAsync(client, "X0IDEM0001", "ORD4")).Reserved, Is.EqualTo(5));
     }
 
@@ -194,24 +238,42 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
         await SeedAsync(seller, "X0BAD00001", "SEA1", 10);
         var client = _services.Allocation.ClientFor(seller);
 
-        var response = await client.PostAsJsonAsync("/api/allocation/v1/orders", new
-        {
-            marketplace = "US",
-            shipToRegion = "Atlantis",
-            lines = new object[]
+        var response = await client.PostAsJsonAsync(
+            "/api/allocation/v1/orders",
+            new
             {
-                new { fnsku = "X0BAD00001", quantity = 0, unitPrice = new { amount = 1.0, currency = "USD" } },
-                new { fnsku = "X0BAD00001", quantity = 1, unitPrice = new { amount = -1.0, currency = "usd" } },
-            },
-        });
+                marketplace = "US",
+                shipToRegion = "Atlantis",
+                lines = new object[]
+                {
+                    new
+                    {
+                        fnsku = "X0BAD00001",
+                        quantity = 0,
+                        unitPrice = new { amount = 1.0, currency = "USD" },
+                    },
+                    new
+                    {
+                        fnsku = "X0BAD00001",
+                        quantity = 1,
+                        unitPrice = new { amount = -1.0, currency = "usd" },
+                    },
+                },
+            }
+        );
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var errors = (await PlatformApi.JsonNodeOf(response))["errors"]!.AsObject().Select(e => e.Key);
-        Assert.That(errors, Is.EquivalentTo(new[]
-        {
-            "shipToRegion", "lines[0].quantity", "lines[1].fnsku", "lines[1].unitPrice.amount", "lines[1].unitPrice.currency",
-        }));
-        Assert.That(await _services.ScalarAsync<int>("SELECT COUNT(*) FROM allocation.orders WHERE seller_id = @seller", new { seller }), Is.EqualTo(0));
+        Assert.That(
+            errors,
+            Is.EquivalentTo(
+                new[] { "shipToRegion", "lines[0].quantity", "lines[1].fnsku", "lines[1].unitPrice.amount", "lines[1].unitPrice.currency" }
+            )
+        );
+        Assert.That(
+            await _services.ScalarAsync<int>("SELECT COUNT(*) FROM allocation.orders WHERE seller_id = @seller", new { seller }),
+            Is.EqualTo(0)
+        );
         Assert.That((await StockAsync(client, "X0BAD00001", "SEA1")).Reserved, Is.EqualTo(0));
         var missing = await client.GetAsync($"/api/allocation/v1/orders/{Guid.NewGuid()}");
         Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
@@ -221,11 +283,16 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
     public async Task Another_sellers_order_is_not_found()
     {
         await SeedAsync("orders-owner", "X0OWNED001", "ATL6", 2);
-        var id = (await CreateAsync(_services.Allocation.ClientFor("orders-owner"), Order("X0OWNED001", 1, "reject", region: "US-Southeast")))["id"]!.GetValue<Guid>();
+        var id = (
+            await CreateAsync(_services.Allocation.ClientFor("orders-owner"), Order("X0OWNED001", 1, "reject", region: "US-Southeast"))
+        )["id"]!.GetValue<Guid>();
         var stranger = _services.Allocation.ClientFor("orders-stranger");
 
         Assert.That((await stranger.GetAsync($"/api/allocation/v1/orders/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That((await stranger.PostAsJsonAsync($"/api/allocation/v1/orders/{id}/cancel", new { })).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(
+            (await stranger.PostAsJsonAsync($"/api/allocation/v1/orders/{id}/cancel", new { })).StatusCode,
+            Is.EqualTo(HttpStatusCode.NotFound)
+        );
     }
 
     [Test]
@@ -258,12 +325,17 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
         var partnerEdit = await client.PutAsJsonAsync("/api/allocation/v1/network/cross-border", new { allowed = false, penaltyHours = 1 });
         Assert.That(partnerEdit.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "only operations (admin) edit the shared network");
         var network = await PlatformApi.JsonNodeOf(await client.GetAsync("/api/allocation/v1/network"));
-        Assert.That(network["fulfillmentCenters"]!.AsArray().Select(f => f!["code"]!.GetValue<string>()),
-            Is.SupersetOf(new[] { "SEA1", "PHX3", "DFW2", "ORD4", "ATL6", "EWR9", "LTN1", "MAN2", "FRA3", "MUC1", "NRT1", "KIX2" }));
+        Assert.That(
+            network["fulfillmentCenters"]!.AsArray().Select(f => f!["code"]!.GetValue<string>()),
+            Is.SupersetOf(new[] { "SEA1", "PHX3", "DFW2", "ORD4", "ATL6", "EWR9", "LTN1", "MAN2", "FRA3", "MUC1", "NRT1", "KIX2" })
+        );
 
         try
         {
-            var forbid = await operations.PutAsJsonAsync("/api/allocation/v1/network/cross-border", new { allowed = false, penaltyHours = 24 });
+            var forbid = await operations.PutAsJsonAsync(
+                "/api/allocation/v1/network/cross-border",
+                new { allowed = false, penaltyHours = 24 }
+            );
             Assert.That(forbid.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             var domestic = await CreateAsync(client, Order("X0XBORDER1", 1, "backorder", marketplace: "UK", region: "UK", currency: "GBP"));
             Assert.That(domestic["status"]!.GetValue<string>(), Is.EqualTo("backordered"), "German stock is out of reach of a UK order");
@@ -274,12 +346,21 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
 
             var bad = await operations.PutAsJsonAsync("/api/allocation/v1/network/transit-times/UK/NOPE1", new { transitHours = 0 });
             Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-            Assert.That((await PlatformApi.JsonNodeOf(bad))["errors"]!.AsObject().Select(e => e.Key), Is.EquivalentTo(new[] { "fulfillmentCenter", "transitHours" }));
+            Assert.That(
+                (await PlatformApi.JsonNodeOf(bad))["errors"]!.AsObject().Select(e => e.Key),
+                Is.EquivalentTo(new[] { "fulfillmentCenter", "transitHours" })
+            );
             var edit = await operations.PutAsJsonAsync("/api/allocation/v1/network/transit-times/UK/FRA3", new { transitHours = 60 });
             Assert.That(edit.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             network = await PlatformApi.JsonNodeOf(await client.GetAsync("/api/allocation/v1/network"));
-            Assert.That(network["transitTimes"]!.AsArray().Single(t => t!["region"]!.GetValue<string>() == "UK" && t["fulfillmentCenter"]!.GetValue<string>() == "FRA3")!
-                ["transitHours"]!.GetValue<int>(), Is.EqualTo(60));
+            Assert.That(
+                network["transitTimes"]!
+                    .AsArray()
+                    .Single(t => t!["region"]!.GetValue<string>() == "UK" && t["fulfillmentCenter"]!.GetValue<string>() == "FRA3")![
+                    "transitHours"
+                ]!.GetValue<int>(),
+                Is.EqualTo(60)
+            );
         }
         finally
         {
@@ -290,15 +371,30 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
     internal sealed record Stock(int OnHand, int Reserved, int Available);
 
     internal static object Order(
-        string fnsku, int quantity, string shortagePolicy, string marketplace = "US", string region = "US-West", decimal price = 9.99m, string currency = "USD",
-        string? partnerOrderId = null) =>
+        string fnsku,
+        int quantity,
+        string shortagePolicy,
+        string marketplace = "US",
+        string region = "US-West",
+        decimal price = 9.99m,
+        string currency = "USD",
+        string? partnerOrderId = null
+    ) =>
         new
         {
             partnerOrderId,
             marketplace,
             shipToRegion = region,
             shortagePolicy,
-            lines = new[] { new { fnsku, quantity, unitPrice = new { amount = price, currency } } },
+            lines = new[]
+            {
+                new
+                {
+                    fnsku,
+                    quantity,
+                    unitPrice = new { amount = price, currency },
+                },
+            },
         };
 
     internal static async Task<JsonNode> CreateAsync(HttpClient client, object order)
@@ -316,15 +412,35 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
         var items = (await PlatformApi.JsonNodeOf(response))["items"]!.AsArray();
         return items.Count == 0
             ? new Stock(0, 0, 0)
-            : new Stock(items[0]!["onHand"]!.GetValue<int>(), items[0]!["reserved"]!.GetValue<int>(), items[0]!["available"]!.GetValue<int>());
+            : new Stock(
+                items[0]!["onHand"]!.GetValue<int>(),
+                items[0]!["reserved"]!.GetValue<int>(),
+                items[0]!["available"]!.GetValue<int>()
+            );
     }
 
     private async Task SeedAsync(string seller, string fnsku, string fc, int quantity)
     {
         var before = await StockAsync(_services.Allocation.ClientFor(seller), fnsku, fc);
-        await _bus.Publish(new UnitsReceived(Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), Guid.NewGuid(), fc, fnsku, UnitCondition.Sellable, quantity, []));
+        await _bus.Publish(
+            new UnitsReceived(
+                Guid.NewGuid(),
+                DateTimeOffset.UtcNow,
+                seller,
+                Guid.NewGuid(),
+                Guid.NewGuid(),
+                fc,
+                fnsku,
+                UnitCondition.Sellable,
+                quantity,
+                []
+            )
+        );
         await Eventually.Until(
-            () => StockAsync(_services.Allocation.ClientFor(seller), fnsku, fc), s => s.OnHand == before.OnHand + quantity, TimeSpan.FromSeconds(30),
-            $"{quantity} units of {fnsku} on hand at {fc}");
+            () => StockAsync(_services.Allocation.ClientFor(seller), fnsku, fc),
+            s => s.OnHand == before.OnHand + quantity,
+            TimeSpan.FromSeconds(30),
+            $"{quantity} units of {fnsku} on hand at {fc}"
+        );
     }
 }

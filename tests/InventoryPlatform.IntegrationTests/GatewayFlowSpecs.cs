@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Aspire.Hosting;
-using Aspire.Hosting.Testing;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using InventoryPlatform.Data;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,8 +26,7 @@ public sealed partial class GatewayFlowSpecs
     {
         var database = _database = await TestInfrastructure.CreateDatabaseAsync(DatabaseProvider.Postgres, "gateway");
         var messaging = _messaging = await TestInfrastructure.CreateVirtualHostAsync("gateway");
-        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.InventoryPlatform_AppHost>(
-        [
+        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.InventoryPlatform_AppHost>([
             "Infrastructure:Mode=External",
             $"ConnectionStrings:inventory={database}",
             $"ConnectionStrings:messaging={messaging}",
@@ -82,7 +81,10 @@ public sealed partial class GatewayFlowSpecs
         var report = new System.Text.StringBuilder();
         try
         {
-            report.AppendLine("Queues:").AppendJoin(Environment.NewLine, await TestInfrastructure.QueueStatesAsync(_messaging)).AppendLine();
+            report
+                .AppendLine("Queues:")
+                .AppendJoin(Environment.NewLine, await TestInfrastructure.QueueStatesAsync(_messaging))
+                .AppendLine();
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -92,12 +94,27 @@ public sealed partial class GatewayFlowSpecs
         try
         {
             // Sessions of the platform's database that are in a transaction or waiting: a stuck consumer shows here.
-            var sessions = await TestInfrastructure.QueryAsync<(string Application, string State, string? Wait, double Seconds, string Query)>(
-                DatabaseProvider.Postgres, _database,
-                "SELECT application_name, state, wait_event_type || ':' || wait_event, EXTRACT(EPOCH FROM now() - xact_start)::float8, left(query, 200) " +
-                "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL ORDER BY xact_start");
-            report.AppendLine($"Database sessions in a transaction: {sessions.Count}")
-                .AppendJoin(Environment.NewLine, sessions.Select(s => $"  {s.Application} {s.State} wait={s.Wait} for {s.Seconds:0.0} s: {s.Query}")).AppendLine();
+            var sessions = await TestInfrastructure.QueryAsync<(
+                string Application,
+                string State,
+                string? Wait,
+                double Seconds,
+                string Query
+            )>(
+                DatabaseProvider.Postgres,
+                _database,
+                "SELECT application_name, state, wait_event_type || ':' || wait_event, EXTRACT(EPOCH FROM now() - xact_start)::float8, "
+                    + "left(query, 200) "
+                    + "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL "
+                    + "ORDER BY xact_start"
+            );
+            report
+                .AppendLine($"Database sessions in a transaction: {sessions.Count}")
+                .AppendJoin(
+                    Environment.NewLine,
+                    sessions.Select(s => $"  {s.Application} {s.State} wait={s.Wait} for {s.Seconds:0.0} s: {s.Query}")
+                )
+                .AppendLine();
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -123,10 +140,16 @@ public sealed partial class GatewayFlowSpecs
                 lines.Add($"(log not readable: {exception.Message})");
             }
 
-            report.AppendLine($"--- {service}: last {Math.Min(LogLinesReported, lines.Count)} of {lines.Count} log lines").AppendJoin(Environment.NewLine, lines.TakeLast(LogLinesReported)).AppendLine();
+            report
+                .AppendLine($"--- {service}: last {Math.Min(LogLinesReported, lines.Count)} of {lines.Count} log lines")
+                .AppendJoin(Environment.NewLine, lines.TakeLast(LogLinesReported))
+                .AppendLine();
         }
 
-        var file = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"{TestContext.CurrentContext.Test.Name}-{DateTime.UtcNow:HHmmss}.failure.log");
+        var file = Path.Combine(
+            TestContext.CurrentContext.WorkDirectory,
+            $"{TestContext.CurrentContext.Test.Name}-{DateTime.UtcNow:HHmmss}.failure.log"
+        );
         await File.WriteAllTextAsync(file, report.ToString());
         TestContext.Out.WriteLine($"Failure report: {file}");
         TestContext.Out.WriteLine(report.ToString());
@@ -154,7 +177,11 @@ public sealed partial class GatewayFlowSpecs
 
         Assert.That(scanned["accepted"]!.GetValue<int>(), Is.EqualTo(12));
         var stock = await Eventually.Until(
-            () => PlatformApi.StockAsync(_gateway, fnsku, "SEA1"), s => s.OnHand == 12, TimeSpan.FromSeconds(60), "12 on hand through the gateway");
+            () => PlatformApi.StockAsync(_gateway, fnsku, "SEA1"),
+            s => s.OnHand == 12,
+            TimeSpan.FromSeconds(60),
+            "12 on hand through the gateway"
+        );
         Assert.That(stock, Is.EqualTo((12, 0)));
         var report = await PlatformApi.JsonNodeOf(await _gateway.GetAsync($"/api/receiving/v1/shipments/{shipment}"));
         Assert.That(report["status"]!.GetValue<string>(), Is.EqualTo("receiving"));
@@ -165,7 +192,10 @@ public sealed partial class GatewayFlowSpecs
     public async Task Bad_input_through_the_gateway_gets_problem_details_and_stores_nothing()
     {
         var unknownItem = await _gateway.GetAsync("/api/receiving/v1/items/X0NQTHERE1");
-        var zeroUnits = await _gateway.PostAsJsonAsync("/api/receiving/v1/shipments", new { fulfillmentCenter = "SEA1", lines = new[] { new { fnsku = "X0NOTHERE1", expectedUnits = 0 } } });
+        var zeroUnits = await _gateway.PostAsJsonAsync(
+            "/api/receiving/v1/shipments",
+            new { fulfillmentCenter = "SEA1", lines = new[] { new { fnsku = "X0NOTHERE1", expectedUnits = 0 } } }
+        );
 
         Assert.That(unknownItem.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(zeroUnits.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));

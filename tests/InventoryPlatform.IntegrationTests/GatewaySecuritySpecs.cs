@@ -37,7 +37,10 @@ public sealed partial class GatewayFlowSpecs
     public async Task An_issued_key_works_until_it_is_revoked()
     {
         using var admin = Gateway(AdminKey);
-        var issued = await admin.PostAsJsonAsync("/api/gateway/v1/keys", new { sellerId = "seller-4004", scopes = new[] { "inventory:read" } });
+        var issued = await admin.PostAsJsonAsync(
+            "/api/gateway/v1/keys",
+            new { sellerId = "seller-4004", scopes = new[] { "inventory:read" } }
+        );
         Assert.That(issued.StatusCode, Is.EqualTo(HttpStatusCode.Created), await issued.Content.ReadAsStringAsync());
         var body = await PlatformApi.JsonNodeOf(issued);
         using var partner = Gateway(body["key"]!.GetValue<string>());
@@ -67,16 +70,41 @@ public sealed partial class GatewayFlowSpecs
         var fnsku = await PlatformApi.RegisterItemAsync(_gateway, "ISOLATED-1");
         var shipment = await PlatformApi.CreateShipmentAsync(_gateway, "SEA1", (fnsku, 4));
         await PlatformApi.ScanAsync(_gateway, shipment, fnsku, ["iso-unit-1", "iso-unit-0", "iso-unit-9", "iso-unit-8"]);
-        await Eventually.Until(() => PlatformApi.StockAsync(_gateway, fnsku, "SEA1"), s => s.OnHand == 4, TimeSpan.FromSeconds(60), "stock of seller A");
-        var order = await _gateway.PostAsJsonAsync("/api/allocation/v1/orders", new
-        {
-            marketplace = "US",
-            shipToRegion = "US-West",
-            lines = new[] { new { fnsku, quantity = 1, unitPrice = new { amount = 9.99, currency = "USD" } } },
-        });
+        await Eventually.Until(
+            () => PlatformApi.StockAsync(_gateway, fnsku, "SEA1"),
+            s => s.OnHand == 4,
+            TimeSpan.FromSeconds(60),
+            "stock of seller A"
+        );
+        var order = await _gateway.PostAsJsonAsync(
+            "/api/allocation/v1/orders",
+            new
+            {
+                marketplace = "US",
+                shipToRegion = "US-West",
+                lines = new[]
+                {
+                    new
+                    {
+                        fnsku,
+                        quantity = 1,
+                        unitPrice = new { amount = 9.99, currency = "USD" },
+                    },
+                },
+            }
+        );
         Assert.That(order.StatusCode, Is.EqualTo(HttpStatusCode.Created), await order.Content.ReadAsStringAsync());
         var orderId = (await PlatformApi.JsonNodeOf(order))["id"]!.GetValue<Guid>();
-        var transfer = await _gateway.PostAsJsonAsync("/api/allocation/v1/transfers", new { fnsku, fromFulfillmentCenter = "SEA1", toFulfillmentCenter = "PHX3", quantity = 1 });
+        var transfer = await _gateway.PostAsJsonAsync(
+            "/api/allocation/v1/transfers",
+            new
+            {
+                fnsku,
+                fromFulfillmentCenter = "SEA1",
+                toFulfillmentCenter = "PHX3",
+                quantity = 1,
+            }
+        );
         Assert.That(transfer.StatusCode, Is.EqualTo(HttpStatusCode.Created), await transfer.Content.ReadAsStringAsync());
         var transferId = (await PlatformApi.JsonNodeOf(transfer))["id"]!.GetValue<Guid>();
         var returnId = await ShipAndReturnOneAsync(fnsku);
@@ -87,8 +115,32 @@ public sealed partial class GatewayFlowSpecs
             (HttpMethod.Get, $"/api/receiving/v1/items/{fnsku}", null),
             (HttpMethod.Get, $"/api/receiving/v1/shipments/{shipment}", null),
             (HttpMethod.Get, "/api/receiving/v1/units/iso-unit-1", null),
-            (HttpMethod.Post, $"/api/receiving/v1/shipments/{shipment}/scans", new { unitId = "iso-unit-2", fnsku, condition = "sellable" }),
-            (HttpMethod.Post, $"/api/receiving/v1/shipments/{shipment}/scans/batch", new { scans = new[] { new { unitId = "iso-unit-3", fnsku, condition = "sellable" } } }),
+            (
+                HttpMethod.Post,
+                $"/api/receiving/v1/shipments/{shipment}/scans",
+                new
+                {
+                    unitId = "iso-unit-2",
+                    fnsku,
+                    condition = "sellable",
+                }
+            ),
+            (
+                HttpMethod.Post,
+                $"/api/receiving/v1/shipments/{shipment}/scans/batch",
+                new
+                {
+                    scans = new[]
+                    {
+                        new
+                        {
+                            unitId = "iso-unit-3",
+                            fnsku,
+                            condition = "sellable",
+                        },
+                    },
+                }
+            ),
             (HttpMethod.Get, $"/api/receiving/v1/shipments/{shipment}/report", null),
             (HttpMethod.Post, $"/api/receiving/v1/shipments/{shipment}/close", null),
             (HttpMethod.Post, $"/api/receiving/v1/shipments/{shipment}/cancel", null),
@@ -99,8 +151,26 @@ public sealed partial class GatewayFlowSpecs
             (HttpMethod.Post, $"/api/allocation/v1/transfers/{transferId}/receive", null),
             (HttpMethod.Get, $"/api/returns/v1/returns/{returnId}", null),
             (HttpMethod.Get, $"/api/returns/v1/returns/{returnId}/inspections", null),
-            (HttpMethod.Post, $"/api/returns/v1/returns/{returnId}/inspections", new { unitIds = new[] { "iso-return-1" }, grade = "sellable", inspector = "mallory" }),
-            (HttpMethod.Post, "/api/returns/v1/receipts", new { fulfillmentCenter = "SEA1", returnId, unitIds = new[] { "iso-return-2" } }),
+            (
+                HttpMethod.Post,
+                $"/api/returns/v1/returns/{returnId}/inspections",
+                new
+                {
+                    unitIds = new[] { "iso-return-1" },
+                    grade = "sellable",
+                    inspector = "mallory",
+                }
+            ),
+            (
+                HttpMethod.Post,
+                "/api/returns/v1/receipts",
+                new
+                {
+                    fulfillmentCenter = "SEA1",
+                    returnId,
+                    unitIds = new[] { "iso-return-2" },
+                }
+            ),
         ];
         foreach (var (method, path, body) in attempts)
         {
@@ -111,30 +181,62 @@ public sealed partial class GatewayFlowSpecs
 
         Assert.That(await PlatformApi.StockAsync(other, fnsku, "SEA1"), Is.EqualTo((0, 0)), "B sees no stock of A's");
         Assert.That((await PlatformApi.JsonNodeOf(await other.GetAsync("/api/receiving/v1/items")))["items"]!.AsArray(), Is.Empty);
-        Assert.That(await PlatformApi.StockAsync(_gateway, fnsku, "SEA1"), Is.EqualTo((2, 0)), "A's stock unchanged by B's attempts (one unit left in transit)");
+        Assert.That(
+            await PlatformApi.StockAsync(_gateway, fnsku, "SEA1"),
+            Is.EqualTo((2, 0)),
+            "A's stock unchanged by B's attempts (one unit left in transit)"
+        );
         var stillMine = await PlatformApi.JsonNodeOf(await _gateway.GetAsync($"/api/allocation/v1/orders/{orderId}"));
         Assert.That(stillMine["status"]!.GetValue<string>(), Is.EqualTo("allocated"), "B could not cancel or ship A's order");
 
         using var admin = Gateway(AdminKey);
         admin.DefaultRequestHeaders.Add("X-Seller-Id", "seller-1001");
-        Assert.That((await admin.GetAsync($"/api/receiving/v1/items/{fnsku}")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "an admin may read across sellers");
+        Assert.That(
+            (await admin.GetAsync($"/api/receiving/v1/items/{fnsku}")).StatusCode,
+            Is.EqualTo(HttpStatusCode.OK),
+            "an admin may read across sellers"
+        );
     }
 
     /// <summary>A second order of one unit, shipped, and a return authorized for it once Returns has heard of the shipment.</summary>
     private async Task<Guid> ShipAndReturnOneAsync(string fnsku)
     {
-        var order = await _gateway.PostAsJsonAsync("/api/allocation/v1/orders", new
-        {
-            marketplace = "US",
-            shipToRegion = "US-West",
-            lines = new[] { new { fnsku, quantity = 1, unitPrice = new { amount = 9.99, currency = "USD" } } },
-        });
+        var order = await _gateway.PostAsJsonAsync(
+            "/api/allocation/v1/orders",
+            new
+            {
+                marketplace = "US",
+                shipToRegion = "US-West",
+                lines = new[]
+                {
+                    new
+                    {
+                        fnsku,
+                        quantity = 1,
+                        unitPrice = new { amount = 9.99, currency = "USD" },
+                    },
+                },
+            }
+        );
         var orderId = (await PlatformApi.JsonNodeOf(order))["id"]!.GetValue<Guid>();
         var shipped = await _gateway.PostAsJsonAsync($"/api/allocation/v1/orders/{orderId}/shipments", new { fulfillmentCenter = "SEA1" });
         Assert.That(shipped.StatusCode, Is.EqualTo(HttpStatusCode.OK), await shipped.Content.ReadAsStringAsync());
         var authorized = await Eventually.Until(
-            () => _gateway.PostAsJsonAsync("/api/returns/v1/returns", new { orderId, fnsku, quantity = 1, reason = "customerChangedMind" }),
-            response => response.StatusCode == HttpStatusCode.Created, TimeSpan.FromSeconds(60), "a return authorized once Returns knows the shipment");
+            () =>
+                _gateway.PostAsJsonAsync(
+                    "/api/returns/v1/returns",
+                    new
+                    {
+                        orderId,
+                        fnsku,
+                        quantity = 1,
+                        reason = "customerChangedMind",
+                    }
+                ),
+            response => response.StatusCode == HttpStatusCode.Created,
+            TimeSpan.FromSeconds(60),
+            "a return authorized once Returns knows the shipment"
+        );
         return (await PlatformApi.JsonNodeOf(authorized))["id"]!.GetValue<Guid>();
     }
 
@@ -167,8 +269,18 @@ public sealed partial class GatewayFlowSpecs
     public async Task The_rate_limit_of_a_key_answers_429_with_retry_after_and_recovers()
     {
         using var admin = Gateway(AdminKey);
-        var issued = await PlatformApi.JsonNodeOf(await admin.PostAsJsonAsync("/api/gateway/v1/keys",
-            new { sellerId = "seller-5005", scopes = new[] { "inventory:read" }, permitsPerSecond = 1, burst = 2 }));
+        var issued = await PlatformApi.JsonNodeOf(
+            await admin.PostAsJsonAsync(
+                "/api/gateway/v1/keys",
+                new
+                {
+                    sellerId = "seller-5005",
+                    scopes = new[] { "inventory:read" },
+                    permitsPerSecond = 1,
+                    burst = 2,
+                }
+            )
+        );
         using var partner = Gateway(issued["key"]!.GetValue<string>());
 
         var statuses = new List<HttpStatusCode>();
@@ -208,7 +320,11 @@ public sealed partial class GatewayFlowSpecs
     {
         var response = await _gateway.GetAsync(path);
 
-        Assert.That(response.StatusCode, Is.AnyOf(HttpStatusCode.BadRequest, HttpStatusCode.NotFound), await response.Content.ReadAsStringAsync());
+        Assert.That(
+            response.StatusCode,
+            Is.AnyOf(HttpStatusCode.BadRequest, HttpStatusCode.NotFound),
+            await response.Content.ReadAsStringAsync()
+        );
         var items = await _gateway.GetAsync("/api/receiving/v1/items");
         Assert.That(items.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the items table is still there");
     }

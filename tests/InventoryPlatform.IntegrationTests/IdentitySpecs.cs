@@ -30,8 +30,12 @@ public sealed class IdentitySpecs
         yield return new TestCaseData(null).SetName("A request without an identity token is refused with 401");
         yield return new TestCaseData("v1.garbage.garbage").SetName("A malformed identity token is refused with 401");
         yield return new TestCaseData(stranger.Issue(caller)).SetName("A token signed with another key is refused with 401");
-        yield return new TestCaseData(TestIdentity.Tokens.Issue(caller, TimeSpan.FromMinutes(-2))).SetName("An expired token is refused with 401");
-        yield return new TestCaseData(TestIdentity.Tokens.Issue(caller).Replace("v1.", "v1.x", StringComparison.Ordinal)).SetName("A tampered token is refused with 401");
+        yield return new TestCaseData(TestIdentity.Tokens.Issue(caller, TimeSpan.FromMinutes(-2))).SetName(
+            "An expired token is refused with 401"
+        );
+        yield return new TestCaseData(TestIdentity.Tokens.Issue(caller).Replace("v1.", "v1.x", StringComparison.Ordinal)).SetName(
+            "A tampered token is refused with 401"
+        );
     }
 
     [TestCaseSource(nameof(ForgedTokens))]

@@ -41,19 +41,29 @@ public sealed class InboxAndErrorQueueSpecs(DatabaseProvider provider)
         await _bus.Publish(message, context => context.MessageId = messageId);
 
         var allocation = _services.Allocation.ClientFor(seller);
-        await Eventually.Until(() => PlatformApi.StockAsync(allocation, "X0INBOX001", "SEA1"), s => s.OnHand == 7, TimeSpan.FromSeconds(30), "7 on hand");
+        await Eventually.Until(
+            () => PlatformApi.StockAsync(allocation, "X0INBOX001", "SEA1"),
+            s => s.OnHand == 7,
+            TimeSpan.FromSeconds(30),
+            "7 on hand"
+        );
         // All six deliveries consumed (acknowledged), not just the first.
         await Eventually.Until(
-            () => TestInfrastructure.QueueAcksAsync(_services.Messaging, "allocation-units-received"), n => n >= acked + 6, TimeSpan.FromSeconds(30),
-            "all six deliveries consumed");
+            () => TestInfrastructure.QueueAcksAsync(_services.Messaging, "allocation-units-received"),
+            n => n >= acked + 6,
+            TimeSpan.FromSeconds(30),
+            "all six deliveries consumed"
+        );
 
         Assert.That(await PlatformApi.StockAsync(allocation, "X0INBOX001", "SEA1"), Is.EqualTo((7, 0)));
         Assert.That(
             await _services.ScalarAsync<int>("SELECT COUNT(*) FROM allocation.stock_movements WHERE seller_id = @seller", new { seller }),
-            Is.EqualTo(1));
+            Is.EqualTo(1)
+        );
         Assert.That(
             await _services.ScalarAsync<int>("SELECT COUNT(*) FROM allocation.inbox WHERE message_id = @messageId", new { messageId }),
-            Is.EqualTo(1));
+            Is.EqualTo(1)
+        );
     }
 
     [Test]
@@ -66,7 +76,11 @@ public sealed class InboxAndErrorQueueSpecs(DatabaseProvider provider)
 
         var allocation = _services.Allocation.ClientFor(seller);
         var stock = await Eventually.Until(
-            () => PlatformApi.StockAsync(allocation, "X0INBOX002", "SEA1"), s => s.OnHand == 4, TimeSpan.FromSeconds(30), "4 on hand");
+            () => PlatformApi.StockAsync(allocation, "X0INBOX002", "SEA1"),
+            s => s.OnHand == 4,
+            TimeSpan.FromSeconds(30),
+            "4 on hand"
+        );
         Assert.That(stock.OnHand, Is.EqualTo(4));
     }
 
@@ -81,14 +95,36 @@ public sealed class InboxAndErrorQueueSpecs(DatabaseProvider provider)
 
         var allocation = _services.Allocation.ClientFor(seller);
         await Eventually.Until(
-            () => PlatformApi.StockAsync(allocation, "X0HEALTHY1", "SEA1"), s => s.OnHand == 5, TimeSpan.FromSeconds(30), "the healthy message applied");
+            () => PlatformApi.StockAsync(allocation, "X0HEALTHY1", "SEA1"),
+            s => s.OnHand == 5,
+            TimeSpan.FromSeconds(30),
+            "the healthy message applied"
+        );
         var depth = await Eventually.Until(
-            () => TestInfrastructure.QueueDepthAsync(_services.Messaging, "allocation-units-received_error"), d => d == 1, TimeSpan.FromSeconds(60),
-            "the poison message on the error queue");
+            () => TestInfrastructure.QueueDepthAsync(_services.Messaging, "allocation-units-received_error"),
+            d => d == 1,
+            TimeSpan.FromSeconds(60),
+            "the poison message on the error queue"
+        );
         Assert.That(depth, Is.EqualTo(1));
-        Assert.That(await PlatformApi.StockAsync(allocation, "X0POISON01", "SEA1"), Is.EqualTo((0, 0)), "the failed message changed nothing");
+        Assert.That(
+            await PlatformApi.StockAsync(allocation, "X0POISON01", "SEA1"),
+            Is.EqualTo((0, 0)),
+            "the failed message changed nothing"
+        );
     }
 
     private static UnitsReceived Received(string seller, string fnsku, int quantity) =>
-        new(Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), Guid.NewGuid(), "SEA1", fnsku, UnitCondition.Sellable, quantity, []);
+        new(
+            Guid.NewGuid(),
+            DateTimeOffset.UtcNow,
+            seller,
+            Guid.NewGuid(),
+            Guid.NewGuid(),
+            "SEA1",
+            fnsku,
+            UnitCondition.Sellable,
+            quantity,
+            []
+        );
 }

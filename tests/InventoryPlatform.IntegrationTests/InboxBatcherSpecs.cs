@@ -24,10 +24,17 @@ public sealed class InboxBatcherSpecs(DatabaseProvider provider)
         _connectionString = await TestInfrastructure.CreateDatabaseAsync(provider, "batcher");
         var connections = new DbConnectionFactory(provider, _connectionString);
         ISqlDialect dialect = provider == DatabaseProvider.Postgres ? new PostgresDialect() : new SqlServerDialect();
-        await new DatabaseMigrator(connections, dialect, NullLogger<DatabaseMigrator>.Instance)
-            .MigrateAsync(typeof(InboxBatcherSpecs).Assembly, "batching", createDatabase: false, CancellationToken.None);
+        await new DatabaseMigrator(connections, dialect, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(
+            typeof(InboxBatcherSpecs).Assembly,
+            "batching",
+            createDatabase: false,
+            CancellationToken.None
+        );
         _database = new Database(connections, dialect, SqlRetry.Create(1), "batching");
-        await _database.InTransactionAsync(unit => unit.ExecuteAsync("CREATE TABLE batching.notes (text varchar(50) NOT NULL)"), CancellationToken.None);
+        await _database.InTransactionAsync(
+            unit => unit.ExecuteAsync("CREATE TABLE batching.notes (text varchar(50) NOT NULL)"),
+            CancellationToken.None
+        );
         _inbox = new Inbox(_database, TimeProvider.System);
     }
 
@@ -44,16 +51,29 @@ public sealed class InboxBatcherSpecs(DatabaseProvider provider)
         await OpenAsync(handler, gate);
         await Task.WhenAll(deliveries);
 
-        var notes = await TestInfrastructure.QueryAsync<string>(provider, _connectionString, "SELECT text FROM batching.notes WHERE text <> 'gate'");
+        var notes = await TestInfrastructure.QueryAsync<string>(
+            provider,
+            _connectionString,
+            "SELECT text FROM batching.notes WHERE text <> 'gate'"
+        );
         Assert.That(notes, Is.EquivalentTo(Enumerable.Range(0, 120).Select(i => $"note {i}")), "each message's effect exactly once");
         Assert.That(
-            await TestInfrastructure.ScalarAsync<int>(provider, _connectionString, "SELECT COUNT(*) FROM batching.inbox WHERE consumer = 'NoteConsumer'"), Is.EqualTo(121));
+            await TestInfrastructure.ScalarAsync<int>(
+                provider,
+                _connectionString,
+                "SELECT COUNT(*) FROM batching.inbox WHERE consumer = 'NoteConsumer'"
+            ),
+            Is.EqualTo(121)
+        );
         // The gate alone; then 150 deliveries in transactions of at most 50, the last one's 30 repeats left out of its effect.
         Assert.That(handler.Batches, Is.EqualTo(new[] { 1, 50, 50, 20 }));
 
         // Delivered again later, alone: the inbox knows it, nothing is applied.
         await batcher.ApplyAsync(ids[0], new Note("note 0"), Consumer);
-        Assert.That(await TestInfrastructure.ScalarAsync<int>(provider, _connectionString, "SELECT COUNT(*) FROM batching.notes"), Is.EqualTo(121));
+        Assert.That(
+            await TestInfrastructure.ScalarAsync<int>(provider, _connectionString, "SELECT COUNT(*) FROM batching.notes"),
+            Is.EqualTo(121)
+        );
     }
 
     [Test]
@@ -71,16 +91,33 @@ public sealed class InboxBatcherSpecs(DatabaseProvider provider)
         Assert.ThrowsAsync<InvalidOperationException>(() => poisonTask);
         await Task.WhenAll(goodTasks);
         Assert.That(handler.Batches.Take(2), Is.EqualTo(new[] { 1, 41 }), "the poison was tried with the 40 others first");
-        var notes = await TestInfrastructure.QueryAsync<string>(provider, _connectionString, "SELECT text FROM batching.notes WHERE text <> 'gate'");
+        var notes = await TestInfrastructure.QueryAsync<string>(
+            provider,
+            _connectionString,
+            "SELECT text FROM batching.notes WHERE text <> 'gate'"
+        );
         Assert.That(notes, Is.EquivalentTo(good.Select(g => g.Note.Text)), "the others committed, the poison stored nothing");
         Assert.That(
-            await TestInfrastructure.ScalarAsync<int>(provider, _connectionString, "SELECT COUNT(*) FROM batching.inbox WHERE message_id = @Id", new { Id = poisonId }),
+            await TestInfrastructure.ScalarAsync<int>(
+                provider,
+                _connectionString,
+                "SELECT COUNT(*) FROM batching.inbox WHERE message_id = @Id",
+                new { Id = poisonId }
+            ),
             Is.Zero,
-            "the failed message is not marked consumed, so its redelivery is applied");
+            "the failed message is not marked consumed, so its redelivery is applied"
+        );
 
         handler.AcceptPoison = true;
         await batcher.ApplyAsync(poisonId, new Note("poison"), Consumer);
-        Assert.That(await TestInfrastructure.ScalarAsync<int>(provider, _connectionString, "SELECT COUNT(*) FROM batching.notes WHERE text = 'poison'"), Is.EqualTo(1));
+        Assert.That(
+            await TestInfrastructure.ScalarAsync<int>(
+                provider,
+                _connectionString,
+                "SELECT COUNT(*) FROM batching.notes WHERE text = 'poison'"
+            ),
+            Is.EqualTo(1)
+        );
     }
 
     [Test]
@@ -98,7 +135,14 @@ public sealed class InboxBatcherSpecs(DatabaseProvider provider)
 
         // The gate; the batch of ten and the unit of work's one retry of it; nothing tried alone.
         Assert.That(handler.Batches, Is.EqualTo(new[] { 1, 10, 10 }));
-        Assert.That(await TestInfrastructure.ScalarAsync<int>(provider, _connectionString, "SELECT COUNT(*) FROM batching.notes WHERE text <> 'gate'"), Is.Zero);
+        Assert.That(
+            await TestInfrastructure.ScalarAsync<int>(
+                provider,
+                _connectionString,
+                "SELECT COUNT(*) FROM batching.notes WHERE text <> 'gate'"
+            ),
+            Is.Zero
+        );
     }
 
     [Test]
@@ -106,7 +150,10 @@ public sealed class InboxBatcherSpecs(DatabaseProvider provider)
     {
         var (handler, batcher, gate) = await BehindARunningBatchAsync();
         using var stopping = new CancellationTokenSource();
-        var waiting = Enumerable.Range(0, 5).Select(i => batcher.ApplyAsync(Guid.NewGuid(), new Note($"note {i}"), Consumer, stopping.Token)).ToList();
+        var waiting = Enumerable
+            .Range(0, 5)
+            .Select(i => batcher.ApplyAsync(Guid.NewGuid(), new Note($"note {i}"), Consumer, stopping.Token))
+            .ToList();
         stopping.Cancel(); // the bus stops while they wait
         await OpenAsync(handler, gate);
 
@@ -116,7 +163,11 @@ public sealed class InboxBatcherSpecs(DatabaseProvider provider)
         }
 
         Assert.That(handler.Batches, Is.EqualTo(new[] { 1 }), "the waiting batch never ran, alone or together");
-        Assert.That(await TestInfrastructure.ScalarAsync<int>(provider, _connectionString, "SELECT COUNT(*) FROM batching.inbox"), Is.EqualTo(1), "only the gate");
+        Assert.That(
+            await TestInfrastructure.ScalarAsync<int>(provider, _connectionString, "SELECT COUNT(*) FROM batching.inbox"),
+            Is.EqualTo(1),
+            "only the gate"
+        );
     }
 
     [Test]
@@ -132,7 +183,8 @@ public sealed class InboxBatcherSpecs(DatabaseProvider provider)
         Assert.That(DateTime.UtcNow - started, Is.LessThan(TimeSpan.FromSeconds(2)), "no waiting for company");
     }
 
-    /// <summary>A batcher (batches of at most 50, one at a time) whose first batch, a note "gate", is running and holds its transaction open.</summary>
+    /// <summary>A batcher (batches of at most 50, one at a time) whose first batch, a note "gate", is running and holds its transaction
+    /// open.</summary>
     private async Task<(NoteWriter Handler, InboxBatcher<NoteWriter, Note> Batcher, Task Gate)> BehindARunningBatchAsync()
     {
         var handler = new NoteWriter();
@@ -149,11 +201,20 @@ public sealed class InboxBatcherSpecs(DatabaseProvider provider)
     }
 
     private InboxBatcher<NoteWriter, Note> Batcher(NoteWriter handler, int maxMessages, int concurrency) =>
-        new(_database, _inbox, handler, new MessagingOptions { Batching = new InboxBatchOptions { MaxMessages = maxMessages, Concurrency = concurrency } });
+        new(
+            _database,
+            _inbox,
+            handler,
+            new MessagingOptions
+            {
+                Batching = new InboxBatchOptions { MaxMessages = maxMessages, Concurrency = concurrency },
+            }
+        );
 
     public sealed record Note(string Text);
 
-    /// <summary>Writes each note; a note "gate" holds its transaction open until <see cref="Gate"/> is set (<see cref="AtGate"/> tells it is there), a note "poison" fails its transaction.</summary>
+    /// <summary>Writes each note; a note "gate" holds its transaction open until <see cref="Gate"/> is set (<see cref="AtGate"/> tells it
+    /// is there), a note "poison" fails its transaction.</summary>
     public sealed class NoteWriter : IInboxBatchHandler<Note>
     {
         public ConcurrentQueue<int> Batches { get; } = new();

@@ -22,26 +22,42 @@ public static class LedgerAudit
         await using var connection = new Npgsql.NpgsqlConnection(postgresDatabase);
         await AssertJournalAgreesWithBalancesAsync(
             async (sql, _) => (await Dapper.SqlMapper.QueryAsync<BalanceRow>(connection, sql)).ToList(),
-            async (sql, _) => (await Dapper.SqlMapper.QueryAsync<MovementRow>(connection, sql)).ToList());
+            async (sql, _) => (await Dapper.SqlMapper.QueryAsync<MovementRow>(connection, sql)).ToList()
+        );
     }
 
     private static async Task AssertJournalAgreesWithBalancesAsync(
-        Func<string, object?, Task<IReadOnlyList<BalanceRow>>> queryBalances, Func<string, object?, Task<IReadOnlyList<MovementRow>>> queryMovements)
+        Func<string, object?, Task<IReadOnlyList<BalanceRow>>> queryBalances,
+        Func<string, object?, Task<IReadOnlyList<MovementRow>>> queryMovements
+    )
     {
         var balances = await queryBalances(
-            "SELECT seller_id, fnsku, fulfillment_center, on_hand, reserved, inbound, in_transit, unfulfillable, version FROM allocation.stock_balances", null);
+            "SELECT seller_id, fnsku, fulfillment_center, on_hand, reserved, inbound, in_transit, unfulfillable, version FROM "
+                + "allocation.stock_balances",
+            null
+        );
         var movements = await queryMovements(
-            "SELECT seller_id, fnsku, fulfillment_center, bucket, quantity FROM allocation.stock_movements", null);
+            "SELECT seller_id, fnsku, fulfillment_center, bucket, quantity FROM allocation.stock_movements",
+            null
+        );
         var rebuilt = movements
             .GroupBy(m => (m.SellerId, m.Fnsku, m.FulfillmentCenter))
-            .ToDictionary(g => g.Key, g => StockLedger.Replay(g.Select(m => new StockMovement(Enum.Parse<StockBucket>(m.Bucket), m.Quantity, "", ""))));
+            .ToDictionary(
+                g => g.Key,
+                g => StockLedger.Replay(g.Select(m => new StockMovement(Enum.Parse<StockBucket>(m.Bucket), m.Quantity, "", "")))
+            );
 
         var stored = balances.ToDictionary(
             b => (b.SellerId, b.Fnsku, b.FulfillmentCenter),
-            b => new StockBalance(b.OnHand, b.Reserved, b.Inbound, b.InTransit, b.Unfulfillable, b.Version));
+            b => new StockBalance(b.OnHand, b.Reserved, b.Inbound, b.InTransit, b.Unfulfillable, b.Version)
+        );
         foreach (var (key, balance) in stored)
         {
-            Assert.That(rebuilt.GetValueOrDefault(key, StockBalance.Empty), Is.EqualTo(balance), $"the journal of {key} rebuilds its balance");
+            Assert.That(
+                rebuilt.GetValueOrDefault(key, StockBalance.Empty),
+                Is.EqualTo(balance),
+                $"the journal of {key} rebuilds its balance"
+            );
         }
 
         Assert.That(rebuilt.Keys.Except(stored.Keys), Is.Empty, "every journal entry belongs to a balance");

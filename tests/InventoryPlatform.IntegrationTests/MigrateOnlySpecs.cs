@@ -48,11 +48,18 @@ public sealed class MigrateOnlySpecs
     [Test]
     public async Task A_migrate_only_run_that_cannot_migrate_exits_non_zero()
     {
-        var missing = new NpgsqlConnectionStringBuilder(TestInfrastructure.PostgresAdmin) { Database = $"missing_{Guid.NewGuid():N}" }.ConnectionString;
+        var missing = new NpgsqlConnectionStringBuilder(TestInfrastructure.PostgresAdmin)
+        {
+            Database = $"missing_{Guid.NewGuid():N}",
+        }.ConnectionString;
         var messaging = await TestInfrastructure.CreateVirtualHostAsync("migrateonly");
 
         var (exitCode, output) = await RunAllocationAsync(
-            missing, messaging, ["--migrate-only"], new() { ["Database__CreateDatabaseIfMissing"] = "false" });
+            missing,
+            messaging,
+            ["--migrate-only"],
+            new() { ["Database__CreateDatabaseIfMissing"] = "false" }
+        );
 
         Assert.That(exitCode, Is.Not.Zero, output);
     }
@@ -73,7 +80,11 @@ public sealed class MigrateOnlySpecs
     }
 
     private static async Task<(int ExitCode, string Output)> RunAllocationAsync(
-        string database, string messaging, string[] arguments, Dictionary<string, string> environment)
+        string database,
+        string messaging,
+        string[] arguments,
+        Dictionary<string, string> environment
+    )
     {
         var assembly = typeof(AllocationMarker).Assembly.Location;
         // An empty working directory: the content root then holds no other service's appsettings.json.
@@ -115,8 +126,12 @@ public sealed class MigrateOnlySpecs
     private static async Task<List<string>> TablesAsync(string database, string schema)
     {
         await using var connection = new NpgsqlConnection(database);
-        return (await connection.QueryAsync<string>(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = @schema", new { schema })).ToList();
+        return (
+            await connection.QueryAsync<string>(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = @schema",
+                new { schema }
+            )
+        ).ToList();
     }
 
     private static async Task<List<string>> QueuesAsync(string amqpUri)
@@ -124,7 +139,9 @@ public sealed class MigrateOnlySpecs
         var management = TestInfrastructure.RabbitManagement;
         using var http = new HttpClient { BaseAddress = new UriBuilder(management) { UserName = "", Password = "" }.Uri };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(management.UserInfo))));
+            "Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(management.UserInfo)))
+        );
         var vhost = Uri.EscapeDataString(new Uri(amqpUri).AbsolutePath.TrimStart('/'));
         using var document = JsonDocument.Parse(await http.GetStringAsync($"api/queues/{vhost}"));
         return document.RootElement.EnumerateArray().Select(q => q.GetProperty("name").GetString()!).ToList();

@@ -10,35 +10,61 @@ public static class PlatformApi
 {
     public static async Task<string> RegisterItemAsync(HttpClient client, string sellerSku)
     {
-        var response = await client.PostAsJsonAsync("/api/receiving/v1/items", new
-        {
-            sellerSku,
-            title = $"Test product {sellerSku}",
-            storageType = "standard",
-            dimensions = new { lengthCm = 20, widthCm = 15, heightCm = 10, weightKg = 0.8 },
-            listPrice = new { amount = 19.99, currency = "USD" },
-        });
+        var response = await client.PostAsJsonAsync(
+            "/api/receiving/v1/items",
+            new
+            {
+                sellerSku,
+                title = $"Test product {sellerSku}",
+                storageType = "standard",
+                dimensions = new
+                {
+                    lengthCm = 20,
+                    widthCm = 15,
+                    heightCm = 10,
+                    weightKg = 0.8,
+                },
+                listPrice = new { amount = 19.99, currency = "USD" },
+            }
+        );
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         return (await JsonNodeOf(response))["fnsku"]!.GetValue<string>();
     }
 
-    public static async Task<Guid> CreateShipmentAsync(HttpClient client, string fulfillmentCenter, params (string Fnsku, int Units)[] lines)
+    public static async Task<Guid> CreateShipmentAsync(
+        HttpClient client,
+        string fulfillmentCenter,
+        params (string Fnsku, int Units)[] lines
+    )
     {
-        var response = await client.PostAsJsonAsync("/api/receiving/v1/shipments", new
-        {
-            fulfillmentCenter,
-            lines = lines.Select(l => new { fnsku = l.Fnsku, expectedUnits = l.Units }),
-        });
+        var response = await client.PostAsJsonAsync(
+            "/api/receiving/v1/shipments",
+            new { fulfillmentCenter, lines = lines.Select(l => new { fnsku = l.Fnsku, expectedUnits = l.Units }) }
+        );
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         return (await JsonNodeOf(response))["id"]!.GetValue<Guid>();
     }
 
-    public static async Task<JsonNode> ScanAsync(HttpClient client, Guid shipmentId, string fnsku, IEnumerable<string> unitIds, string condition = "sellable")
+    public static async Task<JsonNode> ScanAsync(
+        HttpClient client,
+        Guid shipmentId,
+        string fnsku,
+        IEnumerable<string> unitIds,
+        string condition = "sellable"
+    )
     {
-        var response = await client.PostAsJsonAsync($"/api/receiving/v1/shipments/{shipmentId}/scans/batch", new
-        {
-            scans = unitIds.Select(u => new { unitId = u, fnsku, condition }),
-        });
+        var response = await client.PostAsJsonAsync(
+            $"/api/receiving/v1/shipments/{shipmentId}/scans/batch",
+            new
+            {
+                scans = unitIds.Select(u => new
+                {
+                    unitId = u,
+                    fnsku,
+                    condition,
+                }),
+            }
+        );
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         return await JsonNodeOf(response);
     }

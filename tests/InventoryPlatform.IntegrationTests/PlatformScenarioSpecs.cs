@@ -73,9 +73,16 @@ public sealed partial class GatewayFlowSpecs
             {
                 await shipping.ShipAsync();
                 var waiting = await Eventually.Until(
-                    async () => (await TestInfrastructure.QueuesAsync(_messaging))
-                        .Where(q => q.Key.StartsWith("limits-", StringComparison.Ordinal) && !q.Key.EndsWith("_error", StringComparison.Ordinal)).Sum(q => q.Value),
-                    messages => messages > 0, TimeSpan.FromSeconds(30), "the ship confirmations' events waiting for the killed Limits");
+                    async () =>
+                        (await TestInfrastructure.QueuesAsync(_messaging))
+                            .Where(q =>
+                                q.Key.StartsWith("limits-", StringComparison.Ordinal) && !q.Key.EndsWith("_error", StringComparison.Ordinal)
+                            )
+                            .Sum(q => q.Value),
+                    messages => messages > 0,
+                    TimeSpan.FromSeconds(30),
+                    "the ship confirmations' events waiting for the killed Limits"
+                );
                 Assert.That(waiting, Is.GreaterThan(0));
                 TestContext.Out.WriteLine($"{waiting} message(s) waiting for Limits.");
             }
@@ -115,12 +122,35 @@ public sealed partial class GatewayFlowSpecs
         Assert.That(report["status"]!.GetValue<string>(), Is.EqualTo("closed"));
         await PostAsync(partner, $"/api/receiving/v1/shipments/{east}/close", null);
         var westReport = await GetAsync(partner, $"/api/receiving/v1/shipments/{west}/report");
-        Assert.That((westReport["totals"]!["receivedDamaged"]!.GetValue<int>(), westReport["totals"]!["shortage"]!.GetValue<int>()), Is.EqualTo((1, 1)));
-        await Eventually.Until(() => PlatformApi.StockAsync(partner, mug, "EWR9"), s => s.OnHand == 8, TimeSpan.FromSeconds(60), "the EWR9 mugs in stock");
-        await Eventually.Until(() => PlatformApi.StockAsync(partner, lamp, "SEA1"), s => s.OnHand == 5, TimeSpan.FromSeconds(60), "the SEA1 lamps in stock");
-        await Eventually.Until(() => PlatformApi.StockAsync(partner, vase, "EWR9"), s => s.OnHand == Vases, TimeSpan.FromSeconds(60), "the EWR9 vases in stock");
+        Assert.That(
+            (westReport["totals"]!["receivedDamaged"]!.GetValue<int>(), westReport["totals"]!["shortage"]!.GetValue<int>()),
+            Is.EqualTo((1, 1))
+        );
+        await Eventually.Until(
+            () => PlatformApi.StockAsync(partner, mug, "EWR9"),
+            s => s.OnHand == 8,
+            TimeSpan.FromSeconds(60),
+            "the EWR9 mugs in stock"
+        );
+        await Eventually.Until(
+            () => PlatformApi.StockAsync(partner, lamp, "SEA1"),
+            s => s.OnHand == 5,
+            TimeSpan.FromSeconds(60),
+            "the SEA1 lamps in stock"
+        );
+        await Eventually.Until(
+            () => PlatformApi.StockAsync(partner, vase, "EWR9"),
+            s => s.OnHand == Vases,
+            TimeSpan.FromSeconds(60),
+            "the EWR9 vases in stock"
+        );
         // The sellable and the damaged mugs arrive in two events that Allocation may take in either order.
-        await Eventually.Until(() => PlatformApi.StockAsync(partner, mug, "SEA1"), s => s == (9, 1), TimeSpan.FromSeconds(60), "the SEA1 mugs in stock, one damaged");
+        await Eventually.Until(
+            () => PlatformApi.StockAsync(partner, mug, "SEA1"),
+            s => s == (9, 1),
+            TimeSpan.FromSeconds(60),
+            "the SEA1 mugs in stock, one damaged"
+        );
 
         // Allocation: orders go to the nearest FC that holds them, one FC per order when one can.
         var westMugs = await OrderAsync(partner, "US-West", (mug, 2));
@@ -129,113 +159,284 @@ public sealed partial class GatewayFlowSpecs
         var westBoth = await OrderAsync(partner, "US-West", (mug, 1), (lamp, 1));
         Assert.That(
             new[] { westMugs.Center, eastMugs.Center, centralLamp.Center, westBoth.Center },
-            Is.EqualTo(new[] { "SEA1", "EWR9", "SEA1", "SEA1" }), "nearest FC with the stock, no split");
-        var shipping = new Shipping(new[] { westMugs, eastMugs, centralLamp, westBoth }.Select<(Guid Id, string Center), Func<Task>>(order => async () =>
-        {
-            // A partner retries a confirmation the platform could not take (database coming back): shipping twice is refused, never doubled.
-            var shipped = await Eventually.Until(
-                () => partner.PostAsJsonAsync($"/api/allocation/v1/orders/{order.Id}/shipments", new { fulfillmentCenter = order.Center }),
-                r => (int)r.StatusCode < 500, TimeSpan.FromSeconds(60), "a ship confirmation accepted");
-            Assert.That(shipped.StatusCode, Is.EqualTo(HttpStatusCode.OK), await shipped.Content.ReadAsStringAsync());
-        }).ToList());
+            Is.EqualTo(new[] { "SEA1", "EWR9", "SEA1", "SEA1" }),
+            "nearest FC with the stock, no split"
+        );
+        var shipping = new Shipping(
+            new[] { westMugs, eastMugs, centralLamp, westBoth }
+                .Select<(Guid Id, string Center), Func<Task>>(order =>
+                    async () =>
+                    {
+                        // A partner retries a confirmation the platform could not take (database coming back): shipping twice is refused,
+                        // never doubled.
+                        var shipped = await Eventually.Until(
+                            () =>
+                                partner.PostAsJsonAsync(
+                                    $"/api/allocation/v1/orders/{order.Id}/shipments",
+                                    new { fulfillmentCenter = order.Center }
+                                ),
+                            r => (int)r.StatusCode < 500,
+                            TimeSpan.FromSeconds(60),
+                            "a ship confirmation accepted"
+                        );
+                        Assert.That(shipped.StatusCode, Is.EqualTo(HttpStatusCode.OK), await shipped.Content.ReadAsStringAsync());
+                    }
+                )
+                .ToList()
+        );
         await aroundShipping(shipping);
         Assert.That(shipping.Left, Is.Zero, "every order shipped in the middle of the story");
 
         // Returns: both mugs of the first order come back; one is sellable, one defective.
         var authorized = await Eventually.Until(
-            () => partner.PostAsJsonAsync("/api/returns/v1/returns", new { orderId = westMugs.Id, fnsku = mug, quantity = 2, reason = "defective" }),
-            r => r.StatusCode == HttpStatusCode.Created, TimeSpan.FromSeconds(60), "Returns knowing the shipment");
+            () =>
+                partner.PostAsJsonAsync(
+                    "/api/returns/v1/returns",
+                    new
+                    {
+                        orderId = westMugs.Id,
+                        fnsku = mug,
+                        quantity = 2,
+                        reason = "defective",
+                    }
+                ),
+            r => r.StatusCode == HttpStatusCode.Created,
+            TimeSpan.FromSeconds(60),
+            "Returns knowing the shipment"
+        );
         var returnId = (await PlatformApi.JsonNodeOf(authorized))["id"]!.GetValue<Guid>();
         var returned = Units(seller, "ret", 2);
-        await PostAsync(partner, "/api/returns/v1/receipts", new { fulfillmentCenter = "SEA1", returnId, unitIds = returned });
-        await PostAsync(partner, $"/api/returns/v1/returns/{returnId}/inspections", new { unitIds = new[] { returned[0] }, grade = "sellable", inspector = "qa" });
-        await PostAsync(partner, $"/api/returns/v1/returns/{returnId}/inspections", new { unitIds = new[] { returned[1] }, grade = "defective", inspector = "qa" });
+        await PostAsync(
+            partner,
+            "/api/returns/v1/receipts",
+            new
+            {
+                fulfillmentCenter = "SEA1",
+                returnId,
+                unitIds = returned,
+            }
+        );
+        await PostAsync(
+            partner,
+            $"/api/returns/v1/returns/{returnId}/inspections",
+            new
+            {
+                unitIds = new[] { returned[0] },
+                grade = "sellable",
+                inspector = "qa",
+            }
+        );
+        await PostAsync(
+            partner,
+            $"/api/returns/v1/returns/{returnId}/inspections",
+            new
+            {
+                unitIds = new[] { returned[1] },
+                grade = "defective",
+                inspector = "qa",
+            }
+        );
         // SEA1 mugs: 9 − 2 − 1 shipped + 1 restocked = 7 on hand; 1 damaged at the dock + 1 defective = 2 unfulfillable.
-        await Eventually.Until(() => PlatformApi.StockAsync(partner, mug, "SEA1"), s => s == (7, 2), TimeSpan.FromSeconds(60), "the returns in SEA1's stock");
+        await Eventually.Until(
+            () => PlatformApi.StockAsync(partner, mug, "SEA1"),
+            s => s == (7, 2),
+            TimeSpan.FromSeconds(60),
+            "the returns in SEA1's stock"
+        );
 
         // Forecasting: the shipments are sales history; with two months of imported sales the mug and the lamp keep selling,
         // and the lamp needs restocking. The vase has no history: nothing is forecast to sell it.
         var history = await Eventually.Until(
-            async () => (await GetAsync(partner, $"/api/forecasting/v1/history/{mug}?from={DateTime.UtcNow.AddDays(-2):yyyy-MM-dd}&to={DateTime.UtcNow.AddDays(1):yyyy-MM-dd}"))["days"]!
-                .AsArray().GroupBy(d => d!["region"]!.GetValue<string>()).ToDictionary(g => g.Key, g => g.Sum(d => d!["units"]!.GetValue<int>())),
-            byRegion => byRegion.Values.Sum() == 6, TimeSpan.FromSeconds(60), "the shipped mugs in the sales history");
+            async () =>
+                (
+                    await GetAsync(
+                        partner,
+                        $"/api/forecasting/v1/history/{mug}?from={DateTime.UtcNow.AddDays(-2):yyyy-MM-dd}"
+                            + $"&to={DateTime.UtcNow.AddDays(1):yyyy-MM-dd}"
+                    )
+                )["days"]!
+                    .AsArray()
+                    .GroupBy(d => d!["region"]!.GetValue<string>())
+                    .ToDictionary(g => g.Key, g => g.Sum(d => d!["units"]!.GetValue<int>())),
+            byRegion => byRegion.Values.Sum() == 6,
+            TimeSpan.FromSeconds(60),
+            "the shipped mugs in the sales history"
+        );
         Assert.That(history, Is.EquivalentTo(new Dictionary<string, int> { ["US-West"] = 3, ["US-Northeast"] = 3 }));
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         // The imported mug sales end three days ago, so the window above holds only the shipped mugs.
-        var sales = Enumerable.Range(1, 60).Select(d => new { date = today.AddDays(-d), fnsku = lamp, region = "US-West", units = 3 })
-            .Concat(Enumerable.Range(3, 60).Select(d => new { date = today.AddDays(-d), fnsku = mug, region = "US-West", units = 2 })).ToArray();
+        var sales = Enumerable
+            .Range(1, 60)
+            .Select(d => new
+            {
+                date = today.AddDays(-d),
+                fnsku = lamp,
+                region = "US-West",
+                units = 3,
+            })
+            .Concat(
+                Enumerable
+                    .Range(3, 60)
+                    .Select(d => new
+                    {
+                        date = today.AddDays(-d),
+                        fnsku = mug,
+                        region = "US-West",
+                        units = 2,
+                    })
+            )
+            .ToArray();
         await PostAsync(partner, "/api/forecasting/v1/history/import", new { marketplace = "US", sales });
         await PostAsync(partner, "/api/forecasting/v1/forecasts/refresh", null);
         var alerts = await Eventually.Until(
             async () => (await GetAsync(partner, $"/api/forecasting/v1/alerts?fnsku={lamp}"))["items"]!.AsArray(),
-            items => items.Count > 0, TimeSpan.FromSeconds(60), "a restock alert for the lamp");
+            items => items.Count > 0,
+            TimeSpan.FromSeconds(60),
+            "a restock alert for the lamp"
+        );
         Assert.That(alerts, Has.Count.EqualTo(1), "one alert per crossing of the reorder point");
 
         // Liquidation runs LiquidationDaysAhead days ahead: every unit of the story is that old there, and none has sold for
         // as long. The mug and the lamp are covered by their forecasts; the vase, never sold, is aged excess and dead stock.
         var excess = await Eventually.Until(
-            async () => (await GetAsync(partner, "/api/liquidation/v1/excess"))["items"]!.AsArray().ToDictionary(r => r!["fnsku"]!.GetValue<string>(), r => r!),
-            rows => rows.TryGetValue(mug, out var m) && m["demandSource"]!.GetValue<string>() == "forecast" && m["unfulfillableUnits"]!.GetValue<int>() == 2
-                && rows.TryGetValue(lamp, out var l) && l["demandSource"]!.GetValue<string>() == "forecast"
-                && rows.TryGetValue(vase, out var v) && v["sellableUnits"]!.GetValue<int>() == Vases
+            async () =>
+                (await GetAsync(partner, "/api/liquidation/v1/excess"))["items"]!
+                    .AsArray()
+                    .ToDictionary(r => r!["fnsku"]!.GetValue<string>(), r => r!),
+            rows =>
+                rows.TryGetValue(mug, out var m)
+                && m["demandSource"]!.GetValue<string>() == "forecast"
+                && m["unfulfillableUnits"]!.GetValue<int>() == 2
+                && rows.TryGetValue(lamp, out var l)
+                && l["demandSource"]!.GetValue<string>() == "forecast"
+                && rows.TryGetValue(vase, out var v)
+                && v["sellableUnits"]!.GetValue<int>() == Vases
                 // Recommendations need each item's registration (price, size); after a database restart its event may still be in retry.
                 && new[] { m, l, v }.All(r => r["itemRegistered"]!.GetValue<bool>()),
-            TimeSpan.FromSeconds(60), "Liquidation holding the items, the forecasts, the two unsellable mugs and the vases");
+            TimeSpan.FromSeconds(60),
+            "Liquidation holding the items, the forecasts, the two unsellable mugs and the vases"
+        );
         Assert.That(excess[mug]["excessUnits"]!.GetValue<int>(), Is.Zero, excess[mug].ToJsonString());
         Assert.That(excess[lamp]["excessUnits"]!.GetValue<int>(), Is.Zero, excess[lamp].ToJsonString());
         Assert.That(
-            (excess[vase]["excessUnits"]!.GetValue<int>(), excess[vase]["deadStock"]!.GetValue<bool>(), excess[vase]["oldestAgeDays"]!.GetValue<int>()),
-            Is.EqualTo((Vases, true, LiquidationDaysAhead)), excess[vase].ToJsonString());
+            (
+                excess[vase]["excessUnits"]!.GetValue<int>(),
+                excess[vase]["deadStock"]!.GetValue<bool>(),
+                excess[vase]["oldestAgeDays"]!.GetValue<int>()
+            ),
+            Is.EqualTo((Vases, true, LiquidationDaysAhead)),
+            excess[vase].ToJsonString()
+        );
         // Stored at Limits before: SEA1 mugs 7 + 2 unfulfillable, EWR9 mugs 5, SEA1 lamps 3, the EWR9 vases.
         await Eventually.Until(
-            () => StoredCubicFeetAsync(partner), feet => Math.Abs(feet - ((17 + Vases) * ItemCubicFeet)) < 0.01m, TimeSpan.FromSeconds(60),
-            "the vases and the unsellable mugs stored at Limits");
+            () => StoredCubicFeetAsync(partner),
+            feet => Math.Abs(feet - ((17 + Vases) * ItemCubicFeet)) < 0.01m,
+            TimeSpan.FromSeconds(60),
+            "the vases and the unsellable mugs stored at Limits"
+        );
 
         // Under an automatic policy for stock at least 180 days old, the vases are liquidated and the unsellable mugs removed
         // to the seller; both orders take their units off the ledger. The selling items are kept.
-        await PutAsync(partner, "/api/liquidation/v1/policy", new { mode = "automatic", maxMarkdownPercent = 20, minAgeDays = 180 });
+        await PutAsync(
+            partner,
+            "/api/liquidation/v1/policy",
+            new
+            {
+                mode = "automatic",
+                maxMarkdownPercent = 20,
+                minAgeDays = 180,
+            }
+        );
         var recommendations = (await PostAsync(partner, "/api/liquidation/v1/recommendations/recompute", null)).AsArray();
         JsonNode RecommendationFor(string fnsku, string stockKind) =>
-            recommendations.SingleOrDefault(r => r!["fnsku"]!.GetValue<string>() == fnsku && r["stockKind"]!.GetValue<string>() == stockKind)
-            ?? throw new AssertionException($"No {stockKind} recommendation for {fnsku} in the recompute's answer: {recommendations.ToJsonString()}");
+            recommendations.SingleOrDefault(r =>
+                r!["fnsku"]!.GetValue<string>() == fnsku && r["stockKind"]!.GetValue<string>() == stockKind
+            )
+            ?? throw new AssertionException(
+                $"No {stockKind} recommendation for {fnsku} in the recompute's answer: {recommendations.ToJsonString()}"
+            );
         var liquidation = RecommendationFor(vase, "sellable");
         Assert.That(
-            (liquidation["action"]!.GetValue<string>(), liquidation["status"]!.GetValue<string>(), liquidation["quantity"]!.GetValue<int>()),
-            Is.EqualTo(("liquidate", "approved", Vases)), liquidation["rationale"]?.ToString());
+            (
+                liquidation["action"]!.GetValue<string>(),
+                liquidation["status"]!.GetValue<string>(),
+                liquidation["quantity"]!.GetValue<int>()
+            ),
+            Is.EqualTo(("liquidate", "approved", Vases)),
+            liquidation["rationale"]?.ToString()
+        );
         var removal = RecommendationFor(mug, "unfulfillable");
-        Assert.That((removal["action"]!.GetValue<string>(), removal["status"]!.GetValue<string>()), Is.EqualTo(("removeToSeller", "approved")), removal["rationale"]?.ToString());
+        Assert.That(
+            (removal["action"]!.GetValue<string>(), removal["status"]!.GetValue<string>()),
+            Is.EqualTo(("removeToSeller", "approved")),
+            removal["rationale"]?.ToString()
+        );
         foreach (var selling in new[] { mug, lamp })
         {
             var kept = RecommendationFor(selling, "sellable");
-            Assert.That((kept["action"]!.GetValue<string>(), kept["orderId"]?.GetValue<Guid>()), Is.EqualTo(("keep", (Guid?)null)), kept["rationale"]?.ToString());
+            Assert.That(
+                (kept["action"]!.GetValue<string>(), kept["orderId"]?.GetValue<Guid>()),
+                Is.EqualTo(("keep", (Guid?)null)),
+                kept["rationale"]?.ToString()
+            );
         }
 
         var orders = (await GetAsync(partner, "/api/liquidation/v1/orders"))["items"]!.AsArray();
         Assert.That(
             orders.Select(o => (o!["fnsku"]!.GetValue<string>(), o["kind"]!.GetValue<string>(), o["quantity"]!.GetValue<int>())),
-            Is.EquivalentTo(new[] { (vase, "liquidation", Vases), (mug, "removal", 2) }), "orders for the vases and the unsellable mugs only");
+            Is.EquivalentTo(new[] { (vase, "liquidation", Vases), (mug, "removal", 2) }),
+            "orders for the vases and the unsellable mugs only"
+        );
         var vaseOrder = liquidation["orderId"]!.GetValue<Guid>();
         Assert.That(
-            orders.Single(o => o!["id"]!.GetValue<Guid>() == vaseOrder)!["lines"]!.AsArray().Select(l => (l!["fulfillmentCenter"]!.GetValue<string>(), l["quantity"]!.GetValue<int>())),
-            Is.EqualTo(new[] { ("EWR9", Vases) }));
+            orders.Single(o => o!["id"]!.GetValue<Guid>() == vaseOrder)!["lines"]!
+                .AsArray()
+                .Select(l => (l!["fulfillmentCenter"]!.GetValue<string>(), l["quantity"]!.GetValue<int>())),
+            Is.EqualTo(new[] { ("EWR9", Vases) })
+        );
         foreach (var order in new[] { vaseOrder, removal["orderId"]!.GetValue<Guid>() })
         {
             await PostAsync(partner, $"/api/liquidation/v1/orders/{order}/start", null);
             await PostAsync(partner, $"/api/liquidation/v1/orders/{order}/complete", null);
         }
 
-        await Eventually.Until(() => PlatformApi.StockAsync(partner, vase, "EWR9"), s => s == (0, 0), TimeSpan.FromSeconds(60), "the liquidated vases off the ledger");
-        await Eventually.Until(() => PlatformApi.StockAsync(partner, mug, "SEA1"), s => s == (7, 0), TimeSpan.FromSeconds(60), "the removed mugs off the ledger");
-        var vaseRemovals = await TestInfrastructure.QueryAsync<(string, int, string)>(DatabaseProvider.Postgres, _database,
-            "SELECT fulfillment_center, quantity, reason FROM allocation.stock_movements WHERE seller_id = @Seller AND fnsku = @Fnsku AND source_id = @Source",
-            new { Seller = seller, Fnsku = vase, Source = $"removal:{vaseOrder}" });
+        await Eventually.Until(
+            () => PlatformApi.StockAsync(partner, vase, "EWR9"),
+            s => s == (0, 0),
+            TimeSpan.FromSeconds(60),
+            "the liquidated vases off the ledger"
+        );
+        await Eventually.Until(
+            () => PlatformApi.StockAsync(partner, mug, "SEA1"),
+            s => s == (7, 0),
+            TimeSpan.FromSeconds(60),
+            "the removed mugs off the ledger"
+        );
+        var vaseRemovals = await TestInfrastructure.QueryAsync<(string, int, string)>(
+            DatabaseProvider.Postgres,
+            _database,
+            "SELECT fulfillment_center, quantity, reason FROM allocation.stock_movements WHERE seller_id = @Seller AND fnsku = @Fnsku AND "
+                + "source_id = @Source",
+            new
+            {
+                Seller = seller,
+                Fnsku = vase,
+                Source = $"removal:{vaseOrder}",
+            }
+        );
         Assert.That(vaseRemovals, Is.EqualTo(new[] { ("EWR9", -Vases, "RemovedLiquidated") }), "the journal takes the vases off once");
 
         // Returns analytics: 2 of the 6 mugs shipped came back.
         var rate = await Eventually.Until(
-            async () => (await GetAsync(partner, $"/api/returns/v1/analytics/return-rates?fnsku={mug}"))["items"]!.AsArray()
-                .Select(r => (r!["shippedUnits"]!.GetValue<int>(), r["returnedUnits"]!.GetValue<int>())).SingleOrDefault(),
-            r => r == (6, 2), TimeSpan.FromSeconds(60), "6 mugs shipped and 2 returned in the return rate");
+            async () =>
+                (await GetAsync(partner, $"/api/returns/v1/analytics/return-rates?fnsku={mug}"))["items"]!
+                    .AsArray()
+                    .Select(r => (r!["shippedUnits"]!.GetValue<int>(), r["returnedUnits"]!.GetValue<int>()))
+                    .SingleOrDefault(),
+            r => r == (6, 2),
+            TimeSpan.FromSeconds(60),
+            "6 mugs shipped and 2 returned in the return rate"
+        );
         Assert.That(rate, Is.EqualTo((6, 2)));
 
         // Limits: what is stored is what the ledger holds, in cubic feet.
@@ -243,18 +444,29 @@ public sealed partial class GatewayFlowSpecs
         Assert.That(await PlatformApi.StockAsync(partner, lamp, "SEA1"), Is.EqualTo((3, 0)));
         Assert.That(await PlatformApi.StockAsync(partner, mug, "EWR9"), Is.EqualTo((5, 0)));
         await Eventually.Until(
-            () => StoredCubicFeetAsync(partner), feet => Math.Abs(feet - (15 * ItemCubicFeet)) < 0.01m, TimeSpan.FromSeconds(60), "15 units stored at Limits");
+            () => StoredCubicFeetAsync(partner),
+            feet => Math.Abs(feet - (15 * ItemCubicFeet)) < 0.01m,
+            TimeSpan.FromSeconds(60),
+            "15 units stored at Limits"
+        );
         // Both shipments closed: nothing held for inbound. Limits may still be retrying the receipts and closes it was
         // consuming when a fault hit (the retries run 5, 15 and 30 s apart), so this too is waited for.
         var inbound = await Eventually.Until(
-            async () => (await GetAsync(partner, "/api/limits/v1/usage"))["usage"]!.AsArray()
-                .Single(u => u!["storageType"]!.GetValue<string>() == "standard")!["inboundCubicFeet"]!.GetValue<decimal>(),
-            feet => feet == 0, TimeSpan.FromSeconds(90), "both shipments closed: nothing held for inbound");
+            async () =>
+                (await GetAsync(partner, "/api/limits/v1/usage"))["usage"]!
+                    .AsArray()
+                    .Single(u => u!["storageType"]!.GetValue<string>() == "standard")!["inboundCubicFeet"]!.GetValue<decimal>(),
+            feet => feet == 0,
+            TimeSpan.FromSeconds(90),
+            "both shipments closed: nothing held for inbound"
+        );
         Assert.That(inbound, Is.Zero);
         var kpis = await Eventually.Until(
             async () => (await GetAsync(partner, "/api/limits/v1/kpis?days=1"))["kpis"]!,
             k => k["unitsShipped"]!.GetValue<int>() == 8 && k["orderDefects"]!["defectiveReturns"]!.GetValue<int>() == 1,
-            TimeSpan.FromSeconds(60), "8 units shipped and one defective return in the KPIs");
+            TimeSpan.FromSeconds(60),
+            "8 units shipped and one defective return in the KPIs"
+        );
         Assert.That(kpis["unitsOnHand"]!.GetValue<int>(), Is.EqualTo(15));
         Assert.That(kpis["orderDefects"]!["orders"]!.GetValue<int>(), Is.EqualTo(4));
 
@@ -288,7 +500,10 @@ public sealed partial class GatewayFlowSpecs
     private async Task KillServiceAsync(string service)
     {
         Assert.That(_app.ResourceNotifications.TryGetCurrentState(service, out var running), Is.True, $"{service} is a resource");
-        var pid = Convert.ToInt32(running!.Snapshot.Properties.Single(p => p.Name == "executable.pid").Value, System.Globalization.CultureInfo.InvariantCulture);
+        var pid = Convert.ToInt32(
+            running!.Snapshot.Properties.Single(p => p.Name == "executable.pid").Value,
+            System.Globalization.CultureInfo.InvariantCulture
+        );
         using (var process = Process.GetProcessById(pid))
         {
             process.Kill(entireProcessTree: true);
@@ -297,7 +512,10 @@ public sealed partial class GatewayFlowSpecs
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var gone = await _app.ResourceNotifications.WaitForResourceAsync(
-            service, e => e.Snapshot.State?.Text is { } state && state != KnownResourceStates.Running && state != KnownResourceStates.Starting, timeout.Token);
+            service,
+            e => e.Snapshot.State?.Text is { } state && state != KnownResourceStates.Running && state != KnownResourceStates.Starting,
+            timeout.Token
+        );
         TestContext.Out.WriteLine($"{service} (pid {pid}) killed: {gone.Snapshot.State?.Text}, exit code {gone.Snapshot.ExitCode}.");
     }
 
@@ -319,7 +537,9 @@ public sealed partial class GatewayFlowSpecs
     private async Task PublishEveryEventAgainAsync()
     {
         // Table names from the catalog, not from input.
-        var schemas = await QueryAsync<string>("SELECT table_schema FROM information_schema.tables WHERE table_name = 'outbox' ORDER BY table_schema");
+        var schemas = await QueryAsync<string>(
+            "SELECT table_schema FROM information_schema.tables WHERE table_name = 'outbox' ORDER BY table_schema"
+        );
         Assert.That(schemas, Is.SupersetOf(new[] { "allocation", "forecasting", "limits", "liquidation", "receiving", "returns" }));
         var outboxes = string.Join(" UNION ALL ", schemas.Select(s => $"SELECT id, sent_at FROM {s}.outbox"));
         var inboxes = string.Join(" UNION ALL ", schemas.Select(s => $"SELECT message_id, consumer FROM {s}.inbox"));
@@ -330,7 +550,10 @@ public sealed partial class GatewayFlowSpecs
         var reset = 0;
         foreach (var schema in schemas)
         {
-            reset += await ScalarAsync<int>($"WITH again AS (UPDATE {schema}.outbox SET sent_at = NULL WHERE sent_at IS NOT NULL RETURNING 1) SELECT COUNT(*) FROM again");
+            reset += await ScalarAsync<int>(
+                $"WITH again AS (UPDATE {schema}.outbox SET sent_at = NULL WHERE sent_at IS NOT NULL RETURNING 1) SELECT COUNT(*) FROM "
+                    + "again"
+            );
         }
 
         Assert.That(reset, Is.EqualTo(published.Count), "every event so far published again");
@@ -338,9 +561,12 @@ public sealed partial class GatewayFlowSpecs
 
         var newEvents = (await QueryAsync<Guid>($"SELECT id FROM ({outboxes}) o")).Except(published).ToHashSet();
         var consumedSince = (await QueryAsync<(Guid MessageId, string Consumer)>($"SELECT message_id, consumer FROM ({inboxes}) i"))
-            .Where(c => !consumed.Contains(c)).ToList();
+            .Where(c => !consumed.Contains(c))
+            .ToList();
         Assert.That(consumedSince.Where(c => !newEvents.Contains(c.MessageId)), Is.Empty, "a republished event taken for a new message");
-        TestContext.Out.WriteLine($"{reset} events published again; since then {newEvents.Count} new events, {consumedSince.Count} new deliveries consumed.");
+        TestContext.Out.WriteLine(
+            $"{reset} events published again; since then {newEvents.Count} new events, {consumedSince.Count} new deliveries consumed."
+        );
     }
 
     /// <summary>Every outbox sent and every queue empty, twice in a row across the broker's statistics interval.</summary>
@@ -348,7 +574,9 @@ public sealed partial class GatewayFlowSpecs
     {
         async Task<int> PendingAsync() =>
             await ScalarAsync<int>($"SELECT COUNT(*) FROM ({outboxes}) o WHERE o.sent_at IS NULL")
-            + (await TestInfrastructure.QueuesAsync(_messaging)).Where(q => !q.Key.EndsWith("_error", StringComparison.Ordinal)).Sum(q => q.Value);
+            + (await TestInfrastructure.QueuesAsync(_messaging))
+                .Where(q => !q.Key.EndsWith("_error", StringComparison.Ordinal))
+                .Sum(q => q.Value);
 
         await Eventually.Until(PendingAsync, pending => pending == 0, TimeSpan.FromSeconds(120), what);
         // The management API counts queues every 5 s: a message published just now shows up only then.
@@ -365,29 +593,39 @@ public sealed partial class GatewayFlowSpecs
     private const decimal ItemCubicFeet = 0.1059m;
 
     private static async Task<decimal> StoredCubicFeetAsync(HttpClient partner) =>
-        (await GetAsync(partner, "/api/limits/v1/usage"))["usage"]!.AsArray()
+        (await GetAsync(partner, "/api/limits/v1/usage"))["usage"]!
+            .AsArray()
             .Single(u => u!["storageType"]!.GetValue<string>() == "standard")!["storedCubicFeet"]!.GetValue<decimal>();
 
     // Unit ids are unique across the network: each story's units carry its seller.
-    private static string[] Units(string seller, string prefix, int count) => Enumerable.Range(1, count).Select(i => $"{seller}-{prefix}-{i}").ToArray();
+    private static string[] Units(string seller, string prefix, int count) =>
+        Enumerable.Range(1, count).Select(i => $"{seller}-{prefix}-{i}").ToArray();
 
-    /// <summary>Plans a shipment, trying again while Limits cannot answer (503 "try again": its bus reconnecting after an outage).</summary>
+    /// <summary>Plans a shipment, trying again while Limits cannot answer (503 "try again": its bus reconnecting after an
+    /// outage).</summary>
     private static async Task<Guid> CreateShipmentAsync(HttpClient partner, string center, params (string Fnsku, int Units)[] lines)
     {
         var created = await Eventually.Until(
             async () =>
             {
                 var response = await partner.PostAsJsonAsync(
-                    "/api/receiving/v1/shipments", new { fulfillmentCenter = center, lines = lines.Select(l => new { fnsku = l.Fnsku, expectedUnits = l.Units }) });
+                    "/api/receiving/v1/shipments",
+                    new { fulfillmentCenter = center, lines = lines.Select(l => new { fnsku = l.Fnsku, expectedUnits = l.Units }) }
+                );
                 if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
                 {
                     // Receiving gave up waiting for Limits; the partner tries again, as the problem says.
-                    TestContext.Out.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} shipment to {center}: 503 {await response.Content.ReadAsStringAsync()}");
+                    TestContext.Out.WriteLine(
+                        $"{DateTime.UtcNow:HH:mm:ss.fff} shipment to {center}: 503 {await response.Content.ReadAsStringAsync()}"
+                    );
                 }
 
                 return response;
             },
-            r => r.StatusCode != HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(90), "a shipment accepted");
+            r => r.StatusCode != HttpStatusCode.ServiceUnavailable,
+            TimeSpan.FromSeconds(90),
+            "a shipment accepted"
+        );
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
         return (await PlatformApi.JsonNodeOf(created))["id"]!.GetValue<Guid>();
     }
@@ -395,19 +633,41 @@ public sealed partial class GatewayFlowSpecs
     private async Task<string> IssueKeyAsync(string seller)
     {
         using var admin = Gateway(AdminKey);
-        var issued = await PostAsync(admin, "/api/gateway/v1/keys", new { sellerId = seller, scopes = PlatformScopes.All.Where(s => s != PlatformScopes.Admin) });
+        var issued = await PostAsync(
+            admin,
+            "/api/gateway/v1/keys",
+            new { sellerId = seller, scopes = PlatformScopes.All.Where(s => s != PlatformScopes.Admin) }
+        );
         return issued["key"]!.GetValue<string>();
     }
 
-    private static async Task<(Guid Id, string Center)> OrderAsync(HttpClient partner, string region, params (string Fnsku, int Quantity)[] lines)
+    private static async Task<(Guid Id, string Center)> OrderAsync(
+        HttpClient partner,
+        string region,
+        params (string Fnsku, int Quantity)[] lines
+    )
     {
-        var order = await PostAsync(partner, "/api/allocation/v1/orders", new
-        {
-            marketplace = "US",
-            shipToRegion = region,
-            lines = lines.Select(l => new { fnsku = l.Fnsku, quantity = l.Quantity, unitPrice = new { amount = 14.99, currency = "USD" } }),
-        });
-        var centers = order["lines"]!.AsArray().SelectMany(l => l!["allocations"]!.AsArray()).Select(a => a!["fulfillmentCenter"]!.GetValue<string>()).Distinct().ToList();
+        var order = await PostAsync(
+            partner,
+            "/api/allocation/v1/orders",
+            new
+            {
+                marketplace = "US",
+                shipToRegion = region,
+                lines = lines.Select(l => new
+                {
+                    fnsku = l.Fnsku,
+                    quantity = l.Quantity,
+                    unitPrice = new { amount = 14.99, currency = "USD" },
+                }),
+            }
+        );
+        var centers = order["lines"]!
+            .AsArray()
+            .SelectMany(l => l!["allocations"]!.AsArray())
+            .Select(a => a!["fulfillmentCenter"]!.GetValue<string>())
+            .Distinct()
+            .ToList();
         Assert.That(centers, Has.Count.EqualTo(1), order.ToJsonString());
         return (order["id"]!.GetValue<Guid>(), centers[0]);
     }
@@ -423,7 +683,11 @@ public sealed partial class GatewayFlowSpecs
     private static async Task PutAsync(HttpClient client, string path, object body)
     {
         var response = await client.PutAsJsonAsync(path, body);
-        Assert.That(response.IsSuccessStatusCode, Is.True, $"PUT {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.That(
+            response.IsSuccessStatusCode,
+            Is.True,
+            $"PUT {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}"
+        );
     }
 
     private static async Task<JsonNode> GetAsync(HttpClient client, string path)

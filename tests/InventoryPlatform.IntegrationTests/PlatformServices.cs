@@ -50,26 +50,37 @@ public sealed class PlatformServices : IAsyncDisposable
         // /health includes the bus: Receiving's request client needs its bus connected to hear Limits' answers.
         using var receiving = services.Receiving.CreateClient();
         await Eventually.Until(
-            async () => (await receiving.GetAsync("/health")).IsSuccessStatusCode, healthy => healthy, TimeSpan.FromSeconds(30), "Receiving healthy");
+            async () => (await receiving.GetAsync("/health")).IsSuccessStatusCode,
+            healthy => healthy,
+            TimeSpan.FromSeconds(30),
+            "Receiving healthy"
+        );
         if (services.Limits is not null)
         {
             services.Limits.CreateClient().Dispose();
             await Eventually.Until(
-                () => TestInfrastructure.QueueHasConsumerAsync(messaging, "limits-reserve-capacity"), ready => ready, TimeSpan.FromSeconds(30),
-                "Limits consuming its reserve-capacity queue");
+                () => TestInfrastructure.QueueHasConsumerAsync(messaging, "limits-reserve-capacity"),
+                ready => ready,
+                TimeSpan.FromSeconds(30),
+                "Limits consuming its reserve-capacity queue"
+            );
         }
 
         // Published events only reach queues that exist: wait until Allocation's bus has declared its queue.
         await Eventually.Until(
-            () => TestInfrastructure.QueueExistsAsync(messaging, "allocation-units-received"), exists => exists, TimeSpan.FromSeconds(30),
-            "Allocation's units-received queue");
+            () => TestInfrastructure.QueueExistsAsync(messaging, "allocation-units-received"),
+            exists => exists,
+            TimeSpan.FromSeconds(30),
+            "Allocation's units-received queue"
+        );
         return services;
     }
 
-    public Task<T> ScalarAsync<T>(string sql, object? parameters = null) => TestInfrastructure.ScalarAsync<T>(Provider, Database, sql, parameters);
+    public Task<T> ScalarAsync<T>(string sql, object? parameters = null) =>
+        TestInfrastructure.ScalarAsync<T>(Provider, Database, sql, parameters);
 
-    public Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null) => TestInfrastructure.QueryAsync<T>(Provider, Database, sql, parameters);
-
+    public Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null) =>
+        TestInfrastructure.QueryAsync<T>(Provider, Database, sql, parameters);
 
     /// <summary>
     /// A bus of the test's own on the fixture's virtual host, for publishing events the way another service

@@ -21,15 +21,21 @@ public sealed class PutawaySpecs(DatabaseProvider provider)
     {
         _services = await PlatformServices.StartAsync(provider, "putaway");
         await Eventually.Until(
-            () => TestInfrastructure.QueueHasConsumerAsync(_services.Messaging, "receiving-order-shipped"), ready => ready, TimeSpan.FromSeconds(30),
-            "Receiving consuming OrderShipped");
+            () => TestInfrastructure.QueueHasConsumerAsync(_services.Messaging, "receiving-order-shipped"),
+            ready => ready,
+            TimeSpan.FromSeconds(30),
+            "Receiving consuming OrderShipped"
+        );
         _bus = await _services.StartTestBusAsync();
     }
 
     [OneTimeTearDown]
     public async Task Stop()
     {
-        if (_services is not null) await _services.DisposeAsync();
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
     }
 
     [Test]
@@ -44,9 +50,27 @@ public sealed class PutawaySpecs(DatabaseProvider provider)
         {
             bins = new[]
             {
-                new { binId = "FAR-1", zone = "C", pickFaceDistanceMeters = 80m, capacityCubicFeet = 10m },
-                new { binId = "NEAR-1", zone = "A", pickFaceDistanceMeters = 2m, capacityCubicFeet = 0.35m },
-                new { binId = "MID-1", zone = "B", pickFaceDistanceMeters = 20m, capacityCubicFeet = 10m },
+                new
+                {
+                    binId = "FAR-1",
+                    zone = "C",
+                    pickFaceDistanceMeters = 80m,
+                    capacityCubicFeet = 10m,
+                },
+                new
+                {
+                    binId = "NEAR-1",
+                    zone = "A",
+                    pickFaceDistanceMeters = 2m,
+                    capacityCubicFeet = 0.35m,
+                },
+                new
+                {
+                    binId = "MID-1",
+                    zone = "B",
+                    pickFaceDistanceMeters = 20m,
+                    capacityCubicFeet = 10m,
+                },
             },
         };
         var bySeller = await receiving.PutAsJsonAsync("/api/receiving/v1/fulfillment-centers/PUT1/bins", layout);
@@ -58,14 +82,30 @@ public sealed class PutawaySpecs(DatabaseProvider provider)
         Assert.That(configured.StatusCode, Is.EqualTo(HttpStatusCode.OK), await configured.Content.ReadAsStringAsync());
 
         var shipped = new OrderShipped(
-            Guid.NewGuid(), DateTimeOffset.UtcNow, "some-seller", Guid.NewGuid(), Guid.NewGuid(), "US", "PUT1", "US-WEST",
-            [new OrderLine(fast, 50, new Money(10, "USD"))], 20);
+            Guid.NewGuid(),
+            DateTimeOffset.UtcNow,
+            "some-seller",
+            Guid.NewGuid(),
+            Guid.NewGuid(),
+            "US",
+            "PUT1",
+            "US-WEST",
+            [new OrderLine(fast, 50, new Money(10, "USD"))],
+            20
+        );
         var messageId = Guid.NewGuid();
         await _bus.Publish(shipped, context => context.MessageId = messageId);
         await _bus.Publish(shipped, context => context.MessageId = messageId);
         await Eventually.Until(
-            () => _services.ScalarAsync<int>("SELECT COALESCE(SUM(units), 0) FROM receiving.sales_velocity WHERE fnsku = @fast", new { fast }),
-            units => units == 50, TimeSpan.FromSeconds(30), "the sale in the velocity table");
+            () =>
+                _services.ScalarAsync<int>(
+                    "SELECT COALESCE(SUM(units), 0) FROM receiving.sales_velocity WHERE fnsku = @fast",
+                    new { fast }
+                ),
+            units => units == 50,
+            TimeSpan.FromSeconds(30),
+            "the sale in the velocity table"
+        );
 
         var shipment = await PlatformApi.CreateShipmentAsync(receiving, "PUT1", (fast, 4), (slow, 2));
         await PlatformApi.ScanAsync(receiving, shipment, slow, ["slow-1", "slow-2"]);
@@ -80,16 +120,29 @@ public sealed class PutawaySpecs(DatabaseProvider provider)
             bins[unit] = (await PlatformApi.JsonNodeOf(found))["binId"]?.GetValue<string>();
         }
 
-        Assert.That(new[] { "fast-1", "fast-2", "fast-3", "fast-4" }.Count(u => bins[u] == "NEAR-1"), Is.EqualTo(3), "the near bin takes three fast movers");
-        Assert.That(new[] { "fast-1", "fast-2", "fast-3", "fast-4" }.Count(u => bins[u] == "MID-1"), Is.EqualTo(1), "the fourth goes to the next nearest");
+        Assert.That(
+            new[] { "fast-1", "fast-2", "fast-3", "fast-4" }.Count(u => bins[u] == "NEAR-1"),
+            Is.EqualTo(3),
+            "the near bin takes three fast movers"
+        );
+        Assert.That(
+            new[] { "fast-1", "fast-2", "fast-3", "fast-4" }.Count(u => bins[u] == "MID-1"),
+            Is.EqualTo(1),
+            "the fourth goes to the next nearest"
+        );
         Assert.That(bins["slow-1"], Is.EqualTo("FAR-1"));
         Assert.That(bins["slow-2"], Is.EqualTo("FAR-1"));
         Assert.That(bins["fast-dmg"], Is.Null, "damaged units go to the damage area, not a bin");
-        Assert.That(await _services.ScalarAsync<int>("SELECT units FROM receiving.sales_velocity WHERE fnsku = @fast", new { fast }), Is.EqualTo(50),
-            "the redelivered OrderShipped counted once");
+        Assert.That(
+            await _services.ScalarAsync<int>("SELECT units FROM receiving.sales_velocity WHERE fnsku = @fast", new { fast }),
+            Is.EqualTo(50),
+            "the redelivered OrderShipped counted once"
+        );
 
         var listed = await PlatformApi.JsonNodeOf(await receiving.GetAsync("/api/receiving/v1/fulfillment-centers/PUT1/bins"));
-        var used = listed["items"]!.AsArray().ToDictionary(b => b!["binId"]!.GetValue<string>(), b => b!["usedCubicFeet"]!.GetValue<decimal>());
+        var used = listed["items"]!
+            .AsArray()
+            .ToDictionary(b => b!["binId"]!.GetValue<string>(), b => b!["usedCubicFeet"]!.GetValue<decimal>());
         Assert.That(used["NEAR-1"], Is.EqualTo(0.3178m).Within(0.0003m));
         Assert.That(used["NEAR-1"], Is.LessThanOrEqualTo(0.35m));
         Assert.That(used["MID-1"], Is.EqualTo(0.1059m).Within(0.0002m));

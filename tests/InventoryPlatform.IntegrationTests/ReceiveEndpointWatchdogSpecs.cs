@@ -35,7 +35,12 @@ public sealed class ReceiveEndpointWatchdogSpecs
             web.UseSetting("Messaging:Watchdog:WedgedAfter", "00:00:00");
         });
         _allocation.CreateClient().Dispose();
-        await Eventually.Until(() => TestInfrastructure.QueueHasConsumerAsync(_messaging, Queue), consuming => consuming, TimeSpan.FromSeconds(30), Queue);
+        await Eventually.Until(
+            () => TestInfrastructure.QueueHasConsumerAsync(_messaging, Queue),
+            consuming => consuming,
+            TimeSpan.FromSeconds(30),
+            Queue
+        );
         _bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(_messaging)));
         await _bus.StartAsync();
     }
@@ -57,17 +62,36 @@ public sealed class ReceiveEndpointWatchdogSpecs
     [Test]
     public async Task An_endpoint_that_stopped_consuming_is_restarted_and_its_messages_are_applied()
     {
-        var endpoint = _allocation.Services.GetRequiredService<IBusControl>().CheckHealth().Endpoints.Values
-            .Single(e => e.InputAddress.AbsolutePath.EndsWith($"/{Queue}", StringComparison.Ordinal)).ReceiveEndpoint;
+        var endpoint = _allocation
+            .Services.GetRequiredService<IBusControl>()
+            .CheckHealth()
+            .Endpoints.Values.Single(e => e.InputAddress.AbsolutePath.EndsWith($"/{Queue}", StringComparison.Ordinal))
+            .ReceiveEndpoint;
         await endpoint.Stop();
         Assert.That(await ConsumersNowAsync(), Is.Zero, "the queue without a consumer");
 
         var seller = "watchdog-seller";
-        await _bus.Publish(new UnitsReceived(Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), Guid.NewGuid(), "SEA1", "X0WATCH001", UnitCondition.Sellable, 5, []));
+        await _bus.Publish(
+            new UnitsReceived(
+                Guid.NewGuid(),
+                DateTimeOffset.UtcNow,
+                seller,
+                Guid.NewGuid(),
+                Guid.NewGuid(),
+                "SEA1",
+                "X0WATCH001",
+                UnitCondition.Sellable,
+                5,
+                []
+            )
+        );
 
         var stock = await Eventually.Until(
-            () => PlatformApi.StockAsync(_allocation.ClientFor(seller), "X0WATCH001", "SEA1"), s => s.OnHand == 5, TimeSpan.FromSeconds(30),
-            "the receipt applied once the watchdog restarted the endpoint");
+            () => PlatformApi.StockAsync(_allocation.ClientFor(seller), "X0WATCH001", "SEA1"),
+            s => s.OnHand == 5,
+            TimeSpan.FromSeconds(30),
+            "the receipt applied once the watchdog restarted the endpoint"
+        );
         Assert.That(stock, Is.EqualTo((5, 0)));
         Assert.That(await ConsumersNowAsync(), Is.EqualTo(1), "the queue's consumer back");
     }
@@ -77,8 +101,11 @@ public sealed class ReceiveEndpointWatchdogSpecs
     {
         // The watchdog's own connection keeps RabbitMQ.Client's 60 s default: the figures are what each client asked for.
         var heartbeats = await Eventually.Until(
-            () => TestInfrastructure.ConnectionHeartbeatsAsync(_messaging), c => c.Any(h => h.Name == "endpoint-watchdog") && c.Any(h => h.Name != "endpoint-watchdog"),
-            TimeSpan.FromSeconds(15), "the service's and the watchdog's connections in the management API");
+            () => TestInfrastructure.ConnectionHeartbeatsAsync(_messaging),
+            c => c.Any(h => h.Name == "endpoint-watchdog") && c.Any(h => h.Name != "endpoint-watchdog"),
+            TimeSpan.FromSeconds(15),
+            "the service's and the watchdog's connections in the management API"
+        );
         Assert.That(heartbeats.Where(h => h.Name == "endpoint-watchdog").Select(h => h.Heartbeat), Is.All.EqualTo(60));
         Assert.That(heartbeats.Where(h => h.Name != "endpoint-watchdog").Select(h => h.Heartbeat), Does.Contain(10));
     }
@@ -100,7 +127,9 @@ public sealed class ReceiveEndpointWatchdogSpecs
 
         // The watchdog's own restart bookkeeping, as a stop on a dead channel leaves it.
         var stop = new TaskCompletionSource();
-        await _allocation.Services.GetRequiredService<EndpointRestarts>().RestartAsync("watchdog-spec-hung", _ => stop.Task, CancellationToken.None);
+        await _allocation
+            .Services.GetRequiredService<EndpointRestarts>()
+            .RestartAsync("watchdog-spec-hung", _ => stop.Task, CancellationToken.None);
         try
         {
             Assert.That((int)(await http.GetAsync("/alive")).StatusCode, Is.EqualTo(503), "not alive while the restart hangs");

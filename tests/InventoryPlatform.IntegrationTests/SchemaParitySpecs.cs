@@ -15,7 +15,10 @@ public sealed class SchemaParitySpecs
     public static IEnumerable<TestCaseData> Services() => SqlServerSyntaxSpecs.ServiceMigrations();
 
     [TestCaseSource(nameof(Services))]
-    public async Task PostgreSQL_and_SQL_Server_migrations_create_the_same_tables_and_columns(System.Reflection.Assembly assembly, string schema)
+    public async Task PostgreSQL_and_SQL_Server_migrations_create_the_same_tables_and_columns(
+        System.Reflection.Assembly assembly,
+        string schema
+    )
     {
         var connectionString = await TestInfrastructure.CreateDatabaseAsync(DatabaseProvider.Postgres, "parity");
         using var connections = new DbConnectionFactory(DatabaseProvider.Postgres, connectionString);
@@ -25,13 +28,18 @@ public sealed class SchemaParitySpecs
         await migrator.MigrateAsync(assembly, schema, createDatabase: false, CancellationToken.None);
 
         await using var connection = new NpgsqlConnection(connectionString);
-        var postgres = (await connection.QueryAsync<(string Table, string Column)>(
-                "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = @schema AND table_name <> 'schema_versions'",
-                new { schema }))
+        var postgres = (
+            await connection.QueryAsync<(string Table, string Column)>(
+                "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = @schema AND table_name <> "
+                    + "'schema_versions'",
+                new { schema }
+            )
+        )
             .Select(c => $"{c.Table}.{c.Column}")
             .Order(StringComparer.Ordinal)
             .ToList();
-        var sqlServer = MigrationScripts.For(DatabaseProvider.SqlServer, assembly, schema)
+        var sqlServer = MigrationScripts
+            .For(DatabaseProvider.SqlServer, assembly, schema)
             .SelectMany(s => SqlServerSyntaxSpecs.CreatedObjects(s.Sql))
             .SelectMany(o => o.Columns.Select(c => $"{o.Name}.{c}"))
             .Order(StringComparer.Ordinal)

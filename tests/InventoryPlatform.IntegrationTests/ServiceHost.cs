@@ -11,7 +11,11 @@ namespace InventoryPlatform.IntegrationTests;
 /// (a FakeTimeProvider for ageing and schedules) or adds settings.
 /// </summary>
 public sealed class ServiceHost<TServiceMarker>(
-    DatabaseProvider provider, string database, string messaging, Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<TServiceMarker>
+    DatabaseProvider provider,
+    string database,
+    string messaging,
+    Action<IWebHostBuilder>? configure = null
+) : WebApplicationFactory<TServiceMarker>
     where TServiceMarker : class
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -32,13 +36,17 @@ public sealed class ServiceHost<TServiceMarker>(
 
     /// <summary>A client acting as the seller, as the gateway would forward it (a fresh signed identity per request).</summary>
     public HttpClient ClientFor(string sellerId, params string[] scopes) =>
-        CreateDefaultClient(new TestIdentity.Handler(new CallerIdentity(sellerId, scopes.Length > 0 ? scopes : TestIdentity.PartnerScopes)));
+        CreateDefaultClient(
+            new TestIdentity.Handler(new CallerIdentity(sellerId, scopes.Length > 0 ? scopes : TestIdentity.PartnerScopes))
+        );
 }
 
 /// <summary>Signs caller identities the way the gateway does, with the key the test hosts trust.</summary>
 public static class TestIdentity
 {
-    public static readonly string SigningKey = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("integration-tests-signing-key-0123456789"));
+    public static readonly string SigningKey = Convert.ToBase64String(
+        System.Text.Encoding.ASCII.GetBytes("integration-tests-signing-key-0123456789")
+    );
 
     public static readonly string[] PartnerScopes = [.. PlatformScopes.All.Where(s => s != PlatformScopes.Admin)];
 
@@ -71,8 +79,7 @@ public static class Eventually
             }
 
             await Task.Delay(100);
-        }
-        while (DateTime.UtcNow < deadline);
+        } while (DateTime.UtcNow < deadline);
 
         Assert.Fail($"Timed out after {timeout.TotalSeconds} s waiting for {what}; last seen: {last}");
         return last;

@@ -35,8 +35,21 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var assembly = Path.Combine(RepositoryRoot(), "services", _service, "bin", configuration, "net10.0", $"InventoryPlatform.{_service}.dll");
+        var configuration = AppContext.BaseDirectory.Contains(
+            $"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}",
+            StringComparison.Ordinal
+        )
+            ? "Release"
+            : "Debug";
+        var assembly = Path.Combine(
+            RepositoryRoot(),
+            "services",
+            _service,
+            "bin",
+            configuration,
+            "net10.0",
+            $"InventoryPlatform.{_service}.dll"
+        );
         var start = new ProcessStartInfo("dotnet", [assembly])
         {
             WorkingDirectory = Path.GetDirectoryName(assembly)!,
@@ -73,12 +86,8 @@ public sealed class ServiceProcess : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
 
             await Task.Delay(250);
         }
@@ -97,7 +106,12 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     public HttpClient ClientFor(string sellerId, params string[] scopes) =>
-        new(new TestIdentity.Handler(new CallerIdentity(sellerId, scopes.Length > 0 ? scopes : TestIdentity.PartnerScopes)) { InnerHandler = new HttpClientHandler() })
+        new(
+            new TestIdentity.Handler(new CallerIdentity(sellerId, scopes.Length > 0 ? scopes : TestIdentity.PartnerScopes))
+            {
+                InnerHandler = new HttpClientHandler(),
+            }
+        )
         {
             BaseAddress = Address,
         };

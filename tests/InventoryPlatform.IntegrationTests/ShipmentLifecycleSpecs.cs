@@ -26,9 +26,18 @@ public sealed class ShipmentLifecycleSpecs(DatabaseProvider provider)
     [OneTimeTearDown]
     public async Task Stop()
     {
-        if (_closed is not null) await _closed.DisposeAsync();
-        if (_released is not null) await _released.DisposeAsync();
-        if (_services is not null) await _services.DisposeAsync();
+        if (_closed is not null)
+        {
+            await _closed.DisposeAsync();
+        }
+        if (_released is not null)
+        {
+            await _released.DisposeAsync();
+        }
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
     }
 
     [Test]
@@ -62,9 +71,18 @@ public sealed class ShipmentLifecycleSpecs(DatabaseProvider provider)
         var report = await PlatformApi.JsonNodeOf(await receiving.GetAsync($"/api/receiving/v1/shipments/{shipment}/report"));
         Assert.That(report["final"]!.GetValue<bool>(), Is.True);
         Assert.That(report["closedAt"], Is.Not.Null);
-        var lines = report["lines"]!.AsArray().ToDictionary(
-            l => l!["fnsku"]!.GetValue<string>(),
-            l => (Sellable: l!["receivedSellable"]!.GetValue<int>(), Damaged: l["receivedDamaged"]!.GetValue<int>(), Short: l["shortage"]!.GetValue<int>(), Over: l["overage"]!.GetValue<int>()));
+        var lines = report["lines"]!
+            .AsArray()
+            .ToDictionary(
+                l => l!["fnsku"]!.GetValue<string>(),
+                l =>
+                    (
+                        Sellable: l!["receivedSellable"]!.GetValue<int>(),
+                        Damaged: l["receivedDamaged"]!.GetValue<int>(),
+                        Short: l["shortage"]!.GetValue<int>(),
+                        Over: l["overage"]!.GetValue<int>()
+                    )
+            );
         Assert.That(lines[mug], Is.EqualTo((7, 1, 2, 0)), "mug: 10 expected, 7 sellable + 1 damaged arrived");
         Assert.That(lines[lamp], Is.EqualTo((6, 0, 0, 2)), "lamp: 4 expected, 6 arrived");
         Assert.That(lines[pan], Is.EqualTo((3, 0, 0, 0)), "pan: as planned");
@@ -77,15 +95,26 @@ public sealed class ShipmentLifecycleSpecs(DatabaseProvider provider)
         Assert.That(published.FulfillmentCenter, Is.EqualTo("SEA1"));
         Assert.That(
             published.Lines.Select(l => (l.Fnsku, l.ExpectedUnits, l.ReceivedSellable, l.ReceivedDamaged, l.Shortage, l.Overage)),
-            Is.EquivalentTo(new[] { (mug, 10, 7, 1, 2, 0), (lamp, 4, 6, 0, 0, 2), (pan, 3, 3, 0, 0, 0) }));
+            Is.EquivalentTo(new[] { (mug, 10, 7, 1, 2, 0), (lamp, 4, 6, 0, 0, 2), (pan, 3, 3, 0, 0, 0) })
+        );
 
-        var late = await receiving.PostAsJsonAsync($"/api/receiving/v1/shipments/{shipment}/scans", new { unitId = "lc-pan-late", fnsku = pan, condition = "sellable" });
+        var late = await receiving.PostAsJsonAsync(
+            $"/api/receiving/v1/shipments/{shipment}/scans",
+            new
+            {
+                unitId = "lc-pan-late",
+                fnsku = pan,
+                condition = "sellable",
+            }
+        );
         await AssertConflict(late, "Closed");
         await AssertConflict(await Post(receiving, shipment, "close"), "already Closed");
         await AssertConflict(await Post(receiving, shipment, "cancel"), "already Closed");
         await AssertConflict(await Post(receiving, shipment, "ship"), "Only a Created shipment");
         Assert.That(
-            await _services.ScalarAsync<int>("SELECT COUNT(*) FROM receiving.units WHERE shipment_id = @shipment", new { shipment }), Is.EqualTo(17));
+            await _services.ScalarAsync<int>("SELECT COUNT(*) FROM receiving.units WHERE shipment_id = @shipment", new { shipment }),
+            Is.EqualTo(17)
+        );
     }
 
     [Test]
@@ -101,7 +130,15 @@ public sealed class ShipmentLifecycleSpecs(DatabaseProvider provider)
 
         Assert.That(cancelled.StatusCode, Is.EqualTo(HttpStatusCode.OK), await cancelled.Content.ReadAsStringAsync());
         Assert.That((await PlatformApi.JsonNodeOf(cancelled))["cancelledAt"], Is.Not.Null);
-        var scan = await receiving.PostAsJsonAsync($"/api/receiving/v1/shipments/{shipment}/scans", new { unitId = "cup-1", fnsku, condition = "sellable" });
+        var scan = await receiving.PostAsJsonAsync(
+            $"/api/receiving/v1/shipments/{shipment}/scans",
+            new
+            {
+                unitId = "cup-1",
+                fnsku,
+                condition = "sellable",
+            }
+        );
         await AssertConflict(scan, "Cancelled");
         await AssertConflict(await Post(receiving, shipment, "close"), "already Cancelled");
         var released = await _released.WaitForAsync(e => e.ShipmentId == shipment, "CapacityReleased on the bus");
@@ -132,7 +169,15 @@ public sealed class ShipmentLifecycleSpecs(DatabaseProvider provider)
         var fnsku = await PlatformApi.RegisterItemAsync(owner, "L-VASE");
         var shipment = await PlatformApi.CreateShipmentAsync(owner, "SEA1", (fnsku, 5));
 
-        var scan = await intruder.PostAsJsonAsync($"/api/receiving/v1/shipments/{shipment}/scans", new { unitId = "vase-1", fnsku, condition = "sellable" });
+        var scan = await intruder.PostAsJsonAsync(
+            $"/api/receiving/v1/shipments/{shipment}/scans",
+            new
+            {
+                unitId = "vase-1",
+                fnsku,
+                condition = "sellable",
+            }
+        );
         var close = await Post(intruder, shipment, "cancel");
         var report = await intruder.GetAsync($"/api/receiving/v1/shipments/{shipment}/report");
 
@@ -143,7 +188,10 @@ public sealed class ShipmentLifecycleSpecs(DatabaseProvider provider)
         }
 
         Assert.That(await StatusOf(owner, shipment), Is.EqualTo("created"));
-        Assert.That(await _services.ScalarAsync<int>("SELECT COUNT(*) FROM receiving.units WHERE shipment_id = @shipment", new { shipment }), Is.Zero);
+        Assert.That(
+            await _services.ScalarAsync<int>("SELECT COUNT(*) FROM receiving.units WHERE shipment_id = @shipment", new { shipment }),
+            Is.Zero
+        );
     }
 
     private static Task<HttpResponseMessage> Post(HttpClient client, Guid shipment, string action) =>

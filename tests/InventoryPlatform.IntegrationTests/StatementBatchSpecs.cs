@@ -17,7 +17,10 @@ public sealed class StatementBatchSpecs(DatabaseProvider provider)
         using var connections = new DbConnectionFactory(provider, connectionString);
         ISqlDialect dialect = provider == DatabaseProvider.Postgres ? new PostgresDialect() : new SqlServerDialect();
         var database = new Database(connections, dialect, SqlRetry.Create(1), "dbo");
-        await database.InTransactionAsync(unit => unit.ExecuteAsync("CREATE TABLE stock (fc varchar(10) NOT NULL PRIMARY KEY, version bigint NOT NULL)"), CancellationToken.None);
+        await database.InTransactionAsync(
+            unit => unit.ExecuteAsync("CREATE TABLE stock (fc varchar(10) NOT NULL PRIMARY KEY, version bigint NOT NULL)"),
+            CancellationToken.None
+        );
         var insert = dialect.InsertIfAbsent("stock", ["fc"], ["fc", "version"]);
         const string update = "UPDATE stock SET version = @Version WHERE fc = @Fc AND version < @Version";
 
@@ -30,12 +33,15 @@ public sealed class StatementBatchSpecs(DatabaseProvider provider)
                     batch.Add(update, new { Fc = fc, Version = version });
                     return await batch.ExecuteAsync();
                 },
-                CancellationToken.None);
+                CancellationToken.None
+            );
 
         Assert.That(await RecordAsync("SEA1", 2), Is.EqualTo(new[] { 1, 0 }), "inserted; the update finds the same version");
         Assert.That(await RecordAsync("SEA1", 1), Is.EqualTo(new[] { 0, 0 }), "an older version changes nothing");
         Assert.That(await RecordAsync("SEA1", 3), Is.EqualTo(new[] { 0, 1 }), "a newer version updates");
         Assert.That(
-            await TestInfrastructure.ScalarAsync<long>(provider, connectionString, "SELECT version FROM stock WHERE fc = 'SEA1'"), Is.EqualTo(3L));
+            await TestInfrastructure.ScalarAsync<long>(provider, connectionString, "SELECT version FROM stock WHERE fc = 'SEA1'"),
+            Is.EqualTo(3L)
+        );
     }
 }

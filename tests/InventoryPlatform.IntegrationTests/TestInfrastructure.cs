@@ -38,10 +38,15 @@ public static class TestInfrastructure
 
         if (SqlServer is null)
         {
-            Assert.Ignore("SQLSERVER_CONNECTION_STRING is not set: the SQL Server run of this fixture is skipped (only PostgreSQL runs on this machine).");
+            Assert.Ignore(
+                "SQLSERVER_CONNECTION_STRING is not set: the SQL Server run of this fixture is skipped (only PostgreSQL runs on this "
+                    + "machine)."
+            );
         }
 
-        await using (var master = new SqlConnection(new SqlConnectionStringBuilder(SqlServer) { InitialCatalog = "master" }.ConnectionString))
+        await using (
+            var master = new SqlConnection(new SqlConnectionStringBuilder(SqlServer) { InitialCatalog = "master" }.ConnectionString)
+        )
         {
             await master.OpenAsync();
             await using var create = new SqlCommand($"CREATE DATABASE [{name}]", master);
@@ -57,7 +62,17 @@ public static class TestInfrastructure
         var vhost = $"{prefix}-{Guid.NewGuid():N}";
         using var http = Management();
         (await http.PutAsync($"api/vhosts/{vhost}", null)).EnsureSuccessStatusCode();
-        (await http.PutAsJsonAsync($"api/permissions/{vhost}/guest", new { configure = ".*", write = ".*", read = ".*" })).EnsureSuccessStatusCode();
+        (
+            await http.PutAsJsonAsync(
+                $"api/permissions/{vhost}/guest",
+                new
+                {
+                    configure = ".*",
+                    write = ".*",
+                    read = ".*",
+                }
+            )
+        ).EnsureSuccessStatusCode();
         return new UriBuilder(RabbitMq) { Path = "/" + vhost }.Uri.ToString();
     }
 
@@ -76,7 +91,10 @@ public static class TestInfrastructure
     public static async Task<long> QueueAcksAsync(string amqpUri, string queue)
     {
         using var document = await QueueDocumentAsync(amqpUri, queue);
-        return document is not null && document.RootElement.TryGetProperty("message_stats", out var stats) && stats.TryGetProperty("ack", out var ack)
+        return
+            document is not null
+            && document.RootElement.TryGetProperty("message_stats", out var stats)
+            && stats.TryGetProperty("ack", out var ack)
             ? ack.GetInt64()
             : 0;
     }
@@ -122,10 +140,16 @@ public static class TestInfrastructure
     public static async Task<T> ScalarAsync<T>(DatabaseProvider provider, string database, string sql, object? parameters = null)
     {
         await using var connection = await OpenAsync(provider, database);
-        return await Dapper.SqlMapper.ExecuteScalarAsync<T>(connection, sql, parameters) ?? throw new InvalidOperationException("No value.");
+        return await Dapper.SqlMapper.ExecuteScalarAsync<T>(connection, sql, parameters)
+            ?? throw new InvalidOperationException("No value.");
     }
 
-    public static async Task<IReadOnlyList<T>> QueryAsync<T>(DatabaseProvider provider, string database, string sql, object? parameters = null)
+    public static async Task<IReadOnlyList<T>> QueryAsync<T>(
+        DatabaseProvider provider,
+        string database,
+        string sql,
+        object? parameters = null
+    )
     {
         await using var connection = await OpenAsync(provider, database);
         return (await Dapper.SqlMapper.QueryAsync<T>(connection, sql, parameters)).ToList();
@@ -133,9 +157,10 @@ public static class TestInfrastructure
 
     private static async Task<System.Data.Common.DbConnection> OpenAsync(DatabaseProvider provider, string database)
     {
-        System.Data.Common.DbConnection connection = provider == DatabaseProvider.Postgres
-            ? new Npgsql.NpgsqlConnection(database)
-            : new Microsoft.Data.SqlClient.SqlConnection(database);
+        System.Data.Common.DbConnection connection =
+            provider == DatabaseProvider.Postgres
+                ? new Npgsql.NpgsqlConnection(database)
+                : new Microsoft.Data.SqlClient.SqlConnection(database);
         await connection.OpenAsync();
         return connection;
     }
@@ -148,7 +173,8 @@ public static class TestInfrastructure
     public static async Task<IReadOnlyDictionary<string, int>> QueuesAsync(string amqpUri)
     {
         using var document = await VirtualHostApiAsync(amqpUri, "queues", "?columns=name,messages");
-        return document.RootElement.EnumerateArray()
+        return document
+            .RootElement.EnumerateArray()
             .ToDictionary(q => q.GetProperty("name").GetString()!, q => q.TryGetProperty("messages", out var m) ? m.GetInt32() : 0);
     }
 
@@ -163,9 +189,14 @@ public static class TestInfrastructure
         var response = await http.GetAsync($"api/queues/{vhost}?columns=name,messages_ready,messages_unacknowledged,consumers");
         response.EnsureSuccessStatusCode();
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        static int Count(JsonElement queue, string name) => queue.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : 0;
-        return document.RootElement.EnumerateArray()
-            .Select(q => $"{q.GetProperty("name").GetString()}: ready {Count(q, "messages_ready")}, unacked {Count(q, "messages_unacknowledged")}, consumers {Count(q, "consumers")}")
+        static int Count(JsonElement queue, string name) =>
+            queue.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : 0;
+        return document
+            .RootElement.EnumerateArray()
+            .Select(q =>
+                $"{q.GetProperty("name").GetString()}: ready {Count(q, "messages_ready")}, unacked "
+                + $"{Count(q, "messages_unacknowledged")}, consumers {Count(q, "consumers")}"
+            )
             .ToList();
     }
 
@@ -177,11 +208,17 @@ public static class TestInfrastructure
         var response = await http.GetAsync("api/connections?columns=vhost,client_properties.connection_name,timeout");
         response.EnsureSuccessStatusCode();
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return document.RootElement.EnumerateArray()
+        return document
+            .RootElement.EnumerateArray()
             .Where(c => c.GetProperty("vhost").GetString() == Uri.UnescapeDataString(vhost))
-            .Select(c => (
-                c.TryGetProperty("client_properties", out var client) && client.TryGetProperty("connection_name", out var name) ? name.GetString() ?? "" : "",
-                c.GetProperty("timeout").GetInt32()))
+            .Select(c =>
+                (
+                    c.TryGetProperty("client_properties", out var client) && client.TryGetProperty("connection_name", out var name)
+                        ? name.GetString() ?? ""
+                        : "",
+                    c.GetProperty("timeout").GetInt32()
+                )
+            )
             .ToList();
     }
 
@@ -191,10 +228,17 @@ public static class TestInfrastructure
             async () =>
             {
                 using var document = await VirtualHostApiAsync(amqpUri, "consumers");
-                return document.RootElement.EnumerateArray()
-                    .ToLookup(c => c.GetProperty("queue").GetProperty("name").GetString()!, c => c.GetProperty("prefetch_count").GetInt32());
+                return document
+                    .RootElement.EnumerateArray()
+                    .ToLookup(
+                        c => c.GetProperty("queue").GetProperty("name").GetString()!,
+                        c => c.GetProperty("prefetch_count").GetInt32()
+                    );
             },
-            consumers => queues.All(consumers.Contains), TimeSpan.FromSeconds(15), $"consumers of {string.Join(", ", queues)} in the management API");
+            consumers => queues.All(consumers.Contains),
+            TimeSpan.FromSeconds(15),
+            $"consumers of {string.Join(", ", queues)} in the management API"
+        );
 
     /// <summary>True once a queue exists and at least one consumer listens on it.</summary>
     public static async Task<bool> QueueHasConsumerAsync(string amqpUri, string queue)
@@ -231,11 +275,13 @@ public static class TestInfrastructure
 
     private static async Task RunInfraScript(string command)
     {
-        using var process = Process.Start(new ProcessStartInfo("bash", [Required("INVENTORY_TEST_INFRA_SCRIPT"), command])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
+        using var process = Process.Start(
+            new ProcessStartInfo("bash", [Required("INVENTORY_TEST_INFRA_SCRIPT"), command])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            }
+        )!;
         var output = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         Assert.That(process.ExitCode, Is.Zero, $"test-infra.sh {command} failed: {await output}");
@@ -263,5 +309,7 @@ public static class TestInfrastructure
     private static string Required(string variable) =>
         Environment.GetEnvironmentVariable(variable)
         ?? throw new InvalidOperationException(
-            $"{variable} is not set. Integration tests run against the PostgreSQL and RabbitMQ that ./scripts/test.sh starts; run them through it.");
+            $"{variable} is not set. Integration tests run against the PostgreSQL and RabbitMQ that ./scripts/test.sh starts; run them "
+                + "through it."
+        );
 }

@@ -21,8 +21,11 @@ public sealed class TransferAndPlacementSpecs(DatabaseProvider provider)
     {
         _services = await PlatformServices.StartAsync(provider, "transfers");
         await Eventually.Until(
-            () => TestInfrastructure.QueueExistsAsync(_services.Messaging, "allocation-demand-forecast-updated"), exists => exists, TimeSpan.FromSeconds(30),
-            "the forecast queue");
+            () => TestInfrastructure.QueueExistsAsync(_services.Messaging, "allocation-demand-forecast-updated"),
+            exists => exists,
+            TimeSpan.FromSeconds(30),
+            "the forecast queue"
+        );
         _bus = await _services.StartTestBusAsync();
     }
 
@@ -45,7 +48,16 @@ public sealed class TransferAndPlacementSpecs(DatabaseProvider provider)
         await SeedAsync(seller, "X0XFER0001", "SEA1", 10);
         var client = _services.Allocation.ClientFor(seller);
 
-        var created = await client.PostAsJsonAsync("/api/allocation/v1/transfers", new { fnsku = "X0XFER0001", fromFulfillmentCenter = "SEA1", toFulfillmentCenter = "EWR9", quantity = 4 });
+        var created = await client.PostAsJsonAsync(
+            "/api/allocation/v1/transfers",
+            new
+            {
+                fnsku = "X0XFER0001",
+                fromFulfillmentCenter = "SEA1",
+                toFulfillmentCenter = "EWR9",
+                quantity = 4,
+            }
+        );
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
         var id = (await PlatformApi.JsonNodeOf(created))["id"]!.GetValue<Guid>();
         Assert.That(await BalanceAsync(client, "X0XFER0001", "SEA1"), Is.EqualTo((6, 0)));
@@ -55,7 +67,10 @@ public sealed class TransferAndPlacementSpecs(DatabaseProvider provider)
         Assert.That(received.StatusCode, Is.EqualTo(HttpStatusCode.OK), await received.Content.ReadAsStringAsync());
         Assert.That((await PlatformApi.JsonNodeOf(received))["status"]!.GetValue<string>(), Is.EqualTo("received"));
         Assert.That(await BalanceAsync(client, "X0XFER0001", "EWR9"), Is.EqualTo((4, 0)));
-        Assert.That((await client.PostAsync($"/api/allocation/v1/transfers/{id}/receive", null)).StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(
+            (await client.PostAsync($"/api/allocation/v1/transfers/{id}/receive", null)).StatusCode,
+            Is.EqualTo(HttpStatusCode.Conflict)
+        );
         Assert.That(await OutboxCountAsync(nameof(TransferRequested)), Is.EqualTo(1));
         Assert.That(await OutboxCountAsync(nameof(TransferCompleted)), Is.EqualTo(1));
     }
@@ -68,14 +83,41 @@ public sealed class TransferAndPlacementSpecs(DatabaseProvider provider)
         var client = _services.Allocation.ClientFor(seller);
         await FulfillmentOrderSpecs.CreateAsync(client, FulfillmentOrderSpecs.Order("X0XFER0002", 3, "reject", region: "US-Central"));
 
-        var tooMany = await client.PostAsJsonAsync("/api/allocation/v1/transfers", new { fnsku = "X0XFER0002", fromFulfillmentCenter = "DFW2", toFulfillmentCenter = "ORD4", quantity = 3 });
-        var bad = await client.PostAsJsonAsync("/api/allocation/v1/transfers", new { fnsku = "X0XFER0002", fromFulfillmentCenter = "DFW2", toFulfillmentCenter = "FRA3", quantity = 0 });
+        var tooMany = await client.PostAsJsonAsync(
+            "/api/allocation/v1/transfers",
+            new
+            {
+                fnsku = "X0XFER0002",
+                fromFulfillmentCenter = "DFW2",
+                toFulfillmentCenter = "ORD4",
+                quantity = 3,
+            }
+        );
+        var bad = await client.PostAsJsonAsync(
+            "/api/allocation/v1/transfers",
+            new
+            {
+                fnsku = "X0XFER0002",
+                fromFulfillmentCenter = "DFW2",
+                toFulfillmentCenter = "FRA3",
+                quantity = 0,
+            }
+        );
 
         Assert.That(tooMany.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), await tooMany.Content.ReadAsStringAsync());
         Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That((await PlatformApi.JsonNodeOf(bad))["errors"]!.AsObject().Select(e => e.Key), Is.EquivalentTo(new[] { "toFulfillmentCenter", "quantity" }));
-        Assert.That(await FulfillmentOrderSpecs.StockAsync(client, "X0XFER0002", "DFW2"), Is.EqualTo(new FulfillmentOrderSpecs.Stock(5, 3, 2)));
-        Assert.That(await _services.ScalarAsync<int>("SELECT COUNT(*) FROM allocation.transfers WHERE seller_id = @seller", new { seller }), Is.EqualTo(0));
+        Assert.That(
+            (await PlatformApi.JsonNodeOf(bad))["errors"]!.AsObject().Select(e => e.Key),
+            Is.EquivalentTo(new[] { "toFulfillmentCenter", "quantity" })
+        );
+        Assert.That(
+            await FulfillmentOrderSpecs.StockAsync(client, "X0XFER0002", "DFW2"),
+            Is.EqualTo(new FulfillmentOrderSpecs.Stock(5, 3, 2))
+        );
+        Assert.That(
+            await _services.ScalarAsync<int>("SELECT COUNT(*) FROM allocation.transfers WHERE seller_id = @seller", new { seller }),
+            Is.EqualTo(0)
+        );
     }
 
     [Test]
@@ -90,13 +132,22 @@ public sealed class TransferAndPlacementSpecs(DatabaseProvider provider)
 
         // Both consumed, in whichever order: the stale one must not replace the newer.
         await Eventually.Until(
-            () => _services.ScalarAsync<int>("SELECT COUNT(*) FROM allocation.inbox WHERE message_id IN (@First, @Second)", new { First = ids[0], Second = ids[1] }),
-            n => n == 2, TimeSpan.FromSeconds(30), "both forecasts consumed");
+            () =>
+                _services.ScalarAsync<int>(
+                    "SELECT COUNT(*) FROM allocation.inbox WHERE message_id IN (@First, @Second)",
+                    new { First = ids[0], Second = ids[1] }
+                ),
+            n => n == 2,
+            TimeSpan.FromSeconds(30),
+            "both forecasts consumed"
+        );
         var advice = await PlacementAsync(client, "X0PLACE001", 100);
         Assert.That(advice["demandSource"]!.GetValue<string>(), Is.EqualTo("forecast"));
 
-        Assert.That(advice["lines"]!.AsArray().Select(l => (l!["fulfillmentCenter"]!.GetValue<string>(), l["units"]!.GetValue<int>())),
-            Is.EqualTo(new[] { ("SEA1", 75), ("EWR9", 25) }));
+        Assert.That(
+            advice["lines"]!.AsArray().Select(l => (l!["fulfillmentCenter"]!.GetValue<string>(), l["units"]!.GetValue<int>())),
+            Is.EqualTo(new[] { ("SEA1", 75), ("EWR9", 25) })
+        );
     }
 
     [Test]
@@ -105,19 +156,35 @@ public sealed class TransferAndPlacementSpecs(DatabaseProvider provider)
         var seller = "placement-history";
         await SeedAsync(seller, "X0PLACE002", "SEA1", 100);
         var client = _services.Allocation.ClientFor(seller);
-        var order = await FulfillmentOrderSpecs.CreateAsync(client, FulfillmentOrderSpecs.Order("X0PLACE002", 8, "reject", region: "US-Southeast"));
-        var shipped = await client.PostAsJsonAsync($"/api/allocation/v1/orders/{order["id"]!.GetValue<Guid>()}/shipments", new { fulfillmentCenter = "SEA1" });
+        var order = await FulfillmentOrderSpecs.CreateAsync(
+            client,
+            FulfillmentOrderSpecs.Order("X0PLACE002", 8, "reject", region: "US-Southeast")
+        );
+        var shipped = await client.PostAsJsonAsync(
+            $"/api/allocation/v1/orders/{order["id"]!.GetValue<Guid>()}/shipments",
+            new { fulfillmentCenter = "SEA1" }
+        );
         Assert.That(shipped.StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         var advice = await PlacementAsync(client, "X0PLACE002", 40);
-        var rebalancing = await PlatformApi.JsonNodeOf(await client.GetAsync("/api/allocation/v1/rebalancing?fnsku=X0PLACE002&marketplace=US"));
+        var rebalancing = await PlatformApi.JsonNodeOf(
+            await client.GetAsync("/api/allocation/v1/rebalancing?fnsku=X0PLACE002&marketplace=US")
+        );
 
         Assert.That(advice["demandSource"]!.GetValue<string>(), Is.EqualTo("recentShipments"));
-        Assert.That(advice["lines"]!.AsArray().Select(l => (l!["fulfillmentCenter"]!.GetValue<string>(), l["units"]!.GetValue<int>())),
-            Is.EqualTo(new[] { ("ATL6", 40) }));
+        Assert.That(
+            advice["lines"]!.AsArray().Select(l => (l!["fulfillmentCenter"]!.GetValue<string>(), l["units"]!.GetValue<int>())),
+            Is.EqualTo(new[] { ("ATL6", 40) })
+        );
         var proposal = rebalancing["transfers"]!.AsArray().Single()!;
-        Assert.That((proposal["fromFulfillmentCenter"]!.GetValue<string>(), proposal["toFulfillmentCenter"]!.GetValue<string>(), proposal["quantity"]!.GetValue<int>()),
-            Is.EqualTo(("SEA1", "ATL6", 92)));
+        Assert.That(
+            (
+                proposal["fromFulfillmentCenter"]!.GetValue<string>(),
+                proposal["toFulfillmentCenter"]!.GetValue<string>(),
+                proposal["quantity"]!.GetValue<int>()
+            ),
+            Is.EqualTo(("SEA1", "ATL6", 92))
+        );
     }
 
     [Test]
@@ -127,7 +194,11 @@ public sealed class TransferAndPlacementSpecs(DatabaseProvider provider)
         var client = _services.Allocation.ClientFor(seller);
         await _bus.Publish(Forecast(seller, "X0LOWSTK01", DateTimeOffset.UtcNow, ("US-West", 1)));
         await Eventually.Until(
-            () => PlacementAsync(client, "X0LOWSTK01", 1), a => a["demandSource"]!.GetValue<string>() == "forecast", TimeSpan.FromSeconds(30), "the forecast applied");
+            () => PlacementAsync(client, "X0LOWSTK01", 1),
+            a => a["demandSource"]!.GetValue<string>() == "forecast",
+            TimeSpan.FromSeconds(30),
+            "the forecast applied"
+        );
         await SeedAsync(seller, "X0LOWSTK01", "SEA1", 15);
 
         await FulfillmentOrderSpecs.CreateAsync(client, FulfillmentOrderSpecs.Order("X0LOWSTK01", 1, "reject"));
@@ -141,12 +212,34 @@ public sealed class TransferAndPlacementSpecs(DatabaseProvider provider)
     }
 
     private async Task<IReadOnlyList<JsonNode>> LowStockEventsAsync(string seller) =>
-        (await _services.QueryAsync<string>("SELECT body FROM allocation.outbox WHERE message_type LIKE @type", new { type = $"%{nameof(LowStockDetected)}%" }))
-            .Select(b => JsonNode.Parse(b)!).Where(e => e["sellerId"]!.GetValue<string>() == seller).ToList();
+        (
+            await _services.QueryAsync<string>(
+                "SELECT body FROM allocation.outbox WHERE message_type LIKE @type",
+                new { type = $"%{nameof(LowStockDetected)}%" }
+            )
+        )
+            .Select(b => JsonNode.Parse(b)!)
+            .Where(e => e["sellerId"]!.GetValue<string>() == seller)
+            .ToList();
 
-    private static DemandForecastUpdated Forecast(string seller, string fnsku, DateTimeOffset at, params (string Region, double Daily)[] regions) =>
-        new(Guid.NewGuid(), at, seller, Guid.NewGuid(), fnsku, DateOnly.FromDateTime(at.UtcDateTime), 91, regions.Sum(r => r.Daily) * 91,
-            regions.Select(r => new RegionalDemand(r.Region, r.Daily, r.Daily * 1.3)).ToList(), "test");
+    private static DemandForecastUpdated Forecast(
+        string seller,
+        string fnsku,
+        DateTimeOffset at,
+        params (string Region, double Daily)[] regions
+    ) =>
+        new(
+            Guid.NewGuid(),
+            at,
+            seller,
+            Guid.NewGuid(),
+            fnsku,
+            DateOnly.FromDateTime(at.UtcDateTime),
+            91,
+            regions.Sum(r => r.Daily) * 91,
+            regions.Select(r => new RegionalDemand(r.Region, r.Daily, r.Daily * 1.3)).ToList(),
+            "test"
+        );
 
     private static async Task<JsonNode> PlacementAsync(HttpClient client, string fnsku, int units)
     {
@@ -157,7 +250,9 @@ public sealed class TransferAndPlacementSpecs(DatabaseProvider provider)
 
     private static async Task<(int OnHand, int InTransit)> BalanceAsync(HttpClient client, string fnsku, string fc)
     {
-        var items = (await PlatformApi.JsonNodeOf(await client.GetAsync($"/api/allocation/v1/stock?fnsku={fnsku}&fulfillmentCenter={fc}")))["items"]!.AsArray();
+        var items = (await PlatformApi.JsonNodeOf(await client.GetAsync($"/api/allocation/v1/stock?fnsku={fnsku}&fulfillmentCenter={fc}")))[
+            "items"
+        ]!.AsArray();
         return items.Count == 0 ? (0, 0) : (items[0]!["onHand"]!.GetValue<int>(), items[0]!["inTransit"]!.GetValue<int>());
     }
 
@@ -166,7 +261,25 @@ public sealed class TransferAndPlacementSpecs(DatabaseProvider provider)
 
     private async Task SeedAsync(string seller, string fnsku, string fc, int quantity)
     {
-        await _bus.Publish(new UnitsReceived(Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), Guid.NewGuid(), fc, fnsku, UnitCondition.Sellable, quantity, []));
-        await Eventually.Until(() => PlatformApi.StockAsync(_services.Allocation.ClientFor(seller), fnsku, fc), s => s.OnHand == quantity, TimeSpan.FromSeconds(30), "seeded");
+        await _bus.Publish(
+            new UnitsReceived(
+                Guid.NewGuid(),
+                DateTimeOffset.UtcNow,
+                seller,
+                Guid.NewGuid(),
+                Guid.NewGuid(),
+                fc,
+                fnsku,
+                UnitCondition.Sellable,
+                quantity,
+                []
+            )
+        );
+        await Eventually.Until(
+            () => PlatformApi.StockAsync(_services.Allocation.ClientFor(seller), fnsku, fc),
+            s => s.OnHand == quantity,
+            TimeSpan.FromSeconds(30),
+            "seeded"
+        );
     }
 }

@@ -14,7 +14,11 @@ public sealed class AllocationPlannerSpecs
     [Test]
     public void The_nearest_FC_that_holds_the_whole_order_ships_it()
     {
-        var plan = AllocationPlanner.Plan([new LineDemand(1, "A", 3)], [Near, Mid, Far], Stock(("A", "NEAR1", 3), ("A", "MID1", 50), ("A", "FAR1", 50)));
+        var plan = AllocationPlanner.Plan(
+            [new LineDemand(1, "A", 3)],
+            [Near, Mid, Far],
+            Stock(("A", "NEAR1", 3), ("A", "MID1", 50), ("A", "FAR1", 50))
+        );
 
         Assert.That(plan.Allocations, Is.EqualTo(new[] { new PlannedAllocation(1, "A", "NEAR1", 3) }));
         Assert.That(plan.IsComplete, Is.True);
@@ -26,7 +30,8 @@ public sealed class AllocationPlannerSpecs
         var plan = AllocationPlanner.Plan(
             [new LineDemand(1, "A", 2), new LineDemand(2, "B", 2)],
             [Near, Mid, Far],
-            Stock(("A", "NEAR1", 2), ("B", "MID1", 2), ("A", "FAR1", 2), ("B", "FAR1", 2)));
+            Stock(("A", "NEAR1", 2), ("B", "MID1", 2), ("A", "FAR1", 2), ("B", "FAR1", 2))
+        );
 
         Assert.That(plan.Splits, Is.EqualTo(1));
         Assert.That(plan.Allocations.Select(a => a.FulfillmentCenter).Distinct(), Is.EqualTo(new[] { "FAR1" }));
@@ -45,14 +50,23 @@ public sealed class AllocationPlannerSpecs
     [Test]
     public void When_no_FC_holds_everything_the_order_splits_starting_with_the_FC_covering_the_most()
     {
-        var plan = AllocationPlanner.Plan([new LineDemand(1, "A", 10)], [Near, Mid, Far], Stock(("A", "NEAR1", 3), ("A", "MID1", 2), ("A", "FAR1", 6)));
+        var plan = AllocationPlanner.Plan(
+            [new LineDemand(1, "A", 10)],
+            [Near, Mid, Far],
+            Stock(("A", "NEAR1", 3), ("A", "MID1", 2), ("A", "FAR1", 6))
+        );
 
-        Assert.That(plan.Allocations, Is.EqualTo(new[]
-        {
-            new PlannedAllocation(1, "A", "FAR1", 6),
-            new PlannedAllocation(1, "A", "NEAR1", 3),
-            new PlannedAllocation(1, "A", "MID1", 1),
-        }));
+        Assert.That(
+            plan.Allocations,
+            Is.EqualTo(
+                new[]
+                {
+                    new PlannedAllocation(1, "A", "FAR1", 6),
+                    new PlannedAllocation(1, "A", "NEAR1", 3),
+                    new PlannedAllocation(1, "A", "MID1", 1),
+                }
+            )
+        );
         Assert.That(plan.IsComplete, Is.True);
     }
 
@@ -60,7 +74,10 @@ public sealed class AllocationPlannerSpecs
     public void What_the_network_does_not_hold_is_backordered_explicitly()
     {
         var plan = AllocationPlanner.Plan(
-            [new LineDemand(1, "A", 5), new LineDemand(2, "B", 4)], [Near, Mid], Stock(("A", "NEAR1", 3), ("A", "MID1", 1)));
+            [new LineDemand(1, "A", 5), new LineDemand(2, "B", 4)],
+            [Near, Mid],
+            Stock(("A", "NEAR1", 3), ("A", "MID1", 1))
+        );
 
         Assert.That(plan.Allocations.Sum(a => a.Quantity), Is.EqualTo(4));
         Assert.That(plan.Backordered, Is.EqualTo(new Dictionary<int, int> { [1] = 1, [2] = 4 }));
@@ -98,11 +115,17 @@ public sealed class AllocationPlannerSpecs
 
 public sealed class FulfillmentNetworkSpecs
 {
-    private static FulfillmentNetwork Network(bool crossBorder, int penalty) => new(
-        [new Region("UK", "UK"), new Region("DE", "DE")],
-        [new FulfillmentCenter("LTN1", "UK", "UK", 100), new FulfillmentCenter("FRA3", "DE", "DE", 100), new FulfillmentCenter("MAN2", "UK", "UK", 100)],
-        [new TransitTime("UK", "LTN1", 24), new TransitTime("UK", "FRA3", 48), new TransitTime("DE", "FRA3", 24)],
-        new CrossBorderPolicy(crossBorder, penalty));
+    private static FulfillmentNetwork Network(bool crossBorder, int penalty) =>
+        new(
+            [new Region("UK", "UK"), new Region("DE", "DE")],
+            [
+                new FulfillmentCenter("LTN1", "UK", "UK", 100),
+                new FulfillmentCenter("FRA3", "DE", "DE", 100),
+                new FulfillmentCenter("MAN2", "UK", "UK", 100),
+            ],
+            [new TransitTime("UK", "LTN1", 24), new TransitTime("UK", "FRA3", 48), new TransitTime("DE", "FRA3", 24)],
+            new CrossBorderPolicy(crossBorder, penalty)
+        );
 
     [Test]
     public void An_FC_of_another_marketplace_ships_at_the_cross_border_penalty_when_allowed()
@@ -131,14 +154,34 @@ public sealed class FulfillmentNetworkSpecs
     [Test]
     public void An_order_request_is_checked_field_by_field()
     {
-        var errors = FulfillmentOrderRules.Check(
-            Network(true, 0), partnerOrderId: null, marketplace: "UK", shipToRegion: "DE",
-            [new OrderLineInput("A1", 0, 5m, "GBP"), new OrderLineInput("A1", 2, -1m, "gbp"), new OrderLineInput("not-an-fnsku", 1, 1m, "GBP")]).ToList();
+        var errors = FulfillmentOrderRules
+            .Check(
+                Network(true, 0),
+                partnerOrderId: null,
+                marketplace: "UK",
+                shipToRegion: "DE",
+                [
+                    new OrderLineInput("A1", 0, 5m, "GBP"),
+                    new OrderLineInput("A1", 2, -1m, "gbp"),
+                    new OrderLineInput("not-an-fnsku", 1, 1m, "GBP"),
+                ]
+            )
+            .ToList();
 
-        Assert.That(errors.Select(e => e.Field), Is.EquivalentTo(new[]
-        {
-            "shipToRegion", "lines[0].quantity", "lines[1].fnsku", "lines[1].unitPrice.amount", "lines[1].unitPrice.currency", "lines[2].fnsku",
-        }));
+        Assert.That(
+            errors.Select(e => e.Field),
+            Is.EquivalentTo(
+                new[]
+                {
+                    "shipToRegion",
+                    "lines[0].quantity",
+                    "lines[1].fnsku",
+                    "lines[1].unitPrice.amount",
+                    "lines[1].unitPrice.currency",
+                    "lines[2].fnsku",
+                }
+            )
+        );
     }
 
     [Test]

@@ -7,10 +7,20 @@ public sealed class DemandPlacementSpecs
     // West and East, each with its own FC one day away and the other's three days away; a German FC for the cross-border case.
     private static readonly FulfillmentNetwork Network = new(
         [new Region("West", "US"), new Region("East", "US"), new Region("DE", "DE")],
-        [new FulfillmentCenter("WST1", "US", "West", 1000), new FulfillmentCenter("EST1", "US", "East", 1000), new FulfillmentCenter("FRA3", "DE", "DE", 1000)],
-        [new TransitTime("West", "WST1", 24), new TransitTime("West", "EST1", 72), new TransitTime("East", "EST1", 24), new TransitTime("East", "WST1", 72),
-         new TransitTime("DE", "FRA3", 24)],
-        new CrossBorderPolicy(true, 24));
+        [
+            new FulfillmentCenter("WST1", "US", "West", 1000),
+            new FulfillmentCenter("EST1", "US", "East", 1000),
+            new FulfillmentCenter("FRA3", "DE", "DE", 1000),
+        ],
+        [
+            new TransitTime("West", "WST1", 24),
+            new TransitTime("West", "EST1", 72),
+            new TransitTime("East", "EST1", 24),
+            new TransitTime("East", "WST1", 72),
+            new TransitTime("DE", "FRA3", 24),
+        ],
+        new CrossBorderPolicy(true, 24)
+    );
 
     [Test]
     public void Inbound_units_are_split_by_regional_demand_and_add_up_exactly()
@@ -42,8 +52,13 @@ public sealed class DemandPlacementSpecs
     public void The_rebalancer_moves_stock_from_the_FC_with_surplus_cover_to_the_one_short_of_its_demand_share()
     {
         var proposals = DemandPlacement.Rebalance(
-            Network, "US", "A", new Dictionary<string, int> { ["WST1"] = 20, ["EST1"] = 180 },
-            [new RegionalDemandRate("West", 15), new RegionalDemandRate("East", 5)], minimumUnits: 10);
+            Network,
+            "US",
+            "A",
+            new Dictionary<string, int> { ["WST1"] = 20, ["EST1"] = 180 },
+            [new RegionalDemandRate("West", 15), new RegionalDemandRate("East", 5)],
+            minimumUnits: 10
+        );
 
         var proposal = proposals.Single();
         Assert.That((proposal.FromFulfillmentCenter, proposal.ToFulfillmentCenter, proposal.Quantity), Is.EqualTo(("EST1", "WST1", 130)));
@@ -55,8 +70,13 @@ public sealed class DemandPlacementSpecs
     public void Stock_already_placed_by_demand_is_left_alone()
     {
         var proposals = DemandPlacement.Rebalance(
-            Network, "US", "A", new Dictionary<string, int> { ["WST1"] = 148, ["EST1"] = 52 },
-            [new RegionalDemandRate("West", 15), new RegionalDemandRate("East", 5)], minimumUnits: 10);
+            Network,
+            "US",
+            "A",
+            new Dictionary<string, int> { ["WST1"] = 148, ["EST1"] = 52 },
+            [new RegionalDemandRate("West", 15), new RegionalDemandRate("East", 5)],
+            minimumUnits: 10
+        );
 
         Assert.That(proposals, Is.Empty);
     }

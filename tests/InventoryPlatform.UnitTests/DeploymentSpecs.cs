@@ -33,7 +33,8 @@ public sealed partial class DeploymentSpecs
     private static readonly Dictionary<string, (string Repository, int Port)> DeclaredImages = ProjectAssemblies()
         .ToDictionary(
             a => a.GetName().Name!.Replace("InventoryPlatform.", "", StringComparison.Ordinal).ToLowerInvariant(),
-            a => (Metadata(a, "ContainerRepository"), int.Parse(Metadata(a, "ContainerHttpPort"))));
+            a => (Metadata(a, "ContainerRepository"), int.Parse(Metadata(a, "ContainerHttpPort")))
+        );
 
     [Test]
     public void Every_service_and_the_gateway_declares_an_image_named_after_it_listening_on_8080()
@@ -61,14 +62,19 @@ public sealed partial class DeploymentSpecs
                 var deployment = Single(objects, "Deployment", name);
                 Assert.That(Single(objects, "Service", name), Is.Not.Null);
                 var budget = Single(objects, "PodDisruptionBudget", name);
-                Assert.That(Text(budget, "spec", "selector", "matchLabels", "app.kubernetes.io/name"), Is.EqualTo(name), $"{name}: PDB selector");
+                Assert.That(
+                    Text(budget, "spec", "selector", "matchLabels", "app.kubernetes.io/name"),
+                    Is.EqualTo(name),
+                    $"{name}: PDB selector"
+                );
                 Assert.That(Text(deployment, "spec", "template", "metadata", "labels", "app.kubernetes.io/name"), Is.EqualTo(name));
                 var autoscaler = Single(objects, "HorizontalPodAutoscaler", name);
                 Assert.That(Text(autoscaler, "spec", "scaleTargetRef", "name"), Is.EqualTo(name));
                 Assert.That(
                     int.Parse(Text(autoscaler, "spec", "maxReplicas")!),
                     Is.GreaterThan(int.Parse(Text(autoscaler, "spec", "minReplicas")!)),
-                    $"{name}: the autoscaler must be able to scale out");
+                    $"{name}: the autoscaler must be able to scale out"
+                );
             }
 
             Assert.That(Single(objects, "Ingress", "gateway"), Is.Not.Null);
@@ -87,10 +93,26 @@ public sealed partial class DeploymentSpecs
                 var container = Containers(Single(objects, "Deployment", name)).Single();
                 var port = DeclaredImages[name].Port;
                 Assert.That(ContainerPorts(container), Is.EqualTo(new[] { port }), $"{name}: containerPort");
-                Assert.That(Text(container, "readinessProbe", "httpGet", "path"), Is.EqualTo(Microsoft.Extensions.Hosting.Extensions.HealthPath), $"{name}: readiness");
-                Assert.That(Text(container, "livenessProbe", "httpGet", "path"), Is.EqualTo(Microsoft.Extensions.Hosting.Extensions.AlivePath), $"{name}: liveness");
-                Assert.That(ResolvePort(container, Text(container, "readinessProbe", "httpGet", "port")!), Is.EqualTo(port), $"{name}: readiness port");
-                Assert.That(ResolvePort(container, Text(container, "livenessProbe", "httpGet", "port")!), Is.EqualTo(port), $"{name}: liveness port");
+                Assert.That(
+                    Text(container, "readinessProbe", "httpGet", "path"),
+                    Is.EqualTo(Microsoft.Extensions.Hosting.Extensions.HealthPath),
+                    $"{name}: readiness"
+                );
+                Assert.That(
+                    Text(container, "livenessProbe", "httpGet", "path"),
+                    Is.EqualTo(Microsoft.Extensions.Hosting.Extensions.AlivePath),
+                    $"{name}: liveness"
+                );
+                Assert.That(
+                    ResolvePort(container, Text(container, "readinessProbe", "httpGet", "port")!),
+                    Is.EqualTo(port),
+                    $"{name}: readiness port"
+                );
+                Assert.That(
+                    ResolvePort(container, Text(container, "livenessProbe", "httpGet", "port")!),
+                    Is.EqualTo(port),
+                    $"{name}: liveness port"
+                );
                 var service = Single(objects, "Service", name);
                 var servicePort = (YamlMappingNode)((YamlSequenceNode)service["spec"]["ports"]).Single();
                 Assert.That(ResolvePort(container, Text(servicePort, "targetPort")!), Is.EqualTo(port), $"{name}: Service targetPort");
@@ -120,7 +142,11 @@ public sealed partial class DeploymentSpecs
 
                     if (IsPlatformImage(Text(container, "image")!))
                     {
-                        Assert.That(Text(workload, "spec", "template", "spec", "securityContext", "runAsNonRoot"), Is.EqualTo("true"), where);
+                        Assert.That(
+                            Text(workload, "spec", "template", "spec", "securityContext", "runAsNonRoot"),
+                            Is.EqualTo("true"),
+                            where
+                        );
                         Assert.That(Text(workload, "spec", "template", "spec", "securityContext", "runAsUser"), Is.Not.EqualTo("0"), where);
                     }
                 }
@@ -143,7 +169,10 @@ public sealed partial class DeploymentSpecs
         {
             foreach (var image in images)
             {
-                Assert.That(declared.Any(d => RepositoryOf(image) == d || RepositoryOf(image).EndsWith("/" + d, StringComparison.Ordinal)), image);
+                Assert.That(
+                    declared.Any(d => RepositoryOf(image) == d || RepositoryOf(image).EndsWith("/" + d, StringComparison.Ordinal)),
+                    image
+                );
             }
 
             foreach (var repository in declared)
@@ -185,25 +214,42 @@ public sealed partial class DeploymentSpecs
         {
             foreach (var name in ServiceNames)
             {
-                var settings = EnvironmentOf(Containers(Single(objects, "Deployment", name)).Single(), objects).ToDictionary(v => v.Name, v => v.Value);
-                Assert.That(settings.GetValueOrDefault(Key(nameof(DatabaseOptions.Provider))), Is.EqualTo(nameof(DatabaseProvider.SqlServer)), name);
+                var settings = EnvironmentOf(Containers(Single(objects, "Deployment", name)).Single(), objects)
+                    .ToDictionary(v => v.Name, v => v.Value);
+                Assert.That(
+                    settings.GetValueOrDefault(Key(nameof(DatabaseOptions.Provider))),
+                    Is.EqualTo(nameof(DatabaseProvider.SqlServer)),
+                    name
+                );
                 Assert.That(settings.GetValueOrDefault(Key(MigrationMode.RunAtStartupKey)), Is.EqualTo("false"), name);
                 Assert.That(settings.GetValueOrDefault("Messaging__" + nameof(MessagingOptions.QuorumQueues)), Is.EqualTo("true"), name);
 
                 var job = Single(objects, "Job", $"migrate-{name}");
                 var migrate = Containers(job).Single();
-                Assert.That(Text(migrate, "image"), Is.EqualTo(Text(Containers(Single(objects, "Deployment", name)).Single(), "image")), $"{name}: the Job migrates with the release's image");
-                Assert.That(((YamlSequenceNode)migrate["args"]).Select(a => a.ToString()), Is.EqualTo(new[] { MigrationMode.MigrateOnlyArgument }));
-                Assert.That(Text(job, "metadata", "labels", "app.kubernetes.io/component"), Is.EqualTo("migration"), "rollout.sh waits for this label");
+                Assert.That(
+                    Text(migrate, "image"),
+                    Is.EqualTo(Text(Containers(Single(objects, "Deployment", name)).Single(), "image")),
+                    $"{name}: the Job migrates with the release's image"
+                );
+                Assert.That(
+                    ((YamlSequenceNode)migrate["args"]).Select(a => a.ToString()),
+                    Is.EqualTo(new[] { MigrationMode.MigrateOnlyArgument })
+                );
+                Assert.That(
+                    Text(job, "metadata", "labels", "app.kubernetes.io/component"),
+                    Is.EqualTo("migration"),
+                    "rollout.sh waits for this label"
+                );
             }
 
             Assert.That(Single(objects, "RabbitmqCluster", "rabbitmq")["apiVersion"].ToString(), Is.EqualTo("rabbitmq.com/v1beta1"));
             Assert.That(Single(objects, "Job", "database-setup"), Is.Not.Null);
         });
 
-        static string Key(string key) => key.Contains(':', StringComparison.Ordinal)
-            ? key.Replace(":", "__", StringComparison.Ordinal)
-            : $"{DatabaseOptions.Section}__{key}";
+        static string Key(string key) =>
+            key.Contains(':', StringComparison.Ordinal)
+                ? key.Replace(":", "__", StringComparison.Ordinal)
+                : $"{DatabaseOptions.Section}__{key}";
     }
 
     [TestCaseSource(nameof(Overlays))]
@@ -218,14 +264,35 @@ public sealed partial class DeploymentSpecs
         Assert.Multiple(() =>
         {
             Assert.That(GatewaySetup.Descriptor.Schema, Is.EqualTo("gateway"), "the schema the login script gives the gateway");
-            Assert.That(settings.GetValueOrDefault($"{DatabaseOptions.Section}__{nameof(DatabaseOptions.Provider)}"), Is.EqualTo(nameof(DatabaseProvider.SqlServer)));
-            Assert.That(settings.GetValueOrDefault($"{DatabaseOptions.Section}__{nameof(DatabaseOptions.CreateDatabaseIfMissing)}"), Is.EqualTo("false"));
-            Assert.That(settings.GetValueOrDefault(MigrationMode.RunAtStartupKey.Replace(":", "__", StringComparison.Ordinal)), Is.EqualTo("false"));
+            Assert.That(
+                settings.GetValueOrDefault($"{DatabaseOptions.Section}__{nameof(DatabaseOptions.Provider)}"),
+                Is.EqualTo(nameof(DatabaseProvider.SqlServer))
+            );
+            Assert.That(
+                settings.GetValueOrDefault($"{DatabaseOptions.Section}__{nameof(DatabaseOptions.CreateDatabaseIfMissing)}"),
+                Is.EqualTo("false")
+            );
+            Assert.That(
+                settings.GetValueOrDefault(MigrationMode.RunAtStartupKey.Replace(":", "__", StringComparison.Ordinal)),
+                Is.EqualTo("false")
+            );
             Assert.That(settings.Keys, Has.None.StartsWith(MessagingOptions.Section + "__"), "the gateway has no bus");
             Assert.That(Text(migrate, "image"), Is.EqualTo(Text(deployment, "image")), "the Job migrates with the release's image");
-            Assert.That(((YamlSequenceNode)migrate["args"]).Select(a => a.ToString()), Is.EqualTo(new[] { MigrationMode.MigrateOnlyArgument }));
-            Assert.That(Text(job, "metadata", "labels", "app.kubernetes.io/component"), Is.EqualTo("migration"), "rollout.sh waits for this label");
-            Assert.That(EnvironmentOf(migrate, objects).ToDictionary(v => v.Name, v => v.Value).GetValueOrDefault(MigrationMode.RunAtStartupKey.Replace(":", "__", StringComparison.Ordinal)), Is.EqualTo("false"));
+            Assert.That(
+                ((YamlSequenceNode)migrate["args"]).Select(a => a.ToString()),
+                Is.EqualTo(new[] { MigrationMode.MigrateOnlyArgument })
+            );
+            Assert.That(
+                Text(job, "metadata", "labels", "app.kubernetes.io/component"),
+                Is.EqualTo("migration"),
+                "rollout.sh waits for this label"
+            );
+            Assert.That(
+                EnvironmentOf(migrate, objects)
+                    .ToDictionary(v => v.Name, v => v.Value)
+                    .GetValueOrDefault(MigrationMode.RunAtStartupKey.Replace(":", "__", StringComparison.Ordinal)),
+                Is.EqualTo("false")
+            );
         });
     }
 
@@ -262,7 +329,11 @@ public sealed partial class DeploymentSpecs
         {
             foreach (var name in ImageNames)
             {
-                Assert.That(int.Parse(Text(Single(objects, "HorizontalPodAutoscaler", name), "spec", "minReplicas")!), Is.GreaterThanOrEqualTo(2), name);
+                Assert.That(
+                    int.Parse(Text(Single(objects, "HorizontalPodAutoscaler", name), "spec", "minReplicas")!),
+                    Is.GreaterThanOrEqualTo(2),
+                    name
+                );
                 Assert.That(Text(Single(objects, "PodDisruptionBudget", name), "spec", "maxUnavailable"), Is.EqualTo("1"), name);
             }
         });
@@ -272,10 +343,12 @@ public sealed partial class DeploymentSpecs
     public void Every_secret_the_dev_overlay_uses_is_generated_in_it_except_the_operators_rabbitmq_user()
     {
         var objects = Render("dev");
-        var secrets = objects.Where(o => Kind(o) == "Secret")
+        var secrets = objects
+            .Where(o => Kind(o) == "Secret")
             .SelectMany(s => ((YamlMappingNode)s["data"]).Children.Keys.Select(k => (Name(s), k.ToString())))
             .ToHashSet();
-        var used = objects.SelectMany(Descendants)
+        var used = objects
+            .SelectMany(Descendants)
             .OfType<YamlMappingNode>()
             .Where(n => n.Children.ContainsKey("secretKeyRef"))
             .Select(n => (Text(n, "secretKeyRef", "name")!, Text(n, "secretKeyRef", "key")!))
@@ -284,19 +357,33 @@ public sealed partial class DeploymentSpecs
         Assert.That(used, Is.Not.Empty);
         Assert.That(used.Where(u => u.Item1 != "rabbitmq-default-user").Except(secrets), Is.Empty);
         var signingKey = SecretValue(Single(objects, "Secret", SigningKeySecret), SigningKeySecretKey);
-        Assert.That(() => new IdentityTokens(signingKey, TimeProvider.System), Throws.Nothing, "the services accept the signing key (base64, 32+ bytes)");
+        Assert.That(
+            () => new IdentityTokens(signingKey, TimeProvider.System),
+            Throws.Nothing,
+            "the services accept the signing key (base64, 32+ bytes)"
+        );
     }
 
     [Test]
     public void The_cluster_and_compose_never_trust_the_development_api_keys()
     {
-        using var development = JsonDocument.Parse(File.ReadAllText(RepoPath("gateway/InventoryPlatform.Gateway/appsettings.Development.json")));
-        var developmentHashes = development.RootElement.GetProperty(GatewayOptions.Section).GetProperty(nameof(GatewayOptions.ApiKeys)).EnumerateArray()
+        using var development = JsonDocument.Parse(
+            File.ReadAllText(RepoPath("gateway/InventoryPlatform.Gateway/appsettings.Development.json"))
+        );
+        var developmentHashes = development
+            .RootElement.GetProperty(GatewayOptions.Section)
+            .GetProperty(nameof(GatewayOptions.ApiKeys))
+            .EnumerateArray()
             .Select(k => k.GetProperty(nameof(ConfiguredApiKey.Sha256)).GetString()!)
             .ToList();
-        var deployed = Overlays.SelectMany(Render)
+        var deployed = Overlays
+            .SelectMany(Render)
             .Where(o => Kind(o) is "Secret" or "ConfigMap")
-            .SelectMany(o => o.Children.TryGetValue("data", out var data) ? ((YamlMappingNode)data).Children.Select(d => (Kind(o), d.Value.ToString())) : [])
+            .SelectMany(o =>
+                o.Children.TryGetValue("data", out var data)
+                    ? ((YamlMappingNode)data).Children.Select(d => (Kind(o), d.Value.ToString()))
+                    : []
+            )
             .Select(d => d.Item1 == "Secret" ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(d.Item2)) : d.Item2)
             .Append(File.ReadAllText(RepoPath("deploy/compose/docker-compose.yml")))
             .Append(File.ReadAllText(RepoPath("deploy/compose/.env.example")))
@@ -310,7 +397,8 @@ public sealed partial class DeploymentSpecs
     public void The_gateway_finds_every_cluster_of_its_reverse_proxy_configuration_as_a_kubernetes_service()
     {
         var objects = Render("production");
-        var gateway = EnvironmentOf(Containers(Single(objects, "Deployment", "gateway")).Single(), objects).ToDictionary(v => v.Name, v => v.Value);
+        var gateway = EnvironmentOf(Containers(Single(objects, "Deployment", "gateway")).Single(), objects)
+            .ToDictionary(v => v.Name, v => v.Value);
         var destinations = GatewayDestinationHosts();
 
         Assert.That(destinations, Is.EquivalentTo(ServiceNames));
@@ -331,7 +419,10 @@ public sealed partial class DeploymentSpecs
         var services = (YamlMappingNode)compose["services"];
         var names = services.Children.Keys.Select(k => k.ToString()).ToList();
 
-        Assert.That(names, Is.SupersetOf(ImageNames.Concat(["sqlserver", "rabbitmq", "db-setup"]).Concat(ImageNames.Select(s => $"migrate-{s}"))));
+        Assert.That(
+            names,
+            Is.SupersetOf(ImageNames.Concat(["sqlserver", "rabbitmq", "db-setup"]).Concat(ImageNames.Select(s => $"migrate-{s}")))
+        );
         Assert.Multiple(() =>
         {
             foreach (var (nameNode, node) in services.Children)
@@ -360,17 +451,40 @@ public sealed partial class DeploymentSpecs
 
                 var imageName = name.Replace("migrate-", "", StringComparison.Ordinal);
                 Assert.That(image, Is.EqualTo($"${{REGISTRY:-}}{DeclaredImages[imageName].Repository}:${{TAG:-latest}}"), name);
-                var environment = ((YamlMappingNode)service["environment"]).Children.Select(e => (Name: e.Key.ToString(), Value: e.Value.ToString())).ToList();
-                Assert.That(environment.Where(e => !IsSettingTheCodeReads(e.Name, e.Value, environment, imageName == "gateway")).Select(e => e.Name), Is.Empty, name);
-                Assert.That(environment.Where(e => e.Name == SigningKeyVariable).Select(e => e.Value), Is.EqualTo(new[] { "${IDENTITY_SIGNING_KEY:?set IDENTITY_SIGNING_KEY in .env}" }), $"{name}: the one signing key from .env");
-                Assert.That(environment.Single(e => e.Name == $"ConnectionStrings__{new DatabaseOptions().ConnectionStringName}").Value, Does.Contain($"User ID=inventory_{imageName};"), $"{name}: its own login");
+                var environment = ((YamlMappingNode)service["environment"])
+                    .Children.Select(e => (Name: e.Key.ToString(), Value: e.Value.ToString()))
+                    .ToList();
+                Assert.That(
+                    environment
+                        .Where(e => !IsSettingTheCodeReads(e.Name, e.Value, environment, imageName == "gateway"))
+                        .Select(e => e.Name),
+                    Is.Empty,
+                    name
+                );
+                Assert.That(
+                    environment.Where(e => e.Name == SigningKeyVariable).Select(e => e.Value),
+                    Is.EqualTo(new[] { "${IDENTITY_SIGNING_KEY:?set IDENTITY_SIGNING_KEY in .env}" }),
+                    $"{name}: the one signing key from .env"
+                );
+                Assert.That(
+                    environment.Single(e => e.Name == $"ConnectionStrings__{new DatabaseOptions().ConnectionStringName}").Value,
+                    Does.Contain($"User ID=inventory_{imageName};"),
+                    $"{name}: its own login"
+                );
                 if (name.StartsWith("migrate-", StringComparison.Ordinal))
                 {
-                    Assert.That(((YamlSequenceNode)service["command"]).Select(c => c.ToString()), Is.EqualTo(new[] { MigrationMode.MigrateOnlyArgument }));
+                    Assert.That(
+                        ((YamlSequenceNode)service["command"]).Select(c => c.ToString()),
+                        Is.EqualTo(new[] { MigrationMode.MigrateOnlyArgument })
+                    );
                 }
                 else
                 {
-                    Assert.That(Text(service, "depends_on", $"migrate-{name}", "condition"), Is.EqualTo("service_completed_successfully"), name);
+                    Assert.That(
+                        Text(service, "depends_on", $"migrate-{name}", "condition"),
+                        Is.EqualTo("service_completed_successfully"),
+                        name
+                    );
                 }
             }
         });
@@ -392,13 +506,20 @@ public sealed partial class DeploymentSpecs
         Assert.Multiple(() =>
         {
             Assert.That(statements.Logins, Is.EquivalentTo(schemas.Select(s => $"inventory_{s}")));
-            Assert.That(statements.SchemaOwners, Is.EquivalentTo(schemas.Select(s => (s, $"inventory_{s}"))), "ALTER AUTHORIZATION ON SCHEMA::<schema> TO inventory_<schema>");
+            Assert.That(
+                statements.SchemaOwners,
+                Is.EquivalentTo(schemas.Select(s => (s, $"inventory_{s}"))),
+                "ALTER AUTHORIZATION ON SCHEMA::<schema> TO inventory_<schema>"
+            );
             Assert.That(statements.ObjectGrants, Is.Empty, "no rights on objects or other schemas");
             Assert.That(statements.DatabaseGrants.Distinct(), Is.EquivalentTo(new[] { "CREATE TABLE", "CREATE VIEW" }));
             Assert.That(statements.RoleChanges, Is.Zero, "no database roles (db_owner, db_datareader, ...)");
             foreach (var service in schemas)
             {
-                Assert.That(script, Does.Contain($"CREATE USER [inventory_{service}] FOR LOGIN [inventory_{service}] WITH DEFAULT_SCHEMA = [{service}];"));
+                Assert.That(
+                    script,
+                    Does.Contain($"CREATE USER [inventory_{service}] FOR LOGIN [inventory_{service}] WITH DEFAULT_SCHEMA = [{service}];")
+                );
                 Assert.That(script, Does.Contain($"N'CREATE SCHEMA [{service}] AUTHORIZATION [inventory_{service}]'"));
             }
         });
@@ -412,13 +533,16 @@ public sealed partial class DeploymentSpecs
     [Test]
     public void Every_password_the_logins_script_needs_is_given_to_the_database_setup_job_and_the_compose_db_setup()
     {
-        var needed = SqlcmdVariable().Matches(File.ReadAllText(RepoPath("deploy/k8s/base/sql/sqlserver-logins.sql")))
+        var needed = SqlcmdVariable()
+            .Matches(File.ReadAllText(RepoPath("deploy/k8s/base/sql/sqlserver-logins.sql")))
             .Select(m => m.Value[2..^1])
             .ToHashSet();
         var job = Containers(Single(Render("production"), "Job", "database-setup")).Single();
         var jobVariables = ((YamlSequenceNode)job["env"]).Cast<YamlMappingNode>().Select(v => Text(v, "name")!).ToList();
         var compose = (YamlMappingNode)LoadYaml(File.ReadAllText(RepoPath("deploy/compose/docker-compose.yml"))).Single();
-        var composeVariables = ((YamlMappingNode)compose["services"]["db-setup"]["environment"]).Children.Keys.Select(k => k.ToString()).ToList();
+        var composeVariables = ((YamlMappingNode)compose["services"]["db-setup"]["environment"])
+            .Children.Keys.Select(k => k.ToString())
+            .ToList();
 
         Assert.That(needed, Does.Contain("GATEWAY_DB_PASSWORD"));
         Assert.That(jobVariables, Is.SupersetOf(needed), "database-setup Job");
@@ -436,10 +560,19 @@ public sealed partial class DeploymentSpecs
     /// destination its ReverseProxy configuration names, or is the port ASP.NET Core listens on. A variable used only
     /// to build another one (<c>$(NAME)</c> in its value) is a helper, not a setting. Array indices read as <c>N</c>.
     /// </summary>
-    private static bool IsSettingTheCodeReads(string name, string value, IEnumerable<(string Name, string Value)> container, bool gateway) =>
+    private static bool IsSettingTheCodeReads(
+        string name,
+        string value,
+        IEnumerable<(string Name, string Value)> container,
+        bool gateway
+    ) =>
         (gateway ? GatewaySettings : ServiceSettings).Value.Contains(Regex.Replace(name, "__[0-9]+(?=__|$)", "__N"))
         || name == "ASPNETCORE_HTTP_PORTS"
-        || (gateway && ServiceDiscoveryVariable().Match(name) is { Success: true } match && GatewayDestinationHosts().Contains(match.Groups[1].Value))
+        || (
+            gateway
+            && ServiceDiscoveryVariable().Match(name) is { Success: true } match
+            && GatewayDestinationHosts().Contains(match.Groups[1].Value)
+        )
         || (SourceMentions(name) && name.StartsWith("OTEL_", StringComparison.Ordinal))
         || container.Any(other => other.Value.Contains($"$({name})", StringComparison.Ordinal));
 
@@ -498,14 +631,18 @@ public sealed partial class DeploymentSpecs
     }
 
     private static bool SourceMentions(string name) =>
-        Directory.EnumerateFiles(RepoPath("aspire"), "*.cs", SearchOption.AllDirectories)
+        Directory
+            .EnumerateFiles(RepoPath("aspire"), "*.cs", SearchOption.AllDirectories)
             .Concat(Directory.EnumerateFiles(RepoPath("shared"), "*.cs", SearchOption.AllDirectories))
             .Any(f => File.ReadAllText(f).Contains($"\"{name}\"", StringComparison.Ordinal));
 
     private static List<string> GatewayDestinationHosts()
     {
         using var settings = JsonDocument.Parse(File.ReadAllText(RepoPath("gateway/InventoryPlatform.Gateway/appsettings.json")));
-        return settings.RootElement.GetProperty("ReverseProxy").GetProperty("Clusters").EnumerateObject()
+        return settings
+            .RootElement.GetProperty("ReverseProxy")
+            .GetProperty("Clusters")
+            .EnumerateObject()
             .SelectMany(c => c.Value.GetProperty("Destinations").EnumerateObject())
             .Select(d => new Uri(d.Value.GetProperty("Address").GetString()!).Host)
             .ToList();
@@ -534,15 +671,15 @@ public sealed partial class DeploymentSpecs
         Process process;
         try
         {
-            process = Process.Start(new ProcessStartInfo("kubectl", ["kustomize", directory])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            })!;
+            process = Process.Start(
+                new ProcessStartInfo("kubectl", ["kustomize", directory]) { RedirectStandardOutput = true, RedirectStandardError = true }
+            )!;
         }
         catch (Win32Exception)
         {
-            Assert.Ignore("kubectl is not installed on this machine: the Kubernetes manifests cannot be rendered, so their checks are skipped.");
+            Assert.Ignore(
+                "kubectl is not installed on this machine: the Kubernetes manifests cannot be rendered, so their checks are skipped."
+            );
             throw;
         }
 
@@ -590,14 +727,21 @@ public sealed partial class DeploymentSpecs
                 }
 
                 // A whole secret: its keys are settings (values stay secret). One created out of band must be optional.
-                var secretName = Text(source, "secretRef", "name") ?? throw new AssertionException($"envFrom names neither a ConfigMap nor a Secret: {source}");
+                var secretName = Text(source, "secretRef", "name")
+                    ?? throw new AssertionException($"envFrom names neither a ConfigMap nor a Secret: {source}");
                 var secret = objects.Where(o => Kind(o) == "Secret" && Name(o) == secretName).ToList();
                 if (secret.Count == 0)
                 {
-                    Assert.That(Text(source, "secretRef", "optional"), Is.EqualTo("true"), $"secret {secretName} is not rendered, so it must be optional");
+                    Assert.That(
+                        Text(source, "secretRef", "optional"),
+                        Is.EqualTo("true"),
+                        $"secret {secretName} is not rendered, so it must be optional"
+                    );
                 }
 
-                variables.AddRange(secret.SelectMany(s => ((YamlMappingNode)s["data"]).Children.Select(d => (d.Key.ToString(), "(secret)"))));
+                variables.AddRange(
+                    secret.SelectMany(s => ((YamlMappingNode)s["data"]).Children.Select(d => (d.Key.ToString(), "(secret)")))
+                );
             }
         }
 
@@ -610,7 +754,9 @@ public sealed partial class DeploymentSpecs
         var entry = container.Children.TryGetValue("env", out var env)
             ? ((YamlSequenceNode)env).Cast<YamlMappingNode>().SingleOrDefault(v => Text(v, "name") == variable)
             : null;
-        return entry is null ? (null, null) : (Text(entry, "valueFrom", "secretKeyRef", "name"), Text(entry, "valueFrom", "secretKeyRef", "key"));
+        return entry is null
+            ? (null, null)
+            : (Text(entry, "valueFrom", "secretKeyRef", "name"), Text(entry, "valueFrom", "secretKeyRef", "key"));
     }
 
     private static string SecretValue(YamlMappingNode secret, string key) =>
@@ -625,24 +771,38 @@ public sealed partial class DeploymentSpecs
     private static int ResolvePort(YamlMappingNode container, string port) =>
         int.TryParse(port, out var number)
             ? number
-            : ((YamlSequenceNode)container["ports"]).Cast<YamlMappingNode>()
+            : ((YamlSequenceNode)container["ports"])
+                .Cast<YamlMappingNode>()
                 .Where(p => Text(p, "name") == port)
                 .Select(p => int.Parse(Text(p, "containerPort")!))
                 .Single();
 
     private static YamlMappingNode Single(List<YamlMappingNode> objects, string kind, string name)
     {
-        var matches = objects.Where(o => Kind(o) == kind && (Name(o) == name || (kind is "ConfigMap" or "Secret" && Name(o).StartsWith(name + "-", StringComparison.Ordinal) && Name(o).Length == name.Length + 11))).ToList();
+        var matches = objects
+            .Where(o =>
+                Kind(o) == kind
+                && (
+                    Name(o) == name
+                    || (
+                        kind is "ConfigMap" or "Secret"
+                        && Name(o).StartsWith(name + "-", StringComparison.Ordinal)
+                        && Name(o).Length == name.Length + 11
+                    )
+                )
+            )
+            .ToList();
         Assert.That(matches, Has.Count.EqualTo(1), $"one {kind} {name}");
         return matches[0];
     }
 
-    private static IEnumerable<YamlNode> Descendants(YamlNode node) => node switch
-    {
-        YamlMappingNode mapping => mapping.Children.Values.SelectMany(Descendants).Prepend(node),
-        YamlSequenceNode sequence => sequence.Children.SelectMany(Descendants).Prepend(node),
-        _ => [node],
-    };
+    private static IEnumerable<YamlNode> Descendants(YamlNode node) =>
+        node switch
+        {
+            YamlMappingNode mapping => mapping.Children.Values.SelectMany(Descendants).Prepend(node),
+            YamlSequenceNode sequence => sequence.Children.SelectMany(Descendants).Prepend(node),
+            _ => [node],
+        };
 
     private static string Kind(YamlMappingNode o) => Text(o, "kind")!;
 
@@ -688,7 +848,10 @@ public sealed partial class DeploymentSpecs
             directory = directory.Parent;
         }
 
-        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("InventoryPlatform.sln not found above the test directory."), relative);
+        return Path.Combine(
+            directory?.FullName ?? throw new InvalidOperationException("InventoryPlatform.sln not found above the test directory."),
+            relative
+        );
     }
 
     [GeneratedRegex(@"\$\([A-Za-z_][A-Za-z0-9_]*\)")]

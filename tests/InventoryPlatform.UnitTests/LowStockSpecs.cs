@@ -8,8 +8,16 @@ public sealed class LowStockSpecs
     public void Stock_falling_under_the_threshold_of_days_of_cover_is_detected_once()
     {
         Assert.That(LowStock.Crossed(availableBefore: 140, availableAfter: 139, dailyDemand: 10, thresholdDays: 14), Is.True);
-        Assert.That(LowStock.Crossed(availableBefore: 139, availableAfter: 138, dailyDemand: 10, thresholdDays: 14), Is.False, "already low: no second alert");
-        Assert.That(LowStock.Crossed(availableBefore: 500, availableAfter: 141, dailyDemand: 10, thresholdDays: 14), Is.False, "still above");
+        Assert.That(
+            LowStock.Crossed(availableBefore: 139, availableAfter: 138, dailyDemand: 10, thresholdDays: 14),
+            Is.False,
+            "already low: no second alert"
+        );
+        Assert.That(
+            LowStock.Crossed(availableBefore: 500, availableAfter: 141, dailyDemand: 10, thresholdDays: 14),
+            Is.False,
+            "still above"
+        );
     }
 
     [Test]

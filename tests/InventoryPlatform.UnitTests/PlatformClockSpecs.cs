@@ -21,7 +21,9 @@ public sealed class PlatformClockSpecs
     [Test]
     public void Production_refuses_a_shifted_clock_at_start_up()
     {
-        var refused = Assert.Throws<InvalidOperationException>(() => PlatformClock.OffsetFrom(Settings("200"), Environment(Environments.Production)));
+        var refused = Assert.Throws<InvalidOperationException>(() =>
+            PlatformClock.OffsetFrom(Settings("200"), Environment(Environments.Production))
+        );
 
         Assert.That(refused!.Message, Does.Contain("Platform:Clock:OffsetDays").And.Contain("Production"));
     }
@@ -31,7 +33,9 @@ public sealed class PlatformClockSpecs
     [TestCase("3651")]
     public void A_malformed_or_out_of_range_offset_is_refused_with_the_allowed_range(string days)
     {
-        var refused = Assert.Throws<InvalidOperationException>(() => PlatformClock.OffsetFrom(Settings(days), Environment(Environments.Development)));
+        var refused = Assert.Throws<InvalidOperationException>(() =>
+            PlatformClock.OffsetFrom(Settings(days), Environment(Environments.Development))
+        );
 
         Assert.That(refused!.Message, Does.Contain($"'{days}'").And.Contain("-3650 and 3650"));
     }
@@ -61,11 +65,16 @@ public sealed class PlatformClockSpecs
         using var host = builder.Build();
         var clock = host.Services.GetRequiredService<TimeProvider>();
         Assert.That(clock, Is.InstanceOf<ShiftedTimeProvider>());
-        Assert.That(clock.GetUtcNow() - TimeProvider.System.GetUtcNow(), Is.EqualTo(TimeSpan.FromDays(200)).Within(TimeSpan.FromSeconds(5)));
+        Assert.That(
+            clock.GetUtcNow() - TimeProvider.System.GetUtcNow(),
+            Is.EqualTo(TimeSpan.FromDays(200)).Within(TimeSpan.FromSeconds(5))
+        );
     }
 
     private static IConfiguration Settings(string? offsetDays) =>
-        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [PlatformClock.OffsetDaysSetting] = offsetDays }).Build();
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [PlatformClock.OffsetDaysSetting] = offsetDays })
+            .Build();
 
     private static HostingEnvironment Environment(string name) => new() { EnvironmentName = name };
 }

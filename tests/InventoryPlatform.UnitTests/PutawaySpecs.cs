@@ -15,7 +15,12 @@ public sealed class PutawaySpecs
     [Test]
     public void A_fast_mover_goes_to_the_nearest_bin_and_a_slow_one_to_the_farthest()
     {
-        var plan = Putaway.Assign([.. Units("X0FAST0001", 1, 1), .. Units("X0SLOW0001", 1, 1)], [Far, Near, Middle], Velocity, fastMoverUnitsPerDay: 1);
+        var plan = Putaway.Assign(
+            [.. Units("X0FAST0001", 1, 1), .. Units("X0SLOW0001", 1, 1)],
+            [Far, Near, Middle],
+            Velocity,
+            fastMoverUnitsPerDay: 1
+        );
 
         Assert.That(plan.Assignments, Is.EqualTo(new (string, string?)[] { ("X0FAST0001-1", "A-01"), ("X0SLOW0001-1", "C-01") }));
     }
@@ -33,8 +38,17 @@ public sealed class PutawaySpecs
     {
         var plan = Putaway.Assign(Units("X0FAST0001", 7, 3), [Near, Middle, Far], Velocity, fastMoverUnitsPerDay: 1);
 
-        Assert.That(plan.Assignments.GroupBy(a => a.BinId).ToDictionary(g => g.Key ?? "none", g => g.Count()),
-            Is.EqualTo(new Dictionary<string, int> { ["A-01"] = 3, ["B-01"] = 3, ["C-01"] = 1 }));
+        Assert.That(
+            plan.Assignments.GroupBy(a => a.BinId).ToDictionary(g => g.Key ?? "none", g => g.Count()),
+            Is.EqualTo(
+                new Dictionary<string, int>
+                {
+                    ["A-01"] = 3,
+                    ["B-01"] = 3,
+                    ["C-01"] = 1,
+                }
+            )
+        );
         Assert.That(plan.Bins.Select(b => (b.BinId, b.UsedCubicFeet)), Is.EqualTo(new[] { ("A-01", 9m), ("B-01", 9m), ("C-01", 3m) }));
         Assert.That(plan.Bins, Is.All.Matches<BinSpace>(b => b.UsedCubicFeet <= b.CapacityCubicFeet));
     }
@@ -62,10 +76,21 @@ public sealed class PutawaySpecs
         var velocity = new Dictionary<string, decimal> { ["X0FAST0001"] = 12m, ["X0FAST0002"] = 3m };
         var near = Near with { CapacityCubicFeet = 2 };
 
-        var plan = Putaway.Assign([.. Units("X0FAST0002", 2, 1), .. Units("X0FAST0001", 2, 1)], [near, Middle], velocity, fastMoverUnitsPerDay: 1);
+        var plan = Putaway.Assign(
+            [.. Units("X0FAST0002", 2, 1), .. Units("X0FAST0001", 2, 1)],
+            [near, Middle],
+            velocity,
+            fastMoverUnitsPerDay: 1
+        );
 
-        Assert.That(plan.Assignments.Where(a => a.BinId == "A-01").Select(a => a.UnitId), Is.EquivalentTo(new[] { "X0FAST0001-1", "X0FAST0001-2" }));
-        Assert.That(plan.Assignments.Where(a => a.BinId == "B-01").Select(a => a.UnitId), Is.EquivalentTo(new[] { "X0FAST0002-1", "X0FAST0002-2" }));
+        Assert.That(
+            plan.Assignments.Where(a => a.BinId == "A-01").Select(a => a.UnitId),
+            Is.EquivalentTo(new[] { "X0FAST0001-1", "X0FAST0001-2" })
+        );
+        Assert.That(
+            plan.Assignments.Where(a => a.BinId == "B-01").Select(a => a.UnitId),
+            Is.EquivalentTo(new[] { "X0FAST0002-1", "X0FAST0002-2" })
+        );
     }
 
     [Test]
@@ -83,7 +108,12 @@ public sealed class PutawaySpecs
     {
         var errors = Putaway.CheckBins([("A-01", "A", 1, 5), ("A-01", "", -1, 0), (null, "Z", 1, 1)]).Select(e => e.Field).ToList();
 
-        Assert.That(errors, Is.EquivalentTo(new[] { "bins[1].binId", "bins[1].zone", "bins[1].pickFaceDistanceMeters", "bins[1].capacityCubicFeet", "bins[2].binId" }));
+        Assert.That(
+            errors,
+            Is.EquivalentTo(
+                new[] { "bins[1].binId", "bins[1].zone", "bins[1].pickFaceDistanceMeters", "bins[1].capacityCubicFeet", "bins[2].binId" }
+            )
+        );
         Assert.That(Putaway.CheckBins([]).Single().Field, Is.EqualTo("bins"));
     }
 }

@@ -7,9 +7,21 @@ namespace InventoryPlatform.UnitTests;
 
 public sealed class ReceiveEndpointWatchdogSpecs
 {
-    [TestCase("rabbitmq://broker/inventory/allocation-units-received", "allocation-units-received", TestName = "A service's durable queue is watched")]
-    [TestCase("rabbitmq://broker/allocation-units-received", "allocation-units-received", TestName = "A queue on the default virtual host is watched")]
-    [TestCase("rabbitmq://broker/inventory/host_allocation_bus_abc?temporary=true", null, TestName = "The bus's temporary queue is not watched")]
+    [TestCase(
+        "rabbitmq://broker/inventory/allocation-units-received",
+        "allocation-units-received",
+        TestName = "A service's durable queue is watched"
+    )]
+    [TestCase(
+        "rabbitmq://broker/allocation-units-received",
+        "allocation-units-received",
+        TestName = "A queue on the default virtual host is watched"
+    )]
+    [TestCase(
+        "rabbitmq://broker/inventory/host_allocation_bus_abc?temporary=true",
+        null,
+        TestName = "The bus's temporary queue is not watched"
+    )]
     [TestCase("rabbitmq://broker/inventory/replies?durable=false&autodelete=true", null, TestName = "An auto-delete queue is not watched")]
     [TestCase("rabbitmq://broker/inventory/transient?durable=false", null, TestName = "A non-durable queue is not watched")]
     public void Only_durable_queues_are_watched(string address, string? queue) =>
@@ -29,7 +41,11 @@ public sealed class EndpointSilenceSpecs
         Assert.That(_silence.Observe("q", 0, Start.AddSeconds(44)), Is.Null, "not yet");
         Assert.That(_silence.Observe("q", 0, Start.AddSeconds(45)), Is.EqualTo(TimeSpan.FromSeconds(45)));
         Assert.That(_silence.Observe("q", 0, Start.AddSeconds(50)), Is.Null, "counting starts again after a restart");
-        Assert.That(_silence.Observe("q", 0, Start.AddSeconds(95)), Is.EqualTo(TimeSpan.FromSeconds(45)), "and a restart that did not help is tried again");
+        Assert.That(
+            _silence.Observe("q", 0, Start.AddSeconds(95)),
+            Is.EqualTo(TimeSpan.FromSeconds(45)),
+            "and a restart that did not help is tried again"
+        );
     }
 
     [Test]
@@ -70,7 +86,15 @@ public sealed class EndpointRestartSpecs
     public async Task A_restart_that_finishes_leaves_the_service_alive()
     {
         var stopped = 0;
-        await _restarts.RestartAsync("q", _ => { stopped++; return Task.CompletedTask; }, CancellationToken.None);
+        await _restarts.RestartAsync(
+            "q",
+            _ =>
+            {
+                stopped++;
+                return Task.CompletedTask;
+            },
+            CancellationToken.None
+        );
 
         Assert.That(stopped, Is.EqualTo(1));
         Assert.That(_restarts.IsRestarting("q"), Is.False);
@@ -111,8 +135,10 @@ public sealed class EndpointRestartSpecs
     }
 
     private Task<HealthCheckResult> LivenessAsync() =>
-        _liveness.CheckHealthAsync(new HealthCheckContext
-        {
-            Registration = new HealthCheckRegistration(ReceiveEndpointLiveness.Name, _liveness, HealthStatus.Unhealthy, ["live"]),
-        });
+        _liveness.CheckHealthAsync(
+            new HealthCheckContext
+            {
+                Registration = new HealthCheckRegistration(ReceiveEndpointLiveness.Name, _liveness, HealthStatus.Unhealthy, ["live"]),
+            }
+        );
 }

@@ -31,7 +31,10 @@ public sealed class ReceivingRulesSpecs
     {
         var errors = ItemRules.Check("", null, null, Box with { WidthCm = 0 }, new Money(-1, "usd")).Select(e => e.Field).ToList();
 
-        Assert.That(errors, Is.EquivalentTo(new[] { "sellerSku", "title", "storageType", "dimensions.widthCm", "listPrice.amount", "listPrice.currency" }));
+        Assert.That(
+            errors,
+            Is.EquivalentTo(new[] { "sellerSku", "title", "storageType", "dimensions.widthCm", "listPrice.amount", "listPrice.currency" })
+        );
     }
 
     [Test]
@@ -40,13 +43,18 @@ public sealed class ReceivingRulesSpecs
         var fnsku = Fnsku.Generate();
         var errors = ShipmentLifecycle.CheckPlan("SEA1", [(fnsku, 10, 5), (fnsku, 0, null), ("nope", 3, 2)]).ToList();
 
-        Assert.That(errors, Is.EquivalentTo(new[]
-        {
-            ("lines[1].fnsku", "Appears on more than one line."),
-            ("lines[1].expectedUnits", "Must be between 1 and 1,000,000."),
-            ("lines[2].fnsku", "Must be an FNSKU returned by item registration."),
-            ("lines[2].casePack", "Must be positive and divide expectedUnits."),
-        }));
+        Assert.That(
+            errors,
+            Is.EquivalentTo(
+                new[]
+                {
+                    ("lines[1].fnsku", "Appears on more than one line."),
+                    ("lines[1].expectedUnits", "Must be between 1 and 1,000,000."),
+                    ("lines[2].fnsku", "Must be an FNSKU returned by item registration."),
+                    ("lines[2].casePack", "Must be positive and divide expectedUnits."),
+                }
+            )
+        );
     }
 
     [Test]
@@ -69,7 +77,12 @@ public sealed class ReceivingRulesSpecs
     public void A_scan_of_a_barcode_not_on_the_shipment_is_refused_with_its_position()
     {
         var onShipment = new HashSet<string> { "X0AAAAAAAA" };
-        Scan[] scans = [new("U1", "X0AAAAAAAA", UnitCondition.Sellable), new("U2", "X0BBBBBBBB", UnitCondition.Sellable), new("", "X0AAAAAAAA", UnitCondition.Damaged)];
+        Scan[] scans =
+        [
+            new("U1", "X0AAAAAAAA", UnitCondition.Sellable),
+            new("U2", "X0BBBBBBBB", UnitCondition.Sellable),
+            new("", "X0AAAAAAAA", UnitCondition.Damaged),
+        ];
 
         var errors = ScanRules.Check(scans, onShipment, "scans").ToList();
 
@@ -83,17 +96,24 @@ public sealed class ReceivingRulesSpecs
     {
         Scan[] scans =
         [
-            new("U1", "X0BBBBBBBB", UnitCondition.Sellable), new("U2", "X0AAAAAAAA", UnitCondition.Damaged),
-            new("U3", "X0AAAAAAAA", UnitCondition.Sellable), new("U4", "X0AAAAAAAA", UnitCondition.Sellable),
+            new("U1", "X0BBBBBBBB", UnitCondition.Sellable),
+            new("U2", "X0AAAAAAAA", UnitCondition.Damaged),
+            new("U3", "X0AAAAAAAA", UnitCondition.Sellable),
+            new("U4", "X0AAAAAAAA", UnitCondition.Sellable),
         ];
 
         var groups = ScanRules.GroupForEvents(scans).Select(g => (g.Fnsku, g.Condition, string.Join(",", g.UnitIds))).ToList();
 
-        Assert.That(groups, Is.EqualTo(new[]
-        {
-            ("X0AAAAAAAA", UnitCondition.Sellable, "U3,U4"),
-            ("X0AAAAAAAA", UnitCondition.Damaged, "U2"),
-            ("X0BBBBBBBB", UnitCondition.Sellable, "U1"),
-        }));
+        Assert.That(
+            groups,
+            Is.EqualTo(
+                new[]
+                {
+                    ("X0AAAAAAAA", UnitCondition.Sellable, "U3,U4"),
+                    ("X0AAAAAAAA", UnitCondition.Damaged, "U2"),
+                    ("X0BBBBBBBB", UnitCondition.Sellable, "U1"),
+                }
+            )
+        );
     }
 }

@@ -98,19 +98,16 @@ public sealed class DiscrepancySpecs
     [Test]
     public void Each_line_of_a_shipment_is_compared_on_its_own_in_fnsku_order()
     {
-        var lines = Discrepancies.For(
-        [
+        var lines = Discrepancies.For([
             new ShipmentLine("X0CCCCCCCC", 5, null, 5, 1),
             new ShipmentLine("X0AAAAAAAA", 10, null, 4, 1),
             new ShipmentLine("X0BBBBBBBB", 3, null, 3, 0),
         ]);
 
-        Assert.That(lines.Select(l => (l.Fnsku, l.Shortage, l.Overage, l.ReceivedDamaged)), Is.EqualTo(new[]
-        {
-            ("X0AAAAAAAA", 5, 0, 1),
-            ("X0BBBBBBBB", 0, 0, 0),
-            ("X0CCCCCCCC", 0, 1, 1),
-        }));
+        Assert.That(
+            lines.Select(l => (l.Fnsku, l.Shortage, l.Overage, l.ReceivedDamaged)),
+            Is.EqualTo(new[] { ("X0AAAAAAAA", 5, 0, 1), ("X0BBBBBBBB", 0, 0, 0), ("X0CCCCCCCC", 0, 1, 1) })
+        );
     }
 }
 
@@ -122,17 +119,16 @@ public sealed class CapacityRequestSpecs
     [Test]
     public void Volumes_are_item_volume_times_units_summed_per_storage_type_and_rounded_up()
     {
-        var mug = ItemOf(StorageType.Standard, 20, 15, 10);   // 0.105944 ft³
+        var mug = ItemOf(StorageType.Standard, 20, 15, 10); // 0.105944 ft³
         var book = ItemOf(StorageType.Standard, 30.48m, 30.48m, 30.48m); // exactly 1 ft³
         var boot = ItemOf(StorageType.Footwear, 30, 20, 12);
 
         var volumes = CapacityRequest.VolumesFor([(mug, 100), (book, 3), (boot, 10)]);
 
-        Assert.That(volumes.Select(v => (v.StorageType, v.CubicFeet)), Is.EqualTo(new[]
-        {
-            (StorageType.Standard, 13.5945m),
-            (StorageType.Footwear, 2.5427m),
-        }));
+        Assert.That(
+            volumes.Select(v => (v.StorageType, v.CubicFeet)),
+            Is.EqualTo(new[] { (StorageType.Standard, 13.5945m), (StorageType.Footwear, 2.5427m) })
+        );
     }
 
     [Test]

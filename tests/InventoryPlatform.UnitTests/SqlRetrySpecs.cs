@@ -17,7 +17,10 @@ public sealed class SqlRetrySpecs
 
     [Test]
     public void A_refused_socket_inside_another_exception_is_transient() =>
-        Assert.That(SqlRetry.IsTransient(new InvalidOperationException("wrapped", new SocketException((int)SocketError.ConnectionRefused))), Is.True);
+        Assert.That(
+            SqlRetry.IsTransient(new InvalidOperationException("wrapped", new SocketException((int)SocketError.ConnectionRefused))),
+            Is.True
+        );
 
     [Test]
     public async Task The_retry_pipeline_runs_a_unit_of_work_again_after_a_transient_fault_and_not_after_another()
@@ -33,11 +36,13 @@ public sealed class SqlRetrySpecs
 
         Assert.That((result, attempts), Is.EqualTo((42, 3)));
         var permanent = 0;
-        Assert.ThrowsAsync<PostgresException>(async () => await pipeline.ExecuteAsync<int>(_ =>
-        {
-            permanent++;
-            throw new PostgresException("dup", "ERROR", "ERROR", "23505");
-        }));
+        Assert.ThrowsAsync<PostgresException>(async () =>
+            await pipeline.ExecuteAsync<int>(_ =>
+            {
+                permanent++;
+                throw new PostgresException("dup", "ERROR", "ERROR", "23505");
+            })
+        );
         Assert.That(permanent, Is.EqualTo(1));
     }
 }

@@ -41,7 +41,8 @@ public sealed class SqlServerSyntaxSpecs
     [TestCaseSource(nameof(ServiceMigrations))]
     public void SQL_Server_migrations_create_objects_only_in_their_own_schema(Assembly assembly, string schema)
     {
-        var schemas = MigrationScripts.For(DatabaseProvider.SqlServer, assembly, schema)
+        var schemas = MigrationScripts
+            .For(DatabaseProvider.SqlServer, assembly, schema)
             .SelectMany(s => CreatedObjects(s.Sql))
             .Select(o => o.Schema)
             .Distinct()
@@ -68,16 +69,47 @@ public sealed class SqlServerSyntaxSpecs
             dialect.CreateSchemaIfMissing("receiving"),
             dialect.AcquireSessionLock,
             dialect.InsertIfAbsent("allocation.inbox", ["message_id", "consumer"], ["message_id", "consumer", "received_at"]),
-            dialect.InsertIfAbsent("receiving.units", ["unit_id"], ["unit_id", "seller_id", "shipment_id", "fnsku", "fulfillment_center", "condition", "scanned_at"]),
-            dialect.InsertIfAbsent("allocation.stock_balances", ["seller_id", "fnsku", "fulfillment_center"], ["seller_id", "fnsku", "fulfillment_center", "updated_at"]),
-            dialect.Upsert("allocation.stock_balances", ["seller_id", "fnsku", "fulfillment_center"], ["seller_id", "fnsku", "fulfillment_center", "on_hand"], ["on_hand"]),
-            dialect.SelectForUpdateSkipLocked("receiving.outbox", "id, message_type, body, correlation_id", "sent_at IS NULL", "created_at"),
+            dialect.InsertIfAbsent(
+                "receiving.units",
+                ["unit_id"],
+                ["unit_id", "seller_id", "shipment_id", "fnsku", "fulfillment_center", "condition", "scanned_at"]
+            ),
+            dialect.InsertIfAbsent(
+                "allocation.stock_balances",
+                ["seller_id", "fnsku", "fulfillment_center"],
+                ["seller_id", "fnsku", "fulfillment_center", "updated_at"]
+            ),
+            dialect.Upsert(
+                "allocation.stock_balances",
+                ["seller_id", "fnsku", "fulfillment_center"],
+                ["seller_id", "fnsku", "fulfillment_center", "on_hand"],
+                ["on_hand"]
+            ),
+            dialect.SelectForUpdateSkipLocked(
+                "receiving.outbox",
+                "id, message_type, body, correlation_id",
+                "sent_at IS NULL",
+                "created_at"
+            ),
             dialect.SelectForUpdate("receiving.shipments", "id, status", "id = @Id AND seller_id = @SellerId"),
-            dialect.Upsert("receiving.bins", ["fulfillment_center", "bin_id"], ["fulfillment_center", "bin_id", "zone", "capacity_cubic_feet"], ["zone", "capacity_cubic_feet"]),
-            dialect.InsertIfAbsent("receiving.sales_velocity", ["fnsku", "fulfillment_center", "day"], ["fnsku", "fulfillment_center", "day", "units"]),
+            dialect.Upsert(
+                "receiving.bins",
+                ["fulfillment_center", "bin_id"],
+                ["fulfillment_center", "bin_id", "zone", "capacity_cubic_feet"],
+                ["zone", "capacity_cubic_feet"]
+            ),
+            dialect.InsertIfAbsent(
+                "receiving.sales_velocity",
+                ["fnsku", "fulfillment_center", "day"],
+                ["fnsku", "fulfillment_center", "day", "units"]
+            ),
             dialect.SelectTop("receiving.items", "fnsku", "seller_id = @SellerId AND (@After IS NULL OR fnsku > @After)", "fnsku"),
             // Dapper expands the list parameter before SQL Server sees it.
-            $"UPDATE receiving.outbox SET sent_at = @SentAt WHERE {dialect.InList("id", "Ids")}".Replace("@Ids", "(@Ids1, @Ids2)", StringComparison.Ordinal),
+            $"UPDATE receiving.outbox SET sent_at = @SentAt WHERE {dialect.InList("id", "Ids")}".Replace(
+                "@Ids",
+                "(@Ids1, @Ids2)",
+                StringComparison.Ordinal
+            ),
         ];
 
         Assert.Multiple(() =>
@@ -120,17 +152,23 @@ public sealed class SqlServerSyntaxSpecs
         public List<(string Schema, string Name, IReadOnlyList<string> Columns)> Objects { get; } = [];
 
         public override void Visit(CreateTableStatement node) =>
-            Objects.Add((
-                node.SchemaObjectName.SchemaIdentifier?.Value ?? "dbo",
-                node.SchemaObjectName.BaseIdentifier.Value,
-                node.Definition.ColumnDefinitions.Select(c => c.ColumnIdentifier.Value).ToList()));
+            Objects.Add(
+                (
+                    node.SchemaObjectName.SchemaIdentifier?.Value ?? "dbo",
+                    node.SchemaObjectName.BaseIdentifier.Value,
+                    node.Definition.ColumnDefinitions.Select(c => c.ColumnIdentifier.Value).ToList()
+                )
+            );
 
         // A later migration's ALTER TABLE ... ADD columns belong to the table as well.
         public override void Visit(AlterTableAddTableElementStatement node) =>
-            Objects.Add((
-                node.SchemaObjectName.SchemaIdentifier?.Value ?? "dbo",
-                node.SchemaObjectName.BaseIdentifier.Value,
-                node.Definition.ColumnDefinitions.Select(c => c.ColumnIdentifier.Value).ToList()));
+            Objects.Add(
+                (
+                    node.SchemaObjectName.SchemaIdentifier?.Value ?? "dbo",
+                    node.SchemaObjectName.BaseIdentifier.Value,
+                    node.Definition.ColumnDefinitions.Select(c => c.ColumnIdentifier.Value).ToList()
+                )
+            );
 
         public override void Visit(CreateIndexStatement node) =>
             Objects.Add((node.OnName.SchemaIdentifier?.Value ?? "dbo", "index:" + node.Name.Value, []));

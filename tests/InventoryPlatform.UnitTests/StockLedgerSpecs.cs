@@ -43,8 +43,12 @@ public sealed class StockLedgerSpecs
     {
         StockMovement[] journal =
         [
-            Move(StockBucket.OnHand, 100), Move(StockBucket.Reserved, 30), Move(StockBucket.Reserved, -30),
-            Move(StockBucket.OnHand, -30), Move(StockBucket.Unfulfillable, 4), Move(StockBucket.InTransit, 9),
+            Move(StockBucket.OnHand, 100),
+            Move(StockBucket.Reserved, 30),
+            Move(StockBucket.Reserved, -30),
+            Move(StockBucket.OnHand, -30),
+            Move(StockBucket.Unfulfillable, 4),
+            Move(StockBucket.InTransit, 9),
         ];
         var applied = journal.Aggregate(StockBalance.Empty, (b, m) => StockLedger.Apply(b, [m]).Balance!);
 

@@ -34,7 +34,8 @@ public sealed class GatewayOptions
 
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>How long a key looked up in the database is trusted before it is read again (revocation delay for other replicas).</summary>
+    /// <summary>How long a key looked up in the database is trusted before it is read again (revocation delay for other
+    /// replicas).</summary>
     public TimeSpan KeyCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
 }
 
@@ -50,8 +51,13 @@ public sealed class ApiKeys(GatewayOptions options, Database database, TimeProvi
     private readonly ConcurrentDictionary<string, (ApiKey? Key, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
 
     // The configured keys' hashes as the bytes each request's hash is compared with, worked out once.
-    private readonly (byte[] Hash, ApiKey Key)[] _configured = options.ApiKeys
-        .Select(k => (Encoding.ASCII.GetBytes(k.Sha256.ToLowerInvariant().PadRight(64)), new ApiKey(k.Id, k.SellerId, k.Scopes, k.PermitsPerSecond, k.Burst)))
+    private readonly (byte[] Hash, ApiKey Key)[] _configured = options
+        .ApiKeys.Select(k =>
+            (
+                Encoding.ASCII.GetBytes(k.Sha256.ToLowerInvariant().PadRight(64)),
+                new ApiKey(k.Id, k.SellerId, k.Scopes, k.PermitsPerSecond, k.Burst)
+            )
+        )
         .ToArray();
 
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
@@ -88,45 +94,70 @@ public sealed class ApiKeys(GatewayOptions options, Database database, TimeProvi
         var row = await database.QuerySingleOrDefaultAsync<KeyRow>(
             "SELECT id, seller_id, scopes, permits_per_second, burst FROM gateway.api_keys WHERE key_hash = @Hash AND revoked_at IS NULL",
             new { Hash = hash },
-            cancellationToken);
+            cancellationToken
+        );
         var found = row?.ToKey();
         _cache[hash] = (found, time.GetUtcNow().Add(options.KeyCacheDuration));
         return found;
     }
 
     /// <summary>Issues a new key; the plain key is returned once and never stored.</summary>
-    public async Task<(ApiKey Key, string Plain)> IssueAsync(string sellerId, IReadOnlyList<string> scopes, int permitsPerSecond, int burst, CancellationToken cancellationToken)
+    public async Task<(ApiKey Key, string Plain)> IssueAsync(
+        string sellerId,
+        IReadOnlyList<string> scopes,
+        int permitsPerSecond,
+        int burst,
+        CancellationToken cancellationToken
+    )
     {
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         var plain = $"{Prefix}{id}_{Base64UrlSecret()}";
         var key = new ApiKey(id, sellerId, scopes, permitsPerSecond, burst);
         await database.InTransactionAsync(
-            unit => unit.ExecuteAsync(
-                "INSERT INTO gateway.api_keys (id, key_hash, seller_id, scopes, permits_per_second, burst, created_at) " +
-                "VALUES (@Id, @Hash, @SellerId, @Scopes, @PermitsPerSecond, @Burst, @CreatedAt)",
-                new { Id = id, Hash = Hash(plain), SellerId = sellerId, Scopes = string.Join(' ', scopes), PermitsPerSecond = permitsPerSecond, Burst = burst, CreatedAt = time.GetUtcNow().UtcDateTime }),
-            cancellationToken);
+            unit =>
+                unit.ExecuteAsync(
+                    "INSERT INTO gateway.api_keys (id, key_hash, seller_id, scopes, permits_per_second, burst, created_at) "
+                        + "VALUES (@Id, @Hash, @SellerId, @Scopes, @PermitsPerSecond, @Burst, @CreatedAt)",
+                    new
+                    {
+                        Id = id,
+                        Hash = Hash(plain),
+                        SellerId = sellerId,
+                        Scopes = string.Join(' ', scopes),
+                        PermitsPerSecond = permitsPerSecond,
+                        Burst = burst,
+                        CreatedAt = time.GetUtcNow().UtcDateTime,
+                    }
+                ),
+            cancellationToken
+        );
         return (key, plain);
     }
 
     public async Task<bool> RevokeAsync(string id, CancellationToken cancellationToken)
     {
         var revoked = await database.InTransactionAsync(
-            unit => unit.ExecuteAsync(
-                "UPDATE gateway.api_keys SET revoked_at = @Now WHERE id = @Id AND revoked_at IS NULL",
-                new { Id = id, Now = time.GetUtcNow().UtcDateTime }),
-            cancellationToken);
+            unit =>
+                unit.ExecuteAsync(
+                    "UPDATE gateway.api_keys SET revoked_at = @Now WHERE id = @Id AND revoked_at IS NULL",
+                    new { Id = id, Now = time.GetUtcNow().UtcDateTime }
+                ),
+            cancellationToken
+        );
         _cache.Clear();
         return revoked == 1;
     }
 
     public async Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken cancellationToken) =>
-        (await database.QueryAsync<KeyRow>(
-            "SELECT id, seller_id, scopes, permits_per_second, burst FROM gateway.api_keys WHERE revoked_at IS NULL ORDER BY id",
-            null,
-            cancellationToken))
-        .Select(r => r.ToKey())
-        .ToList();
+        (
+            await database.QueryAsync<KeyRow>(
+                "SELECT id, seller_id, scopes, permits_per_second, burst FROM gateway.api_keys WHERE revoked_at IS NULL ORDER BY id",
+                null,
+                cancellationToken
+            )
+        )
+            .Select(r => r.ToKey())
+            .ToList();
 
     private static string Base64UrlSecret() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');

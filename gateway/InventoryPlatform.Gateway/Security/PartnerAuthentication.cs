@@ -28,11 +28,18 @@ public static class PartnerAuthentication
         }
 
         var presented = context.Request.Headers[ApiKeys.Header].ToString();
-        var key = presented.Length == 0 ? null : await context.RequestServices.GetRequiredService<ApiKeys>().FindAsync(presented, context.RequestAborted);
+        var key =
+            presented.Length == 0
+                ? null
+                : await context.RequestServices.GetRequiredService<ApiKeys>().FindAsync(presented, context.RequestAborted);
         if (key is null)
         {
-            await Problem(context, StatusCodes.Status401Unauthorized, "Not authenticated.",
-                presented.Length == 0 ? $"Send your API key in the {ApiKeys.Header} header." : "The API key is not valid or was revoked.");
+            await Problem(
+                context,
+                StatusCodes.Status401Unauthorized,
+                "Not authenticated.",
+                presented.Length == 0 ? $"Send your API key in the {ApiKeys.Header} header." : "The API key is not valid or was revoked."
+            );
             return;
         }
 
@@ -42,7 +49,12 @@ public static class PartnerAuthentication
         {
             if (!Seller.IsValidId(actAs))
             {
-                await Problem(context, StatusCodes.Status400BadRequest, "Invalid seller.", $"{ActAsSellerHeader} must be 1-64 letters, digits, '-' or '_'.");
+                await Problem(
+                    context,
+                    StatusCodes.Status400BadRequest,
+                    "Invalid seller.",
+                    $"{ActAsSellerHeader} must be 1-64 letters, digits, '-' or '_'."
+                );
                 return;
             }
 
@@ -57,9 +69,17 @@ public static class PartnerAuthentication
     public static async Task Problem(HttpContext context, int status, string title, string detail)
     {
         context.Response.StatusCode = status;
-        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
-        if (!await context.RequestServices.GetRequiredService<IProblemDetailsService>()
-                .TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }))
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Title = title,
+            Detail = detail,
+        };
+        if (
+            !await context
+                .RequestServices.GetRequiredService<IProblemDetailsService>()
+                .TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem })
+        )
         {
             await context.Response.WriteAsJsonAsync(problem);
         }

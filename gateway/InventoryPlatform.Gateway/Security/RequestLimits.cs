@@ -20,14 +20,19 @@ public static class RequestLimits
                         QueueLimit = 0,
                         AutoReplenishment = true,
                     })
-                    : RateLimitPartition.GetNoLimiter("unauthenticated"));
+                    : RateLimitPartition.GetNoLimiter("unauthenticated")
+            );
             options.OnRejected = async (rejected, _) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1);
-                rejected.HttpContext.Response.Headers.RetryAfter =
-                    Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await PartnerAuthentication.Problem(rejected.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests.",
-                    "This API key's rate limit is used up; retry after the number of seconds in Retry-After.");
+                rejected.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
+                    .ToString(CultureInfo.InvariantCulture);
+                await PartnerAuthentication.Problem(
+                    rejected.HttpContext,
+                    StatusCodes.Status429TooManyRequests,
+                    "Too many requests.",
+                    "This API key's rate limit is used up; retry after the number of seconds in Retry-After."
+                );
             };
         });
 
@@ -36,8 +41,12 @@ public static class RequestLimits
     {
         if (context.Request.ContentLength > maxBytes)
         {
-            await PartnerAuthentication.Problem(context, StatusCodes.Status413PayloadTooLarge, "The request body is too large.",
-                $"At most {maxBytes} bytes are accepted.");
+            await PartnerAuthentication.Problem(
+                context,
+                StatusCodes.Status413PayloadTooLarge,
+                "The request body is too large.",
+                $"At most {maxBytes} bytes are accepted."
+            );
             return;
         }
 

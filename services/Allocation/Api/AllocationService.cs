@@ -10,7 +10,8 @@ public static class AllocationService
     public static IServiceCollection AddAllocation(this IServiceCollection services)
     {
         services.AddSingleton(sp => new AllocationOptions(
-            sp.GetRequiredService<IConfiguration>().GetValue("Allocation:LowStockDaysOfCover", AllocationOptions.DefaultLowStockDaysOfCover)));
+            sp.GetRequiredService<IConfiguration>().GetValue("Allocation:LowStockDaysOfCover", AllocationOptions.DefaultLowStockDaysOfCover)
+        ));
         services.AddSingleton<StockRepository>();
         services.AddSingleton<NetworkRepository>();
         services.AddSingleton<OrderRepository>();
@@ -23,7 +24,8 @@ public static class AllocationService
     }
 }
 
-/// <summary>Allocation's settings. LowStockDaysOfCover: LowStockDetected is published when available stock falls under this many days of forecast demand.</summary>
+/// <summary>Allocation's settings. LowStockDaysOfCover: LowStockDetected is published when available stock falls under this many days of
+/// forecast demand.</summary>
 public sealed record AllocationOptions(double LowStockDaysOfCover)
 {
     public const double DefaultLowStockDaysOfCover = 14;

@@ -7,7 +7,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace InventoryPlatform.Allocation.Api;
 
 public sealed record NetworkResponse(
-    IReadOnlyList<Region> Regions, IReadOnlyList<FulfillmentCenter> FulfillmentCenters, IReadOnlyList<TransitTime> TransitTimes, CrossBorderPolicy CrossBorder);
+    IReadOnlyList<Region> Regions,
+    IReadOnlyList<FulfillmentCenter> FulfillmentCenters,
+    IReadOnlyList<TransitTime> TransitTimes,
+    CrossBorderPolicy CrossBorder
+);
 
 public sealed record RegionRequest(string? Marketplace);
 
@@ -26,25 +30,34 @@ public static partial class NetworkApi
     public static RouteGroupBuilder MapNetworkApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup($"{AllocationService.Descriptor.ApiPrefix}/network").WithTags("FC network");
-        group.MapGet("/", GetNetwork)
+        group
+            .MapGet("/", GetNetwork)
             .WithName("GetNetwork")
-            .WithSummary("The fulfillment centers, ship-to regions, transit hours from each FC to each region, and the cross-border policy.");
-        group.MapPut("/regions/{code}", PutRegion)
+            .WithSummary(
+                "The fulfillment centers, ship-to regions, transit hours from each FC to each region, and the cross-border policy."
+            );
+        group
+            .MapPut("/regions/{code}", PutRegion)
             .RequireAdminScope()
             .WithName("PutRegion")
             .WithSummary("Add a ship-to region to a marketplace, or move it.");
-        group.MapPut("/fulfillment-centers/{code}", PutFulfillmentCenter)
+        group
+            .MapPut("/fulfillment-centers/{code}", PutFulfillmentCenter)
             .RequireAdminScope()
             .WithName("PutFulfillmentCenter")
             .WithSummary("Add a fulfillment center or change its marketplace, region or storage capacity.");
-        group.MapPut("/transit-times/{region}/{fulfillmentCenter}", PutTransitTime)
+        group
+            .MapPut("/transit-times/{region}/{fulfillmentCenter}", PutTransitTime)
             .RequireAdminScope()
             .WithName("PutTransitTime")
             .WithSummary("Set the hours a parcel takes from an FC to a region (an FC ships only to regions it has a transit time to).");
-        group.MapPut("/cross-border", PutCrossBorder)
+        group
+            .MapPut("/cross-border", PutCrossBorder)
             .RequireAdminScope()
             .WithName("PutCrossBorder")
-            .WithSummary("Allow or forbid filling an order from another marketplace's pool, and the hours added to transit when it happens.");
+            .WithSummary(
+                "Allow or forbid filling an order from another marketplace's pool, and the hours added to transit when it happens."
+            );
         return group;
     }
 
@@ -55,28 +68,46 @@ public static partial class NetworkApi
     }
 
     public static async Task<Results<Created<Region>, Ok<Region>, ValidationProblem>> PutRegion(
-        string code, RegionRequest request, NetworkRepository networks, CancellationToken cancellationToken)
+        string code,
+        RegionRequest request,
+        NetworkRepository networks,
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         validation.Require(RegionPattern().IsMatch(code), "code", "Must be 1-40 letters, digits or '-'.");
-        validation.Require(request.Marketplace is not null && MarketplacePattern().IsMatch(request.Marketplace), "marketplace", "Must be a two-letter marketplace code such as US.");
+        validation.Require(
+            request.Marketplace is not null && MarketplacePattern().IsMatch(request.Marketplace),
+            "marketplace",
+            "Must be a two-letter marketplace code such as US."
+        );
         if (!validation.IsValid)
         {
             return validation.Problem();
         }
 
         var region = new Region(code, request.Marketplace!);
-        return await networks.SaveRegionAsync(region, cancellationToken) ? TypedResults.Created($"{AllocationService.Descriptor.ApiPrefix}/network", region) : TypedResults.Ok(region);
+        return await networks.SaveRegionAsync(region, cancellationToken)
+            ? TypedResults.Created($"{AllocationService.Descriptor.ApiPrefix}/network", region)
+            : TypedResults.Ok(region);
     }
 
     public static async Task<Results<Created<FulfillmentCenter>, Ok<FulfillmentCenter>, ValidationProblem>> PutFulfillmentCenter(
-        string code, FulfillmentCenterRequest request, NetworkRepository networks, CancellationToken cancellationToken)
+        string code,
+        FulfillmentCenterRequest request,
+        NetworkRepository networks,
+        CancellationToken cancellationToken
+    )
     {
         var network = await networks.GetAsync(cancellationToken);
         var fc = code.ToUpperInvariant();
         var validation = new Validation();
         validation.Require(CenterPattern().IsMatch(fc), "code", "Must be 1-10 letters or digits.");
-        validation.Require(request.Marketplace is not null && MarketplacePattern().IsMatch(request.Marketplace), "marketplace", "Must be a two-letter marketplace code such as US.");
+        validation.Require(
+            request.Marketplace is not null && MarketplacePattern().IsMatch(request.Marketplace),
+            "marketplace",
+            "Must be a two-letter marketplace code such as US."
+        );
         validation.Require(request.StorageCapacityUnits is >= 0, "storageCapacityUnits", "Is required and may not be negative.");
         if (request.Region is null || network.FindRegion(request.Region) is not { } region)
         {
@@ -93,11 +124,18 @@ public static partial class NetworkApi
         }
 
         var center = new FulfillmentCenter(fc, request.Marketplace!, request.Region!, request.StorageCapacityUnits!.Value);
-        return await networks.SaveCenterAsync(center, cancellationToken) ? TypedResults.Created($"{AllocationService.Descriptor.ApiPrefix}/network", center) : TypedResults.Ok(center);
+        return await networks.SaveCenterAsync(center, cancellationToken)
+            ? TypedResults.Created($"{AllocationService.Descriptor.ApiPrefix}/network", center)
+            : TypedResults.Ok(center);
     }
 
     public static async Task<Results<Created<TransitTime>, Ok<TransitTime>, ValidationProblem>> PutTransitTime(
-        string region, string fulfillmentCenter, TransitTimeRequest request, NetworkRepository networks, CancellationToken cancellationToken)
+        string region,
+        string fulfillmentCenter,
+        TransitTimeRequest request,
+        NetworkRepository networks,
+        CancellationToken cancellationToken
+    )
     {
         var network = await networks.GetAsync(cancellationToken);
         var fc = fulfillmentCenter.ToUpperInvariant();
@@ -111,11 +149,16 @@ public static partial class NetworkApi
         }
 
         var transit = new TransitTime(region, fc, request.TransitHours!.Value);
-        return await networks.SaveTransitTimeAsync(transit, cancellationToken) ? TypedResults.Created($"{AllocationService.Descriptor.ApiPrefix}/network", transit) : TypedResults.Ok(transit);
+        return await networks.SaveTransitTimeAsync(transit, cancellationToken)
+            ? TypedResults.Created($"{AllocationService.Descriptor.ApiPrefix}/network", transit)
+            : TypedResults.Ok(transit);
     }
 
     public static async Task<Results<Ok<CrossBorderPolicy>, ValidationProblem>> PutCrossBorder(
-        CrossBorderRequest request, NetworkRepository networks, CancellationToken cancellationToken)
+        CrossBorderRequest request,
+        NetworkRepository networks,
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         validation.Require(request.Allowed is not null, "allowed", "Is required.");

@@ -13,7 +13,12 @@ public sealed record MoneyRequest(decimal? Amount, string? Currency);
 public sealed record OrderLineRequest(string? Fnsku, int Quantity, MoneyRequest? UnitPrice);
 
 public sealed record CreateOrderRequest(
-    string? PartnerOrderId, string? Marketplace, string? ShipToRegion, IReadOnlyList<OrderLineRequest>? Lines, ShortagePolicy? ShortagePolicy);
+    string? PartnerOrderId,
+    string? Marketplace,
+    string? ShipToRegion,
+    IReadOnlyList<OrderLineRequest>? Lines,
+    ShortagePolicy? ShortagePolicy
+);
 
 public sealed record CancelOrderRequest(string? Reason);
 
@@ -21,47 +26,95 @@ public sealed record ShipOrderRequest(string? FulfillmentCenter);
 
 public sealed record OrderAllocationResponse(string FulfillmentCenter, int Quantity, DateTime? ShippedAt);
 
-public sealed record OrderLineResponse(int LineNumber, string Fnsku, int Quantity, Money UnitPrice, int Allocated, int Backordered, IReadOnlyList<OrderAllocationResponse> Allocations);
+public sealed record OrderLineResponse(
+    int LineNumber,
+    string Fnsku,
+    int Quantity,
+    Money UnitPrice,
+    int Allocated,
+    int Backordered,
+    IReadOnlyList<OrderAllocationResponse> Allocations
+);
 
 public sealed record OrderResponse(
-    Guid Id, string? PartnerOrderId, string Marketplace, string ShipToRegion, OrderStatus Status, string? CancelReason, DateTime CreatedAt, DateTime UpdatedAt,
-    IReadOnlyList<OrderLineResponse> Lines)
+    Guid Id,
+    string? PartnerOrderId,
+    string Marketplace,
+    string ShipToRegion,
+    OrderStatus Status,
+    string? CancelReason,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    IReadOnlyList<OrderLineResponse> Lines
+)
 {
     public static OrderResponse From(OrderView order) =>
-        new(order.Header.Id, order.Header.PartnerOrderId, order.Header.Marketplace, order.Header.ShipToRegion, order.Header.Status, order.Header.CancelReason,
-            order.Header.CreatedAt, order.Header.UpdatedAt,
-            order.Lines.Select(l =>
-            {
-                var allocations = order.Allocations.Where(a => a.LineNumber == l.LineNumber).ToList();
-                return new OrderLineResponse(
-                    l.LineNumber, l.Fnsku, l.Quantity, new Money(l.UnitPrice, l.Currency), allocations.Sum(a => a.Quantity), l.Backordered,
-                    allocations.Select(a => new OrderAllocationResponse(a.FulfillmentCenter, a.Quantity, a.ShippedAt)).ToList());
-            }).ToList());
+        new(
+            order.Header.Id,
+            order.Header.PartnerOrderId,
+            order.Header.Marketplace,
+            order.Header.ShipToRegion,
+            order.Header.Status,
+            order.Header.CancelReason,
+            order.Header.CreatedAt,
+            order.Header.UpdatedAt,
+            order
+                .Lines.Select(l =>
+                {
+                    var allocations = order.Allocations.Where(a => a.LineNumber == l.LineNumber).ToList();
+                    return new OrderLineResponse(
+                        l.LineNumber,
+                        l.Fnsku,
+                        l.Quantity,
+                        new Money(l.UnitPrice, l.Currency),
+                        allocations.Sum(a => a.Quantity),
+                        l.Backordered,
+                        allocations.Select(a => new OrderAllocationResponse(a.FulfillmentCenter, a.Quantity, a.ShippedAt)).ToList()
+                    );
+                })
+                .ToList()
+        );
 }
 
-public sealed record OrderSummary(Guid Id, string? PartnerOrderId, string Marketplace, string ShipToRegion, OrderStatus Status, DateTime CreatedAt);
+public sealed record OrderSummary(
+    Guid Id,
+    string? PartnerOrderId,
+    string Marketplace,
+    string ShipToRegion,
+    OrderStatus Status,
+    DateTime CreatedAt
+);
 
 public static class OrdersApi
 {
     public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup($"{AllocationService.Descriptor.ApiPrefix}/orders").WithTags("Fulfillment orders");
-        group.MapPost("/", CreateOrder)
+        group
+            .MapPost("/", CreateOrder)
             .WithName("CreateOrder")
-            .WithSummary("Submit a fulfillment order: units are reserved at the FC(s) that can ship soonest (fewest splits, then shortest transit, then most stock); " +
-                         "what cannot be found is backordered, or with shortagePolicy=reject the order is refused (409). One order per Idempotency-Key and per partnerOrderId.");
-        group.MapGet("/{id:guid}", GetOrder)
+            .WithSummary(
+                "Submit a fulfillment order: units are reserved at the FC(s) that can ship soonest (fewest splits, then shortest transit, "
+                    + "then most stock); "
+                    + "what cannot be found is backordered, or with shortagePolicy=reject the order is refused (409). One order per "
+                    + "Idempotency-Key and per partnerOrderId."
+            );
+        group
+            .MapGet("/{id:guid}", GetOrder)
             .WithName("GetOrder")
             .WithSummary("An order with its lines, where each line's units are reserved and what is backordered.");
-        group.MapGet("/", ListOrders)
-            .WithName("ListOrders")
-            .WithSummary("The seller's orders, optionally by status, paged by cursor.");
-        group.MapPost("/{id:guid}/cancel", CancelOrder)
+        group.MapGet("/", ListOrders).WithName("ListOrders").WithSummary("The seller's orders, optionally by status, paged by cursor.");
+        group
+            .MapPost("/{id:guid}/cancel", CancelOrder)
             .WithName("CancelOrder")
             .WithSummary("Cancel an order that has not shipped: its reservations are released. Cancelling again changes nothing.");
-        group.MapPost("/{id:guid}/shipments", ConfirmShipment)
+        group
+            .MapPost("/{id:guid}/shipments", ConfirmShipment)
             .WithName("ConfirmShipment")
-            .WithSummary("Confirm that the order's units reserved at one FC have shipped: they leave reserved and on hand, and OrderShipped is published.");
+            .WithSummary(
+                "Confirm that the order's units reserved at one FC have shipped: they leave reserved and on hand, and OrderShipped is "
+                    + "published."
+            );
         return group;
     }
 
@@ -74,13 +127,24 @@ public static class OrdersApi
         OrderRepository orders,
         OrderDesk desk,
         IdempotentRequests idempotency,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         var network = await networks.GetAsync(cancellationToken);
         var validation = new Validation();
         validation.Require(IdempotentRequests.IsValidKey(idempotencyKey), IdempotentRequests.Header, "Must be 1-200 printable characters.");
-        var lines = request.Lines?.Select(l => new OrderLineInput(l.Fnsku, l.Quantity, l.UnitPrice?.Amount, l.UnitPrice?.Currency)).ToList();
-        foreach (var (field, reason) in FulfillmentOrderRules.Check(network, request.PartnerOrderId, request.Marketplace, request.ShipToRegion, lines))
+        var lines = request
+            .Lines?.Select(l => new OrderLineInput(l.Fnsku, l.Quantity, l.UnitPrice?.Amount, l.UnitPrice?.Currency))
+            .ToList();
+        foreach (
+            var (field, reason) in FulfillmentOrderRules.Check(
+                network,
+                request.PartnerOrderId,
+                request.Marketplace,
+                request.ShipToRegion,
+                lines
+            )
+        )
         {
             validation.Add(field, reason);
         }
@@ -90,7 +154,10 @@ public static class OrdersApi
             return validation.Problem();
         }
 
-        if (request.PartnerOrderId is not null && await orders.FindByPartnerOrderIdAsync(seller.Id, request.PartnerOrderId, cancellationToken) is { } existing)
+        if (
+            request.PartnerOrderId is not null
+            && await orders.FindByPartnerOrderIdAsync(seller.Id, request.PartnerOrderId, cancellationToken) is { } existing
+        )
         {
             return await ExistingAsync(orders, seller, existing, cancellationToken);
         }
@@ -100,9 +167,22 @@ public static class OrdersApi
             request.PartnerOrderId,
             request.Marketplace!.ToUpperInvariant(),
             network.FindRegion(request.ShipToRegion!)!.Code,
-            request.Lines!.Select((l, i) => new OrderLineRecord(i + 1, l.Fnsku!.ToUpperInvariant(), l.Quantity, l.UnitPrice!.Amount!.Value, l.UnitPrice.Currency!, 0)).ToList(),
+            request
+                .Lines!.Select(
+                    (l, i) =>
+                        new OrderLineRecord(
+                            i + 1,
+                            l.Fnsku!.ToUpperInvariant(),
+                            l.Quantity,
+                            l.UnitPrice!.Amount!.Value,
+                            l.UnitPrice.Currency!,
+                            0
+                        )
+                )
+                .ToList(),
             request.ShortagePolicy ?? ShortagePolicy.Backorder,
-            Correlation.Of(http));
+            Correlation.Of(http)
+        );
         try
         {
             return await idempotency.RunAsync(
@@ -110,7 +190,8 @@ public static class OrdersApi
                 idempotencyKey,
                 http.Request.Path,
                 async unit => (StatusCodes.Status201Created, OrderResponse.From(await desk.AllocateAsync(unit, network, order))),
-                cancellationToken);
+                cancellationToken
+            );
         }
         catch (OrderRejectedException rejected)
         {
@@ -129,13 +210,23 @@ public static class OrdersApi
     }
 
     public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> GetOrder(
-        Guid id, Seller seller, OrderRepository orders, CancellationToken cancellationToken) =>
+        Guid id,
+        Seller seller,
+        OrderRepository orders,
+        CancellationToken cancellationToken
+    ) =>
         await orders.GetAsync(seller.Id, id, cancellationToken) is { } order
             ? TypedResults.Ok(OrderResponse.From(order))
             : Problems.NotFound("Order", id.ToString());
 
     public static async Task<Results<Ok<Page<OrderSummary>>, ValidationProblem>> ListOrders(
-        Seller seller, OrderRepository orders, OrderStatus? status, int? limit, string? cursor, CancellationToken cancellationToken)
+        Seller seller,
+        OrderRepository orders,
+        OrderStatus? status,
+        int? limit,
+        string? cursor,
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         var (take, afterId) = Cursor.ReadGuid(limit, cursor, validation);
@@ -146,12 +237,20 @@ public static class OrdersApi
         }
 
         var rows = await orders.ListAsync(seller.Id, status, take + 1, afterId, cancellationToken);
-        var summaries = rows.Select(h => new OrderSummary(h.Id, h.PartnerOrderId, h.Marketplace, h.ShipToRegion, h.Status, h.CreatedAt)).ToList();
+        var summaries = rows.Select(h => new OrderSummary(h.Id, h.PartnerOrderId, h.Marketplace, h.ShipToRegion, h.Status, h.CreatedAt))
+            .ToList();
         return TypedResults.Ok(Cursor.ToPage(summaries, take, s => s.Id.ToString()));
     }
 
     public static async Task<Results<Ok<OrderResponse>, ValidationProblem, ProblemHttpResult>> CancelOrder(
-        Guid id, CancelOrderRequest? request, Seller seller, HttpContext http, Database database, OrderDesk desk, CancellationToken cancellationToken)
+        Guid id,
+        CancelOrderRequest? request,
+        Seller seller,
+        HttpContext http,
+        Database database,
+        OrderDesk desk,
+        CancellationToken cancellationToken
+    )
     {
         var reason = string.IsNullOrWhiteSpace(request?.Reason) ? "Cancelled by the partner." : request.Reason;
         if (reason.Length > 200)
@@ -161,7 +260,10 @@ public static class OrdersApi
 
         try
         {
-            var order = await database.InTransactionAsync(unit => desk.CancelAsync(unit, seller.Id, id, reason, Correlation.Of(http)), cancellationToken);
+            var order = await database.InTransactionAsync(
+                unit => desk.CancelAsync(unit, seller.Id, id, reason, Correlation.Of(http)),
+                cancellationToken
+            );
             return order is null ? Problems.NotFound("Order", id.ToString()) : TypedResults.Ok(OrderResponse.From(order));
         }
         catch (StateConflictException conflict)
@@ -171,7 +273,14 @@ public static class OrdersApi
     }
 
     public static async Task<Results<Ok<OrderResponse>, ValidationProblem, ProblemHttpResult>> ConfirmShipment(
-        Guid id, ShipOrderRequest request, Seller seller, HttpContext http, Database database, OrderDesk desk, CancellationToken cancellationToken)
+        Guid id,
+        ShipOrderRequest request,
+        Seller seller,
+        HttpContext http,
+        Database database,
+        OrderDesk desk,
+        CancellationToken cancellationToken
+    )
     {
         if (string.IsNullOrWhiteSpace(request.FulfillmentCenter) || request.FulfillmentCenter.Length > 10)
         {
@@ -181,7 +290,10 @@ public static class OrdersApi
         try
         {
             var fc = request.FulfillmentCenter.ToUpperInvariant();
-            var order = await database.InTransactionAsync(unit => desk.ShipAsync(unit, seller.Id, id, fc, Correlation.Of(http)), cancellationToken);
+            var order = await database.InTransactionAsync(
+                unit => desk.ShipAsync(unit, seller.Id, id, fc, Correlation.Of(http)),
+                cancellationToken
+            );
             return order is null ? Problems.NotFound("Order", id.ToString()) : TypedResults.Ok(OrderResponse.From(order));
         }
         catch (StateConflictException conflict)

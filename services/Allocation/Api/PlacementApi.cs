@@ -14,19 +14,32 @@ public static class PlacementApi
     public static RouteGroupBuilder MapPlacementApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup(AllocationService.Descriptor.ApiPrefix).WithTags("Placement");
-        group.MapGet("/placement", GetPlacementAdvice)
+        group
+            .MapGet("/placement", GetPlacementAdvice)
             .WithName("GetPlacementAdvice")
-            .WithSummary("How to split planned inbound units of an FNSKU across a marketplace's FCs: by regional demand (the latest forecast, " +
-                         "else the last 28 days of shipments, else evenly), each region served by its nearest FC. For shipment planning.");
-        group.MapGet("/rebalancing", GetRebalancingProposals)
+            .WithSummary(
+                "How to split planned inbound units of an FNSKU across a marketplace's FCs: by regional demand (the latest forecast, "
+                    + "else the last 28 days of shipments, else evenly), each region served by its nearest FC. For shipment planning."
+            );
+        group
+            .MapGet("/rebalancing", GetRebalancingProposals)
             .WithName("GetRebalancingProposals")
-            .WithSummary("Transfers that would bring each FC's available stock of an FNSKU to its share of regional demand, with days of cover " +
-                         "before; accept one by POSTing it to /transfers.");
+            .WithSummary(
+                "Transfers that would bring each FC's available stock of an FNSKU to its share of regional demand, with days of cover "
+                    + "before; accept one by POSTing it to /transfers."
+            );
         return group;
     }
 
     public static async Task<Results<Ok<PlacementAdvice>, ValidationProblem>> GetPlacementAdvice(
-        Seller seller, string? fnsku, string? marketplace, int? units, NetworkRepository networks, DemandRepository demand, CancellationToken cancellationToken)
+        Seller seller,
+        string? fnsku,
+        string? marketplace,
+        int? units,
+        NetworkRepository networks,
+        DemandRepository demand,
+        CancellationToken cancellationToken
+    )
     {
         var network = await networks.GetAsync(cancellationToken);
         var validation = Check(network, fnsku, marketplace);
@@ -42,8 +55,15 @@ public static class PlacementApi
     }
 
     public static async Task<Results<Ok<RebalancingProposals>, ValidationProblem>> GetRebalancingProposals(
-        Seller seller, string? fnsku, string? marketplace, int? minimumUnits, NetworkRepository networks, DemandRepository demand, StockRepository stock,
-        CancellationToken cancellationToken)
+        Seller seller,
+        string? fnsku,
+        string? marketplace,
+        int? minimumUnits,
+        NetworkRepository networks,
+        DemandRepository demand,
+        StockRepository stock,
+        CancellationToken cancellationToken
+    )
     {
         var network = await networks.GetAsync(cancellationToken);
         var validation = Check(network, fnsku, marketplace);
@@ -64,8 +84,16 @@ public static class PlacementApi
     private static Validation Check(FulfillmentNetwork network, string? fnsku, string? marketplace)
     {
         var validation = new Validation();
-        validation.Require(fnsku is { Length: >= 1 and <= 10 } && fnsku.All(char.IsAsciiLetterOrDigit), "fnsku", "Is required, 1-10 letters or digits.");
-        validation.Require(marketplace is not null && network.IsMarketplace(marketplace.ToUpperInvariant()), "marketplace", "Must be a marketplace of the network.");
+        validation.Require(
+            fnsku is { Length: >= 1 and <= 10 } && fnsku.All(char.IsAsciiLetterOrDigit),
+            "fnsku",
+            "Is required, 1-10 letters or digits."
+        );
+        validation.Require(
+            marketplace is not null && network.IsMarketplace(marketplace.ToUpperInvariant()),
+            "marketplace",
+            "Must be a marketplace of the network."
+        );
         return validation;
     }
 }

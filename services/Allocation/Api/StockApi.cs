@@ -6,11 +6,29 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace InventoryPlatform.Allocation.Api;
 
 public sealed record StockResponse(
-    string Fnsku, string FulfillmentCenter, int OnHand, int Reserved, int Available, int Inbound, int InTransit, int Unfulfillable, DateTime UpdatedAt)
+    string Fnsku,
+    string FulfillmentCenter,
+    int OnHand,
+    int Reserved,
+    int Available,
+    int Inbound,
+    int InTransit,
+    int Unfulfillable,
+    DateTime UpdatedAt
+)
 {
     public static StockResponse From(StockRow row) =>
-        new(row.Fnsku, row.FulfillmentCenter, row.Balance.OnHand, row.Balance.Reserved, row.Balance.Available,
-            row.Balance.Inbound, row.Balance.InTransit, row.Balance.Unfulfillable, row.UpdatedAt);
+        new(
+            row.Fnsku,
+            row.FulfillmentCenter,
+            row.Balance.OnHand,
+            row.Balance.Reserved,
+            row.Balance.Available,
+            row.Balance.Inbound,
+            row.Balance.InTransit,
+            row.Balance.Unfulfillable,
+            row.UpdatedAt
+        );
 }
 
 public static class StockApi
@@ -18,9 +36,13 @@ public static class StockApi
     public static RouteGroupBuilder MapStockApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup($"{AllocationService.Descriptor.ApiPrefix}/stock").WithTags("Stock");
-        group.MapGet("/", ListStock)
+        group
+            .MapGet("/", ListStock)
             .WithName("ListStock")
-            .WithSummary("The seller's stock per FNSKU and FC, optionally filtered; with asOf (ISO 8601, needs fnsku) as it stood then, rebuilt from the journal.");
+            .WithSummary(
+                "The seller's stock per FNSKU and FC, optionally filtered; with asOf (ISO 8601, needs fnsku) as it stood then, rebuilt "
+                    + "from the journal."
+            );
         return group;
     }
 
@@ -32,22 +54,29 @@ public static class StockApi
         string? asOf,
         int? limit,
         string? cursor,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         var (take, after) = Cursor.Read(limit, cursor, validation);
-        validation.Require(fnsku is null || (fnsku.Length <= 10 && fnsku.All(char.IsAsciiLetterOrDigit)), "fnsku", "At most 10 letters and digits.");
+        validation.Require(
+            fnsku is null || (fnsku.Length <= 10 && fnsku.All(char.IsAsciiLetterOrDigit)),
+            "fnsku",
+            "At most 10 letters and digits."
+        );
         validation.Require(
             fulfillmentCenter is null || (fulfillmentCenter.Length <= 10 && fulfillmentCenter.All(char.IsAsciiLetterOrDigit)),
             "fulfillmentCenter",
-            "At most 10 letters and digits.");
+            "At most 10 letters and digits."
+        );
         DateTime? asOfTime = null;
         if (asOf is not null)
         {
             validation.Require(
                 DateTimeOffset.TryParse(asOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed),
                 "asOf",
-                "Must be an ISO 8601 time such as 2026-11-27T10:00:00Z.");
+                "Must be an ISO 8601 time such as 2026-11-27T10:00:00Z."
+            );
             validation.Require(fnsku is not null, "fnsku", "Is required with asOf.");
             asOfTime = parsed.UtcDateTime;
         }
@@ -68,7 +97,10 @@ public static class StockApi
         if (asOfTime is { } time)
         {
             var history = await stock.AsOfAsync(seller.Id, fnsku!, time, cancellationToken);
-            var items = history.Where(r => fulfillmentCenter is null || r.FulfillmentCenter == fulfillmentCenter).Select(StockResponse.From).ToList();
+            var items = history
+                .Where(r => fulfillmentCenter is null || r.FulfillmentCenter == fulfillmentCenter)
+                .Select(StockResponse.From)
+                .ToList();
             return TypedResults.Ok(new Page<StockResponse>(items, null));
         }
 

@@ -13,19 +13,43 @@ namespace InventoryPlatform.Allocation.Api;
 public sealed record CreateTransferRequest(string? Fnsku, string? FromFulfillmentCenter, string? ToFulfillmentCenter, int Quantity);
 
 public sealed record TransferResponse(
-    Guid Id, string Fnsku, string FromFulfillmentCenter, string ToFulfillmentCenter, int Quantity, TransferStatus Status, TransferOrigin Origin,
-    DateTime RequestedAt, DateTime? ReceivedAt)
+    Guid Id,
+    string Fnsku,
+    string FromFulfillmentCenter,
+    string ToFulfillmentCenter,
+    int Quantity,
+    TransferStatus Status,
+    TransferOrigin Origin,
+    DateTime RequestedAt,
+    DateTime? ReceivedAt
+)
 {
     public static TransferResponse From(TransferRecord t) =>
         new(t.Id, t.Fnsku, t.FromFulfillmentCenter, t.ToFulfillmentCenter, t.Quantity, t.Status, t.Origin, t.RequestedAt, t.ReceivedAt);
 }
 
-/// <summary>Moves stock between FCs in the caller's transaction: balances locked in (FNSKU, FC) order, ledger, journal and events together.</summary>
-public sealed class TransferDesk(StockRepository stock, LedgerPosting ledger, TransferRepository transfers, Outbox outbox, TimeProvider time)
+/// <summary>Moves stock between FCs in the caller's transaction: balances locked in (FNSKU, FC) order, ledger, journal and events
+/// together.</summary>
+public sealed class TransferDesk(
+    StockRepository stock,
+    LedgerPosting ledger,
+    TransferRepository transfers,
+    Outbox outbox,
+    TimeProvider time
+)
 {
-    /// <summary>Takes the units off the source's shelf and puts them in transit to the destination; refuses (throws) when the source has too few available.</summary>
+    /// <summary>Takes the units off the source's shelf and puts them in transit to the destination; refuses (throws) when the source has
+    /// too few available.</summary>
     public async Task<TransferRecord> RequestAsync(
-        UnitOfWork unit, string sellerId, string fnsku, string from, string to, int quantity, TransferOrigin origin, Guid correlationId)
+        UnitOfWork unit,
+        string sellerId,
+        string fnsku,
+        string from,
+        string to,
+        int quantity,
+        TransferOrigin origin,
+        Guid correlationId
+    )
     {
         var balances = await stock.LockBalancesAsync(unit, sellerId, [fnsku], [from, to]);
         var atSource = balances.TryGetValue((fnsku, from), out var source) ? source.Available : 0;
@@ -35,7 +59,19 @@ public sealed class TransferDesk(StockRepository stock, LedgerPosting ledger, Tr
         }
 
         var now = time.GetUtcNow();
-        var transfer = new TransferRecord(Guid.CreateVersion7(), sellerId, fnsku, from, to, quantity, TransferStatus.InTransit, origin, correlationId, now.UtcDateTime, null);
+        var transfer = new TransferRecord(
+            Guid.CreateVersion7(),
+            sellerId,
+            fnsku,
+            from,
+            to,
+            quantity,
+            TransferStatus.InTransit,
+            origin,
+            correlationId,
+            now.UtcDateTime,
+            null
+        );
         var (outOfSource, intoDestination) = TransferRules.Requested(quantity, transfer.Id);
         foreach (var (fc, movements) in new[] { (from, outOfSource), (to, intoDestination) }.OrderBy(x => x.Item1, StringComparer.Ordinal))
         {
@@ -43,7 +79,10 @@ public sealed class TransferDesk(StockRepository stock, LedgerPosting ledger, Tr
         }
 
         await transfers.InsertAsync(unit, transfer);
-        await outbox.AddAsync(unit, new TransferRequested(Guid.CreateVersion7(), now, sellerId, correlationId, transfer.Id, fnsku, from, to, quantity));
+        await outbox.AddAsync(
+            unit,
+            new TransferRequested(Guid.CreateVersion7(), now, sellerId, correlationId, transfer.Id, fnsku, from, to, quantity)
+        );
         return transfer;
     }
 
@@ -62,9 +101,26 @@ public sealed class TransferDesk(StockRepository stock, LedgerPosting ledger, Tr
         }
 
         var now = time.GetUtcNow();
-        await ledger.PostAsync(unit, new StockKey(sellerId, transfer.Fnsku, transfer.ToFulfillmentCenter), TransferRules.Received(transfer.Quantity, id), correlationId);
+        await ledger.PostAsync(
+            unit,
+            new StockKey(sellerId, transfer.Fnsku, transfer.ToFulfillmentCenter),
+            TransferRules.Received(transfer.Quantity, id),
+            correlationId
+        );
         await transfers.MarkReceivedAsync(unit, id, now.UtcDateTime);
-        await outbox.AddAsync(unit, new TransferCompleted(Guid.CreateVersion7(), now, sellerId, correlationId, id, transfer.Fnsku, transfer.ToFulfillmentCenter, transfer.Quantity));
+        await outbox.AddAsync(
+            unit,
+            new TransferCompleted(
+                Guid.CreateVersion7(),
+                now,
+                sellerId,
+                correlationId,
+                id,
+                transfer.Fnsku,
+                transfer.ToFulfillmentCenter,
+                transfer.Quantity
+            )
+        );
         return transfer with { Status = TransferStatus.Received, ReceivedAt = now.UtcDateTime };
     }
 }
@@ -74,19 +130,19 @@ public static class TransfersApi
     public static RouteGroupBuilder MapTransfersApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup($"{AllocationService.Descriptor.ApiPrefix}/transfers").WithTags("Transfers");
-        group.MapPost("/", CreateTransfer)
+        group
+            .MapPost("/", CreateTransfer)
             .WithName("CreateTransfer")
-            .WithSummary("Move units of an FNSKU from one FC to another in the same marketplace: they leave the source's on hand and are in transit " +
-                         "at the destination until received. 409 when the source has fewer available. Accepts an Idempotency-Key header.");
-        group.MapPost("/{id:guid}/receive", ReceiveTransfer)
+            .WithSummary(
+                "Move units of an FNSKU from one FC to another in the same marketplace: they leave the source's on hand and are in transit "
+                    + "at the destination until received. 409 when the source has fewer available. Accepts an Idempotency-Key header."
+            );
+        group
+            .MapPost("/{id:guid}/receive", ReceiveTransfer)
             .WithName("ReceiveTransfer")
             .WithSummary("Confirm a transfer arrived: its units are on hand at the destination.");
-        group.MapGet("/{id:guid}", GetTransfer)
-            .WithName("GetTransfer")
-            .WithSummary("A transfer and where it stands.");
-        group.MapGet("/", ListTransfers)
-            .WithName("ListTransfers")
-            .WithSummary("The seller's transfers, paged by cursor.");
+        group.MapGet("/{id:guid}", GetTransfer).WithName("GetTransfer").WithSummary("A transfer and where it stands.");
+        group.MapGet("/", ListTransfers).WithName("ListTransfers").WithSummary("The seller's transfers, paged by cursor.");
         return group;
     }
 
@@ -98,12 +154,21 @@ public static class TransfersApi
         NetworkRepository networks,
         TransferDesk desk,
         IdempotentRequests idempotency,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         var network = await networks.GetAsync(cancellationToken);
         var validation = new Validation();
         validation.Require(IdempotentRequests.IsValidKey(idempotencyKey), IdempotentRequests.Header, "Must be 1-200 printable characters.");
-        foreach (var (field, reason) in TransferRules.Check(network, request.Fnsku, request.FromFulfillmentCenter, request.ToFulfillmentCenter, request.Quantity))
+        foreach (
+            var (field, reason) in TransferRules.Check(
+                network,
+                request.Fnsku,
+                request.FromFulfillmentCenter,
+                request.ToFulfillmentCenter,
+                request.Quantity
+            )
+        )
         {
             validation.Add(field, reason);
         }
@@ -119,10 +184,24 @@ public static class TransfersApi
                 seller,
                 idempotencyKey,
                 http.Request.Path,
-                async unit => (StatusCodes.Status201Created, TransferResponse.From(await desk.RequestAsync(
-                    unit, seller.Id, request.Fnsku!.ToUpperInvariant(), request.FromFulfillmentCenter!.ToUpperInvariant(), request.ToFulfillmentCenter!.ToUpperInvariant(),
-                    request.Quantity, TransferOrigin.Manual, Correlation.Of(http)))),
-                cancellationToken);
+                async unit =>
+                    (
+                        StatusCodes.Status201Created,
+                        TransferResponse.From(
+                            await desk.RequestAsync(
+                                unit,
+                                seller.Id,
+                                request.Fnsku!.ToUpperInvariant(),
+                                request.FromFulfillmentCenter!.ToUpperInvariant(),
+                                request.ToFulfillmentCenter!.ToUpperInvariant(),
+                                request.Quantity,
+                                TransferOrigin.Manual,
+                                Correlation.Of(http)
+                            )
+                        )
+                    ),
+                cancellationToken
+            );
         }
         catch (StateConflictException conflict)
         {
@@ -131,11 +210,20 @@ public static class TransfersApi
     }
 
     public static async Task<Results<Ok<TransferResponse>, ProblemHttpResult>> ReceiveTransfer(
-        Guid id, Seller seller, HttpContext http, Database database, TransferDesk desk, CancellationToken cancellationToken)
+        Guid id,
+        Seller seller,
+        HttpContext http,
+        Database database,
+        TransferDesk desk,
+        CancellationToken cancellationToken
+    )
     {
         try
         {
-            var transfer = await database.InTransactionAsync(unit => desk.ReceiveAsync(unit, seller.Id, id, Correlation.Of(http)), cancellationToken);
+            var transfer = await database.InTransactionAsync(
+                unit => desk.ReceiveAsync(unit, seller.Id, id, Correlation.Of(http)),
+                cancellationToken
+            );
             return transfer is null ? Problems.NotFound("Transfer", id.ToString()) : TypedResults.Ok(TransferResponse.From(transfer));
         }
         catch (StateConflictException conflict)
@@ -145,13 +233,22 @@ public static class TransfersApi
     }
 
     public static async Task<Results<Ok<TransferResponse>, ProblemHttpResult>> GetTransfer(
-        Guid id, Seller seller, TransferRepository transfers, CancellationToken cancellationToken) =>
+        Guid id,
+        Seller seller,
+        TransferRepository transfers,
+        CancellationToken cancellationToken
+    ) =>
         await transfers.GetAsync(seller.Id, id, cancellationToken) is { } transfer
             ? TypedResults.Ok(TransferResponse.From(transfer))
             : Problems.NotFound("Transfer", id.ToString());
 
     public static async Task<Results<Ok<Page<TransferResponse>>, ValidationProblem>> ListTransfers(
-        Seller seller, TransferRepository transfers, int? limit, string? cursor, CancellationToken cancellationToken)
+        Seller seller,
+        TransferRepository transfers,
+        int? limit,
+        string? cursor,
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         var (take, afterId) = Cursor.ReadGuid(limit, cursor, validation);

@@ -12,12 +12,25 @@ public sealed class NetworkRepository(Database database, TimeProvider time)
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
 
     private readonly string _upsertCenter = database.Dialect.Upsert(
-        "allocation.fulfillment_centers", ["code"], ["code", "marketplace", "region", "storage_capacity_units"], ["marketplace", "region", "storage_capacity_units"]);
+        "allocation.fulfillment_centers",
+        ["code"],
+        ["code", "marketplace", "region", "storage_capacity_units"],
+        ["marketplace", "region", "storage_capacity_units"]
+    );
 
-    private readonly string _upsertRegion = database.Dialect.Upsert("allocation.regions", ["code"], ["code", "marketplace"], ["marketplace"]);
+    private readonly string _upsertRegion = database.Dialect.Upsert(
+        "allocation.regions",
+        ["code"],
+        ["code", "marketplace"],
+        ["marketplace"]
+    );
 
     private readonly string _upsertTransit = database.Dialect.Upsert(
-        "allocation.transit_times", ["region", "fulfillment_center"], ["region", "fulfillment_center", "transit_hours"], ["transit_hours"]);
+        "allocation.transit_times",
+        ["region", "fulfillment_center"],
+        ["region", "fulfillment_center", "transit_hours"],
+        ["transit_hours"]
+    );
 
     private (FulfillmentNetwork Network, DateTimeOffset Until)? _cached;
 
@@ -31,57 +44,97 @@ public sealed class NetworkRepository(Database database, TimeProvider time)
         var network = await database.ReadAsync(
             async (connection, token) =>
             {
-                var regions = await Dapper.SqlMapper.QueryAsync<RegionRow>(connection, new Dapper.CommandDefinition(
-                    "SELECT code, marketplace FROM allocation.regions ORDER BY code", cancellationToken: token));
-                var centers = await Dapper.SqlMapper.QueryAsync<CenterRow>(connection, new Dapper.CommandDefinition(
-                    "SELECT code, marketplace, region, storage_capacity_units FROM allocation.fulfillment_centers ORDER BY code", cancellationToken: token));
-                var transit = await Dapper.SqlMapper.QueryAsync<TransitRow>(connection, new Dapper.CommandDefinition(
-                    "SELECT region, fulfillment_center, transit_hours FROM allocation.transit_times ORDER BY region, fulfillment_center", cancellationToken: token));
-                var policy = await Dapper.SqlMapper.QuerySingleAsync<PolicyRow>(connection, new Dapper.CommandDefinition(
-                    "SELECT cross_border_allowed, cross_border_penalty_hours FROM allocation.network_settings WHERE id = 1", cancellationToken: token));
+                var regions = await Dapper.SqlMapper.QueryAsync<RegionRow>(
+                    connection,
+                    new Dapper.CommandDefinition("SELECT code, marketplace FROM allocation.regions ORDER BY code", cancellationToken: token)
+                );
+                var centers = await Dapper.SqlMapper.QueryAsync<CenterRow>(
+                    connection,
+                    new Dapper.CommandDefinition(
+                        "SELECT code, marketplace, region, storage_capacity_units FROM allocation.fulfillment_centers ORDER BY code",
+                        cancellationToken: token
+                    )
+                );
+                var transit = await Dapper.SqlMapper.QueryAsync<TransitRow>(
+                    connection,
+                    new Dapper.CommandDefinition(
+                        "SELECT region, fulfillment_center, transit_hours FROM allocation.transit_times ORDER BY region, "
+                            + "fulfillment_center",
+                        cancellationToken: token
+                    )
+                );
+                var policy = await Dapper.SqlMapper.QuerySingleAsync<PolicyRow>(
+                    connection,
+                    new Dapper.CommandDefinition(
+                        "SELECT cross_border_allowed, cross_border_penalty_hours FROM allocation.network_settings WHERE id = 1",
+                        cancellationToken: token
+                    )
+                );
                 return new FulfillmentNetwork(
                     regions.Select(r => new Region(r.Code, r.Marketplace)).ToList(),
                     centers.Select(c => new FulfillmentCenter(c.Code, c.Marketplace, c.Region, c.StorageCapacityUnits)).ToList(),
                     transit.Select(t => new TransitTime(t.Region, t.FulfillmentCenter, t.TransitHours)).ToList(),
-                    new CrossBorderPolicy(policy.CrossBorderAllowed, policy.CrossBorderPenaltyHours));
+                    new CrossBorderPolicy(policy.CrossBorderAllowed, policy.CrossBorderPenaltyHours)
+                );
             },
-            cancellationToken);
+            cancellationToken
+        );
         _cached = (network, time.GetUtcNow() + CacheFor);
         return network;
     }
 
     public async Task<bool> SaveRegionAsync(Region region, CancellationToken cancellationToken) =>
-        await ChangeAsync(async unit =>
-        {
-            var existed = await unit.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM allocation.regions WHERE code = @Code", region) > 0;
-            await unit.ExecuteAsync(_upsertRegion, region);
-            return !existed;
-        }, cancellationToken);
+        await ChangeAsync(
+            async unit =>
+            {
+                var existed = await unit.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM allocation.regions WHERE code = @Code", region) > 0;
+                await unit.ExecuteAsync(_upsertRegion, region);
+                return !existed;
+            },
+            cancellationToken
+        );
 
     public async Task<bool> SaveCenterAsync(FulfillmentCenter center, CancellationToken cancellationToken) =>
-        await ChangeAsync(async unit =>
-        {
-            var existed = await unit.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM allocation.fulfillment_centers WHERE code = @Code", center) > 0;
-            await unit.ExecuteAsync(_upsertCenter, center);
-            return !existed;
-        }, cancellationToken);
+        await ChangeAsync(
+            async unit =>
+            {
+                var existed =
+                    await unit.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM allocation.fulfillment_centers WHERE code = @Code", center)
+                    > 0;
+                await unit.ExecuteAsync(_upsertCenter, center);
+                return !existed;
+            },
+            cancellationToken
+        );
 
     public async Task<bool> SaveTransitTimeAsync(TransitTime transit, CancellationToken cancellationToken) =>
-        await ChangeAsync(async unit =>
-        {
-            var existed = await unit.ExecuteScalarAsync<int>(
-                "SELECT COUNT(*) FROM allocation.transit_times WHERE region = @Region AND fulfillment_center = @FulfillmentCenter", transit) > 0;
-            await unit.ExecuteAsync(_upsertTransit, transit);
-            return !existed;
-        }, cancellationToken);
+        await ChangeAsync(
+            async unit =>
+            {
+                var existed =
+                    await unit.ExecuteScalarAsync<int>(
+                        "SELECT COUNT(*) FROM allocation.transit_times WHERE region = @Region AND fulfillment_center = @FulfillmentCenter",
+                        transit
+                    ) > 0;
+                await unit.ExecuteAsync(_upsertTransit, transit);
+                return !existed;
+            },
+            cancellationToken
+        );
 
     public Task SaveCrossBorderAsync(CrossBorderPolicy policy, CancellationToken cancellationToken) =>
-        ChangeAsync(async unit =>
-        {
-            await unit.ExecuteAsync(
-                "UPDATE allocation.network_settings SET cross_border_allowed = @Allowed, cross_border_penalty_hours = @PenaltyHours WHERE id = 1", policy);
-            return true;
-        }, cancellationToken);
+        ChangeAsync(
+            async unit =>
+            {
+                await unit.ExecuteAsync(
+                    "UPDATE allocation.network_settings SET cross_border_allowed = @Allowed, cross_border_penalty_hours = @PenaltyHours "
+                        + "WHERE id = 1",
+                    policy
+                );
+                return true;
+            },
+            cancellationToken
+        );
 
     private async Task<T> ChangeAsync<T>(Func<UnitOfWork, Task<T>> change, CancellationToken cancellationToken)
     {

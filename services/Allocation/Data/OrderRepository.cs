@@ -5,8 +5,17 @@ using InventoryPlatform.Data;
 namespace InventoryPlatform.Allocation.Data;
 
 public sealed record OrderHeader(
-    Guid Id, string SellerId, string? PartnerOrderId, string Marketplace, string ShipToRegion, OrderStatus Status, string? CancelReason,
-    Guid CorrelationId, DateTime CreatedAt, DateTime UpdatedAt);
+    Guid Id,
+    string SellerId,
+    string? PartnerOrderId,
+    string Marketplace,
+    string ShipToRegion,
+    OrderStatus Status,
+    string? CancelReason,
+    Guid CorrelationId,
+    DateTime CreatedAt,
+    DateTime UpdatedAt
+);
 
 public sealed record OrderLineRecord(int LineNumber, string Fnsku, int Quantity, decimal UnitPrice, string Currency, int Backordered);
 
@@ -19,40 +28,77 @@ public sealed class OrderRepository(Database database)
     private const string HeaderColumns =
         "id, seller_id, partner_order_id, marketplace, ship_to_region, status, cancel_reason, correlation_id, created_at, updated_at";
 
-    private readonly string _lock = database.Dialect.SelectForUpdate("allocation.orders", HeaderColumns, "seller_id = @SellerId AND id = @Id");
+    private readonly string _lock = database.Dialect.SelectForUpdate(
+        "allocation.orders",
+        HeaderColumns,
+        "seller_id = @SellerId AND id = @Id"
+    );
 
     /// <summary>Adds the order, its lines and its allocations to the transaction's batch of writes.</summary>
     public static void Insert(StatementBatch batch, OrderView order)
     {
         var h = order.Header;
         batch.Add(
-            $"INSERT INTO allocation.orders ({HeaderColumns}) VALUES " +
-            "(@Id, @SellerId, @PartnerOrderId, @Marketplace, @ShipToRegion, @Status, @CancelReason, @CorrelationId, @CreatedAt, @UpdatedAt)",
+            $"INSERT INTO allocation.orders ({HeaderColumns}) VALUES "
+                + "(@Id, @SellerId, @PartnerOrderId, @Marketplace, @ShipToRegion, @Status, @CancelReason, @CorrelationId, @CreatedAt, "
+                + "@UpdatedAt)",
             new
             {
-                h.Id, h.SellerId, h.PartnerOrderId, h.Marketplace, h.ShipToRegion, Status = h.Status.ToString(), h.CancelReason, h.CorrelationId,
-                h.CreatedAt, h.UpdatedAt,
-            });
+                h.Id,
+                h.SellerId,
+                h.PartnerOrderId,
+                h.Marketplace,
+                h.ShipToRegion,
+                Status = h.Status.ToString(),
+                h.CancelReason,
+                h.CorrelationId,
+                h.CreatedAt,
+                h.UpdatedAt,
+            }
+        );
         batch.AddEach(
-            "INSERT INTO allocation.order_lines (order_id, line_number, fnsku, quantity, unit_price, currency, backordered) " +
-            "VALUES (@OrderId, @LineNumber, @Fnsku, @Quantity, @UnitPrice, @Currency, @Backordered)",
-            order.Lines.Select(l => new { OrderId = h.Id, l.LineNumber, l.Fnsku, l.Quantity, l.UnitPrice, l.Currency, l.Backordered }));
+            "INSERT INTO allocation.order_lines (order_id, line_number, fnsku, quantity, unit_price, currency, backordered) "
+                + "VALUES (@OrderId, @LineNumber, @Fnsku, @Quantity, @UnitPrice, @Currency, @Backordered)",
+            order.Lines.Select(l => new
+            {
+                OrderId = h.Id,
+                l.LineNumber,
+                l.Fnsku,
+                l.Quantity,
+                l.UnitPrice,
+                l.Currency,
+                l.Backordered,
+            })
+        );
         batch.AddEach(
-            "INSERT INTO allocation.order_allocations (order_id, line_number, fulfillment_center, quantity, shipped_at) " +
-            "VALUES (@OrderId, @LineNumber, @FulfillmentCenter, @Quantity, @ShippedAt)",
-            order.Allocations.Select(a => new { OrderId = h.Id, a.LineNumber, a.FulfillmentCenter, a.Quantity, a.ShippedAt }));
+            "INSERT INTO allocation.order_allocations (order_id, line_number, fulfillment_center, quantity, shipped_at) "
+                + "VALUES (@OrderId, @LineNumber, @FulfillmentCenter, @Quantity, @ShippedAt)",
+            order.Allocations.Select(a => new
+            {
+                OrderId = h.Id,
+                a.LineNumber,
+                a.FulfillmentCenter,
+                a.Quantity,
+                a.ShippedAt,
+            })
+        );
     }
 
     public Task<OrderView?> GetAsync(string sellerId, Guid id, CancellationToken cancellationToken) =>
         database.ReadAsync(
             async (connection, token) =>
             {
-                var header = await connection.QuerySingleOrDefaultAsync<HeaderRow>(new CommandDefinition(
-                    $"SELECT {HeaderColumns} FROM allocation.orders WHERE seller_id = @SellerId AND id = @Id",
-                    new { SellerId = sellerId, Id = id }, cancellationToken: token));
+                var header = await connection.QuerySingleOrDefaultAsync<HeaderRow>(
+                    new CommandDefinition(
+                        $"SELECT {HeaderColumns} FROM allocation.orders WHERE seller_id = @SellerId AND id = @Id",
+                        new { SellerId = sellerId, Id = id },
+                        cancellationToken: token
+                    )
+                );
                 return header is null ? null : await ReadRestAsync(connection, null, header, token);
             },
-            cancellationToken);
+            cancellationToken
+        );
 
     /// <summary>The order, locked until the transaction ends, so a cancel and a shipment of it never interleave.</summary>
     public async Task<OrderView?> LockAsync(UnitOfWork unit, string sellerId, Guid id)
@@ -65,42 +111,92 @@ public sealed class OrderRepository(Database database)
         database.QuerySingleOrDefaultAsync<Guid?>(
             "SELECT id FROM allocation.orders WHERE seller_id = @SellerId AND partner_order_id = @PartnerOrderId",
             new { SellerId = sellerId, PartnerOrderId = partnerOrderId },
-            cancellationToken);
+            cancellationToken
+        );
 
     public async Task<IReadOnlyList<OrderHeader>> ListAsync(
-        string sellerId, OrderStatus? status, int limit, Guid? after, CancellationToken cancellationToken)
+        string sellerId,
+        OrderStatus? status,
+        int limit,
+        Guid? after,
+        CancellationToken cancellationToken
+    )
     {
         var sql = database.Dialect.SelectTop(
             "allocation.orders",
             HeaderColumns,
             "seller_id = @SellerId AND (@Status IS NULL OR status = @Status) AND (@After IS NULL OR id > @After)",
-            "id");
-        var rows = await database.QueryAsync<HeaderRow>(sql, new { SellerId = sellerId, Status = status?.ToString(), After = after, limit }, cancellationToken);
+            "id"
+        );
+        var rows = await database.QueryAsync<HeaderRow>(
+            sql,
+            new
+            {
+                SellerId = sellerId,
+                Status = status?.ToString(),
+                After = after,
+                limit,
+            },
+            cancellationToken
+        );
         return rows.Select(r => r.ToHeader()).ToList();
     }
 
     public Task SetStatusAsync(UnitOfWork unit, Guid id, OrderStatus status, string? cancelReason, DateTime now) =>
         unit.ExecuteAsync(
-            "UPDATE allocation.orders SET status = @Status, cancel_reason = COALESCE(@CancelReason, cancel_reason), updated_at = @Now WHERE id = @Id",
-            new { Id = id, Status = status.ToString(), CancelReason = cancelReason, Now = now });
+            "UPDATE allocation.orders SET status = @Status, cancel_reason = COALESCE(@CancelReason, cancel_reason), updated_at = @Now "
+                + "WHERE id = @Id",
+            new
+            {
+                Id = id,
+                Status = status.ToString(),
+                CancelReason = cancelReason,
+                Now = now,
+            }
+        );
 
     public Task MarkShippedAsync(UnitOfWork unit, Guid id, string fulfillmentCenter, DateTime now) =>
         unit.ExecuteAsync(
-            "UPDATE allocation.order_allocations SET shipped_at = @Now WHERE order_id = @Id AND fulfillment_center = @FulfillmentCenter AND shipped_at IS NULL",
-            new { Id = id, FulfillmentCenter = fulfillmentCenter, Now = now });
+            "UPDATE allocation.order_allocations SET shipped_at = @Now WHERE order_id = @Id AND fulfillment_center = @FulfillmentCenter "
+                + "AND shipped_at IS NULL",
+            new
+            {
+                Id = id,
+                FulfillmentCenter = fulfillmentCenter,
+                Now = now,
+            }
+        );
 
-    private static async Task<OrderView> ReadRestAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, HeaderRow header, CancellationToken token)
+    private static async Task<OrderView> ReadRestAsync(
+        System.Data.Common.DbConnection connection,
+        System.Data.Common.DbTransaction? transaction,
+        HeaderRow header,
+        CancellationToken token
+    )
     {
-        var lines = await connection.QueryAsync<LineRow>(new CommandDefinition(
-            "SELECT line_number, fnsku, quantity, unit_price, currency, backordered FROM allocation.order_lines WHERE order_id = @Id ORDER BY line_number",
-            new { header.Id }, transaction, cancellationToken: token));
-        var allocations = await connection.QueryAsync<AllocationRow>(new CommandDefinition(
-            "SELECT line_number, fulfillment_center, quantity, shipped_at FROM allocation.order_allocations WHERE order_id = @Id ORDER BY line_number, fulfillment_center",
-            new { header.Id }, transaction, cancellationToken: token));
+        var lines = await connection.QueryAsync<LineRow>(
+            new CommandDefinition(
+                "SELECT line_number, fnsku, quantity, unit_price, currency, backordered FROM allocation.order_lines WHERE order_id = @Id "
+                    + "ORDER BY line_number",
+                new { header.Id },
+                transaction,
+                cancellationToken: token
+            )
+        );
+        var allocations = await connection.QueryAsync<AllocationRow>(
+            new CommandDefinition(
+                "SELECT line_number, fulfillment_center, quantity, shipped_at FROM allocation.order_allocations WHERE order_id = @Id ORDER "
+                    + "BY line_number, fulfillment_center",
+                new { header.Id },
+                transaction,
+                cancellationToken: token
+            )
+        );
         return new OrderView(
             header.ToHeader(),
             lines.Select(l => new OrderLineRecord(l.LineNumber, l.Fnsku, l.Quantity, l.UnitPrice, l.Currency, l.Backordered)).ToList(),
-            allocations.Select(a => new OrderAllocationRecord(a.LineNumber, a.FulfillmentCenter, a.Quantity, a.ShippedAt)).ToList());
+            allocations.Select(a => new OrderAllocationRecord(a.LineNumber, a.FulfillmentCenter, a.Quantity, a.ShippedAt)).ToList()
+        );
     }
 
     private sealed class HeaderRow
@@ -117,8 +213,18 @@ public sealed class OrderRepository(Database database)
         public DateTime UpdatedAt { get; init; }
 
         public OrderHeader ToHeader() =>
-            new(Id, SellerId, PartnerOrderId, Marketplace, ShipToRegion, Enum.Parse<OrderStatus>(Status), CancelReason, CorrelationId,
-                DateTime.SpecifyKind(CreatedAt, DateTimeKind.Utc), DateTime.SpecifyKind(UpdatedAt, DateTimeKind.Utc));
+            new(
+                Id,
+                SellerId,
+                PartnerOrderId,
+                Marketplace,
+                ShipToRegion,
+                Enum.Parse<OrderStatus>(Status),
+                CancelReason,
+                CorrelationId,
+                DateTime.SpecifyKind(CreatedAt, DateTimeKind.Utc),
+                DateTime.SpecifyKind(UpdatedAt, DateTimeKind.Utc)
+            );
     }
 
     private sealed class LineRow

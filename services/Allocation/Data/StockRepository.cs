@@ -14,14 +14,30 @@ public sealed class StockRepository(Database database)
     // Creates the balance if absent and locks it, in one round trip (the insert gives no result set).
     private readonly string _createAndLock =
         database.Dialect.InsertIfAbsent(
-            "allocation.stock_balances", ["seller_id", "fnsku", "fulfillment_center"], ["seller_id", "fnsku", "fulfillment_center", "updated_at"]) + ";\n" +
-        database.Dialect.SelectForUpdate(
-            "allocation.stock_balances", BalanceColumns, "seller_id = @SellerId AND fnsku = @Fnsku AND fulfillment_center = @FulfillmentCenter");
+            "allocation.stock_balances",
+            ["seller_id", "fnsku", "fulfillment_center"],
+            ["seller_id", "fnsku", "fulfillment_center", "updated_at"]
+        )
+        + ";\n"
+        + database.Dialect.SelectForUpdate(
+            "allocation.stock_balances",
+            BalanceColumns,
+            "seller_id = @SellerId AND fnsku = @Fnsku AND fulfillment_center = @FulfillmentCenter"
+        );
 
     /// <summary>Locks one balance for this transaction, creating it (all zero) when the key has none yet.</summary>
     public async Task<StockBalance> LockAsync(UnitOfWork unit, StockKey key, DateTime occurredAt)
     {
-        await using var results = await unit.QueryMultipleAsync(_createAndLock, new { key.SellerId, key.Fnsku, key.FulfillmentCenter, UpdatedAt = occurredAt });
+        await using var results = await unit.QueryMultipleAsync(
+            _createAndLock,
+            new
+            {
+                key.SellerId,
+                key.Fnsku,
+                key.FulfillmentCenter,
+                UpdatedAt = occurredAt,
+            }
+        );
         return (await results.ReadSingleAsync<BalanceRow>()).ToBalance();
     }
 
@@ -31,7 +47,12 @@ public sealed class StockRepository(Database database)
     /// refused (nothing is added then).
     /// </summary>
     public static (StockBalance? Balance, string? Refusal) ApplyLocked(
-        StatementBatch batch, StockKey key, StockBalance current, IReadOnlyCollection<StockMovement> movements, DateTime occurredAt)
+        StatementBatch batch,
+        StockKey key,
+        StockBalance current,
+        IReadOnlyCollection<StockMovement> movements,
+        DateTime occurredAt
+    )
     {
         var (next, refusal) = StockLedger.Apply(current, movements);
         if (next is null)
@@ -40,22 +61,40 @@ public sealed class StockRepository(Database database)
         }
 
         batch.Add(
-            "UPDATE allocation.stock_balances SET on_hand = @OnHand, reserved = @Reserved, inbound = @Inbound, in_transit = @InTransit, " +
-            "unfulfillable = @Unfulfillable, version = @Version, updated_at = @UpdatedAt " +
-            "WHERE seller_id = @SellerId AND fnsku = @Fnsku AND fulfillment_center = @FulfillmentCenter",
+            "UPDATE allocation.stock_balances SET on_hand = @OnHand, reserved = @Reserved, inbound = @Inbound, in_transit = @InTransit, "
+                + "unfulfillable = @Unfulfillable, version = @Version, updated_at = @UpdatedAt "
+                + "WHERE seller_id = @SellerId AND fnsku = @Fnsku AND fulfillment_center = @FulfillmentCenter",
             new
             {
-                next.OnHand, next.Reserved, next.Inbound, next.InTransit, next.Unfulfillable, next.Version,
-                UpdatedAt = occurredAt, key.SellerId, key.Fnsku, key.FulfillmentCenter,
-            });
+                next.OnHand,
+                next.Reserved,
+                next.Inbound,
+                next.InTransit,
+                next.Unfulfillable,
+                next.Version,
+                UpdatedAt = occurredAt,
+                key.SellerId,
+                key.Fnsku,
+                key.FulfillmentCenter,
+            }
+        );
         batch.AddEach(
-            "INSERT INTO allocation.stock_movements (id, seller_id, fnsku, fulfillment_center, bucket, quantity, reason, source_id, occurred_at) " +
-            "VALUES (@Id, @SellerId, @Fnsku, @FulfillmentCenter, @Bucket, @Quantity, @Reason, @SourceId, @OccurredAt)",
+            "INSERT INTO allocation.stock_movements (id, seller_id, fnsku, fulfillment_center, bucket, quantity, reason, source_id, "
+                + "occurred_at) "
+                + "VALUES (@Id, @SellerId, @Fnsku, @FulfillmentCenter, @Bucket, @Quantity, @Reason, @SourceId, @OccurredAt)",
             movements.Select(m => new
             {
-                Id = Guid.CreateVersion7(), key.SellerId, key.Fnsku, key.FulfillmentCenter,
-                Bucket = m.Bucket.ToString(), m.Quantity, m.Reason, m.SourceId, OccurredAt = occurredAt,
-            }));
+                Id = Guid.CreateVersion7(),
+                key.SellerId,
+                key.Fnsku,
+                key.FulfillmentCenter,
+                Bucket = m.Bucket.ToString(),
+                m.Quantity,
+                m.Reason,
+                m.SourceId,
+                OccurredAt = occurredAt,
+            })
+        );
         return (next, null);
     }
 
@@ -64,41 +103,77 @@ public sealed class StockRepository(Database database)
     /// same balances always lock them in the same order and never deadlock, and returns them (absent: no row yet).
     /// </summary>
     public async Task<IReadOnlyDictionary<(string Fnsku, string FulfillmentCenter), StockBalance>> LockBalancesAsync(
-        UnitOfWork unit, string sellerId, IReadOnlyCollection<string> fnskus, IReadOnlyCollection<string> fulfillmentCenters) =>
-        (await LockBalancesAsync<object>(unit, sellerId, fnskus, fulfillmentCenters, alsoRead: null)).Balances;
+        UnitOfWork unit,
+        string sellerId,
+        IReadOnlyCollection<string> fnskus,
+        IReadOnlyCollection<string> fulfillmentCenters
+    ) => (await LockBalancesAsync<object>(unit, sellerId, fnskus, fulfillmentCenters, alsoRead: null)).Balances;
 
     /// <summary>
     /// As <see cref="LockBalancesAsync(UnitOfWork, string, IReadOnlyCollection{string}, IReadOnlyCollection{string})"/>, and in the
     /// same round trip one more query over the same <c>@SellerId</c> and <c>@Fnskus</c> (an order reads its FNSKUs' forecast demand so).
     /// </summary>
-    public async Task<(IReadOnlyDictionary<(string Fnsku, string FulfillmentCenter), StockBalance> Balances, IReadOnlyList<T> Also)> LockBalancesAsync<T>(
-        UnitOfWork unit, string sellerId, IReadOnlyCollection<string> fnskus, IReadOnlyCollection<string> fulfillmentCenters, string? alsoRead)
+    public async Task<(
+        IReadOnlyDictionary<(string Fnsku, string FulfillmentCenter), StockBalance> Balances,
+        IReadOnlyList<T> Also
+    )> LockBalancesAsync<T>(
+        UnitOfWork unit,
+        string sellerId,
+        IReadOnlyCollection<string> fnskus,
+        IReadOnlyCollection<string> fulfillmentCenters,
+        string? alsoRead
+    )
     {
         var sql = unit.Dialect.SelectForUpdate(
             "allocation.stock_balances",
             $"fnsku, fulfillment_center, {BalanceColumns}, updated_at",
-            $"seller_id = @SellerId AND {unit.Dialect.InList("fnsku", "Fnskus")} AND {unit.Dialect.InList("fulfillment_center", "Centers")} " +
-            "ORDER BY fnsku, fulfillment_center");
+            $"seller_id = @SellerId AND {unit.Dialect.InList("fnsku", "Fnskus")} AND "
+                + $"{unit.Dialect.InList("fulfillment_center", "Centers")} "
+                + "ORDER BY fnsku, fulfillment_center"
+        );
         await using var results = await unit.QueryMultipleAsync(
-            alsoRead is null ? sql : sql + ";\n" + alsoRead, new { SellerId = sellerId, Fnskus = fnskus.ToArray(), Centers = fulfillmentCenters.ToArray() });
+            alsoRead is null ? sql : sql + ";\n" + alsoRead,
+            new
+            {
+                SellerId = sellerId,
+                Fnskus = fnskus.ToArray(),
+                Centers = fulfillmentCenters.ToArray(),
+            }
+        );
         var balances = (await results.ReadAsync<BalanceRow>()).ToDictionary(r => (r.Fnsku, r.FulfillmentCenter), r => r.ToBalance());
         var also = alsoRead is null ? [] : (await results.ReadAsync<T>()).ToList();
         return (balances, also);
     }
 
     public async Task<IReadOnlyList<StockRow>> ListAsync(
-        string sellerId, string? fnsku, string? fulfillmentCenter, int limit, (string Fnsku, string Fc)? after, CancellationToken cancellationToken)
+        string sellerId,
+        string? fnsku,
+        string? fulfillmentCenter,
+        int limit,
+        (string Fnsku, string Fc)? after,
+        CancellationToken cancellationToken
+    )
     {
         var sql = database.Dialect.SelectTop(
             "allocation.stock_balances",
             $"fnsku, fulfillment_center, {BalanceColumns}, updated_at",
-            "seller_id = @SellerId AND (@Fnsku IS NULL OR fnsku = @Fnsku) AND (@Fc IS NULL OR fulfillment_center = @Fc) " +
-            "AND (@AfterFnsku IS NULL OR fnsku > @AfterFnsku OR (fnsku = @AfterFnsku AND fulfillment_center > @AfterFc))",
-            "fnsku, fulfillment_center");
+            "seller_id = @SellerId AND (@Fnsku IS NULL OR fnsku = @Fnsku) AND (@Fc IS NULL OR fulfillment_center = @Fc) "
+                + "AND (@AfterFnsku IS NULL OR fnsku > @AfterFnsku OR (fnsku = @AfterFnsku AND fulfillment_center > @AfterFc))",
+            "fnsku, fulfillment_center"
+        );
         var rows = await database.QueryAsync<BalanceRow>(
             sql,
-            new { SellerId = sellerId, Fnsku = fnsku, Fc = fulfillmentCenter, AfterFnsku = after?.Fnsku, AfterFc = after?.Fc, limit },
-            cancellationToken);
+            new
+            {
+                SellerId = sellerId,
+                Fnsku = fnsku,
+                Fc = fulfillmentCenter,
+                AfterFnsku = after?.Fnsku,
+                AfterFc = after?.Fc,
+                limit,
+            },
+            cancellationToken
+        );
         return rows.Select(r => new StockRow(r.Fnsku, r.FulfillmentCenter, r.ToBalance(), r.UpdatedAt)).ToList();
     }
 
@@ -106,17 +181,24 @@ public sealed class StockRepository(Database database)
     public async Task<IReadOnlyList<StockRow>> AsOfAsync(string sellerId, string fnsku, DateTime asOf, CancellationToken cancellationToken)
     {
         var movements = await database.QueryAsync<MovementRow>(
-            "SELECT fulfillment_center, bucket, quantity, reason, source_id, occurred_at FROM allocation.stock_movements " +
-            "WHERE seller_id = @SellerId AND fnsku = @Fnsku AND occurred_at <= @AsOf ORDER BY fulfillment_center, occurred_at",
-            new { SellerId = sellerId, Fnsku = fnsku, AsOf = asOf },
-            cancellationToken);
+            "SELECT fulfillment_center, bucket, quantity, reason, source_id, occurred_at FROM allocation.stock_movements "
+                + "WHERE seller_id = @SellerId AND fnsku = @Fnsku AND occurred_at <= @AsOf ORDER BY fulfillment_center, occurred_at",
+            new
+            {
+                SellerId = sellerId,
+                Fnsku = fnsku,
+                AsOf = asOf,
+            },
+            cancellationToken
+        );
         return movements
             .GroupBy(m => m.FulfillmentCenter, StringComparer.Ordinal)
             .Select(g => new StockRow(
                 fnsku,
                 g.Key,
                 StockLedger.Replay(g.Select(m => new StockMovement(Enum.Parse<StockBucket>(m.Bucket), m.Quantity, m.Reason, m.SourceId))),
-                g.Max(m => m.OccurredAt)))
+                g.Max(m => m.OccurredAt)
+            ))
             .ToList();
     }
 

@@ -28,7 +28,8 @@ public static class AllocationPlanner
     public static AllocationPlan Plan(
         IReadOnlyList<LineDemand> lines,
         IReadOnlyList<ShippingOption> options,
-        IReadOnlyDictionary<(string Fnsku, string FulfillmentCenter), int> available)
+        IReadOnlyDictionary<(string Fnsku, string FulfillmentCenter), int> available
+    )
     {
         int Stock(string fnsku, string fc) => Math.Max(0, available.GetValueOrDefault((fnsku, fc)));
         int TotalStock(ShippingOption o) => lines.Sum(l => Stock(l.Fnsku, o.FulfillmentCenter));
@@ -43,12 +44,20 @@ public static class AllocationPlanner
         {
             return new AllocationPlan(
                 lines.Select(l => new PlannedAllocation(l.LineNumber, l.Fnsku, single.FulfillmentCenter, l.Quantity)).ToList(),
-                lines.ToDictionary(l => l.LineNumber, _ => 0));
+                lines.ToDictionary(l => l.LineNumber, _ => 0)
+            );
         }
 
         var remaining = lines.ToDictionary(l => l.LineNumber, l => l.Quantity);
-        var left = options.ToDictionary(o => o.FulfillmentCenter, o => lines.Select(l => l.Fnsku).Distinct(StringComparer.Ordinal)
-            .ToDictionary(f => f, f => Stock(f, o.FulfillmentCenter), StringComparer.Ordinal), StringComparer.Ordinal);
+        var left = options.ToDictionary(
+            o => o.FulfillmentCenter,
+            o =>
+                lines
+                    .Select(l => l.Fnsku)
+                    .Distinct(StringComparer.Ordinal)
+                    .ToDictionary(f => f, f => Stock(f, o.FulfillmentCenter), StringComparer.Ordinal),
+            StringComparer.Ordinal
+        );
         var allocations = new List<PlannedAllocation>();
         var unused = options.ToList();
 

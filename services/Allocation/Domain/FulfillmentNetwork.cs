@@ -18,13 +18,15 @@ public sealed record FulfillmentNetwork(
     IReadOnlyList<Region> Regions,
     IReadOnlyList<FulfillmentCenter> Centers,
     IReadOnlyList<TransitTime> TransitTimes,
-    CrossBorderPolicy CrossBorder)
+    CrossBorderPolicy CrossBorder
+)
 {
     public Region? FindRegion(string code) => Regions.FirstOrDefault(r => r.Code == code);
 
     public FulfillmentCenter? FindCenter(string code) => Centers.FirstOrDefault(c => c.Code == code);
 
-    public bool IsMarketplace(string marketplace) => Regions.Any(r => r.Marketplace == marketplace) || Centers.Any(c => c.Marketplace == marketplace);
+    public bool IsMarketplace(string marketplace) =>
+        Regions.Any(r => r.Marketplace == marketplace) || Centers.Any(c => c.Marketplace == marketplace);
 
     /// <summary>
     /// The FCs that can ship an order of <paramref name="marketplace"/> to <paramref name="shipToRegion"/>: those with a
@@ -38,7 +40,11 @@ public sealed record FulfillmentNetwork(
             .Where(t => t.Region == shipToRegion && centers.ContainsKey(t.FulfillmentCenter))
             .Select(t => (Transit: t, CrossBorder: centers[t.FulfillmentCenter].Marketplace != marketplace))
             .Where(x => !x.CrossBorder || CrossBorder.Allowed)
-            .Select(x => new ShippingOption(x.Transit.FulfillmentCenter, x.Transit.TransitHours + (x.CrossBorder ? CrossBorder.PenaltyHours : 0), x.CrossBorder))
+            .Select(x => new ShippingOption(
+                x.Transit.FulfillmentCenter,
+                x.Transit.TransitHours + (x.CrossBorder ? CrossBorder.PenaltyHours : 0),
+                x.CrossBorder
+            ))
             .OrderBy(o => o.Hours)
             .ThenBy(o => o.FulfillmentCenter, StringComparer.Ordinal)
             .ToList();

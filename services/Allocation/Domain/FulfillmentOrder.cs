@@ -42,7 +42,12 @@ public static partial class FulfillmentOrderRules
 
     /// <summary>The field errors of an order request; none means it may be allocated.</summary>
     public static IEnumerable<(string Field, string Reason)> Check(
-        FulfillmentNetwork network, string? partnerOrderId, string? marketplace, string? shipToRegion, IReadOnlyList<OrderLineInput>? lines)
+        FulfillmentNetwork network,
+        string? partnerOrderId,
+        string? marketplace,
+        string? shipToRegion,
+        IReadOnlyList<OrderLineInput>? lines
+    )
     {
         if (partnerOrderId is not null && (partnerOrderId.Length is 0 or > 64 || !partnerOrderId.All(c => c is >= '!' and <= '~')))
         {
@@ -114,23 +119,27 @@ public static partial class FulfillmentOrderRules
 
     /// <summary>The status of a new order from what its allocation found.</summary>
     public static OrderStatus StatusOf(AllocationPlan plan) =>
-        plan.IsComplete ? OrderStatus.Allocated : plan.IsEmpty ? OrderStatus.Backordered : OrderStatus.PartiallyAllocated;
+        plan.IsComplete ? OrderStatus.Allocated
+        : plan.IsEmpty ? OrderStatus.Backordered
+        : OrderStatus.PartiallyAllocated;
 
     /// <summary>Why an order cannot be cancelled, or null when it can.</summary>
-    public static string? CannotCancel(OrderStatus status) => status switch
-    {
-        OrderStatus.PartiallyShipped or OrderStatus.Shipped => "Units of this order have shipped; it can no longer be cancelled.",
-        _ => null,
-    };
+    public static string? CannotCancel(OrderStatus status) =>
+        status switch
+        {
+            OrderStatus.PartiallyShipped or OrderStatus.Shipped => "Units of this order have shipped; it can no longer be cancelled.",
+            _ => null,
+        };
 
     /// <summary>Why the units of an order at an FC cannot ship, or null when they can.</summary>
-    public static string? CannotShip(OrderStatus status, int unshippedAtCenter, int shippedAtCenter, string fulfillmentCenter) => status switch
-    {
-        OrderStatus.Cancelled => "The order is cancelled.",
-        _ when unshippedAtCenter == 0 && shippedAtCenter > 0 => $"The shipment from {fulfillmentCenter} was already confirmed.",
-        _ when unshippedAtCenter == 0 => $"No units of this order are reserved at {fulfillmentCenter}.",
-        _ => null,
-    };
+    public static string? CannotShip(OrderStatus status, int unshippedAtCenter, int shippedAtCenter, string fulfillmentCenter) =>
+        status switch
+        {
+            OrderStatus.Cancelled => "The order is cancelled.",
+            _ when unshippedAtCenter == 0 && shippedAtCenter > 0 => $"The shipment from {fulfillmentCenter} was already confirmed.",
+            _ when unshippedAtCenter == 0 => $"No units of this order are reserved at {fulfillmentCenter}.",
+            _ => null,
+        };
 
     /// <summary>The status after an FC shipment, given how many allocations are still waiting to ship.</summary>
     public static OrderStatus StatusAfterShipment(int allocationsStillUnshipped) =>

@@ -7,7 +7,14 @@ public sealed record RegionalDemandRate(string Region, double DailyUnits);
 public sealed record PlacementLine(string FulfillmentCenter, int Units, double DemandShare);
 
 /// <summary>A proposed move of stock from an FC holding more than its demand share to one holding less.</summary>
-public sealed record TransferProposal(string Fnsku, string FromFulfillmentCenter, string ToFulfillmentCenter, int Quantity, double? FromDaysOfCover, double? ToDaysOfCover);
+public sealed record TransferProposal(
+    string Fnsku,
+    string FromFulfillmentCenter,
+    string ToFulfillmentCenter,
+    int Quantity,
+    double? FromDaysOfCover,
+    double? ToDaysOfCover
+);
 
 /// <summary>Puts stock near demand: advice for inbound units, and transfers that rebalance what is already placed.</summary>
 public static class DemandPlacement
@@ -16,10 +23,18 @@ public static class DemandPlacement
     /// The share of a marketplace's demand each of its FCs serves: every region's demand goes to the marketplace FC with the
     /// shortest transit to it. Without any demand, every region of the marketplace counts the same.
     /// </summary>
-    public static IReadOnlyDictionary<string, double> ShareByCenter(FulfillmentNetwork network, string marketplace, IReadOnlyList<RegionalDemandRate> demand)
+    public static IReadOnlyDictionary<string, double> ShareByCenter(
+        FulfillmentNetwork network,
+        string marketplace,
+        IReadOnlyList<RegionalDemandRate> demand
+    )
     {
         var regions = network.Regions.Where(r => r.Marketplace == marketplace).Select(r => r.Code).ToList();
-        var byRegion = regions.ToDictionary(r => r, r => demand.Where(d => d.Region == r).Sum(d => Math.Max(0, d.DailyUnits)), StringComparer.Ordinal);
+        var byRegion = regions.ToDictionary(
+            r => r,
+            r => demand.Where(d => d.Region == r).Sum(d => Math.Max(0, d.DailyUnits)),
+            StringComparer.Ordinal
+        );
         if (byRegion.Values.Sum() <= 0)
         {
             byRegion = regions.ToDictionary(r => r, _ => 1.0, StringComparer.Ordinal);
@@ -29,8 +44,8 @@ public static class DemandPlacement
         var shares = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (region, units) in byRegion)
         {
-            var nearest = network.TransitTimes
-                .Where(t => t.Region == region && centers.Contains(t.FulfillmentCenter))
+            var nearest = network
+                .TransitTimes.Where(t => t.Region == region && centers.Contains(t.FulfillmentCenter))
                 .OrderBy(t => t.TransitHours)
                 .ThenBy(t => t.FulfillmentCenter, StringComparer.Ordinal)
                 .FirstOrDefault();
@@ -44,8 +59,14 @@ public static class DemandPlacement
         return total <= 0 ? shares : shares.ToDictionary(s => s.Key, s => s.Value / total, StringComparer.Ordinal);
     }
 
-    /// <summary>Splits planned inbound units across the marketplace's FCs by demand share (largest remainder, so the units add up exactly).</summary>
-    public static IReadOnlyList<PlacementLine> Advise(FulfillmentNetwork network, string marketplace, int units, IReadOnlyList<RegionalDemandRate> demand)
+    /// <summary>Splits planned inbound units across the marketplace's FCs by demand share (largest remainder, so the units add up
+    /// exactly).</summary>
+    public static IReadOnlyList<PlacementLine> Advise(
+        FulfillmentNetwork network,
+        string marketplace,
+        int units,
+        IReadOnlyList<RegionalDemandRate> demand
+    )
     {
         var shares = ShareByCenter(network, marketplace, demand);
         return Apportion(units, shares)
@@ -62,20 +83,43 @@ public static class DemandPlacement
     /// Days of cover are available units over the FC's share of daily demand (null where it serves no demand).
     /// </summary>
     public static IReadOnlyList<TransferProposal> Rebalance(
-        FulfillmentNetwork network, string marketplace, string fnsku, IReadOnlyDictionary<string, int> availableByCenter, IReadOnlyList<RegionalDemandRate> demand, int minimumUnits)
+        FulfillmentNetwork network,
+        string marketplace,
+        string fnsku,
+        IReadOnlyDictionary<string, int> availableByCenter,
+        IReadOnlyList<RegionalDemandRate> demand,
+        int minimumUnits
+    )
     {
         var shares = ShareByCenter(network, marketplace, demand);
         var centers = network.Centers.Where(c => c.Marketplace == marketplace).Select(c => c.Code).ToList();
         var total = centers.Sum(c => Math.Max(0, availableByCenter.GetValueOrDefault(c)));
         var targets = Apportion(total, shares);
         var daily = demand.Sum(d => Math.Max(0, d.DailyUnits));
-        double? Cover(string fc, int units) => shares.GetValueOrDefault(fc) * daily is var rate && rate > 0 ? Math.Round(units / rate, 1) : null;
+        double? Cover(string fc, int units) =>
+            shares.GetValueOrDefault(fc) * daily is var rate && rate > 0 ? Math.Round(units / rate, 1) : null;
 
-        var gaps = centers.ToDictionary(c => c, c => Math.Max(0, availableByCenter.GetValueOrDefault(c)) - targets.GetValueOrDefault(c), StringComparer.Ordinal);
+        var gaps = centers.ToDictionary(
+            c => c,
+            c => Math.Max(0, availableByCenter.GetValueOrDefault(c)) - targets.GetValueOrDefault(c),
+            StringComparer.Ordinal
+        );
         var proposals = new List<TransferProposal>();
-        foreach (var to in gaps.Where(g => g.Value <= -minimumUnits).OrderBy(g => g.Value).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList())
+        foreach (
+            var to in gaps.Where(g => g.Value <= -minimumUnits)
+                .OrderBy(g => g.Value)
+                .ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => g.Key)
+                .ToList()
+        )
         {
-            foreach (var from in gaps.Where(g => g.Value >= minimumUnits).OrderByDescending(g => g.Value).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList())
+            foreach (
+                var from in gaps.Where(g => g.Value >= minimumUnits)
+                    .OrderByDescending(g => g.Value)
+                    .ThenBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(g => g.Key)
+                    .ToList()
+            )
             {
                 var quantity = Math.Min(gaps[from], -gaps[to]);
                 if (quantity < minimumUnits)
@@ -83,8 +127,16 @@ public static class DemandPlacement
                     continue;
                 }
 
-                proposals.Add(new TransferProposal(
-                    fnsku, from, to, quantity, Cover(from, availableByCenter.GetValueOrDefault(from)), Cover(to, availableByCenter.GetValueOrDefault(to))));
+                proposals.Add(
+                    new TransferProposal(
+                        fnsku,
+                        from,
+                        to,
+                        quantity,
+                        Cover(from, availableByCenter.GetValueOrDefault(from)),
+                        Cover(to, availableByCenter.GetValueOrDefault(to))
+                    )
+                );
                 gaps[from] -= quantity;
                 gaps[to] += quantity;
                 if (gaps[to] > -minimumUnits)
@@ -102,7 +154,13 @@ public static class DemandPlacement
         var exact = shares.ToDictionary(s => s.Key, s => units * s.Value, StringComparer.Ordinal);
         var whole = exact.ToDictionary(e => e.Key, e => (int)Math.Floor(e.Value), StringComparer.Ordinal);
         var left = units - whole.Values.Sum();
-        foreach (var key in exact.OrderByDescending(e => e.Value - Math.Floor(e.Value)).ThenBy(e => e.Key, StringComparer.Ordinal).Take(Math.Max(0, left)).Select(e => e.Key))
+        foreach (
+            var key in exact
+                .OrderByDescending(e => e.Value - Math.Floor(e.Value))
+                .ThenBy(e => e.Key, StringComparer.Ordinal)
+                .Take(Math.Max(0, left))
+                .Select(e => e.Key)
+        )
         {
             whole[key]++;
         }

@@ -47,13 +47,18 @@ public static class StockLedger
     /// <summary>Rebuilds a balance from journal movements (for "as of" reads and the journal/balance check).</summary>
     public static StockBalance Replay(IEnumerable<StockMovement> movements) => movements.Aggregate(StockBalance.Empty, Add);
 
-    private static StockBalance Add(StockBalance balance, StockMovement movement) => movement.Bucket switch
-    {
-        StockBucket.OnHand => balance with { OnHand = balance.OnHand + movement.Quantity, Version = balance.Version + 1 },
-        StockBucket.Reserved => balance with { Reserved = balance.Reserved + movement.Quantity, Version = balance.Version + 1 },
-        StockBucket.Inbound => balance with { Inbound = balance.Inbound + movement.Quantity, Version = balance.Version + 1 },
-        StockBucket.InTransit => balance with { InTransit = balance.InTransit + movement.Quantity, Version = balance.Version + 1 },
-        StockBucket.Unfulfillable => balance with { Unfulfillable = balance.Unfulfillable + movement.Quantity, Version = balance.Version + 1 },
-        _ => throw new ArgumentOutOfRangeException(nameof(movement), movement.Bucket, "Unknown bucket."),
-    };
+    private static StockBalance Add(StockBalance balance, StockMovement movement) =>
+        movement.Bucket switch
+        {
+            StockBucket.OnHand => balance with { OnHand = balance.OnHand + movement.Quantity, Version = balance.Version + 1 },
+            StockBucket.Reserved => balance with { Reserved = balance.Reserved + movement.Quantity, Version = balance.Version + 1 },
+            StockBucket.Inbound => balance with { Inbound = balance.Inbound + movement.Quantity, Version = balance.Version + 1 },
+            StockBucket.InTransit => balance with { InTransit = balance.InTransit + movement.Quantity, Version = balance.Version + 1 },
+            StockBucket.Unfulfillable => balance with
+            {
+                Unfulfillable = balance.Unfulfillable + movement.Quantity,
+                Version = balance.Version + 1,
+            },
+            _ => throw new ArgumentOutOfRangeException(nameof(movement), movement.Bucket, "Unknown bucket."),
+        };
 }

@@ -21,7 +21,13 @@ public static class TransferRules
     public const int MaxUnits = 100_000;
 
     /// <summary>The field errors of a transfer request against the network; none means it may be attempted.</summary>
-    public static IEnumerable<(string Field, string Reason)> Check(FulfillmentNetwork network, string? fnsku, string? from, string? to, int quantity)
+    public static IEnumerable<(string Field, string Reason)> Check(
+        FulfillmentNetwork network,
+        string? fnsku,
+        string? from,
+        string? to,
+        int quantity
+    )
     {
         if (fnsku is null || fnsku.Length is 0 or > 10 || !fnsku.All(char.IsAsciiLetterOrDigit))
         {
@@ -45,7 +51,10 @@ public static class TransferRules
         }
         else if (source is not null && source.Marketplace != destination.Marketplace)
         {
-            yield return ("toFulfillmentCenter", $"Is in marketplace {destination.Marketplace}; transfers stay within a marketplace ({source.Marketplace}).");
+            yield return (
+                "toFulfillmentCenter",
+                $"Is in marketplace {destination.Marketplace}; transfers stay within a marketplace ({source.Marketplace})."
+            );
         }
 
         if (quantity is < 1 or > MaxUnits)
@@ -56,9 +65,14 @@ public static class TransferRules
 
     /// <summary>The movements of a transfer leaving its source, and of it arriving at its destination.</summary>
     public static (StockMovement[] AtSource, StockMovement[] AtDestination) Requested(int quantity, Guid transferId) =>
-        ([new StockMovement(StockBucket.OnHand, -quantity, "TransferOut", $"transfer:{transferId}")],
-         [new StockMovement(StockBucket.InTransit, quantity, "TransferIn", $"transfer:{transferId}")]);
+        (
+            [new StockMovement(StockBucket.OnHand, -quantity, "TransferOut", $"transfer:{transferId}")],
+            [new StockMovement(StockBucket.InTransit, quantity, "TransferIn", $"transfer:{transferId}")]
+        );
 
     public static StockMovement[] Received(int quantity, Guid transferId) =>
-        [new StockMovement(StockBucket.InTransit, -quantity, "TransferReceived", $"transfer:{transferId}"), new StockMovement(StockBucket.OnHand, quantity, "TransferReceived", $"transfer:{transferId}")];
+        [
+            new StockMovement(StockBucket.InTransit, -quantity, "TransferReceived", $"transfer:{transferId}"),
+            new StockMovement(StockBucket.OnHand, quantity, "TransferReceived", $"transfer:{transferId}"),
+        ];
 }

@@ -19,6 +19,7 @@ public sealed class DemandForecastUpdatedConsumer(Database database, Inbox inbox
             forecast.SellerId,
             forecast.Fnsku,
             forecast.Regions.GroupBy(r => r.Region).Select(g => new RegionalDemandRate(g.Key, g.Sum(r => r.DailyUnitsP50))).ToList(),
-            forecast.OccurredAt.UtcDateTime);
+            forecast.OccurredAt.UtcDateTime
+        );
     }
 }

@@ -23,6 +23,7 @@ public sealed class InventoryRemovedConsumer(Database database, Inbox inbox, Led
             unit,
             new StockKey(removed.SellerId, removed.Fnsku, removed.FulfillmentCenter),
             [new StockMovement(bucket, -removed.Quantity, $"Removed{removed.Reason}", $"removal:{removed.RemovalOrderId}")],
-            removed.CorrelationId);
+            removed.CorrelationId
+        );
     }
 }

@@ -13,7 +13,11 @@ public sealed class LedgerPosting(StockRepository stock, Outbox outbox, TimeProv
 {
     /// <summary>Returns the new balance, or the ledger's reason for refusing (then nothing was written).</summary>
     public async Task<(StockBalance? Balance, string? Refusal)> TryPostAsync(
-        UnitOfWork unit, StockKey key, IReadOnlyCollection<StockMovement> movements, Guid correlationId)
+        UnitOfWork unit,
+        StockKey key,
+        IReadOnlyCollection<StockMovement> movements,
+        Guid correlationId
+    )
     {
         var current = await stock.LockAsync(unit, key, time.GetUtcNow().UtcDateTime);
         var batch = new StatementBatch(unit);
@@ -27,7 +31,12 @@ public sealed class LedgerPosting(StockRepository stock, Outbox outbox, TimeProv
     /// <paramref name="batch"/>; returns the new balance, or the ledger's reason for refusing (then nothing was added).
     /// </summary>
     public (StockBalance? Balance, string? Refusal) TryPostLocked(
-        StatementBatch batch, StockKey key, StockBalance current, IReadOnlyCollection<StockMovement> movements, Guid correlationId)
+        StatementBatch batch,
+        StockKey key,
+        StockBalance current,
+        IReadOnlyCollection<StockMovement> movements,
+        Guid correlationId
+    )
     {
         var now = time.GetUtcNow();
         var (balance, refusal) = StockRepository.ApplyLocked(batch, key, current, movements, now.UtcDateTime);
@@ -39,15 +48,27 @@ public sealed class LedgerPosting(StockRepository stock, Outbox outbox, TimeProv
         return (balance, refusal);
     }
 
-    /// <summary>As <see cref="TryPostLocked"/> for movements the caller has already checked; a refusal means a corrupt ledger and throws.</summary>
-    public StockBalance PostLocked(StatementBatch batch, StockKey key, StockBalance current, IReadOnlyCollection<StockMovement> movements, Guid correlationId)
+    /// <summary>As <see cref="TryPostLocked"/> for movements the caller has already checked; a refusal means a corrupt ledger and
+    /// throws.</summary>
+    public StockBalance PostLocked(
+        StatementBatch batch,
+        StockKey key,
+        StockBalance current,
+        IReadOnlyCollection<StockMovement> movements,
+        Guid correlationId
+    )
     {
         var (balance, refusal) = TryPostLocked(batch, key, current, movements, correlationId);
         return balance ?? throw new InvalidOperationException($"The ledger refused {movements.First().Reason} at {key}: {refusal}");
     }
 
     /// <summary>Posts movements the caller has already checked; a refusal means a corrupt input or ledger and throws.</summary>
-    public async Task<StockBalance> PostAsync(UnitOfWork unit, StockKey key, IReadOnlyCollection<StockMovement> movements, Guid correlationId)
+    public async Task<StockBalance> PostAsync(
+        UnitOfWork unit,
+        StockKey key,
+        IReadOnlyCollection<StockMovement> movements,
+        Guid correlationId
+    )
     {
         var (balance, refusal) = await TryPostAsync(unit, key, movements, correlationId);
         return balance ?? throw new InvalidOperationException($"The ledger refused {movements.First().Reason} at {key}: {refusal}");

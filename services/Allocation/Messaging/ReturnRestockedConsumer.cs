@@ -18,6 +18,7 @@ public sealed class ReturnRestockedConsumer(Database database, Inbox inbox, Ledg
             unit,
             new StockKey(restocked.SellerId, restocked.Fnsku, restocked.FulfillmentCenter),
             [new StockMovement(StockBucket.OnHand, restocked.Quantity, "ReturnRestocked", $"return:{restocked.ReturnId}")],
-            restocked.CorrelationId);
+            restocked.CorrelationId
+        );
     }
 }

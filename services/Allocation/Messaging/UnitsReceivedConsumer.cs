@@ -14,20 +14,39 @@ public sealed class UnitsReceivedConsumer(Database database, Inbox inbox, Ledger
     protected override Task HandleAsync(ConsumeContext<UnitsReceived> context, UnitOfWork unit)
     {
         var received = context.Message;
-        var movement = received.Condition == UnitCondition.Sellable
-            ? new StockMovement(StockBucket.OnHand, received.Quantity, "Received", $"shipment:{received.ShipmentId}")
-            : new StockMovement(StockBucket.Unfulfillable, received.Quantity, "ReceivedDamaged", $"shipment:{received.ShipmentId}");
+        var movement =
+            received.Condition == UnitCondition.Sellable
+                ? new StockMovement(StockBucket.OnHand, received.Quantity, "Received", $"shipment:{received.ShipmentId}")
+                : new StockMovement(StockBucket.Unfulfillable, received.Quantity, "ReceivedDamaged", $"shipment:{received.ShipmentId}");
 
         // Adding units can only be refused on corrupt input; the exception lets retries and the error queue keep the message.
-        return ledger.PostAsync(unit, new StockKey(received.SellerId, received.Fnsku, received.FulfillmentCenter), [movement], received.CorrelationId);
+        return ledger.PostAsync(
+            unit,
+            new StockKey(received.SellerId, received.Fnsku, received.FulfillmentCenter),
+            [movement],
+            received.CorrelationId
+        );
     }
 }
 
 public static class StockEvents
 {
     public static StockChanged Changed(StockKey key, StockBalance balance, string reason, Guid correlationId, DateTimeOffset now) =>
-        new(Guid.CreateVersion7(), now, key.SellerId, correlationId, key.Fnsku, key.FulfillmentCenter,
-            balance.OnHand, balance.Reserved, balance.Inbound, balance.InTransit, balance.Unfulfillable, balance.Version, reason);
+        new(
+            Guid.CreateVersion7(),
+            now,
+            key.SellerId,
+            correlationId,
+            key.Fnsku,
+            key.FulfillmentCenter,
+            balance.OnHand,
+            balance.Reserved,
+            balance.Inbound,
+            balance.InTransit,
+            balance.Unfulfillable,
+            balance.Version,
+            reason
+        );
 }
 
 /// <summary>The consumers Allocation registers on the bus.</summary>

@@ -18,6 +18,7 @@ public sealed class UnsellableReturnReceivedConsumer(Database database, Inbox in
             unit,
             new StockKey(received.SellerId, received.Fnsku, received.FulfillmentCenter),
             [new StockMovement(StockBucket.Unfulfillable, received.Quantity, "ReturnUnsellable", $"return:{received.ReturnId}")],
-            received.CorrelationId);
+            received.CorrelationId
+        );
     }
 }

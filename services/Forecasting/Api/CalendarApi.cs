@@ -18,27 +18,36 @@ public static class CalendarApi
     public static RouteGroupBuilder MapCalendarApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup($"{ForecastingService.Descriptor.ApiPrefix}/calendar").WithTags("Calendar");
-        group.MapPut("/holidays/{marketplace}", SetHolidays)
+        group
+            .MapPut("/holidays/{marketplace}", SetHolidays)
             .WithName("SetHolidays")
-            .WithSummary("Add or rename holidays of a marketplace (e.g. US); they are a feature of the forecasts of the FNSKUs sold there.");
-        group.MapGet("/holidays", ListHolidays)
-            .WithName("ListHolidays")
-            .WithSummary("The seller's holidays, of one ?marketplace or all.");
-        group.MapPost("/promotions", CreatePromotion)
+            .WithSummary(
+                "Add or rename holidays of a marketplace (e.g. US); they are a feature of the forecasts of the FNSKUs sold there."
+            );
+        group.MapGet("/holidays", ListHolidays).WithName("ListHolidays").WithSummary("The seller's holidays, of one ?marketplace or all.");
+        group
+            .MapPost("/promotions", CreatePromotion)
             .WithName("CreatePromotion")
-            .WithSummary("Plan a promotion of an FNSKU (dates inclusive, discount %, featured/display flag); the global model forecasts its lift. " +
-                         "404 for an FNSKU Forecasting does not know. Accepts an Idempotency-Key header.");
-        group.MapGet("/promotions", ListPromotions)
+            .WithSummary(
+                "Plan a promotion of an FNSKU (dates inclusive, discount %, featured/display flag); the global model forecasts its lift. "
+                    + "404 for an FNSKU Forecasting does not know. Accepts an Idempotency-Key header."
+            );
+        group
+            .MapGet("/promotions", ListPromotions)
             .WithName("ListPromotions")
             .WithSummary("The seller's promotions, of one ?fnsku or all.");
-        group.MapDelete("/promotions/{id:guid}", DeletePromotion)
-            .WithName("DeletePromotion")
-            .WithSummary("Cancel a promotion.");
+        group.MapDelete("/promotions/{id:guid}", DeletePromotion).WithName("DeletePromotion").WithSummary("Cancel a promotion.");
         return group;
     }
 
     public static async Task<Results<Ok<IReadOnlyList<Holiday>>, ValidationProblem>> SetHolidays(
-        string marketplace, SetHolidaysRequest request, Seller seller, Database database, CalendarRepository calendar, CancellationToken cancellationToken)
+        string marketplace,
+        SetHolidaysRequest request,
+        Seller seller,
+        Database database,
+        CalendarRepository calendar,
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         validation.Require(ForecastingService.IsMarketplace(marketplace), "marketplace", "Must be 2-10 capital letters.");
@@ -54,13 +63,21 @@ public static class CalendarApi
             return validation.Problem();
         }
 
-        var holidays = request.Holidays!.Select(h => new Holiday(marketplace, h.Date!.Value, h.Name!)).GroupBy(h => h.Date).Select(g => g.Last()).ToList();
+        var holidays = request
+            .Holidays!.Select(h => new Holiday(marketplace, h.Date!.Value, h.Name!))
+            .GroupBy(h => h.Date)
+            .Select(g => g.Last())
+            .ToList();
         await database.InTransactionAsync(unit => calendar.SaveHolidaysAsync(unit, seller.Id, holidays), cancellationToken);
         return TypedResults.Ok(await calendar.HolidaysAsync(seller.Id, marketplace, cancellationToken));
     }
 
-    public static async Task<Ok<IReadOnlyList<Holiday>>> ListHolidays(string? marketplace, Seller seller, CalendarRepository calendar, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await calendar.HolidaysAsync(seller.Id, marketplace, cancellationToken));
+    public static async Task<Ok<IReadOnlyList<Holiday>>> ListHolidays(
+        string? marketplace,
+        Seller seller,
+        CalendarRepository calendar,
+        CancellationToken cancellationToken
+    ) => TypedResults.Ok(await calendar.HolidaysAsync(seller.Id, marketplace, cancellationToken));
 
     public static async Task<IResult> CreatePromotion(
         CreatePromotionRequest request,
@@ -71,15 +88,27 @@ public static class CalendarApi
         CalendarRepository calendar,
         IdempotentRequests idempotency,
         TimeProvider time,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         validation.Require(IdempotentRequests.IsValidKey(idempotencyKey), IdempotentRequests.Header, "Must be 1-200 printable characters.");
-        validation.Require(ForecastingService.IsFnsku(request.Fnsku), "fnsku", "Is not an FNSKU (X0 and eight letters or digits, no I or O).");
+        validation.Require(
+            ForecastingService.IsFnsku(request.Fnsku),
+            "fnsku",
+            "Is not an FNSKU (X0 and eight letters or digits, no I or O)."
+        );
         validation.Require(request.StartsOn is not null, "startsOn", "Is required.");
-        validation.Require(request.EndsOn is not null && (request.StartsOn is null || request.EndsOn >= request.StartsOn), "endsOn", "Is required and not before startsOn.");
-        validation.Require(request.StartsOn is null || request.EndsOn is null || request.EndsOn.Value.DayNumber - request.StartsOn.Value.DayNumber <= 365,
-            "endsOn", "A promotion lasts at most a year.");
+        validation.Require(
+            request.EndsOn is not null && (request.StartsOn is null || request.EndsOn >= request.StartsOn),
+            "endsOn",
+            "Is required and not before startsOn."
+        );
+        validation.Require(
+            request.StartsOn is null || request.EndsOn is null || request.EndsOn.Value.DayNumber - request.StartsOn.Value.DayNumber <= 365,
+            "endsOn",
+            "A promotion lasts at most a year."
+        );
         validation.Require(request.DiscountPercent is >= 0 and <= 100, "discountPercent", "Must be from 0 to 100.");
         if (!validation.IsValid)
         {
@@ -91,7 +120,14 @@ public static class CalendarApi
             return Problems.NotFound("FNSKU", request.Fnsku!);
         }
 
-        var promotion = new Promotion(Guid.CreateVersion7(), request.Fnsku!, request.StartsOn!.Value, request.EndsOn!.Value, request.DiscountPercent!.Value, request.Featured);
+        var promotion = new Promotion(
+            Guid.CreateVersion7(),
+            request.Fnsku!,
+            request.StartsOn!.Value,
+            request.EndsOn!.Value,
+            request.DiscountPercent!.Value,
+            request.Featured
+        );
         return await idempotency.RunAsync(
             seller,
             idempotencyKey,
@@ -101,12 +137,24 @@ public static class CalendarApi
                 await calendar.AddPromotionAsync(unit, seller.Id, promotion, time.GetUtcNow().UtcDateTime);
                 return (StatusCodes.Status201Created, promotion);
             },
-            cancellationToken);
+            cancellationToken
+        );
     }
 
-    public static async Task<Ok<IReadOnlyList<Promotion>>> ListPromotions(string? fnsku, Seller seller, CalendarRepository calendar, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await calendar.PromotionsAsync(seller.Id, fnsku, cancellationToken));
+    public static async Task<Ok<IReadOnlyList<Promotion>>> ListPromotions(
+        string? fnsku,
+        Seller seller,
+        CalendarRepository calendar,
+        CancellationToken cancellationToken
+    ) => TypedResults.Ok(await calendar.PromotionsAsync(seller.Id, fnsku, cancellationToken));
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeletePromotion(Guid id, Seller seller, CalendarRepository calendar, CancellationToken cancellationToken) =>
-        await calendar.DeletePromotionAsync(seller.Id, id, cancellationToken) ? TypedResults.NoContent() : Problems.NotFound("Promotion", id.ToString());
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeletePromotion(
+        Guid id,
+        Seller seller,
+        CalendarRepository calendar,
+        CancellationToken cancellationToken
+    ) =>
+        await calendar.DeletePromotionAsync(seller.Id, id, cancellationToken)
+            ? TypedResults.NoContent()
+            : Problems.NotFound("Promotion", id.ToString());
 }

@@ -35,7 +35,9 @@ public static partial class ForecastingService
 
     /// <summary>An FNSKU in the network's shape: "X0" and eight characters without I and O.</summary>
     public static bool IsFnsku(string? value) =>
-        value is { Length: 10 } && value.StartsWith("X0", StringComparison.Ordinal) && value.Skip(2).All("0123456789ABCDEFGHJKLMNPQRSTUVWXYZ".Contains);
+        value is { Length: 10 }
+        && value.StartsWith("X0", StringComparison.Ordinal)
+        && value.Skip(2).All("0123456789ABCDEFGHJKLMNPQRSTUVWXYZ".Contains);
 
     public static bool IsRegion(string? value) => value is not null && RegionPattern().IsMatch(value);
 

@@ -9,9 +9,22 @@ namespace InventoryPlatform.Forecasting.Api;
 
 public sealed record ForecastPoint(DateOnly Date, double P10, double P50, double P90);
 
-public sealed record RegionForecast(string Region, string Model, IReadOnlyList<CandidateAccuracy> Candidates, IReadOnlyList<ForecastPoint> Days);
+public sealed record RegionForecast(
+    string Region,
+    string Model,
+    IReadOnlyList<CandidateAccuracy> Candidates,
+    IReadOnlyList<ForecastPoint> Days
+);
 
-public sealed record ForecastResponse(string Fnsku, DateOnly From, int HorizonDays, DateTime MadeAt, double TotalUnitsP50, IReadOnlyList<ForecastPoint> Total, IReadOnlyList<RegionForecast> Regions);
+public sealed record ForecastResponse(
+    string Fnsku,
+    DateOnly From,
+    int HorizonDays,
+    DateTime MadeAt,
+    double TotalUnitsP50,
+    IReadOnlyList<ForecastPoint> Total,
+    IReadOnlyList<RegionForecast> Regions
+);
 
 /// <summary>Forecasts (refresh on demand, read with intervals, chart) and their accuracy.</summary>
 public static class ForecastsApi
@@ -20,44 +33,70 @@ public static class ForecastsApi
     {
         var prefix = ForecastingService.Descriptor.ApiPrefix;
         var group = routes.MapGroup($"{prefix}/forecasts").WithTags("Forecasts");
-        group.MapPost("/refresh", Refresh)
+        group
+            .MapPost("/refresh", Refresh)
             .WithName("RefreshForecasts")
-            .WithSummary("Remake the seller's forecasts now (they are also remade on a schedule): every FNSKU and region, 13 weeks daily, " +
-                         "model chosen per series by rolling-origin backtest; publishes DemandForecastUpdated per FNSKU and re-evaluates replenishment.");
-        group.MapGet("/", ListForecasts)
-            .WithName("ListForecasts")
-            .WithSummary("FNSKUs with a forecast, paged by cursor.");
-        group.MapGet("/{fnsku}", GetForecast)
+            .WithSummary(
+                "Remake the seller's forecasts now (they are also remade on a schedule): every FNSKU and region, 13 weeks daily, "
+                    + "model chosen per series by rolling-origin backtest; publishes DemandForecastUpdated per FNSKU and re-evaluates "
+                    + "replenishment."
+            );
+        group.MapGet("/", ListForecasts).WithName("ListForecasts").WithSummary("FNSKUs with a forecast, paged by cursor.");
+        group
+            .MapGet("/{fnsku}", GetForecast)
             .WithName("GetForecast")
-            .WithSummary("An FNSKU's daily forecast for 13 weeks with P10/P50/P90, in total and per region, with the model chosen and every candidate's backtest accuracy.");
-        group.MapGet("/{fnsku}/chart.png", GetChart)
+            .WithSummary(
+                "An FNSKU's daily forecast for 13 weeks with P10/P50/P90, in total and per region, with the model chosen and every "
+                    + "candidate's backtest accuracy."
+            );
+        group
+            .MapGet("/{fnsku}/chart.png", GetChart)
             .WithName("GetForecastChart")
             .WithSummary("A PNG chart of the FNSKU's last 13 weeks of sales and its forecast with the P10-P90 band.")
             .Produces(StatusCodes.Status200OK, contentType: "image/png");
 
-        routes.MapGet($"{prefix}/accuracy", ListAccuracy)
+        routes
+            .MapGet($"{prefix}/accuracy", ListAccuracy)
             .WithTags("Forecasts")
             .WithName("ListForecastAccuracy")
-            .WithSummary("Per FNSKU: MAPE, WAPE and bias of the forecasts of the last 28 days against the actual sales, measured at each refresh. ?fnsku filters.");
+            .WithSummary(
+                "Per FNSKU: MAPE, WAPE and bias of the forecasts of the last 28 days against the actual sales, measured at each refresh. "
+                    + "?fnsku filters."
+            );
         return group;
     }
 
     public static async Task<Ok<RefreshSummary>> Refresh(
-        Seller seller, HttpContext http, Database database, ForecastDesk desk, ForecastRepository schedule, ForecastingOptions options, TimeProvider time,
-        CancellationToken cancellationToken) =>
-        TypedResults.Ok(await database.InTransactionAsync(
-            async unit =>
-            {
-                var now = time.GetUtcNow().UtcDateTime;
-                await schedule.LockSellerAsync(unit, seller.Id, now);
-                var summary = await desk.RefreshAsync(unit, seller.Id, Correlation.Of(http));
-                await schedule.ScheduleNextAsync(unit, seller.Id, now, now + options.RefreshInterval);
-                return summary;
-            },
-            cancellationToken));
+        Seller seller,
+        HttpContext http,
+        Database database,
+        ForecastDesk desk,
+        ForecastRepository schedule,
+        ForecastingOptions options,
+        TimeProvider time,
+        CancellationToken cancellationToken
+    ) =>
+        TypedResults.Ok(
+            await database.InTransactionAsync(
+                async unit =>
+                {
+                    var now = time.GetUtcNow().UtcDateTime;
+                    await schedule.LockSellerAsync(unit, seller.Id, now);
+                    var summary = await desk.RefreshAsync(unit, seller.Id, Correlation.Of(http));
+                    await schedule.ScheduleNextAsync(unit, seller.Id, now, now + options.RefreshInterval);
+                    return summary;
+                },
+                cancellationToken
+            )
+        );
 
     public static async Task<Results<Ok<Page<string>>, ValidationProblem>> ListForecasts(
-        int? limit, string? cursor, Seller seller, ForecastRepository forecasts, CancellationToken cancellationToken)
+        int? limit,
+        string? cursor,
+        Seller seller,
+        ForecastRepository forecasts,
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         var (take, after) = Cursor.Read(limit, cursor, validation);
@@ -71,7 +110,11 @@ public static class ForecastsApi
     }
 
     public static async Task<Results<Ok<ForecastResponse>, ProblemHttpResult>> GetForecast(
-        string fnsku, Seller seller, ForecastRepository forecasts, CancellationToken cancellationToken)
+        string fnsku,
+        Seller seller,
+        ForecastRepository forecasts,
+        CancellationToken cancellationToken
+    )
     {
         var models = await forecasts.ModelsAsync(seller.Id, fnsku, cancellationToken);
         if (models.Count == 0)
@@ -81,17 +124,35 @@ public static class ForecastsApi
 
         var days = await forecasts.DaysAsync(seller.Id, fnsku, cancellationToken);
         var total = Total(days);
-        var regions = models.Select(m => new RegionForecast(
-            m.Region,
-            m.Model,
-            JsonSerializer.Deserialize<List<CandidateAccuracy>>(m.Candidates, JsonDefaults.Options) ?? [],
-            days.Where(d => d.Region == m.Region).Select(d => new ForecastPoint(d.Date, d.P10, d.P50, d.P90)).ToList())).ToList();
-        return TypedResults.Ok(new ForecastResponse(
-            fnsku, total.FirstOrDefault()?.Date ?? default, total.Count, models.Max(m => m.MadeAt), total.Sum(t => t.P50), total, regions));
+        var regions = models
+            .Select(m => new RegionForecast(
+                m.Region,
+                m.Model,
+                JsonSerializer.Deserialize<List<CandidateAccuracy>>(m.Candidates, JsonDefaults.Options) ?? [],
+                days.Where(d => d.Region == m.Region).Select(d => new ForecastPoint(d.Date, d.P10, d.P50, d.P90)).ToList()
+            ))
+            .ToList();
+        return TypedResults.Ok(
+            new ForecastResponse(
+                fnsku,
+                total.FirstOrDefault()?.Date ?? default,
+                total.Count,
+                models.Max(m => m.MadeAt),
+                total.Sum(t => t.P50),
+                total,
+                regions
+            )
+        );
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetChart(
-        string fnsku, Seller seller, ForecastRepository forecasts, SalesRepository sales, TimeProvider time, CancellationToken cancellationToken)
+        string fnsku,
+        Seller seller,
+        ForecastRepository forecasts,
+        SalesRepository sales,
+        TimeProvider time,
+        CancellationToken cancellationToken
+    )
     {
         var days = await forecasts.DaysAsync(seller.Id, fnsku, cancellationToken);
         if (days.Count == 0)
@@ -106,11 +167,18 @@ public static class ForecastsApi
         return TypedResults.File(ForecastChart.Png(fnsku, actual, total), "image/png");
     }
 
-    public static async Task<Ok<IReadOnlyList<AccuracyRecord>>> ListAccuracy(string? fnsku, Seller seller, ForecastRepository forecasts, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await forecasts.AccuracyAsync(seller.Id, fnsku, cancellationToken));
+    public static async Task<Ok<IReadOnlyList<AccuracyRecord>>> ListAccuracy(
+        string? fnsku,
+        Seller seller,
+        ForecastRepository forecasts,
+        CancellationToken cancellationToken
+    ) => TypedResults.Ok(await forecasts.AccuracyAsync(seller.Id, fnsku, cancellationToken));
 
     private static List<ForecastPoint> Total(IReadOnlyList<ForecastDay> days) =>
-        days.GroupBy(d => d.Date).OrderBy(g => g.Key).Select(g => new ForecastPoint(g.Key, g.Sum(d => d.P10), g.Sum(d => d.P50), g.Sum(d => d.P90))).ToList();
+        days.GroupBy(d => d.Date)
+            .OrderBy(g => g.Key)
+            .Select(g => new ForecastPoint(g.Key, g.Sum(d => d.P10), g.Sum(d => d.P50), g.Sum(d => d.P90)))
+            .ToList();
 }
 
 /// <summary>Draws sales history and forecast with its interval band as a PNG.</summary>
@@ -127,7 +195,10 @@ public static class ForecastChart
         median.MarkerSize = 0;
         if (actual.Count > 0)
         {
-            var sold = plot.Add.Scatter(actual.Select(a => a.Date.ToDateTime(TimeOnly.MinValue).ToOADate()).ToArray(), actual.Select(a => a.Units).ToArray());
+            var sold = plot.Add.Scatter(
+                actual.Select(a => a.Date.ToDateTime(TimeOnly.MinValue).ToOADate()).ToArray(),
+                actual.Select(a => a.Units).ToArray()
+            );
             sold.LegendText = "units sold";
             sold.MarkerSize = 3;
         }

@@ -25,23 +25,38 @@ public static class HistoryApi
     public static RouteGroupBuilder MapHistoryApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup($"{ForecastingService.Descriptor.ApiPrefix}/history").WithTags("Sales history");
-        group.MapPost("/import", ImportJson)
+        group
+            .MapPost("/import", ImportJson)
             .WithName("ImportSalesHistory")
-            .WithSummary("Import past daily sales {date, fnsku, region, units} so forecasts start from the seller's history. A day imported again is replaced. " +
-                         "Any invalid row rejects the whole import (400 naming each row and field) and nothing is stored.");
-        group.MapPost("/import/csv", ImportCsv)
+            .WithSummary(
+                "Import past daily sales {date, fnsku, region, units} so forecasts start from the seller's history. A day imported again "
+                    + "is replaced. "
+                    + "Any invalid row rejects the whole import (400 naming each row and field) and nothing is stored."
+            );
+        group
+            .MapPost("/import/csv", ImportCsv)
             .WithName("ImportSalesHistoryCsv")
-            .WithSummary($"Import past daily sales as CSV (text/csv) with the header '{CsvHeader}'. Errors name their line numbers; " +
-                         "any bad line rejects the whole file and nothing is stored. ?marketplace= sets the marketplace of new FNSKUs (default US).")
+            .WithSummary(
+                $"Import past daily sales as CSV (text/csv) with the header '{CsvHeader}'. Errors name their line numbers; "
+                    + "any bad line rejects the whole file and nothing is stored. ?marketplace= sets the marketplace of new FNSKUs "
+                    + "(default US)."
+            )
             .Accepts<string>("text/csv");
-        group.MapGet("/{fnsku}", GetHistory)
+        group
+            .MapGet("/{fnsku}", GetHistory)
             .WithName("GetSalesHistory")
             .WithSummary("Daily units sold of an FNSKU per region between ?from and ?to (default: the last 91 days).");
         return group;
     }
 
     public static async Task<IResult> ImportJson(
-        ImportHistoryRequest request, Seller seller, Database database, SalesRepository sales, TimeProvider time, CancellationToken cancellationToken)
+        ImportHistoryRequest request,
+        Seller seller,
+        Database database,
+        SalesRepository sales,
+        TimeProvider time,
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
@@ -63,11 +78,20 @@ public static class HistoryApi
             }
         }
 
-        return validation.IsValid ? TypedResults.Ok(await StoreAsync(seller, marketplace, rows, database, sales, time, cancellationToken)) : validation.Problem();
+        return validation.IsValid
+            ? TypedResults.Ok(await StoreAsync(seller, marketplace, rows, database, sales, time, cancellationToken))
+            : validation.Problem();
     }
 
     public static async Task<IResult> ImportCsv(
-        HttpRequest http, Seller seller, string? marketplace, Database database, SalesRepository sales, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest http,
+        Seller seller,
+        string? marketplace,
+        Database database,
+        SalesRepository sales,
+        TimeProvider time,
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
@@ -81,7 +105,10 @@ public static class HistoryApi
             lines.RemoveAt(lines.Count - 1);
         }
 
-        if (lines.Count == 0 || !string.Equals(lines[0].Replace(" ", "", StringComparison.Ordinal), CsvHeader, StringComparison.OrdinalIgnoreCase))
+        if (
+            lines.Count == 0
+            || !string.Equals(lines[0].Replace(" ", "", StringComparison.Ordinal), CsvHeader, StringComparison.OrdinalIgnoreCase)
+        )
         {
             validation.Add("line 1", $"The first line must be the header '{CsvHeader}'.");
         }
@@ -97,7 +124,9 @@ public static class HistoryApi
                 continue;
             }
 
-            DateOnly? date = DateOnly.TryParseExact(cells[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+            DateOnly? date = DateOnly.TryParseExact(cells[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                ? d
+                : null;
             int? units = int.TryParse(cells[3], NumberStyles.None, CultureInfo.InvariantCulture, out var u) ? u : null;
             var problems = Check(date, cells[1], cells[2], units, today).ToList();
             if (date is null)
@@ -123,15 +152,28 @@ public static class HistoryApi
             }
         }
 
-        return validation.IsValid ? TypedResults.Ok(await StoreAsync(seller, marketplace, rows, database, sales, time, cancellationToken)) : validation.Problem();
+        return validation.IsValid
+            ? TypedResults.Ok(await StoreAsync(seller, marketplace, rows, database, sales, time, cancellationToken))
+            : validation.Problem();
     }
 
     public static async Task<Results<Ok<HistoryResponse>, ProblemHttpResult, ValidationProblem>> GetHistory(
-        string fnsku, DateOnly? from, DateOnly? to, Seller seller, SalesRepository sales, TimeProvider time, CancellationToken cancellationToken)
+        string fnsku,
+        DateOnly? from,
+        DateOnly? to,
+        Seller seller,
+        SalesRepository sales,
+        TimeProvider time,
+        CancellationToken cancellationToken
+    )
     {
         var end = to ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var start = from ?? end.AddDays(-90);
-        var validation = new Validation().Require(start <= end && end.DayNumber - start.DayNumber <= 3 * 366, "from", "Must be on or before 'to' and at most three years before it.");
+        var validation = new Validation().Require(
+            start <= end && end.DayNumber - start.DayNumber <= 3 * 366,
+            "from",
+            "Must be on or before 'to' and at most three years before it."
+        );
         if (!validation.IsValid)
         {
             return validation.Problem();
@@ -143,10 +185,18 @@ public static class HistoryApi
         }
 
         var days = await sales.HistoryAsync(seller.Id, fnsku, start, end, cancellationToken);
-        return TypedResults.Ok(new HistoryResponse(fnsku, start, end, days.Select(d => new HistoryDay(d.Date, d.Region, d.Units)).ToList()));
+        return TypedResults.Ok(
+            new HistoryResponse(fnsku, start, end, days.Select(d => new HistoryDay(d.Date, d.Region, d.Units)).ToList())
+        );
     }
 
-    private static IEnumerable<(string Field, string Reason)> Check(DateOnly? date, string? fnsku, string? region, int? units, DateOnly today)
+    private static IEnumerable<(string Field, string Reason)> Check(
+        DateOnly? date,
+        string? fnsku,
+        string? region,
+        int? units,
+        DateOnly today
+    )
     {
         if (date is null)
         {
@@ -178,7 +228,14 @@ public static class HistoryApi
     }
 
     private static async Task<ImportResult> StoreAsync(
-        Seller seller, string marketplace, List<DailySale> rows, Database database, SalesRepository sales, TimeProvider time, CancellationToken cancellationToken)
+        Seller seller,
+        string marketplace,
+        List<DailySale> rows,
+        Database database,
+        SalesRepository sales,
+        TimeProvider time,
+        CancellationToken cancellationToken
+    )
     {
         // The last row of a (FNSKU, region, date) repeated in one import wins, as a later import would.
         var unique = rows.GroupBy(r => (r.Fnsku, r.Region, r.Date)).Select(g => g.Last()).ToList();
@@ -193,7 +250,13 @@ public static class HistoryApi
 
                 await sales.ImportAsync(unit, seller.Id, unique);
             },
-            cancellationToken);
-        return new ImportResult(unique.Count, unique.Select(r => r.Fnsku).Distinct(StringComparer.Ordinal).Count(), unique.Min(r => (DateOnly?)r.Date), unique.Max(r => (DateOnly?)r.Date));
+            cancellationToken
+        );
+        return new ImportResult(
+            unique.Count,
+            unique.Select(r => r.Fnsku).Distinct(StringComparer.Ordinal).Count(),
+            unique.Min(r => (DateOnly?)r.Date),
+            unique.Max(r => (DateOnly?)r.Date)
+        );
     }
 }

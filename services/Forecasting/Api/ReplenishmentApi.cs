@@ -6,9 +6,23 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InventoryPlatform.Forecasting.Api;
 
-public sealed record SettingsRequest(int? LeadTimeDays, int? ReviewPeriodDays, int? MinimumOrderQuantity, int? CasePack, double? ServiceLevel);
+public sealed record SettingsRequest(
+    int? LeadTimeDays,
+    int? ReviewPeriodDays,
+    int? MinimumOrderQuantity,
+    int? CasePack,
+    double? ServiceLevel
+);
 
-public sealed record SettingsResponse(string Fnsku, int LeadTimeDays, int ReviewPeriodDays, int MinimumOrderQuantity, int CasePack, double ServiceLevel, bool IsDefault);
+public sealed record SettingsResponse(
+    string Fnsku,
+    int LeadTimeDays,
+    int ReviewPeriodDays,
+    int MinimumOrderQuantity,
+    int CasePack,
+    double ServiceLevel,
+    bool IsDefault
+);
 
 /// <summary>Replenishment settings, recommendations and restock alerts.</summary>
 public static class ReplenishmentApi
@@ -17,30 +31,53 @@ public static class ReplenishmentApi
     {
         var prefix = ForecastingService.Descriptor.ApiPrefix;
         var group = routes.MapGroup($"{prefix}/replenishment").WithTags("Replenishment");
-        group.MapPut("/settings/{fnsku}", PutSettings)
+        group
+            .MapPut("/settings/{fnsku}", PutSettings)
             .WithName("SetReplenishmentSettings")
-            .WithSummary("Set an FNSKU's lead time, review period, minimum order quantity, case pack and target service level; the recommendation is re-evaluated at once. " +
-                         "Omitted fields keep their current (or default) value.");
-        group.MapGet("/settings/{fnsku}", GetSettings)
+            .WithSummary(
+                "Set an FNSKU's lead time, review period, minimum order quantity, case pack and target service level; the recommendation "
+                    + "is re-evaluated at once. "
+                    + "Omitted fields keep their current (or default) value."
+            );
+        group
+            .MapGet("/settings/{fnsku}", GetSettings)
             .WithName("GetReplenishmentSettings")
             .WithSummary("An FNSKU's replenishment settings (the defaults until set).");
-        group.MapGet("/", ListRecommendations)
+        group
+            .MapGet("/", ListRecommendations)
             .WithName("ListReplenishmentRecommendations")
-            .WithSummary("Per FNSKU: reorder point, safety stock, order-up-to level, recommended units (case packs, MOQ), days of supply, urgency and ship-by date; paged by cursor.");
-        group.MapGet("/{fnsku}", GetRecommendation)
+            .WithSummary(
+                "Per FNSKU: reorder point, safety stock, order-up-to level, recommended units (case packs, MOQ), days of supply, urgency "
+                    + "and ship-by date; paged by cursor."
+            );
+        group
+            .MapGet("/{fnsku}", GetRecommendation)
             .WithName("GetReplenishmentRecommendation")
             .WithSummary("The current replenishment recommendation of one FNSKU.");
 
-        routes.MapGet($"{prefix}/alerts", ListAlerts)
+        routes
+            .MapGet($"{prefix}/alerts", ListAlerts)
             .WithTags("Replenishment")
             .WithName("ListRestockAlerts")
-            .WithSummary("Restock alerts, newest first: one each time an FNSKU's inventory position fell to its reorder point (again only after it recovered). ?fnsku filters.");
+            .WithSummary(
+                "Restock alerts, newest first: one each time an FNSKU's inventory position fell to its reorder point (again only after it "
+                    + "recovered). ?fnsku filters."
+            );
         return group;
     }
 
     public static async Task<Results<Ok<SettingsResponse>, ProblemHttpResult, ValidationProblem>> PutSettings(
-        string fnsku, SettingsRequest request, Seller seller, HttpContext http, Database database, SalesRepository sales, CalendarRepository calendar,
-        ReplenishmentDesk replenishment, TimeProvider time, CancellationToken cancellationToken)
+        string fnsku,
+        SettingsRequest request,
+        Seller seller,
+        HttpContext http,
+        Database database,
+        SalesRepository sales,
+        CalendarRepository calendar,
+        ReplenishmentDesk replenishment,
+        TimeProvider time,
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         validation.Require(ForecastingService.IsFnsku(fnsku), "fnsku", "Is not an FNSKU (X0 and eight letters or digits, no I or O).");
@@ -59,8 +96,12 @@ public static class ReplenishmentApi
             {
                 var (current, _) = await calendar.SettingsAsync(unit, seller.Id, fnsku);
                 var settings = new ReplenishmentSettings(
-                    request.LeadTimeDays ?? current.LeadTimeDays, request.ReviewPeriodDays ?? current.ReviewPeriodDays,
-                    request.MinimumOrderQuantity ?? current.MinimumOrderQuantity, request.CasePack ?? current.CasePack, request.ServiceLevel ?? current.ServiceLevel);
+                    request.LeadTimeDays ?? current.LeadTimeDays,
+                    request.ReviewPeriodDays ?? current.ReviewPeriodDays,
+                    request.MinimumOrderQuantity ?? current.MinimumOrderQuantity,
+                    request.CasePack ?? current.CasePack,
+                    request.ServiceLevel ?? current.ServiceLevel
+                );
                 foreach (var (field, reason) in settings.Problems())
                 {
                     validation.Add(field, reason);
@@ -75,23 +116,38 @@ public static class ReplenishmentApi
                 await replenishment.EvaluateAsync(unit, seller.Id, fnsku, Correlation.Of(http));
                 return TypedResults.Ok(Response(fnsku, settings, false));
             },
-            cancellationToken);
+            cancellationToken
+        );
     }
 
     public static async Task<Results<Ok<SettingsResponse>, ProblemHttpResult>> GetSettings(
-        string fnsku, Seller seller, Database database, SalesRepository sales, CalendarRepository calendar, CancellationToken cancellationToken)
+        string fnsku,
+        Seller seller,
+        Database database,
+        SalesRepository sales,
+        CalendarRepository calendar,
+        CancellationToken cancellationToken
+    )
     {
         if (!await sales.IsKnownAsync(seller.Id, fnsku, cancellationToken))
         {
             return Problems.NotFound("FNSKU", fnsku);
         }
 
-        var (settings, isDefault) = await database.InTransactionAsync(unit => calendar.SettingsAsync(unit, seller.Id, fnsku), cancellationToken);
+        var (settings, isDefault) = await database.InTransactionAsync(
+            unit => calendar.SettingsAsync(unit, seller.Id, fnsku),
+            cancellationToken
+        );
         return TypedResults.Ok(Response(fnsku, settings, isDefault));
     }
 
     public static async Task<Results<Ok<Page<RecommendationRecord>>, ValidationProblem>> ListRecommendations(
-        int? limit, string? cursor, Seller seller, ForecastRepository forecasts, CancellationToken cancellationToken)
+        int? limit,
+        string? cursor,
+        Seller seller,
+        ForecastRepository forecasts,
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         var (take, after) = Cursor.Read(limit, cursor, validation);
@@ -105,13 +161,23 @@ public static class ReplenishmentApi
     }
 
     public static async Task<Results<Ok<RecommendationRecord>, ProblemHttpResult>> GetRecommendation(
-        string fnsku, Seller seller, ForecastRepository forecasts, CancellationToken cancellationToken) =>
+        string fnsku,
+        Seller seller,
+        ForecastRepository forecasts,
+        CancellationToken cancellationToken
+    ) =>
         await forecasts.RecommendationsAsync(seller.Id, fnsku, null, 1, cancellationToken) is [var recommendation, ..]
             ? TypedResults.Ok(recommendation)
             : Problems.NotFound("Recommendation", fnsku);
 
     public static async Task<Results<Ok<Page<AlertRecord>>, ValidationProblem>> ListAlerts(
-        string? fnsku, int? limit, string? cursor, Seller seller, ForecastRepository forecasts, CancellationToken cancellationToken)
+        string? fnsku,
+        int? limit,
+        string? cursor,
+        Seller seller,
+        ForecastRepository forecasts,
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         var (take, before) = Cursor.ReadGuid(limit, cursor, validation);

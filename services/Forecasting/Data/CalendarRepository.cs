@@ -11,75 +11,149 @@ public sealed record Promotion(Guid Id, string Fnsku, DateOnly StartsOn, DateOnl
 public sealed class CalendarRepository(Database database)
 {
     private readonly string _upsertHoliday = database.Dialect.Upsert(
-        "forecasting.holidays", ["seller_id", "marketplace", "holiday_date"], ["seller_id", "marketplace", "holiday_date", "name"], ["name"]);
+        "forecasting.holidays",
+        ["seller_id", "marketplace", "holiday_date"],
+        ["seller_id", "marketplace", "holiday_date", "name"],
+        ["name"]
+    );
 
     private readonly string _upsertSettings = database.Dialect.Upsert(
         "forecasting.replenishment_settings",
         ["seller_id", "fnsku"],
-        ["seller_id", "fnsku", "lead_time_days", "review_period_days", "minimum_order_quantity", "case_pack", "service_level", "updated_at"],
-        ["lead_time_days", "review_period_days", "minimum_order_quantity", "case_pack", "service_level", "updated_at"]);
+        [
+            "seller_id",
+            "fnsku",
+            "lead_time_days",
+            "review_period_days",
+            "minimum_order_quantity",
+            "case_pack",
+            "service_level",
+            "updated_at",
+        ],
+        ["lead_time_days", "review_period_days", "minimum_order_quantity", "case_pack", "service_level", "updated_at"]
+    );
 
     public Task SaveHolidaysAsync(UnitOfWork unit, string sellerId, IEnumerable<Holiday> holidays) =>
-        unit.ExecuteAsync(_upsertHoliday, holidays.Select(h => new
-        {
-            SellerId = sellerId, h.Marketplace, HolidayDate = h.Date.ToDateTime(TimeOnly.MinValue), h.Name,
-        }));
+        unit.ExecuteAsync(
+            _upsertHoliday,
+            holidays.Select(h => new
+            {
+                SellerId = sellerId,
+                h.Marketplace,
+                HolidayDate = h.Date.ToDateTime(TimeOnly.MinValue),
+                h.Name,
+            })
+        );
 
     public async Task<IReadOnlyList<Holiday>> HolidaysAsync(string sellerId, string? marketplace, CancellationToken cancellationToken) =>
-        (await database.QueryAsync<HolidayRow>(
-            "SELECT marketplace, holiday_date, name FROM forecasting.holidays WHERE seller_id = @SellerId AND (@Marketplace IS NULL OR marketplace = @Marketplace) " +
-            "ORDER BY marketplace, holiday_date",
-            new { SellerId = sellerId, Marketplace = marketplace },
-            cancellationToken)).Select(r => r.ToHoliday()).ToList();
+        (
+            await database.QueryAsync<HolidayRow>(
+                "SELECT marketplace, holiday_date, name FROM forecasting.holidays WHERE seller_id = @SellerId AND (@Marketplace IS NULL OR "
+                    + "marketplace = @Marketplace) "
+                    + "ORDER BY marketplace, holiday_date",
+                new { SellerId = sellerId, Marketplace = marketplace },
+                cancellationToken
+            )
+        )
+            .Select(r => r.ToHoliday())
+            .ToList();
 
     public async Task<IReadOnlyList<Holiday>> HolidaysAsync(UnitOfWork unit, string sellerId) =>
-        (await unit.QueryAsync<HolidayRow>(
-            "SELECT marketplace, holiday_date, name FROM forecasting.holidays WHERE seller_id = @SellerId", new { SellerId = sellerId })).Select(r => r.ToHoliday()).ToList();
+        (
+            await unit.QueryAsync<HolidayRow>(
+                "SELECT marketplace, holiday_date, name FROM forecasting.holidays WHERE seller_id = @SellerId",
+                new { SellerId = sellerId }
+            )
+        )
+            .Select(r => r.ToHoliday())
+            .ToList();
 
     public Task AddPromotionAsync(UnitOfWork unit, string sellerId, Promotion promotion, DateTime now) =>
         unit.ExecuteAsync(
-            "INSERT INTO forecasting.promotions (id, seller_id, fnsku, starts_on, ends_on, discount_percent, featured, created_at) " +
-            "VALUES (@Id, @SellerId, @Fnsku, @StartsOn, @EndsOn, @DiscountPercent, @Featured, @CreatedAt)",
+            "INSERT INTO forecasting.promotions (id, seller_id, fnsku, starts_on, ends_on, discount_percent, featured, created_at) "
+                + "VALUES (@Id, @SellerId, @Fnsku, @StartsOn, @EndsOn, @DiscountPercent, @Featured, @CreatedAt)",
             new
             {
-                promotion.Id, SellerId = sellerId, promotion.Fnsku, StartsOn = promotion.StartsOn.ToDateTime(TimeOnly.MinValue),
-                EndsOn = promotion.EndsOn.ToDateTime(TimeOnly.MinValue), promotion.DiscountPercent, promotion.Featured, CreatedAt = now,
-            });
+                promotion.Id,
+                SellerId = sellerId,
+                promotion.Fnsku,
+                StartsOn = promotion.StartsOn.ToDateTime(TimeOnly.MinValue),
+                EndsOn = promotion.EndsOn.ToDateTime(TimeOnly.MinValue),
+                promotion.DiscountPercent,
+                promotion.Featured,
+                CreatedAt = now,
+            }
+        );
 
     public async Task<bool> DeletePromotionAsync(string sellerId, Guid id, CancellationToken cancellationToken) =>
         await database.InTransactionAsync(
-            unit => unit.ExecuteAsync("DELETE FROM forecasting.promotions WHERE seller_id = @SellerId AND id = @Id", new { SellerId = sellerId, Id = id }),
-            cancellationToken) == 1;
+            unit =>
+                unit.ExecuteAsync(
+                    "DELETE FROM forecasting.promotions WHERE seller_id = @SellerId AND id = @Id",
+                    new { SellerId = sellerId, Id = id }
+                ),
+            cancellationToken
+        ) == 1;
 
     public async Task<IReadOnlyList<Promotion>> PromotionsAsync(string sellerId, string? fnsku, CancellationToken cancellationToken) =>
-        (await database.QueryAsync<PromotionRow>(
-            "SELECT id, fnsku, starts_on, ends_on, discount_percent, featured FROM forecasting.promotions " +
-            "WHERE seller_id = @SellerId AND (@Fnsku IS NULL OR fnsku = @Fnsku) ORDER BY fnsku, starts_on, id",
-            new { SellerId = sellerId, Fnsku = fnsku },
-            cancellationToken)).Select(r => r.ToPromotion()).ToList();
+        (
+            await database.QueryAsync<PromotionRow>(
+                "SELECT id, fnsku, starts_on, ends_on, discount_percent, featured FROM forecasting.promotions "
+                    + "WHERE seller_id = @SellerId AND (@Fnsku IS NULL OR fnsku = @Fnsku) ORDER BY fnsku, starts_on, id",
+                new { SellerId = sellerId, Fnsku = fnsku },
+                cancellationToken
+            )
+        )
+            .Select(r => r.ToPromotion())
+            .ToList();
 
     public async Task<IReadOnlyList<Promotion>> PromotionsAsync(UnitOfWork unit, string sellerId) =>
-        (await unit.QueryAsync<PromotionRow>(
-            "SELECT id, fnsku, starts_on, ends_on, discount_percent, featured FROM forecasting.promotions WHERE seller_id = @SellerId",
-            new { SellerId = sellerId })).Select(r => r.ToPromotion()).ToList();
+        (
+            await unit.QueryAsync<PromotionRow>(
+                "SELECT id, fnsku, starts_on, ends_on, discount_percent, featured FROM forecasting.promotions WHERE seller_id = @SellerId",
+                new { SellerId = sellerId }
+            )
+        )
+            .Select(r => r.ToPromotion())
+            .ToList();
 
     public Task SaveSettingsAsync(UnitOfWork unit, string sellerId, string fnsku, ReplenishmentSettings settings, DateTime now) =>
-        unit.ExecuteAsync(_upsertSettings, new
-        {
-            SellerId = sellerId, Fnsku = fnsku, settings.LeadTimeDays, settings.ReviewPeriodDays, settings.MinimumOrderQuantity, settings.CasePack,
-            ServiceLevel = (decimal)settings.ServiceLevel, UpdatedAt = now,
-        });
+        unit.ExecuteAsync(
+            _upsertSettings,
+            new
+            {
+                SellerId = sellerId,
+                Fnsku = fnsku,
+                settings.LeadTimeDays,
+                settings.ReviewPeriodDays,
+                settings.MinimumOrderQuantity,
+                settings.CasePack,
+                ServiceLevel = (decimal)settings.ServiceLevel,
+                UpdatedAt = now,
+            }
+        );
 
     /// <summary>The FNSKU's settings, or the defaults when the seller set none.</summary>
     public async Task<(ReplenishmentSettings Settings, bool IsDefault)> SettingsAsync(UnitOfWork unit, string sellerId, string fnsku)
     {
         var row = await unit.QuerySingleOrDefaultAsync<SettingsRow>(
-            "SELECT lead_time_days, review_period_days, minimum_order_quantity, case_pack, service_level FROM forecasting.replenishment_settings " +
-            "WHERE seller_id = @SellerId AND fnsku = @Fnsku",
-            new { SellerId = sellerId, Fnsku = fnsku });
+            "SELECT lead_time_days, review_period_days, minimum_order_quantity, case_pack, service_level FROM "
+                + "forecasting.replenishment_settings "
+                + "WHERE seller_id = @SellerId AND fnsku = @Fnsku",
+            new { SellerId = sellerId, Fnsku = fnsku }
+        );
         return row is null
             ? (ReplenishmentSettings.Default, true)
-            : (new ReplenishmentSettings(row.LeadTimeDays, row.ReviewPeriodDays, row.MinimumOrderQuantity, row.CasePack, (double)row.ServiceLevel), false);
+            : (
+                new ReplenishmentSettings(
+                    row.LeadTimeDays,
+                    row.ReviewPeriodDays,
+                    row.MinimumOrderQuantity,
+                    row.CasePack,
+                    (double)row.ServiceLevel
+                ),
+                false
+            );
     }
 
     private sealed class HolidayRow

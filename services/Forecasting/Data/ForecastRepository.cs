@@ -10,56 +10,158 @@ public sealed record RegionModel(string Region, string Model, string Candidates,
 public sealed record AccuracyRecord(string Fnsku, double? Mape, double? Wape, double? Bias, int Days, DateTime MeasuredAt);
 
 public sealed record RecommendationRecord(
-    string Fnsku, int Available, int Inbound, double LeadTimeDemand, int SafetyStock, int ReorderPoint, int OrderUpToLevel, int RecommendedUnits,
-    double? DaysOfSupply, string Urgency, DateOnly ShipBy, DateTime EvaluatedAt);
+    string Fnsku,
+    int Available,
+    int Inbound,
+    double LeadTimeDemand,
+    int SafetyStock,
+    int ReorderPoint,
+    int OrderUpToLevel,
+    int RecommendedUnits,
+    double? DaysOfSupply,
+    string Urgency,
+    DateOnly ShipBy,
+    DateTime EvaluatedAt
+);
 
 public sealed record AlertRecord(
-    Guid Id, string Fnsku, int ReorderPoint, int SafetyStock, int InventoryPosition, int RecommendedUnits, double? DaysOfSupply, string Urgency,
-    DateOnly ShipBy, DateTime RaisedAt);
+    Guid Id,
+    string Fnsku,
+    int ReorderPoint,
+    int SafetyStock,
+    int InventoryPosition,
+    int RecommendedUnits,
+    double? DaysOfSupply,
+    string Urgency,
+    DateOnly ShipBy,
+    DateTime RaisedAt
+);
 
 /// <summary>Forecasts, the forecast track accuracy is measured on, recommendations, alerts and the refresh schedule.</summary>
 public sealed class ForecastRepository(Database database)
 {
     private const string DaysSql =
-        "SELECT region, forecast_date, p10, p50, p90 FROM forecasting.forecast_days WHERE seller_id = @SellerId AND fnsku = @Fnsku ORDER BY region, forecast_date";
+        "SELECT region, forecast_date, p10, p50, p90 FROM forecasting.forecast_days WHERE seller_id = @SellerId AND fnsku = @Fnsku ORDER "
+        + "BY region, forecast_date";
 
     private readonly string _upsertModel = database.Dialect.Upsert(
-        "forecasting.forecast_models", ["seller_id", "fnsku", "region"], ["seller_id", "fnsku", "region", "model", "candidates", "made_at"],
-        ["model", "candidates", "made_at"]);
+        "forecasting.forecast_models",
+        ["seller_id", "fnsku", "region"],
+        ["seller_id", "fnsku", "region", "model", "candidates", "made_at"],
+        ["model", "candidates", "made_at"]
+    );
 
     private readonly string _upsertTrack = database.Dialect.Upsert(
-        "forecasting.forecast_track", ["seller_id", "fnsku", "forecast_date"], ["seller_id", "fnsku", "forecast_date", "p50"], ["p50"]);
+        "forecasting.forecast_track",
+        ["seller_id", "fnsku", "forecast_date"],
+        ["seller_id", "fnsku", "forecast_date", "p50"],
+        ["p50"]
+    );
 
     private readonly string _upsertAccuracy = database.Dialect.Upsert(
-        "forecasting.accuracy", ["seller_id", "fnsku"], ["seller_id", "fnsku", "mape", "wape", "bias", "days", "measured_at"],
-        ["mape", "wape", "bias", "days", "measured_at"]);
+        "forecasting.accuracy",
+        ["seller_id", "fnsku"],
+        ["seller_id", "fnsku", "mape", "wape", "bias", "days", "measured_at"],
+        ["mape", "wape", "bias", "days", "measured_at"]
+    );
 
     private readonly string _upsertRecommendation = database.Dialect.Upsert(
         "forecasting.recommendations",
         ["seller_id", "fnsku"],
-        ["seller_id", "fnsku", "available", "inbound", "lead_time_demand", "safety_stock", "reorder_point", "order_up_to_level", "recommended_units",
-         "days_of_supply", "urgency", "ship_by", "evaluated_at"],
-        ["available", "inbound", "lead_time_demand", "safety_stock", "reorder_point", "order_up_to_level", "recommended_units", "days_of_supply", "urgency",
-         "ship_by", "evaluated_at"]);
+        [
+            "seller_id",
+            "fnsku",
+            "available",
+            "inbound",
+            "lead_time_demand",
+            "safety_stock",
+            "reorder_point",
+            "order_up_to_level",
+            "recommended_units",
+            "days_of_supply",
+            "urgency",
+            "ship_by",
+            "evaluated_at",
+        ],
+        [
+            "available",
+            "inbound",
+            "lead_time_demand",
+            "safety_stock",
+            "reorder_point",
+            "order_up_to_level",
+            "recommended_units",
+            "days_of_supply",
+            "urgency",
+            "ship_by",
+            "evaluated_at",
+        ]
+    );
 
     private readonly string _claimDue = database.Dialect.SelectForUpdateSkipLocked(
-        "forecasting.refresh_schedule", "seller_id", "next_refresh_at <= @Now", "next_refresh_at");
+        "forecasting.refresh_schedule",
+        "seller_id",
+        "next_refresh_at <= @Now",
+        "next_refresh_at"
+    );
 
-    private readonly string _lockSeller = database.Dialect.SelectForUpdate("forecasting.refresh_schedule", "seller_id", "seller_id = @SellerId");
+    private readonly string _lockSeller = database.Dialect.SelectForUpdate(
+        "forecasting.refresh_schedule",
+        "seller_id",
+        "seller_id = @SellerId"
+    );
 
     /// <summary>Replaces the forecast of one (FNSKU, region) and records which model made it.</summary>
-    public async Task SaveForecastAsync(UnitOfWork unit, string sellerId, string fnsku, string region, SeriesForecast forecast, string candidatesJson, DateOnly from, DateTime now)
+    public async Task SaveForecastAsync(
+        UnitOfWork unit,
+        string sellerId,
+        string fnsku,
+        string region,
+        SeriesForecast forecast,
+        string candidatesJson,
+        DateOnly from,
+        DateTime now
+    )
     {
-        var key = new { SellerId = sellerId, Fnsku = fnsku, Region = region };
-        await unit.ExecuteAsync("DELETE FROM forecasting.forecast_days WHERE seller_id = @SellerId AND fnsku = @Fnsku AND region = @Region", key);
+        var key = new
+        {
+            SellerId = sellerId,
+            Fnsku = fnsku,
+            Region = region,
+        };
         await unit.ExecuteAsync(
-            "INSERT INTO forecasting.forecast_days (seller_id, fnsku, region, forecast_date, p10, p50, p90) VALUES (@SellerId, @Fnsku, @Region, @ForecastDate, @P10, @P50, @P90)",
-            forecast.P50.Select((p50, d) => new
+            "DELETE FROM forecasting.forecast_days WHERE seller_id = @SellerId AND fnsku = @Fnsku AND region = @Region",
+            key
+        );
+        await unit.ExecuteAsync(
+            "INSERT INTO forecasting.forecast_days (seller_id, fnsku, region, forecast_date, p10, p50, p90) VALUES (@SellerId, @Fnsku, "
+                + "@Region, @ForecastDate, @P10, @P50, @P90)",
+            forecast.P50.Select(
+                (p50, d) =>
+                    new
+                    {
+                        SellerId = sellerId,
+                        Fnsku = fnsku,
+                        Region = region,
+                        ForecastDate = from.AddDays(d).ToDateTime(TimeOnly.MinValue),
+                        P10 = forecast.P10[d],
+                        P50 = p50,
+                        P90 = forecast.P90[d],
+                    }
+            )
+        );
+        await unit.ExecuteAsync(
+            _upsertModel,
+            new
             {
-                SellerId = sellerId, Fnsku = fnsku, Region = region, ForecastDate = from.AddDays(d).ToDateTime(TimeOnly.MinValue),
-                P10 = forecast.P10[d], P50 = p50, P90 = forecast.P90[d],
-            }));
-        await unit.ExecuteAsync(_upsertModel, new { SellerId = sellerId, Fnsku = fnsku, Region = region, forecast.Model, Candidates = candidatesJson, MadeAt = now });
+                SellerId = sellerId,
+                Fnsku = fnsku,
+                Region = region,
+                forecast.Model,
+                Candidates = candidatesJson,
+                MadeAt = now,
+            }
+        );
     }
 
     /// <summary>Drops regions of the FNSKU that are no longer forecast.</summary>
@@ -68,40 +170,85 @@ public sealed class ForecastRepository(Database database)
         foreach (var table in new[] { "forecasting.forecast_days", "forecasting.forecast_models" })
         {
             await unit.ExecuteAsync(
-                $"DELETE FROM {table} WHERE seller_id = @SellerId AND fnsku = @Fnsku AND NOT ({database.Dialect.InList("region", "Regions")})",
-                new { SellerId = sellerId, Fnsku = fnsku, Regions = regions.ToArray() });
+                $"DELETE FROM {table} WHERE seller_id = @SellerId AND fnsku = @Fnsku AND NOT "
+                    + $"({database.Dialect.InList("region", "Regions")})",
+                new
+                {
+                    SellerId = sellerId,
+                    Fnsku = fnsku,
+                    Regions = regions.ToArray(),
+                }
+            );
         }
     }
 
     /// <summary>Upcoming days of the FNSKU-total P50: past days keep the value last forecast before they came.</summary>
     public Task TrackAsync(UnitOfWork unit, string sellerId, string fnsku, DateOnly from, IReadOnlyList<double> totalP50) =>
-        unit.ExecuteAsync(_upsertTrack, totalP50.Select((p50, d) => new
-        {
-            SellerId = sellerId, Fnsku = fnsku, ForecastDate = from.AddDays(d).ToDateTime(TimeOnly.MinValue), P50 = p50,
-        }));
+        unit.ExecuteAsync(
+            _upsertTrack,
+            totalP50.Select(
+                (p50, d) =>
+                    new
+                    {
+                        SellerId = sellerId,
+                        Fnsku = fnsku,
+                        ForecastDate = from.AddDays(d).ToDateTime(TimeOnly.MinValue),
+                        P50 = p50,
+                    }
+            )
+        );
 
     /// <summary>Forecast and actual units of the FNSKU for each tracked day in [from, before).</summary>
-    public async Task<(IReadOnlyList<double> Actual, IReadOnlyList<double> Forecast)> TrackedAsync(UnitOfWork unit, string sellerId, string fnsku, DateOnly from, DateOnly before)
+    public async Task<(IReadOnlyList<double> Actual, IReadOnlyList<double> Forecast)> TrackedAsync(
+        UnitOfWork unit,
+        string sellerId,
+        string fnsku,
+        DateOnly from,
+        DateOnly before
+    )
     {
-        var rows = (await unit.QueryAsync<TrackRow>(
-            "SELECT t.p50, COALESCE((SELECT SUM(s.units) FROM forecasting.daily_sales s " +
-            "WHERE s.seller_id = t.seller_id AND s.fnsku = t.fnsku AND s.sales_date = t.forecast_date), 0) AS actual " +
-            "FROM forecasting.forecast_track t WHERE t.seller_id = @SellerId AND t.fnsku = @Fnsku AND t.forecast_date >= @From AND t.forecast_date < @Before",
-            new { SellerId = sellerId, Fnsku = fnsku, From = from.ToDateTime(TimeOnly.MinValue), Before = before.ToDateTime(TimeOnly.MinValue) })).ToList();
+        var rows = (
+            await unit.QueryAsync<TrackRow>(
+                "SELECT t.p50, COALESCE((SELECT SUM(s.units) FROM forecasting.daily_sales s "
+                    + "WHERE s.seller_id = t.seller_id AND s.fnsku = t.fnsku AND s.sales_date = t.forecast_date), 0) AS actual "
+                    + "FROM forecasting.forecast_track t WHERE t.seller_id = @SellerId AND t.fnsku = @Fnsku AND t.forecast_date >= @From "
+                    + "AND t.forecast_date < @Before",
+                new
+                {
+                    SellerId = sellerId,
+                    Fnsku = fnsku,
+                    From = from.ToDateTime(TimeOnly.MinValue),
+                    Before = before.ToDateTime(TimeOnly.MinValue),
+                }
+            )
+        ).ToList();
         return (rows.Select(r => (double)r.Actual).ToList(), rows.Select(r => r.P50).ToList());
     }
 
     public Task SaveAccuracyAsync(UnitOfWork unit, string sellerId, AccuracyRecord accuracy) =>
-        unit.ExecuteAsync(_upsertAccuracy, new
-        {
-            SellerId = sellerId, accuracy.Fnsku, accuracy.Mape, accuracy.Wape, accuracy.Bias, accuracy.Days, accuracy.MeasuredAt,
-        });
+        unit.ExecuteAsync(
+            _upsertAccuracy,
+            new
+            {
+                SellerId = sellerId,
+                accuracy.Fnsku,
+                accuracy.Mape,
+                accuracy.Wape,
+                accuracy.Bias,
+                accuracy.Days,
+                accuracy.MeasuredAt,
+            }
+        );
 
     public async Task<IReadOnlyList<AccuracyRecord>> AccuracyAsync(string sellerId, string? fnsku, CancellationToken cancellationToken) =>
-        (await database.QueryAsync<AccuracyRecord>(
-            "SELECT fnsku, mape, wape, bias, days, measured_at FROM forecasting.accuracy WHERE seller_id = @SellerId AND (@Fnsku IS NULL OR fnsku = @Fnsku) ORDER BY fnsku",
-            new { SellerId = sellerId, Fnsku = fnsku },
-            cancellationToken)).ToList();
+        (
+            await database.QueryAsync<AccuracyRecord>(
+                "SELECT fnsku, mape, wape, bias, days, measured_at FROM forecasting.accuracy WHERE seller_id = @SellerId AND (@Fnsku IS "
+                    + "NULL OR fnsku = @Fnsku) ORDER BY fnsku",
+                new { SellerId = sellerId, Fnsku = fnsku },
+                cancellationToken
+            )
+        ).ToList();
 
     public async Task<IReadOnlyList<ForecastDay>> DaysAsync(UnitOfWork unit, string sellerId, string fnsku) =>
         (await unit.QueryAsync<DayRow>(DaysSql, new { SellerId = sellerId, Fnsku = fnsku })).Select(r => r.ToDay()).ToList();
@@ -110,61 +257,148 @@ public sealed class ForecastRepository(Database database)
         database.InTransactionAsync(unit => DaysAsync(unit, sellerId, fnsku), cancellationToken);
 
     public async Task<IReadOnlyList<RegionModel>> ModelsAsync(string sellerId, string fnsku, CancellationToken cancellationToken) =>
-        (await database.QueryAsync<RegionModel>(
-            "SELECT region, model, candidates, made_at FROM forecasting.forecast_models WHERE seller_id = @SellerId AND fnsku = @Fnsku ORDER BY region",
-            new { SellerId = sellerId, Fnsku = fnsku },
-            cancellationToken)).ToList();
+        (
+            await database.QueryAsync<RegionModel>(
+                "SELECT region, model, candidates, made_at FROM forecasting.forecast_models WHERE seller_id = @SellerId AND fnsku = @Fnsku "
+                    + "ORDER BY region",
+                new { SellerId = sellerId, Fnsku = fnsku },
+                cancellationToken
+            )
+        ).ToList();
 
     /// <summary>FNSKUs with a forecast, after the cursor, in FNSKU order.</summary>
-    public async Task<IReadOnlyList<string>> ForecastFnskusAsync(string sellerId, string? after, int limit, CancellationToken cancellationToken) =>
-        (await database.QueryAsync<string>(
-            database.Dialect.SelectTop(
-                "forecasting.forecast_models", "DISTINCT fnsku", "seller_id = @SellerId AND (@After IS NULL OR fnsku > @After)", "fnsku"),
-            new { SellerId = sellerId, After = after, limit },
-            cancellationToken)).ToList();
+    public async Task<IReadOnlyList<string>> ForecastFnskusAsync(
+        string sellerId,
+        string? after,
+        int limit,
+        CancellationToken cancellationToken
+    ) =>
+        (
+            await database.QueryAsync<string>(
+                database.Dialect.SelectTop(
+                    "forecasting.forecast_models",
+                    "DISTINCT fnsku",
+                    "seller_id = @SellerId AND (@After IS NULL OR fnsku > @After)",
+                    "fnsku"
+                ),
+                new
+                {
+                    SellerId = sellerId,
+                    After = after,
+                    limit,
+                },
+                cancellationToken
+            )
+        ).ToList();
 
     public Task SaveRecommendationAsync(UnitOfWork unit, string sellerId, RecommendationRecord recommendation) =>
-        unit.ExecuteAsync(_upsertRecommendation, new
-        {
-            SellerId = sellerId, recommendation.Fnsku, recommendation.Available, recommendation.Inbound, recommendation.LeadTimeDemand,
-            recommendation.SafetyStock, recommendation.ReorderPoint, recommendation.OrderUpToLevel, recommendation.RecommendedUnits,
-            recommendation.DaysOfSupply, recommendation.Urgency, ShipBy = recommendation.ShipBy.ToDateTime(TimeOnly.MinValue), recommendation.EvaluatedAt,
-        });
+        unit.ExecuteAsync(
+            _upsertRecommendation,
+            new
+            {
+                SellerId = sellerId,
+                recommendation.Fnsku,
+                recommendation.Available,
+                recommendation.Inbound,
+                recommendation.LeadTimeDemand,
+                recommendation.SafetyStock,
+                recommendation.ReorderPoint,
+                recommendation.OrderUpToLevel,
+                recommendation.RecommendedUnits,
+                recommendation.DaysOfSupply,
+                recommendation.Urgency,
+                ShipBy = recommendation.ShipBy.ToDateTime(TimeOnly.MinValue),
+                recommendation.EvaluatedAt,
+            }
+        );
 
-    public async Task<IReadOnlyList<RecommendationRecord>> RecommendationsAsync(string sellerId, string? fnsku, string? after, int limit, CancellationToken cancellationToken) =>
-        (await database.QueryAsync<RecommendationRecord>(
-            database.Dialect.SelectTop(
-                "forecasting.recommendations",
-                "fnsku, available, inbound, lead_time_demand, safety_stock, reorder_point, order_up_to_level, recommended_units, days_of_supply, urgency, ship_by, evaluated_at",
-                "seller_id = @SellerId AND (@Fnsku IS NULL OR fnsku = @Fnsku) AND (@After IS NULL OR fnsku > @After)",
-                "fnsku"),
-            new { SellerId = sellerId, Fnsku = fnsku, After = after, limit },
-            cancellationToken)).ToList();
+    public async Task<IReadOnlyList<RecommendationRecord>> RecommendationsAsync(
+        string sellerId,
+        string? fnsku,
+        string? after,
+        int limit,
+        CancellationToken cancellationToken
+    ) =>
+        (
+            await database.QueryAsync<RecommendationRecord>(
+                database.Dialect.SelectTop(
+                    "forecasting.recommendations",
+                    "fnsku, available, inbound, lead_time_demand, safety_stock, reorder_point, order_up_to_level, recommended_units, "
+                        + "days_of_supply, urgency, ship_by, evaluated_at",
+                    "seller_id = @SellerId AND (@Fnsku IS NULL OR fnsku = @Fnsku) AND (@After IS NULL OR fnsku > @After)",
+                    "fnsku"
+                ),
+                new
+                {
+                    SellerId = sellerId,
+                    Fnsku = fnsku,
+                    After = after,
+                    limit,
+                },
+                cancellationToken
+            )
+        ).ToList();
 
     public async Task AddAlertAsync(UnitOfWork unit, string sellerId, AlertRecord alert) =>
         await unit.ExecuteAsync(
-            "INSERT INTO forecasting.alerts (id, seller_id, fnsku, reorder_point, safety_stock, inventory_position, recommended_units, days_of_supply, urgency, ship_by, raised_at) " +
-            "VALUES (@Id, @SellerId, @Fnsku, @ReorderPoint, @SafetyStock, @InventoryPosition, @RecommendedUnits, @DaysOfSupply, @Urgency, @ShipBy, @RaisedAt)",
+            "INSERT INTO forecasting.alerts (id, seller_id, fnsku, reorder_point, safety_stock, inventory_position, recommended_units, "
+                + "days_of_supply, urgency, ship_by, raised_at) "
+                + "VALUES (@Id, @SellerId, @Fnsku, @ReorderPoint, @SafetyStock, @InventoryPosition, @RecommendedUnits, @DaysOfSupply, "
+                + "@Urgency, @ShipBy, @RaisedAt)",
             new
             {
-                alert.Id, SellerId = sellerId, alert.Fnsku, alert.ReorderPoint, alert.SafetyStock, alert.InventoryPosition, alert.RecommendedUnits,
-                alert.DaysOfSupply, alert.Urgency, ShipBy = alert.ShipBy.ToDateTime(TimeOnly.MinValue), alert.RaisedAt,
-            });
+                alert.Id,
+                SellerId = sellerId,
+                alert.Fnsku,
+                alert.ReorderPoint,
+                alert.SafetyStock,
+                alert.InventoryPosition,
+                alert.RecommendedUnits,
+                alert.DaysOfSupply,
+                alert.Urgency,
+                ShipBy = alert.ShipBy.ToDateTime(TimeOnly.MinValue),
+                alert.RaisedAt,
+            }
+        );
 
     /// <summary>The seller's alerts, newest first (ids are time-ordered), after the cursor.</summary>
-    public async Task<IReadOnlyList<AlertRecord>> AlertsAsync(string sellerId, string? fnsku, Guid? before, int limit, CancellationToken cancellationToken) =>
-        (await database.QueryAsync<AlertRecord>(
-            database.Dialect.SelectTop(
-                "forecasting.alerts",
-                "id, fnsku, reorder_point, safety_stock, inventory_position, recommended_units, days_of_supply, urgency, ship_by, raised_at",
-                "seller_id = @SellerId AND (@Fnsku IS NULL OR fnsku = @Fnsku) AND (@Before IS NULL OR id < @Before)",
-                "id DESC"),
-            new { SellerId = sellerId, Fnsku = fnsku, Before = before, limit },
-            cancellationToken)).ToList();
+    public async Task<IReadOnlyList<AlertRecord>> AlertsAsync(
+        string sellerId,
+        string? fnsku,
+        Guid? before,
+        int limit,
+        CancellationToken cancellationToken
+    ) =>
+        (
+            await database.QueryAsync<AlertRecord>(
+                database.Dialect.SelectTop(
+                    "forecasting.alerts",
+                    "id, fnsku, reorder_point, safety_stock, inventory_position, recommended_units, days_of_supply, urgency, ship_by, "
+                        + "raised_at",
+                    "seller_id = @SellerId AND (@Fnsku IS NULL OR fnsku = @Fnsku) AND (@Before IS NULL OR id < @Before)",
+                    "id DESC"
+                ),
+                new
+                {
+                    SellerId = sellerId,
+                    Fnsku = fnsku,
+                    Before = before,
+                    limit,
+                },
+                cancellationToken
+            )
+        ).ToList();
 
     public Task SetAlertArmedAsync(UnitOfWork unit, string sellerId, string fnsku, bool armed) =>
         unit.ExecuteAsync(
-            "UPDATE forecasting.items SET alert_armed = @Armed WHERE seller_id = @SellerId AND fnsku = @Fnsku", new { SellerId = sellerId, Fnsku = fnsku, Armed = armed });
+            "UPDATE forecasting.items SET alert_armed = @Armed WHERE seller_id = @SellerId AND fnsku = @Fnsku",
+            new
+            {
+                SellerId = sellerId,
+                Fnsku = fnsku,
+                Armed = armed,
+            }
+        );
 
     /// <summary>
     /// Locks the FNSKU's item row (serialising alert decisions of one FNSKU) and reads its alert state and stored forecast
@@ -173,8 +407,11 @@ public sealed class ForecastRepository(Database database)
     public async Task<(bool? AlertArmed, IReadOnlyList<ForecastDay> Days)> LockItemAsync(UnitOfWork unit, string sellerId, string fnsku)
     {
         await using var results = await unit.QueryMultipleAsync(
-            database.Dialect.SelectForUpdate("forecasting.items", "alert_armed", "seller_id = @SellerId AND fnsku = @Fnsku") + ";\n" + DaysSql,
-            new { SellerId = sellerId, Fnsku = fnsku });
+            database.Dialect.SelectForUpdate("forecasting.items", "alert_armed", "seller_id = @SellerId AND fnsku = @Fnsku")
+                + ";\n"
+                + DaysSql,
+            new { SellerId = sellerId, Fnsku = fnsku }
+        );
         var armed = await results.ReadSingleOrDefaultAsync<bool?>();
         var days = (await results.ReadAsync<DayRow>()).Select(r => r.ToDay()).ToList();
         return (armed, days);
@@ -187,15 +424,23 @@ public sealed class ForecastRepository(Database database)
     /// <summary>Locks the seller's schedule row, so an on-demand refresh and the scheduled one never run at once.</summary>
     public async Task LockSellerAsync(UnitOfWork unit, string sellerId, DateTime now)
     {
-        await unit.ExecuteAsync(database.Dialect.InsertIfAbsent("forecasting.refresh_schedule", ["seller_id"], ["seller_id", "next_refresh_at"]),
-            new { SellerId = sellerId, NextRefreshAt = now });
+        await unit.ExecuteAsync(
+            database.Dialect.InsertIfAbsent("forecasting.refresh_schedule", ["seller_id"], ["seller_id", "next_refresh_at"]),
+            new { SellerId = sellerId, NextRefreshAt = now }
+        );
         await unit.QueryAsync<string>(_lockSeller, new { SellerId = sellerId });
     }
 
     public Task ScheduleNextAsync(UnitOfWork unit, string sellerId, DateTime refreshedAt, DateTime next) =>
         unit.ExecuteAsync(
             "UPDATE forecasting.refresh_schedule SET last_refresh_at = @RefreshedAt, next_refresh_at = @Next WHERE seller_id = @SellerId",
-            new { SellerId = sellerId, RefreshedAt = refreshedAt, Next = next });
+            new
+            {
+                SellerId = sellerId,
+                RefreshedAt = refreshedAt,
+                Next = next,
+            }
+        );
 
     private sealed class TrackRow
     {

@@ -5,62 +5,123 @@ namespace InventoryPlatform.Forecasting.Data;
 /// <summary>Units sold per day of one (FNSKU, region).</summary>
 public sealed record DailySale(string Fnsku, string Region, DateOnly Date, int Units);
 
-/// <summary>One FC's stock of an FNSKU as Forecasting keeps it: available (on hand − reserved) and inbound (inbound + in transit).</summary>
-public sealed record StockFigures(string SellerId, string Fnsku, string FulfillmentCenter, int Available, int Inbound, long Version, DateTime OccurredAt);
+/// <summary>One FC's stock of an FNSKU as Forecasting keeps it: available (on hand − reserved) and inbound (inbound + in
+/// transit).</summary>
+public sealed record StockFigures(
+    string SellerId,
+    string Fnsku,
+    string FulfillmentCenter,
+    int Available,
+    int Inbound,
+    long Version,
+    DateTime OccurredAt
+);
 
 /// <summary>The FNSKUs Forecasting knows, their daily sales, and their stock and inbound from Allocation's events.</summary>
 public sealed class SalesRepository(Database database)
 {
     private const string UpdateStock =
-        "UPDATE forecasting.stock SET available = @Available, inbound = @Inbound, version = @Version " +
-        "WHERE seller_id = @SellerId AND fnsku = @Fnsku AND fulfillment_center = @FulfillmentCenter AND version < @Version";
+        "UPDATE forecasting.stock SET available = @Available, inbound = @Inbound, version = @Version "
+        + "WHERE seller_id = @SellerId AND fnsku = @Fnsku AND fulfillment_center = @FulfillmentCenter AND version < @Version";
 
     private readonly string _registerItem = database.Dialect.InsertIfAbsent(
-        "forecasting.items", ["seller_id", "fnsku"], ["seller_id", "fnsku", "marketplace", "alert_armed", "created_at"]);
+        "forecasting.items",
+        ["seller_id", "fnsku"],
+        ["seller_id", "fnsku", "marketplace", "alert_armed", "created_at"]
+    );
 
     private readonly string _insertDay = database.Dialect.InsertIfAbsent(
-        "forecasting.daily_sales", ["seller_id", "fnsku", "region", "sales_date"], ["seller_id", "fnsku", "region", "sales_date", "units"]);
+        "forecasting.daily_sales",
+        ["seller_id", "fnsku", "region", "sales_date"],
+        ["seller_id", "fnsku", "region", "sales_date", "units"]
+    );
 
     private readonly string _upsertDay = database.Dialect.Upsert(
-        "forecasting.daily_sales", ["seller_id", "fnsku", "region", "sales_date"], ["seller_id", "fnsku", "region", "sales_date", "units"], ["units"]);
+        "forecasting.daily_sales",
+        ["seller_id", "fnsku", "region", "sales_date"],
+        ["seller_id", "fnsku", "region", "sales_date", "units"],
+        ["units"]
+    );
 
     private readonly string _insertStock = database.Dialect.InsertIfAbsent(
-        "forecasting.stock", ["seller_id", "fnsku", "fulfillment_center"], ["seller_id", "fnsku", "fulfillment_center", "available", "inbound", "version"]);
+        "forecasting.stock",
+        ["seller_id", "fnsku", "fulfillment_center"],
+        ["seller_id", "fnsku", "fulfillment_center", "available", "inbound", "version"]
+    );
 
     private readonly string _insertSchedule = database.Dialect.InsertIfAbsent(
-        "forecasting.refresh_schedule", ["seller_id"], ["seller_id", "next_refresh_at"]);
+        "forecasting.refresh_schedule",
+        ["seller_id"],
+        ["seller_id", "next_refresh_at"]
+    );
 
     /// <summary>Makes the FNSKU known (first marketplace seen sticks) and puts its seller on the refresh schedule.</summary>
     public async Task RegisterAsync(UnitOfWork unit, string sellerId, string fnsku, string marketplace, DateTime now)
     {
         // The schedule row before the item, as in RecordStockAsync: every path takes these locks in the same order.
         await unit.ExecuteAsync(_insertSchedule, new { SellerId = sellerId, NextRefreshAt = now });
-        await unit.ExecuteAsync(_registerItem, new { SellerId = sellerId, Fnsku = fnsku, Marketplace = marketplace, AlertArmed = true, CreatedAt = now });
+        await unit.ExecuteAsync(
+            _registerItem,
+            new
+            {
+                SellerId = sellerId,
+                Fnsku = fnsku,
+                Marketplace = marketplace,
+                AlertArmed = true,
+                CreatedAt = now,
+            }
+        );
         if (marketplace.Length > 0)
         {
             // An FNSKU first seen in a stock change learns its marketplace from its first shipped order.
             await unit.ExecuteAsync(
-                "UPDATE forecasting.items SET marketplace = @Marketplace WHERE seller_id = @SellerId AND fnsku = @Fnsku AND marketplace = ''",
-                new { SellerId = sellerId, Fnsku = fnsku, Marketplace = marketplace });
+                "UPDATE forecasting.items SET marketplace = @Marketplace WHERE seller_id = @SellerId AND fnsku = @Fnsku AND marketplace = "
+                    + "''",
+                new
+                {
+                    SellerId = sellerId,
+                    Fnsku = fnsku,
+                    Marketplace = marketplace,
+                }
+            );
         }
     }
 
     /// <summary>Adds shipped units to a day's sales.</summary>
     public async Task AddSaleAsync(UnitOfWork unit, string sellerId, string fnsku, string region, DateOnly day, int units)
     {
-        var parameters = new { SellerId = sellerId, Fnsku = fnsku, Region = region, SalesDate = day.ToDateTime(TimeOnly.MinValue), Units = 0 };
+        var parameters = new
+        {
+            SellerId = sellerId,
+            Fnsku = fnsku,
+            Region = region,
+            SalesDate = day.ToDateTime(TimeOnly.MinValue),
+            Units = 0,
+        };
         await unit.ExecuteAsync(_insertDay, parameters);
         await unit.ExecuteAsync(
-            "UPDATE forecasting.daily_sales SET units = units + @Units WHERE seller_id = @SellerId AND fnsku = @Fnsku AND region = @Region AND sales_date = @SalesDate",
-            parameters with { Units = units });
+            "UPDATE forecasting.daily_sales SET units = units + @Units WHERE seller_id = @SellerId AND fnsku = @Fnsku AND region = @Region "
+                + "AND sales_date = @SalesDate",
+            parameters with
+            {
+                Units = units,
+            }
+        );
     }
 
     /// <summary>Imported history sets the day's units: importing the same file twice changes nothing.</summary>
     public Task ImportAsync(UnitOfWork unit, string sellerId, IEnumerable<DailySale> sales) =>
-        unit.ExecuteAsync(_upsertDay, sales.Select(s => new
-        {
-            SellerId = sellerId, s.Fnsku, s.Region, SalesDate = s.Date.ToDateTime(TimeOnly.MinValue), s.Units,
-        }));
+        unit.ExecuteAsync(
+            _upsertDay,
+            sales.Select(s => new
+            {
+                SellerId = sellerId,
+                s.Fnsku,
+                s.Region,
+                SalesDate = s.Date.ToDateTime(TimeOnly.MinValue),
+                s.Units,
+            })
+        );
 
     /// <summary>
     /// Stock changes, in one round trip: each FNSKU becomes known (as <see cref="RegisterAsync"/> with no marketplace),
@@ -80,8 +141,26 @@ public sealed class SalesRepository(Database database)
         var first = batch.Count;
         foreach (var stock in changes)
         {
-            var figures = new { stock.SellerId, stock.Fnsku, stock.FulfillmentCenter, stock.Available, stock.Inbound, stock.Version };
-            batch.Add(_registerItem, new { stock.SellerId, stock.Fnsku, Marketplace = "", AlertArmed = true, CreatedAt = stock.OccurredAt });
+            var figures = new
+            {
+                stock.SellerId,
+                stock.Fnsku,
+                stock.FulfillmentCenter,
+                stock.Available,
+                stock.Inbound,
+                stock.Version,
+            };
+            batch.Add(
+                _registerItem,
+                new
+                {
+                    stock.SellerId,
+                    stock.Fnsku,
+                    Marketplace = "",
+                    AlertArmed = true,
+                    CreatedAt = stock.OccurredAt,
+                }
+            );
             batch.Add(_insertStock, figures);
             // A row inserted just now holds this version, so the update skips it; an existing row is updated only when older.
             batch.Add(UpdateStock, figures);
@@ -93,27 +172,50 @@ public sealed class SalesRepository(Database database)
 
     public async Task<bool> IsKnownAsync(string sellerId, string fnsku, CancellationToken cancellationToken) =>
         await database.QuerySingleOrDefaultAsync<int?>(
-            "SELECT 1 FROM forecasting.items WHERE seller_id = @SellerId AND fnsku = @Fnsku", new { SellerId = sellerId, Fnsku = fnsku }, cancellationToken) is not null;
+            "SELECT 1 FROM forecasting.items WHERE seller_id = @SellerId AND fnsku = @Fnsku",
+            new { SellerId = sellerId, Fnsku = fnsku },
+            cancellationToken
+        )
+            is not null;
 
     public async Task<IReadOnlyList<ItemRow>> ItemsAsync(UnitOfWork unit, string sellerId) =>
-        (await unit.QueryAsync<ItemRow>(
-            "SELECT fnsku, marketplace, alert_armed FROM forecasting.items WHERE seller_id = @SellerId ORDER BY fnsku", new { SellerId = sellerId })).ToList();
+        (
+            await unit.QueryAsync<ItemRow>(
+                "SELECT fnsku, marketplace, alert_armed FROM forecasting.items WHERE seller_id = @SellerId ORDER BY fnsku",
+                new { SellerId = sellerId }
+            )
+        ).ToList();
 
     public async Task<IReadOnlyList<DailySale>> SalesAsync(UnitOfWork unit, string sellerId, DateOnly before)
     {
         var rows = await unit.QueryAsync<SaleRow>(
             "SELECT fnsku, region, sales_date, units FROM forecasting.daily_sales WHERE seller_id = @SellerId AND sales_date < @Before",
-            new { SellerId = sellerId, Before = before.ToDateTime(TimeOnly.MinValue) });
+            new { SellerId = sellerId, Before = before.ToDateTime(TimeOnly.MinValue) }
+        );
         return rows.Select(r => new DailySale(r.Fnsku, r.Region, r.SalesDate, r.Units)).ToList();
     }
 
-    public async Task<IReadOnlyList<DailySale>> HistoryAsync(string sellerId, string fnsku, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DailySale>> HistoryAsync(
+        string sellerId,
+        string fnsku,
+        DateOnly from,
+        DateOnly to,
+        CancellationToken cancellationToken
+    )
     {
         var rows = await database.QueryAsync<SaleRow>(
-            "SELECT fnsku, region, sales_date, units FROM forecasting.daily_sales " +
-            "WHERE seller_id = @SellerId AND fnsku = @Fnsku AND sales_date >= @From AND sales_date <= @To ORDER BY sales_date, region",
-            new { SellerId = sellerId, Fnsku = fnsku, From = from.ToDateTime(TimeOnly.MinValue), To = to.ToDateTime(TimeOnly.MinValue) },
-            cancellationToken);
+            "SELECT fnsku, region, sales_date, units FROM forecasting.daily_sales "
+                + "WHERE seller_id = @SellerId AND fnsku = @Fnsku AND sales_date >= @From AND sales_date <= @To ORDER BY sales_date, "
+                + "region",
+            new
+            {
+                SellerId = sellerId,
+                Fnsku = fnsku,
+                From = from.ToDateTime(TimeOnly.MinValue),
+                To = to.ToDateTime(TimeOnly.MinValue),
+            },
+            cancellationToken
+        );
         return rows.Select(r => new DailySale(r.Fnsku, r.Region, r.SalesDate, r.Units)).ToList();
     }
 
@@ -121,8 +223,10 @@ public sealed class SalesRepository(Database database)
     public async Task<(int Available, int Inbound)> StockAsync(UnitOfWork unit, string sellerId, string fnsku)
     {
         var row = await unit.QuerySingleOrDefaultAsync<StockTotal>(
-            "SELECT COALESCE(SUM(available), 0) AS available, COALESCE(SUM(inbound), 0) AS inbound FROM forecasting.stock WHERE seller_id = @SellerId AND fnsku = @Fnsku",
-            new { SellerId = sellerId, Fnsku = fnsku });
+            "SELECT COALESCE(SUM(available), 0) AS available, COALESCE(SUM(inbound), 0) AS inbound FROM forecasting.stock WHERE seller_id "
+                + "= @SellerId AND fnsku = @Fnsku",
+            new { SellerId = sellerId, Fnsku = fnsku }
+        );
         return row is null ? (0, 0) : ((int)row.Available, (int)row.Inbound);
     }
 

@@ -10,7 +10,8 @@ public sealed record ForecastSettings(
     int BacktestHorizonDays = 28,
     int BacktestFolds = 3,
     bool UseGlobalModel = true,
-    GlobalModelOptions? Global = null)
+    GlobalModelOptions? Global = null
+)
 {
     public GlobalModelOptions GlobalOptions => Global ?? new GlobalModelOptions();
 }
@@ -19,7 +20,14 @@ public sealed record ForecastSettings(
 public sealed record CandidateAccuracy(string Model, double? Wape, double? Mape, double? Bias, double Mae, double Rmse, int Points);
 
 /// <summary>A series' daily forecast with its 80 % prediction interval, the model chosen and how every candidate scored.</summary>
-public sealed record SeriesForecast(string Key, string Model, double[] P10, double[] P50, double[] P90, IReadOnlyList<CandidateAccuracy> Candidates);
+public sealed record SeriesForecast(
+    string Key,
+    string Model,
+    double[] P10,
+    double[] P50,
+    double[] P90,
+    IReadOnlyList<CandidateAccuracy> Candidates
+);
 
 /// <summary>
 /// Forecasts a panel of daily series. Each candidate (baselines, Holt-Winters, Croston/SBA/TSB, and the global
@@ -38,8 +46,13 @@ public static class DemandForecaster
     {
         var models = new List<IDemandModel>
         {
-            new NaiveModel(), new HistoricalMeanModel(), new SeasonalNaiveModel(7), new HoltWintersModel(7),
-            new CrostonModel(syntetosBoylan: false), new CrostonModel(syntetosBoylan: true), new TsbModel(),
+            new NaiveModel(),
+            new HistoricalMeanModel(),
+            new SeasonalNaiveModel(7),
+            new HoltWintersModel(7),
+            new CrostonModel(syntetosBoylan: false),
+            new CrostonModel(syntetosBoylan: true),
+            new TsbModel(),
         };
         if (historyDays >= 2 * HoltWintersModel.YearLength)
         {
@@ -72,7 +85,10 @@ public static class DemandForecaster
     private static List<(int Cut, int Days)> Folds(IReadOnlyList<DemandSeries> panel, ForecastSettings settings)
     {
         var longest = panel.Max(p => p.Units.Length);
-        var days = Math.Min(settings.BacktestHorizonDays, Math.Max(1, (longest - MinimumTrainingDays) / Math.Max(1, settings.BacktestFolds)));
+        var days = Math.Min(
+            settings.BacktestHorizonDays,
+            Math.Max(1, (longest - MinimumTrainingDays) / Math.Max(1, settings.BacktestFolds))
+        );
         var folds = new List<(int Cut, int Days)>();
         for (var k = settings.BacktestFolds; k >= 1; k--)
         {
@@ -86,7 +102,11 @@ public static class DemandForecaster
     }
 
     /// <summary>The global model's backtest forecasts: [fold][series] (null where the series was too short).</summary>
-    private static double[]?[][]? GlobalBacktest(IReadOnlyList<DemandSeries> panel, List<(int Cut, int Days)> folds, ForecastSettings settings)
+    private static double[]?[][]? GlobalBacktest(
+        IReadOnlyList<DemandSeries> panel,
+        List<(int Cut, int Days)> folds,
+        ForecastSettings settings
+    )
     {
         if (folds.Count == 0)
         {
@@ -125,7 +145,13 @@ public static class DemandForecaster
     }
 
     private static SeriesForecast ForecastOne(
-        DemandSeries series, int index, List<(int Cut, int Days)> folds, double[]?[][]? global, double[][]? globalFinal, ForecastSettings settings)
+        DemandSeries series,
+        int index,
+        List<(int Cut, int Days)> folds,
+        double[]?[][]? global,
+        double[][]? globalFinal,
+        ForecastSettings settings
+    )
     {
         var units = series.Units;
         var candidates = Candidates(units.Length);
@@ -149,9 +175,10 @@ public static class DemandForecaster
                     continue;
                 }
 
-                var predicted = name == GlobalBoostedModel.Name
-                    ? global![f][index]
-                    : candidates.First(c => c.Name == name).Forecast(units.AsSpan(0, trainingDays), days);
+                var predicted =
+                    name == GlobalBoostedModel.Name
+                        ? global![f][index]
+                        : candidates.First(c => c.Name == name).Forecast(units.AsSpan(0, trainingDays), days);
                 if (predicted is null)
                 {
                     continue;
@@ -174,13 +201,24 @@ public static class DemandForecaster
         // which would never restock them; squared error is minimised by the mean rate.
         var best = scored.OrderBy(c => Math.Round(c.Accuracy.Rmse, 9)).FirstOrDefault();
         var chosen = best.Model ?? new HistoricalMeanModel().Name;
-        var p50 = chosen == GlobalBoostedModel.Name
-            ? globalFinal![index]
-            : (candidates.FirstOrDefault(c => c.Name == chosen) ?? new HistoricalMeanModel()).Forecast(units, settings.HorizonDays);
+        var p50 =
+            chosen == GlobalBoostedModel.Name
+                ? globalFinal![index]
+                : (candidates.FirstOrDefault(c => c.Name == chosen) ?? new HistoricalMeanModel()).Forecast(units, settings.HorizonDays);
         p50 = p50.Select(v => Math.Max(0, v)).ToArray();
 
         var (p10, p90) = Interval(p50, best.Residuals);
-        var accuracy = scored.Select(c => new CandidateAccuracy(c.Model, c.Accuracy.Wape, c.Accuracy.Mape, c.Accuracy.Bias, c.Accuracy.Mae, c.Accuracy.Rmse, c.Accuracy.Points)).ToList();
+        var accuracy = scored
+            .Select(c => new CandidateAccuracy(
+                c.Model,
+                c.Accuracy.Wape,
+                c.Accuracy.Mape,
+                c.Accuracy.Bias,
+                c.Accuracy.Mae,
+                c.Accuracy.Rmse,
+                c.Accuracy.Points
+            ))
+            .ToList();
         return new SeriesForecast(series.Key, chosen, p10, p50, p90, accuracy);
     }
 

@@ -128,18 +128,27 @@ public sealed class HoltWintersModel(int seasonLength, bool yearly = false) : ID
             phiPower *= best.Phi;
             damping += phiPower;
             var t = series.Length + h - 1;
-            forecast[h - 1] = level + damping * trend + season[t % seasonLength]
-                + (profile is null ? 0 : profile[t % YearLength]);
+            forecast[h - 1] = level + damping * trend + season[t % seasonLength] + (profile is null ? 0 : profile[t % YearLength]);
         }
 
         return forecast;
     }
 
     /// <summary>Runs the smoothing recursions; returns the sum of squared one-step errors and the final states.</summary>
-    private double Fit(double[] y, double alpha, double beta, double gamma, double phi, out double level, out double trend, out double[] season)
+    private double Fit(
+        double[] y,
+        double alpha,
+        double beta,
+        double gamma,
+        double phi,
+        out double level,
+        out double trend,
+        out double[] season
+    )
     {
         var m = seasonLength;
-        double first = 0, second = 0;
+        double first = 0,
+            second = 0;
         for (var i = 0; i < m; i++)
         {
             first += y[i];
@@ -217,7 +226,8 @@ public sealed class CrostonModel(bool syntetosBoylan, double alpha = 0.1) : IDem
 
     public double[] Forecast(ReadOnlySpan<double> history, int horizon)
     {
-        double size = 0, interval = 0;
+        double size = 0,
+            interval = 0;
         var sinceLast = 0;
         var started = false;
         foreach (var value in history)
@@ -272,7 +282,8 @@ public sealed class TsbModel(double alpha = 0.1, double beta = 0.1) : IDemandMod
             return new double[horizon];
         }
 
-        double probability = (double)nonZero / history.Length, size = sizeSum / nonZero;
+        double probability = (double)nonZero / history.Length,
+            size = sizeSum / nonZero;
         foreach (var value in history)
         {
             var occurred = value > 0 ? 1 : 0;

@@ -13,7 +13,11 @@ public sealed record ForecastAccuracy(double? Mape, double? Wape, double? Bias, 
             throw new ArgumentException("Actuals and forecasts must pair up.", nameof(forecast));
         }
 
-        double absoluteError = 0, squaredError = 0, signedError = 0, actualSum = 0, percentSum = 0;
+        double absoluteError = 0,
+            squaredError = 0,
+            signedError = 0,
+            actualSum = 0,
+            percentSum = 0;
         var percentCount = 0;
         for (var i = 0; i < actual.Count; i++)
         {
@@ -35,6 +39,7 @@ public sealed record ForecastAccuracy(double? Mape, double? Wape, double? Bias, 
             actualSum > 0 ? signedError / actualSum : null,
             actual.Count > 0 ? absoluteError / actual.Count : 0,
             actual.Count > 0 ? Math.Sqrt(squaredError / actual.Count) : 0,
-            actual.Count);
+            actual.Count
+        );
     }
 }

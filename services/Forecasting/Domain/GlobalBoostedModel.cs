@@ -50,7 +50,8 @@ public sealed record GlobalModelOptions(
     bool CategoricalStatic = false,
     double BaggingFraction = 1,
     int BaggingFrequency = 0,
-    int MaxBins = 255)
+    int MaxBins = 255
+)
 {
     public int[] RollingWindows => Windows ?? [7, 28];
 
@@ -72,7 +73,13 @@ public sealed class GlobalBoostedModel
     private readonly GlobalModelOptions _options;
     private readonly int _featureCount;
 
-    private GlobalBoostedModel(LightGbmBooster booster, GlobalModelOptions options, int featureCount, double? holdoutVariance, double? holdoutScale)
+    private GlobalBoostedModel(
+        LightGbmBooster booster,
+        GlobalModelOptions options,
+        int featureCount,
+        double? holdoutVariance,
+        double? holdoutScale
+    )
     {
         HoldoutResidualVariance = holdoutVariance;
         HoldoutPercentageErrorScale = holdoutScale;
@@ -170,8 +177,12 @@ public sealed class GlobalBoostedModel
 
         // Recent targets held out measure the error the way forecasts meet it: after the training data ends.
         var split = new Random(options.Seed + 1);
-        var held = candidates.Select(c => c.Origin + c.Horizon >= panel[c.Series].Values.Length - options.HoldoutRecentPeriods
-            || (options.HoldoutFraction > 0 && split.NextDouble() < options.HoldoutFraction)).ToArray();
+        var held = candidates
+            .Select(c =>
+                c.Origin + c.Horizon >= panel[c.Series].Values.Length - options.HoldoutRecentPeriods
+                || (options.HoldoutFraction > 0 && split.NextDouble() < options.HoldoutFraction)
+            )
+            .ToArray();
         var featureCount = FeatureCount(panel[0], options);
         var (features, labels) = Examples(panel, candidates.Where((_, i) => !held[i]).ToList(), options, featureCount);
         var (heldFeatures, heldLabels) = Examples(panel, candidates.Where((_, i) => held[i]).ToList(), options, featureCount);
@@ -209,8 +220,13 @@ public sealed class GlobalBoostedModel
             for (var j = 0; j < horizons.Count; j++)
             {
                 var index = s * horizons.Count + j;
-                scales[index] = Features(panel[s], panel[s].Values.Length - 1, horizons[j], _options,
-                    features.AsSpan(index * _featureCount, _featureCount));
+                scales[index] = Features(
+                    panel[s],
+                    panel[s].Values.Length - 1,
+                    horizons[j],
+                    _options,
+                    features.AsSpan(index * _featureCount, _featureCount)
+                );
             }
         });
 
@@ -231,7 +247,11 @@ public sealed class GlobalBoostedModel
 
     /// <summary>The examples' features as one row-major matrix, and their labels (divided by the series' level when scaled).</summary>
     private static (float[] Features, float[] Labels) Examples(
-        IReadOnlyList<PanelSeries> panel, List<(int Series, int Origin, int Horizon)> examples, GlobalModelOptions options, int featureCount)
+        IReadOnlyList<PanelSeries> panel,
+        List<(int Series, int Origin, int Horizon)> examples,
+        GlobalModelOptions options,
+        int featureCount
+    )
     {
         var features = new float[examples.Count * featureCount];
         var labels = new float[examples.Count];
@@ -274,7 +294,12 @@ public sealed class GlobalBoostedModel
     private static string Invariant(IFormattable value) => value.ToString(null, System.Globalization.CultureInfo.InvariantCulture);
 
     private static int FeatureCount(PanelSeries series, GlobalModelOptions options) =>
-        FirstStatic + series.Static.Length + series.Covariates[0].Length * (options.IncludeOriginCovariates ? 2 : 1) + options.Lags + options.RollingWindows.Length + 1;
+        FirstStatic
+        + series.Static.Length
+        + series.Covariates[0].Length * (options.IncludeOriginCovariates ? 2 : 1)
+        + options.Lags
+        + options.RollingWindows.Length
+        + 1;
 
     /// <summary>Fills the features of forecasting period origin + h from origin; returns the scale the label is divided by.</summary>
     private static double Features(PanelSeries series, int origin, int h, GlobalModelOptions options, Span<float> features)

@@ -30,8 +30,14 @@ public sealed class LightGbmBooster
     /// Trains <paramref name="iterations"/> trees on <paramref name="features"/> (row-major, <paramref name="featureCount"/>
     /// per row; NaN is missing) with LightGBM's parameters, e.g. <c>objective=mape num_leaves=63 learning_rate=0.1</c>.
     /// </summary>
-    public static LightGbmBooster Train(float[] features, int featureCount, float[] labels, float[]? weights,
-        IReadOnlyDictionary<string, string> parameters, int iterations)
+    public static LightGbmBooster Train(
+        float[] features,
+        int featureCount,
+        float[] labels,
+        float[]? weights,
+        IReadOnlyDictionary<string, string> parameters,
+        int iterations
+    )
     {
         if (features.Length != labels.Length * featureCount || (weights is not null && weights.Length != labels.Length))
         {
@@ -78,8 +84,22 @@ public sealed class LightGbmBooster
             return result;
         }
 
-        Check(LGBM_BoosterPredictForMat(_booster, features, Float32, rows, _featureCount, RowMajor, NormalPrediction, 0, -1,
-            Utf8($"num_threads={threads.ToString(CultureInfo.InvariantCulture)}"), out var length, result));
+        Check(
+            LGBM_BoosterPredictForMat(
+                _booster,
+                features,
+                Float32,
+                rows,
+                _featureCount,
+                RowMajor,
+                NormalPrediction,
+                0,
+                -1,
+                Utf8($"num_threads={threads.ToString(CultureInfo.InvariantCulture)}"),
+                out var length,
+                result
+            )
+        );
         return length == rows ? result : throw new InvalidOperationException($"LightGBM returned {length} predictions for {rows} rows.");
     }
 
@@ -107,8 +127,16 @@ public sealed class LightGbmBooster
     private static extern IntPtr LGBM_GetLastError();
 
     [DllImport(Library)]
-    private static extern int LGBM_DatasetCreateFromMat(float[] data, int dataType, int rows, int columns, int isRowMajor,
-        byte[] parameters, IntPtr reference, out IntPtr dataset);
+    private static extern int LGBM_DatasetCreateFromMat(
+        float[] data,
+        int dataType,
+        int rows,
+        int columns,
+        int isRowMajor,
+        byte[] parameters,
+        IntPtr reference,
+        out IntPtr dataset
+    );
 
     [DllImport(Library)]
     private static extern int LGBM_DatasetSetField(IntPtr dataset, byte[] field, float[] data, int count, int dataType);
@@ -123,8 +151,20 @@ public sealed class LightGbmBooster
     private static extern int LGBM_BoosterUpdateOneIter(BoosterHandle booster, out int finished);
 
     [DllImport(Library)]
-    private static extern int LGBM_BoosterPredictForMat(BoosterHandle booster, float[] data, int dataType, int rows, int columns,
-        int isRowMajor, int predictType, int startIteration, int iterations, byte[] parameters, out long length, double[] result);
+    private static extern int LGBM_BoosterPredictForMat(
+        BoosterHandle booster,
+        float[] data,
+        int dataType,
+        int rows,
+        int columns,
+        int isRowMajor,
+        int predictType,
+        int startIteration,
+        int iterations,
+        byte[] parameters,
+        out long length,
+        double[] result
+    );
 
     [DllImport(Library)]
     private static extern int LGBM_BoosterFree(IntPtr booster);

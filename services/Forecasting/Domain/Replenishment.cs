@@ -2,7 +2,13 @@ namespace InventoryPlatform.Forecasting.Domain;
 
 /// <summary>How a seller restocks one FNSKU. Lead time: days from ordering until units are sellable at the FC;
 /// review period: days between order decisions; service level: the chance of not running out before the next order arrives.</summary>
-public sealed record ReplenishmentSettings(int LeadTimeDays, int ReviewPeriodDays, int MinimumOrderQuantity, int CasePack, double ServiceLevel)
+public sealed record ReplenishmentSettings(
+    int LeadTimeDays,
+    int ReviewPeriodDays,
+    int MinimumOrderQuantity,
+    int CasePack,
+    double ServiceLevel
+)
 {
     public static ReplenishmentSettings Default { get; } = new(14, 7, 0, 1, 0.95);
 
@@ -54,7 +60,8 @@ public sealed record ReplenishmentPlan(
     int RecommendedUnits,
     double? DaysOfSupply,
     Urgency Urgency,
-    DateOnly ShipBy)
+    DateOnly ShipBy
+)
 {
     public bool AtOrBelowReorderPoint => InventoryPosition <= ReorderPoint && ReorderPoint > 0;
 }
@@ -71,7 +78,14 @@ public static class ReplenishmentPolicy
     private const double P90Z = 1.2815515655446004;
 
     public static ReplenishmentPlan Plan(
-        IReadOnlyList<double> p10, IReadOnlyList<double> p50, IReadOnlyList<double> p90, int available, int inbound, ReplenishmentSettings settings, DateOnly today)
+        IReadOnlyList<double> p10,
+        IReadOnlyList<double> p50,
+        IReadOnlyList<double> p90,
+        int available,
+        int inbound,
+        ReplenishmentSettings settings,
+        DateOnly today
+    )
     {
         var leadTime = settings.LeadTimeDays;
         var cover = leadTime + settings.ReviewPeriodDays;
@@ -95,10 +109,21 @@ public static class ReplenishmentPolicy
         var daysOfSupply = DaysOfSupply(available, p50);
         var urgency = UrgencyOf(available, position, reorderPoint, recommended, daysOfSupply, leadTime);
         var shipBy = today.AddDays(daysOfSupply is { } supply ? Math.Max(0, (int)Math.Floor(supply) - leadTime) : p50.Count);
-        return new ReplenishmentPlan(leadTimeDemand, safetyStock, reorderPoint, orderUpTo, position, recommended, daysOfSupply, urgency, shipBy);
+        return new ReplenishmentPlan(
+            leadTimeDemand,
+            safetyStock,
+            reorderPoint,
+            orderUpTo,
+            position,
+            recommended,
+            daysOfSupply,
+            urgency,
+            shipBy
+        );
     }
 
-    /// <summary>Units to order for a shortfall: none when there is none, else whole case packs, at least the minimum order (itself rounded up to case packs).</summary>
+    /// <summary>Units to order for a shortfall: none when there is none, else whole case packs, at least the minimum order (itself rounded
+    /// up to case packs).</summary>
     public static int OrderQuantity(int shortfall, int casePack, int minimumOrderQuantity)
     {
         if (shortfall <= 0)
@@ -167,17 +192,38 @@ public static class ReplenishmentPolicy
 public static class ReorderAlarm
 {
     public static (bool Raise, bool ArmedAfter) Evaluate(bool armed, ReplenishmentPlan plan) =>
-        plan.AtOrBelowReorderPoint
-            ? (armed, false)
-            : (false, true);
+        plan.AtOrBelowReorderPoint ? (armed, false) : (false, true);
 }
 
 /// <summary>The standard normal quantile (Acklam's rational approximation, relative error below 1.2e-9).</summary>
 public static class StandardNormal
 {
-    private static readonly double[] A = [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00];
-    private static readonly double[] B = [-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02, 6.680131188771972e+01, -1.328068155288572e+01];
-    private static readonly double[] C = [-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00, -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00];
+    private static readonly double[] A =
+    [
+        -3.969683028665376e+01,
+        2.209460984245205e+02,
+        -2.759285104469687e+02,
+        1.383577518672690e+02,
+        -3.066479806614716e+01,
+        2.506628277459239e+00,
+    ];
+    private static readonly double[] B =
+    [
+        -5.447609879822406e+01,
+        1.615858368580409e+02,
+        -1.556989798598866e+02,
+        6.680131188771972e+01,
+        -1.328068155288572e+01,
+    ];
+    private static readonly double[] C =
+    [
+        -7.784894002430293e-03,
+        -3.223964580411365e-01,
+        -2.400758277161838e+00,
+        -2.549732539343734e+00,
+        4.374664141464968e+00,
+        2.938163982698783e+00,
+    ];
     private static readonly double[] D = [7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00];
 
     public static double Quantile(double p)
@@ -191,7 +237,8 @@ public static class StandardNormal
         if (p < low)
         {
             var q = Math.Sqrt(-2 * Math.Log(p));
-            return (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
+            return (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5])
+                / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
         }
 
         if (p > 1 - low)
@@ -201,6 +248,8 @@ public static class StandardNormal
 
         var r = p - 0.5;
         var s = r * r;
-        return (((((A[0] * s + A[1]) * s + A[2]) * s + A[3]) * s + A[4]) * s + A[5]) * r / (((((B[0] * s + B[1]) * s + B[2]) * s + B[3]) * s + B[4]) * s + 1);
+        return (((((A[0] * s + A[1]) * s + A[2]) * s + A[3]) * s + A[4]) * s + A[5])
+            * r
+            / (((((B[0] * s + B[1]) * s + B[2]) * s + B[3]) * s + B[4]) * s + 1);
     }
 }

@@ -30,7 +30,8 @@ public sealed class OrderShippedConsumer(Database database, Inbox inbox, SalesRe
 public sealed class StockChangedConsumer(InboxBatcher<StockChangedBatch, StockChanged> batcher)
     : BatchedInboxConsumer<StockChangedBatch, StockChanged>(batcher);
 
-public sealed class StockChangedConsumerDefinition(MessagingOptions options) : BatchedInboxConsumerDefinition<StockChangedConsumer>(options);
+public sealed class StockChangedConsumerDefinition(MessagingOptions options)
+    : BatchedInboxConsumerDefinition<StockChangedConsumer>(options);
 
 /// <summary>
 /// The stock changes consumed together: only each FC's newest version counts (a change carries the FC's whole figures),
@@ -43,12 +44,24 @@ public sealed class StockChangedBatch(SalesRepository sales, ReplenishmentDesk r
         var newest = messages
             .GroupBy(m => (m.SellerId, m.Fnsku, m.FulfillmentCenter))
             .Select(g => g.MaxBy(m => m.Version)!)
-            .OrderBy(m => m.SellerId, StringComparer.Ordinal).ThenBy(m => m.Fnsku, StringComparer.Ordinal).ThenBy(m => m.FulfillmentCenter, StringComparer.Ordinal)
+            .OrderBy(m => m.SellerId, StringComparer.Ordinal)
+            .ThenBy(m => m.Fnsku, StringComparer.Ordinal)
+            .ThenBy(m => m.FulfillmentCenter, StringComparer.Ordinal)
             .ToList();
         var applied = await sales.RecordStockAsync(
             unit,
-            newest.Select(m => new StockFigures(m.SellerId, m.Fnsku, m.FulfillmentCenter, m.OnHand - m.Reserved, m.Inbound + m.InTransit, m.Version, m.OccurredAt.UtcDateTime))
-                .ToList());
+            newest
+                .Select(m => new StockFigures(
+                    m.SellerId,
+                    m.Fnsku,
+                    m.FulfillmentCenter,
+                    m.OnHand - m.Reserved,
+                    m.Inbound + m.InTransit,
+                    m.Version,
+                    m.OccurredAt.UtcDateTime
+                ))
+                .ToList()
+        );
         foreach (var stock in newest.Where((_, i) => applied[i]).DistinctBy(m => (m.SellerId, m.Fnsku)))
         {
             await replenishment.EvaluateAsync(unit, stock.SellerId, stock.Fnsku, stock.CorrelationId);

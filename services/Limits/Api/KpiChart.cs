@@ -10,7 +10,9 @@ public static class KpiChart
     public const int Height = 450;
 
     /// <summary>The KPIs a chart can show, by the name used in the query and in the JSON series.</summary>
-    public static readonly IReadOnlyDictionary<string, Func<KpiPoint, double?>> Series = new Dictionary<string, Func<KpiPoint, double?>>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, Func<KpiPoint, double?>> Series = new Dictionary<string, Func<KpiPoint, double?>>(
+        StringComparer.Ordinal
+    )
     {
         ["unitsOnHand"] = p => p.UnitsOnHand,
         ["unitsShipped"] = p => p.UnitsShipped,

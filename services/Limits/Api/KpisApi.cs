@@ -9,7 +9,12 @@ namespace InventoryPlatform.Limits.Api;
 /// <summary>Storage utilization of a seller's limit for one storage type: used (stored + inbound) ÷ limit.</summary>
 public sealed record LimitUtilization(StorageType StorageType, decimal LimitCubicFeet, decimal UsedCubicFeet, double Utilization);
 
-public sealed record KpiResponse(string? SellerId, KpiReport Kpis, IReadOnlyList<LimitUtilization> StorageUtilization, IReadOnlyList<FcUtilization> FulfillmentCenters);
+public sealed record KpiResponse(
+    string? SellerId,
+    KpiReport Kpis,
+    IReadOnlyList<LimitUtilization> StorageUtilization,
+    IReadOnlyList<FcUtilization> FulfillmentCenters
+);
 
 /// <summary>The KPIs as JSON and as a PNG chart, for the caller's seller, another seller (admin) or the whole network (admin).</summary>
 public static class KpisApi
@@ -17,17 +22,25 @@ public static class KpisApi
     public static RouteGroupBuilder MapKpisApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup($"{LimitsService.Descriptor.ApiPrefix}/kpis").WithTags("KPIs");
-        group.MapGet("/", GetKpis)
+        group
+            .MapGet("/", GetKpis)
             .WithName("GetKpis")
-            .WithSummary("Turnover, sell-through, storage utilization, order defect rate, fulfillment speed p50/p90, in-stock rate, excess share and stranded units " +
-                "over from/to or the last days (default 30), with a daily series (sellerId: admin only).");
-        group.MapGet("/network", GetNetworkKpis)
+            .WithSummary(
+                "Turnover, sell-through, storage utilization, order defect rate, fulfillment speed p50/p90, in-stock rate, excess share "
+                    + "and stranded units "
+                    + "over from/to or the last days (default 30), with a daily series (sellerId: admin only)."
+            );
+        group
+            .MapGet("/network", GetNetworkKpis)
             .RequireAdminScope()
             .WithName("GetNetworkKpis")
             .WithSummary("The same KPIs over all sellers, with storage utilization per FC and storage type (admin).");
-        group.MapGet("/chart.png", GetChart)
+        group
+            .MapGet("/chart.png", GetChart)
             .WithName("GetKpiChart")
-            .WithSummary("A PNG line chart of the daily KPI series; kpi is a comma-separated list (default sellThroughRate90Days,inStockRate).")
+            .WithSummary(
+                "A PNG line chart of the daily KPI series; kpi is a comma-separated list (default sellThroughRate90Days,inStockRate)."
+            )
             .Produces(StatusCodes.Status200OK, contentType: "image/png");
         return group;
     }
@@ -42,7 +55,8 @@ public static class KpisApi
         SellerAccounts accounts,
         UsageRepository usage,
         TimeProvider time,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         var seller = SellerScope.Resolve(http, sellerId, validation);
@@ -60,14 +74,26 @@ public static class KpisApi
         var report = await kpis.ReportAsync(seller, start, end, cancellationToken);
         var limits = (await accounts.ListLimitsAsync(seller, cancellationToken)).ToDictionary(l => l.StorageType, l => l.LimitCubicFeet);
         var (stored, inbound) = await usage.UsageAsync(seller, cancellationToken);
-        var utilization = VolumeByType.AllTypes
-            .Select(t => new LimitUtilization(t, limits.GetValueOrDefault(t), Math.Round(stored[t] + inbound[t], 4), Math.Round(Kpis.Utilization(stored[t] + inbound[t], limits.GetValueOrDefault(t)), 6)))
+        var utilization = VolumeByType
+            .AllTypes.Select(t => new LimitUtilization(
+                t,
+                limits.GetValueOrDefault(t),
+                Math.Round(stored[t] + inbound[t], 4),
+                Math.Round(Kpis.Utilization(stored[t] + inbound[t], limits.GetValueOrDefault(t)), 6)
+            ))
             .ToList();
         return TypedResults.Ok(new KpiResponse(seller, report, utilization, []));
     }
 
     public static async Task<Results<Ok<KpiResponse>, ValidationProblem>> GetNetworkKpis(
-        string? from, string? to, int? days, KpiQueries kpis, NetworkCapacity network, TimeProvider time, CancellationToken cancellationToken)
+        string? from,
+        string? to,
+        int? days,
+        KpiQueries kpis,
+        NetworkCapacity network,
+        TimeProvider time,
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         var (start, end) = Window.Read(from, to, days, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), validation);
@@ -90,16 +116,21 @@ public static class KpisApi
         KpiQueries kpis,
         SellerAccounts accounts,
         TimeProvider time,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         var seller = SellerScope.Resolve(http, sellerId, validation);
         var (start, end) = Window.Read(from, to, days, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), validation);
-        var names = (kpi ?? "sellThroughRate90Days,inStockRate").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+        var names = (kpi ?? "sellThroughRate90Days,inStockRate")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct()
+            .ToList();
         validation.Require(
             names.Count > 0 && names.All(KpiChart.Series.ContainsKey),
             "kpi",
-            $"Must be one or more of: {string.Join(", ", KpiChart.Series.Keys)}.");
+            $"Must be one or more of: {string.Join(", ", KpiChart.Series.Keys)}."
+        );
         if (!validation.IsValid)
         {
             return validation.Problem();

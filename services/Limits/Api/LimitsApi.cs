@@ -8,7 +8,13 @@ namespace InventoryPlatform.Limits.Api;
 
 public sealed record LimitView(StorageType StorageType, decimal LimitCubicFeet, DateTime UpdatedAt);
 
-public sealed record LimitsResponse(string SellerId, int? PerformanceScore, DateTime? ScoreComputedAt, bool OverLimit, IReadOnlyList<LimitView> Limits);
+public sealed record LimitsResponse(
+    string SellerId,
+    int? PerformanceScore,
+    DateTime? ScoreComputedAt,
+    bool OverLimit,
+    IReadOnlyList<LimitView> Limits
+);
 
 public sealed record UsageView(
     StorageType StorageType,
@@ -18,7 +24,8 @@ public sealed record UsageView(
     decimal UsedCubicFeet,
     decimal AvailableCubicFeet,
     double Utilization,
-    decimal OverageCubicFeet);
+    decimal OverageCubicFeet
+);
 
 public sealed record UsageResponse(string SellerId, bool OverLimit, IReadOnlyList<UsageView> Usage);
 
@@ -28,15 +35,29 @@ public sealed record ScoreResponse(
     IReadOnlyList<ScoreComponent> Components,
     int? LimitsScore,
     DateTime? LimitsScoreComputedAt,
-    IReadOnlyList<ScoreSnapshot> History);
+    IReadOnlyList<ScoreSnapshot> History
+);
 
-public sealed record OverageResponse(string SellerId, bool OverLimit, decimal TotalFee, string Currency, IReadOnlyList<OverageRecord> Items);
+public sealed record OverageResponse(
+    string SellerId,
+    bool OverLimit,
+    decimal TotalFee,
+    string Currency,
+    IReadOnlyList<OverageRecord> Items
+);
 
 public sealed record ReservationsResponse(string SellerId, IReadOnlyList<ReservationView> Items);
 
 public sealed record RecomputeResponse(
-    string SellerId, int PerformanceScore, IReadOnlyList<ScoreComponent> Components, bool IsNewSeller, IReadOnlyList<StorageLimit> Limits, bool LimitsChanged,
-    IReadOnlyList<Overage> Overages, DateTime ComputedAt);
+    string SellerId,
+    int PerformanceScore,
+    IReadOnlyList<ScoreComponent> Components,
+    bool IsNewSeller,
+    IReadOnlyList<StorageLimit> Limits,
+    bool LimitsChanged,
+    IReadOnlyList<Overage> Overages,
+    DateTime ComputedAt
+);
 
 /// <summary>A seller's limits, usage, score and overage, and the on-demand recompute.</summary>
 public static class LimitsApi
@@ -44,29 +65,56 @@ public static class LimitsApi
     public static RouteGroupBuilder MapLimitsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup(LimitsService.Descriptor.ApiPrefix).WithTags("Limits");
-        group.MapGet("/limits", GetLimits)
+        group
+            .MapGet("/limits", GetLimits)
             .WithName("GetCapacityLimits")
-            .WithSummary("The seller's capacity limit per storage type in cubic feet, the score they were derived from and the over-limit flag (sellerId: admin only).");
-        group.MapGet("/usage", GetUsage)
+            .WithSummary(
+                "The seller's capacity limit per storage type in cubic feet, the score they were derived from and the over-limit flag "
+                    + "(sellerId: admin only)."
+            );
+        group
+            .MapGet("/usage", GetUsage)
             .WithName("GetCapacityUsage")
-            .WithSummary("Per storage type: limit, volume stored, volume inbound under open reservations, what is left and any overage (sellerId: admin only).");
-        group.MapGet("/score", GetScore)
+            .WithSummary(
+                "Per storage type: limit, volume stored, volume inbound under open reservations, what is left and any overage (sellerId: "
+                    + "admin only)."
+            );
+        group
+            .MapGet("/score", GetScore)
             .WithName("GetPerformanceScore")
-            .WithSummary("The performance score 0-1000 now, with each component, value, weight and points; the score the limits use; and its daily history (days, default 30).");
-        group.MapGet("/overages", GetOverages)
+            .WithSummary(
+                "The performance score 0-1000 now, with each component, value, weight and points; the score the limits use; and its daily "
+                    + "history (days, default 30)."
+            );
+        group
+            .MapGet("/overages", GetOverages)
             .WithName("GetOverages")
-            .WithSummary("Days on which stored volume exceeded a limit, the overage volume and the fee charged (from/to or days, default 30).");
-        group.MapGet("/reservations", GetReservations)
+            .WithSummary(
+                "Days on which stored volume exceeded a limit, the overage volume and the fee charged (from/to or days, default 30)."
+            );
+        group
+            .MapGet("/reservations", GetReservations)
             .WithName("ListCapacityReservations")
-            .WithSummary("Capacity reserved for the seller's inbound shipments: reserved, received and outstanding volume (status: open (default) or all).");
-        group.MapPost("/sellers/{sellerId}/recompute", Recompute)
+            .WithSummary(
+                "Capacity reserved for the seller's inbound shipments: reserved, received and outstanding volume (status: open (default) "
+                    + "or all)."
+            );
+        group
+            .MapPost("/sellers/{sellerId}/recompute", Recompute)
             .WithName("RecomputeLimits")
-            .WithSummary("Recompute a seller's score, limits and overage now (the seller itself or admin); publishes CapacityLimitsUpdated when they change.");
+            .WithSummary(
+                "Recompute a seller's score, limits and overage now (the seller itself or admin); publishes CapacityLimitsUpdated when "
+                    + "they change."
+            );
         return group;
     }
 
     public static async Task<Results<Ok<LimitsResponse>, ProblemHttpResult, ValidationProblem>> GetLimits(
-        HttpContext http, string? sellerId, SellerAccounts accounts, CancellationToken cancellationToken)
+        HttpContext http,
+        string? sellerId,
+        SellerAccounts accounts,
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         var seller = SellerScope.Resolve(http, sellerId, validation);
@@ -81,12 +129,24 @@ public static class LimitsApi
         }
 
         var limits = await accounts.ListLimitsAsync(seller, cancellationToken);
-        return TypedResults.Ok(new LimitsResponse(
-            seller, account.PerformanceScore, account.ScoreComputedAt, account.OverLimit, limits.Select(l => new LimitView(l.StorageType, l.LimitCubicFeet, l.UpdatedAt)).ToList()));
+        return TypedResults.Ok(
+            new LimitsResponse(
+                seller,
+                account.PerformanceScore,
+                account.ScoreComputedAt,
+                account.OverLimit,
+                limits.Select(l => new LimitView(l.StorageType, l.LimitCubicFeet, l.UpdatedAt)).ToList()
+            )
+        );
     }
 
     public static async Task<Results<Ok<UsageResponse>, ProblemHttpResult, ValidationProblem>> GetUsage(
-        HttpContext http, string? sellerId, SellerAccounts accounts, UsageRepository usage, CancellationToken cancellationToken)
+        HttpContext http,
+        string? sellerId,
+        SellerAccounts accounts,
+        UsageRepository usage,
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         var seller = SellerScope.Resolve(http, sellerId, validation);
@@ -102,20 +162,23 @@ public static class LimitsApi
 
         var limits = (await accounts.ListLimitsAsync(seller, cancellationToken)).ToDictionary(l => l.StorageType, l => l.LimitCubicFeet);
         var (stored, inbound) = await usage.UsageAsync(seller, cancellationToken);
-        var views = VolumeByType.AllTypes.Select(t =>
-        {
-            var limit = limits.GetValueOrDefault(t);
-            var used = stored[t] + inbound[t];
-            return new UsageView(
-                t,
-                limit,
-                Math.Round(stored[t], 4),
-                Math.Round(inbound[t], 4),
-                Math.Round(used, 4),
-                Math.Round(Math.Max(0, limit - used), 4),
-                Math.Round(Kpis.Utilization(used, limit), 6),
-                Math.Round(Math.Max(0, stored[t] - limit), 4));
-        }).ToList();
+        var views = VolumeByType
+            .AllTypes.Select(t =>
+            {
+                var limit = limits.GetValueOrDefault(t);
+                var used = stored[t] + inbound[t];
+                return new UsageView(
+                    t,
+                    limit,
+                    Math.Round(stored[t], 4),
+                    Math.Round(inbound[t], 4),
+                    Math.Round(used, 4),
+                    Math.Round(Math.Max(0, limit - used), 4),
+                    Math.Round(Kpis.Utilization(used, limit), 6),
+                    Math.Round(Math.Max(0, stored[t] - limit), 4)
+                );
+            })
+            .ToList();
         return TypedResults.Ok(new UsageResponse(seller, account.OverLimit, views));
     }
 
@@ -127,7 +190,8 @@ public static class LimitsApi
         KpiQueries kpis,
         PerformanceRepository performance,
         TimeProvider time,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         var seller = SellerScope.Resolve(http, sellerId, validation);
@@ -144,9 +208,13 @@ public static class LimitsApi
         }
 
         var report = await kpis.ReportAsync(seller, today.AddDays(1 - LimitsRecompute.ScoreWindowDays), today, cancellationToken);
-        var score = PerformanceScoring.Compute(new ScoreInputs(report.ExcessShare, report.SellThroughRate90Days, report.StrandedShare, report.InStockRate));
+        var score = PerformanceScoring.Compute(
+            new ScoreInputs(report.ExcessShare, report.SellThroughRate90Days, report.StrandedShare, report.InStockRate)
+        );
         var history = await performance.ScoresAsync(seller, from, to, cancellationToken);
-        return TypedResults.Ok(new ScoreResponse(seller, score.Score, score.Components, account.PerformanceScore, account.ScoreComputedAt, history));
+        return TypedResults.Ok(
+            new ScoreResponse(seller, score.Score, score.Components, account.PerformanceScore, account.ScoreComputedAt, history)
+        );
     }
 
     public static async Task<Results<Ok<OverageResponse>, ProblemHttpResult, ValidationProblem>> GetOverages(
@@ -159,7 +227,8 @@ public static class LimitsApi
         PerformanceRepository performance,
         LimitsOptions options,
         TimeProvider time,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         var seller = SellerScope.Resolve(http, sellerId, validation);
@@ -179,7 +248,12 @@ public static class LimitsApi
     }
 
     public static async Task<Results<Ok<ReservationsResponse>, ProblemHttpResult, ValidationProblem>> GetReservations(
-        HttpContext http, string? sellerId, string? status, UsageRepository usage, CancellationToken cancellationToken)
+        HttpContext http,
+        string? sellerId,
+        string? status,
+        UsageRepository usage,
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         var seller = SellerScope.Resolve(http, sellerId, validation);
@@ -194,11 +268,18 @@ public static class LimitsApi
             return Problems.NotFound("Seller", sellerId!);
         }
 
-        return TypedResults.Ok(new ReservationsResponse(seller, await usage.ListReservationsAsync(seller, status != "all", cancellationToken)));
+        return TypedResults.Ok(
+            new ReservationsResponse(seller, await usage.ListReservationsAsync(seller, status != "all", cancellationToken))
+        );
     }
 
     public static async Task<Results<Ok<RecomputeResponse>, ProblemHttpResult, ValidationProblem>> Recompute(
-        string sellerId, HttpContext http, SellerAccounts accounts, LimitsRecompute recompute, CancellationToken cancellationToken)
+        string sellerId,
+        HttpContext http,
+        SellerAccounts accounts,
+        LimitsRecompute recompute,
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         var caller = IdentityCheck.Caller(http);
@@ -216,7 +297,17 @@ public static class LimitsApi
         }
 
         var result = await recompute.RecomputeAsync(sellerId, Correlation.Of(http), cancellationToken);
-        return TypedResults.Ok(new RecomputeResponse(
-            result.SellerId, result.Score.Score, result.Score.Components, result.IsNewSeller, result.Limits, result.LimitsChanged, result.Overages, result.ComputedAt));
+        return TypedResults.Ok(
+            new RecomputeResponse(
+                result.SellerId,
+                result.Score.Score,
+                result.Score.Components,
+                result.IsNewSeller,
+                result.Limits,
+                result.LimitsChanged,
+                result.Overages,
+                result.ComputedAt
+            )
+        );
     }
 }

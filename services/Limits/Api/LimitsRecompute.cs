@@ -12,7 +12,8 @@ public sealed record RecomputeResult(
     IReadOnlyList<StorageLimit> Limits,
     bool LimitsChanged,
     IReadOnlyList<Overage> Overages,
-    DateTime ComputedAt);
+    DateTime ComputedAt
+);
 
 /// <summary>
 /// Recomputes one seller: KPIs of the last 90 days → score → limits per storage type (published with CapacityLimitsUpdated
@@ -26,7 +27,8 @@ public sealed class LimitsRecompute(
     NetworkCapacity network,
     PerformanceRepository performance,
     LimitsOptions options,
-    TimeProvider time)
+    TimeProvider time
+)
 {
     public const int ScoreWindowDays = 90;
 
@@ -35,11 +37,18 @@ public sealed class LimitsRecompute(
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var windowStart = today.AddDays(1 - ScoreWindowDays);
-        var kpis = Kpis.Report(await activity.LoadAsync(sellerId, windowStart, today, options.ExcessCoverDays, options.LateShipmentHours, cancellationToken));
+        var kpis = Kpis.Report(
+            await activity.LoadAsync(sellerId, windowStart, today, options.ExcessCoverDays, options.LateShipmentHours, cancellationToken)
+        );
         var inputs = new ScoreInputs(kpis.ExcessShare, kpis.SellThroughRate90Days, kpis.StrandedShare, kpis.InStockRate);
         var score = PerformanceScoring.Compute(inputs);
         var recent = await activity.ShippedVolumeAsync(sellerId, windowStart, today, cancellationToken);
-        var lastYear = await activity.ShippedVolumeAsync(sellerId, today.AddYears(-1), today.AddYears(-1).AddDays(ScoreWindowDays - 1), cancellationToken);
+        var lastYear = await activity.ShippedVolumeAsync(
+            sellerId,
+            today.AddYears(-1),
+            today.AddYears(-1).AddDays(ScoreWindowDays - 1),
+            cancellationToken
+        );
         var freeShare = await FreeShareAsync(cancellationToken);
 
         return await database.InTransactionAsync(
@@ -48,10 +57,14 @@ public sealed class LimitsRecompute(
                 var account = await accounts.LockAsync(unit, sellerId, correlationId);
                 var isNew = now.UtcDateTime - account.CreatedAt < TimeSpan.FromDays(options.NewSellerDays);
                 var current = await accounts.LimitsAsync(unit, sellerId);
-                var limits = VolumeByType.AllTypes
-                    .Select(t => new StorageLimit(
+                var limits = VolumeByType
+                    .AllTypes.Select(t => new StorageLimit(
                         t,
-                        LimitDerivation.Derive(new LimitInputs(t, score.Score, isNew, recent[t], lastYear[t], freeShare[t]), options.BoundsFor(t))))
+                        LimitDerivation.Derive(
+                            new LimitInputs(t, score.Score, isNew, recent[t], lastYear[t], freeShare[t]),
+                            options.BoundsFor(t)
+                        )
+                    ))
                     .ToList();
                 var changed = limits.Any(l => current[l.StorageType] != l.LimitCubicFeet) || account.PerformanceScore != score.Score;
                 if (changed)
@@ -59,12 +72,21 @@ public sealed class LimitsRecompute(
                     await accounts.SetLimitsAsync(unit, sellerId, limits, score.Score, correlationId);
                 }
 
-                // Overage is what is physically stored beyond the limit; inbound capacity was granted under the old limit and is not charged.
+                // Overage is what is physically stored beyond the limit; inbound capacity was granted under the old limit and is not
+                // charged.
                 var (stored, _) = await usage.UsageAsync(unit, sellerId);
                 var overages = new List<Overage>();
                 foreach (var limit in limits)
                 {
-                    if (Overages.Check(limit.StorageType, limit.LimitCubicFeet, stored[limit.StorageType], options.OverageFeePerCubicFootPerMonth) is { } overage)
+                    if (
+                        Overages.Check(
+                            limit.StorageType,
+                            limit.LimitCubicFeet,
+                            stored[limit.StorageType],
+                            options.OverageFeePerCubicFootPerMonth
+                        ) is
+                        { } overage
+                    )
                     {
                         overages.Add(overage);
                         await performance.SaveOverageAsync(unit, sellerId, today, overage, options.OverageCurrency, now.UtcDateTime);
@@ -79,10 +101,12 @@ public sealed class LimitsRecompute(
                 await performance.SaveScoreAsync(unit, sellerId, today, inputs, score.Score, now.UtcDateTime);
                 return new RecomputeResult(sellerId, score, isNew, limits, changed, overages, now.UtcDateTime);
             },
-            cancellationToken);
+            cancellationToken
+        );
     }
 
-    /// <summary>The free share of the network's capacity per storage type (1 where no capacity is configured: nothing to share out).</summary>
+    /// <summary>The free share of the network's capacity per storage type (1 where no capacity is configured: nothing to share
+    /// out).</summary>
     public async Task<Dictionary<StorageType, double>> FreeShareAsync(CancellationToken cancellationToken)
     {
         var capacities = await network.ListAsync(cancellationToken);
@@ -94,6 +118,7 @@ public sealed class LimitsRecompute(
                 var capacity = capacities.Where(c => c.StorageType == t).Sum(c => c.CapacityCubicFeet);
                 var occupied = occupancy.Where(o => o.StorageType == t).Sum(o => o.StoredCubicFeet + o.InboundCubicFeet);
                 return capacity <= 0 ? 1.0 : Math.Max(0, 1 - Kpis.Utilization(occupied, capacity));
-            });
+            }
+        );
     }
 }

@@ -36,34 +36,37 @@ public sealed class LimitsOptions
     public const string Section = "Limits";
 
     /// <summary>Limit per storage type of a seller younger than <see cref="NewSellerDays"/>, in cubic feet.</summary>
-    public Dictionary<StorageType, decimal> StarterCubicFeet { get; set; } = new()
-    {
-        [StorageType.Standard] = 2_000_000m,
-        [StorageType.Oversize] = 500_000m,
-        [StorageType.Apparel] = 500_000m,
-        [StorageType.Footwear] = 500_000m,
-        [StorageType.Hazmat] = 100_000m,
-    };
+    public Dictionary<StorageType, decimal> StarterCubicFeet { get; set; } =
+        new()
+        {
+            [StorageType.Standard] = 2_000_000m,
+            [StorageType.Oversize] = 500_000m,
+            [StorageType.Apparel] = 500_000m,
+            [StorageType.Footwear] = 500_000m,
+            [StorageType.Hazmat] = 100_000m,
+        };
 
     /// <summary>The least a derived limit can be, per storage type.</summary>
-    public Dictionary<StorageType, decimal> FloorCubicFeet { get; set; } = new()
-    {
-        [StorageType.Standard] = 100m,
-        [StorageType.Oversize] = 50m,
-        [StorageType.Apparel] = 50m,
-        [StorageType.Footwear] = 50m,
-        [StorageType.Hazmat] = 10m,
-    };
+    public Dictionary<StorageType, decimal> FloorCubicFeet { get; set; } =
+        new()
+        {
+            [StorageType.Standard] = 100m,
+            [StorageType.Oversize] = 50m,
+            [StorageType.Apparel] = 50m,
+            [StorageType.Footwear] = 50m,
+            [StorageType.Hazmat] = 10m,
+        };
 
     /// <summary>The most a derived limit can be, per storage type.</summary>
-    public Dictionary<StorageType, decimal> CeilingCubicFeet { get; set; } = new()
-    {
-        [StorageType.Standard] = 5_000_000m,
-        [StorageType.Oversize] = 1_000_000m,
-        [StorageType.Apparel] = 1_000_000m,
-        [StorageType.Footwear] = 1_000_000m,
-        [StorageType.Hazmat] = 200_000m,
-    };
+    public Dictionary<StorageType, decimal> CeilingCubicFeet { get; set; } =
+        new()
+        {
+            [StorageType.Standard] = 5_000_000m,
+            [StorageType.Oversize] = 1_000_000m,
+            [StorageType.Apparel] = 1_000_000m,
+            [StorageType.Footwear] = 1_000_000m,
+            [StorageType.Hazmat] = 200_000m,
+        };
 
     /// <summary>How long after Limits first sees a seller it keeps the starter limits.</summary>
     public int NewSellerDays { get; set; } = 90;

@@ -9,7 +9,13 @@ namespace InventoryPlatform.Limits.Api;
 
 /// <summary>Storage utilization of one FC and storage type: (stored + inbound) ÷ capacity, by volume.</summary>
 public sealed record FcUtilization(
-    string FulfillmentCenter, StorageType StorageType, decimal CapacityCubicFeet, decimal StoredCubicFeet, decimal InboundCubicFeet, double Utilization);
+    string FulfillmentCenter,
+    StorageType StorageType,
+    decimal CapacityCubicFeet,
+    decimal StoredCubicFeet,
+    decimal InboundCubicFeet,
+    double Utilization
+);
 
 public sealed record UtilizationResponse(IReadOnlyList<FcUtilization> Items);
 
@@ -23,13 +29,18 @@ public static partial class NetworkApi
     public static RouteGroupBuilder MapNetworkApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup(LimitsService.Descriptor.ApiPrefix).WithTags("Storage utilization");
-        group.MapGet("/utilization", GetUtilization)
+        group
+            .MapGet("/utilization", GetUtilization)
             .WithName("GetStorageUtilization")
-            .WithSummary("Per FC and storage type: capacity, volume stored and inbound over all sellers, and utilization (occupied ÷ capacity).");
-        group.MapGet("/fulfillment-centers", GetCapacities)
+            .WithSummary(
+                "Per FC and storage type: capacity, volume stored and inbound over all sellers, and utilization (occupied ÷ capacity)."
+            );
+        group
+            .MapGet("/fulfillment-centers", GetCapacities)
             .WithName("ListFcCapacities")
             .WithSummary("Each FC's storage capacity per storage type, in cubic feet.");
-        group.MapPut("/fulfillment-centers/{code}/capacities/{storageType}", PutCapacity)
+        group
+            .MapPut("/fulfillment-centers/{code}/capacities/{storageType}", PutCapacity)
             .RequireAdminScope()
             .WithName("PutFcCapacity")
             .WithSummary("Set an FC's capacity for a storage type in cubic feet (admin); adds the FC when new.");
@@ -43,16 +54,29 @@ public static partial class NetworkApi
         TypedResults.Ok(new CapacitiesResponse(await network.ListAsync(cancellationToken)));
 
     public static async Task<Results<Created<FcCapacity>, Ok<FcCapacity>, ValidationProblem>> PutCapacity(
-        string code, string storageType, CapacityRequest request, NetworkCapacity network, TimeProvider time, CancellationToken cancellationToken)
+        string code,
+        string storageType,
+        CapacityRequest request,
+        NetworkCapacity network,
+        TimeProvider time,
+        CancellationToken cancellationToken
+    )
     {
         var fc = code.ToUpperInvariant();
         var validation = new Validation();
         validation.Require(CenterPattern().IsMatch(fc), "code", "Must be 1-10 letters or digits.");
         validation.Require(
-            Enum.TryParse<StorageType>(storageType, ignoreCase: true, out var type) && Enum.IsDefined(type) && !storageType.All(char.IsAsciiDigit),
+            Enum.TryParse<StorageType>(storageType, ignoreCase: true, out var type)
+                && Enum.IsDefined(type)
+                && !storageType.All(char.IsAsciiDigit),
             "storageType",
-            "Must be standard, oversize, apparel, footwear or hazmat.");
-        validation.Require(request.CapacityCubicFeet is >= 0 and <= 1_000_000_000_000m, "capacityCubicFeet", "Is required, between 0 and 1,000,000,000,000.");
+            "Must be standard, oversize, apparel, footwear or hazmat."
+        );
+        validation.Require(
+            request.CapacityCubicFeet is >= 0 and <= 1_000_000_000_000m,
+            "capacityCubicFeet",
+            "Is required, between 0 and 1,000,000,000,000."
+        );
         if (!validation.IsValid)
         {
             return validation.Problem();
@@ -74,8 +98,13 @@ public static partial class NetworkApi
                 var stored = occupied?.StoredCubicFeet ?? 0;
                 var inbound = occupied?.InboundCubicFeet ?? 0;
                 return new FcUtilization(
-                    c.FulfillmentCenter, c.StorageType, c.CapacityCubicFeet, Math.Round(stored, 4), Math.Round(inbound, 4),
-                    Math.Round(Kpis.Utilization(stored + inbound, c.CapacityCubicFeet), 6));
+                    c.FulfillmentCenter,
+                    c.StorageType,
+                    c.CapacityCubicFeet,
+                    Math.Round(stored, 4),
+                    Math.Round(inbound, 4),
+                    Math.Round(Kpis.Utilization(stored + inbound, c.CapacityCubicFeet), 6)
+                );
             })
             .ToList();
     }

@@ -12,7 +12,8 @@ public sealed class ScheduledRecompute(
     LimitsRecompute recompute,
     LimitsOptions options,
     TimeProvider time,
-    ILogger<ScheduledRecompute> logger) : BackgroundService
+    ILogger<ScheduledRecompute> logger
+) : BackgroundService
 {
     public const string Job = "recompute";
 
@@ -36,8 +37,7 @@ public sealed class ScheduledRecompute(
                 // The database may be away; the run is due again at the next claim.
                 logger.LogWarning(exception, "Scheduled recompute failed; trying again at the next poll.");
             }
-        }
-        while (await WaitAsync(timer, stoppingToken));
+        } while (await WaitAsync(timer, stoppingToken));
     }
 
     /// <summary>Runs the recompute of all sellers when it is due and this replica claimed it; returns how many were recomputed.</summary>

@@ -11,36 +11,58 @@ namespace InventoryPlatform.Limits.Data;
 public sealed class ActivityRepository(Database database)
 {
     private readonly string _recordShipment = database.Dialect.InsertIfAbsent(
-        "limits.order_shipments", ["event_id"], ["event_id", "seller_id", "order_id", "fulfillment_center", "day", "units", "hours_to_ship"]);
+        "limits.order_shipments",
+        ["event_id"],
+        ["event_id", "seller_id", "order_id", "fulfillment_center", "day", "units", "hours_to_ship"]
+    );
 
     private readonly string _createShippedUnits = database.Dialect.InsertIfAbsent(
-        "limits.shipped_units", ["seller_id", "fnsku", "day"], ["seller_id", "fnsku", "day", "units"]);
+        "limits.shipped_units",
+        ["seller_id", "fnsku", "day"],
+        ["seller_id", "fnsku", "day", "units"]
+    );
 
     private readonly string _recordCancellation = database.Dialect.InsertIfAbsent(
-        "limits.order_cancellations", ["seller_id", "order_id"], ["seller_id", "order_id", "day"]);
+        "limits.order_cancellations",
+        ["seller_id", "order_id"],
+        ["seller_id", "order_id", "day"]
+    );
 
     private readonly string _recordDefective = database.Dialect.InsertIfAbsent(
-        "limits.defective_returns", ["event_id"], ["event_id", "seller_id", "return_id", "fnsku", "quantity", "day"]);
+        "limits.defective_returns",
+        ["event_id"],
+        ["event_id", "seller_id", "return_id", "fnsku", "quantity", "day"]
+    );
 
     private readonly string _recordInbound = database.Dialect.InsertIfAbsent(
-        "limits.inbound_closed", ["shipment_id"], ["shipment_id", "seller_id", "fulfillment_center", "day", "expected_units", "received_units"]);
+        "limits.inbound_closed",
+        ["shipment_id"],
+        ["shipment_id", "seller_id", "fulfillment_center", "day", "expected_units", "received_units"]
+    );
 
     private readonly string _upsertForecast = database.Dialect.Upsert(
-        "limits.forecasts", ["seller_id", "fnsku"], ["seller_id", "fnsku", "horizon_days", "total_units_p50", "forecast_at"], ["horizon_days", "total_units_p50", "forecast_at"]);
+        "limits.forecasts",
+        ["seller_id", "fnsku"],
+        ["seller_id", "fnsku", "horizon_days", "total_units_p50", "forecast_at"],
+        ["horizon_days", "total_units_p50", "forecast_at"]
+    );
 
     public async Task RecordShipmentAsync(UnitOfWork unit, OrderShipped shipped)
     {
         var day = Dates.Day(shipped.OccurredAt);
-        var inserted = await unit.ExecuteAsync(_recordShipment, new
-        {
-            shipped.EventId,
-            shipped.SellerId,
-            shipped.OrderId,
-            shipped.FulfillmentCenter,
-            Day = day,
-            Units = shipped.Lines.Sum(l => l.Quantity),
-            HoursToShip = shipped.HoursFromOrderToShip,
-        });
+        var inserted = await unit.ExecuteAsync(
+            _recordShipment,
+            new
+            {
+                shipped.EventId,
+                shipped.SellerId,
+                shipped.OrderId,
+                shipped.FulfillmentCenter,
+                Day = day,
+                Units = shipped.Lines.Sum(l => l.Quantity),
+                HoursToShip = shipped.HoursFromOrderToShip,
+            }
+        );
         if (inserted == 0)
         {
             return;
@@ -48,64 +70,100 @@ public sealed class ActivityRepository(Database database)
 
         foreach (var line in shipped.Lines.GroupBy(l => l.Fnsku, StringComparer.Ordinal))
         {
-            var key = new { shipped.SellerId, Fnsku = line.Key, Day = day, Units = 0 };
+            var key = new
+            {
+                shipped.SellerId,
+                Fnsku = line.Key,
+                Day = day,
+                Units = 0,
+            };
             await unit.ExecuteAsync(_createShippedUnits, key);
             await unit.ExecuteAsync(
                 "UPDATE limits.shipped_units SET units = units + @Units WHERE seller_id = @SellerId AND fnsku = @Fnsku AND day = @Day",
-                key with { Units = line.Sum(l => l.Quantity) });
+                key with
+                {
+                    Units = line.Sum(l => l.Quantity),
+                }
+            );
         }
     }
 
     public Task RecordCancellationAsync(UnitOfWork unit, OrderCancelled cancelled) =>
-        unit.ExecuteAsync(_recordCancellation, new { cancelled.SellerId, cancelled.OrderId, Day = Dates.Day(cancelled.OccurredAt) });
+        unit.ExecuteAsync(
+            _recordCancellation,
+            new
+            {
+                cancelled.SellerId,
+                cancelled.OrderId,
+                Day = Dates.Day(cancelled.OccurredAt),
+            }
+        );
 
     public Task RecordDefectiveReturnAsync(UnitOfWork unit, UnsellableReturnReceived received) =>
-        unit.ExecuteAsync(_recordDefective, new
-        {
-            received.EventId,
-            received.SellerId,
-            received.ReturnId,
-            received.Fnsku,
-            received.Quantity,
-            Day = Dates.Day(received.OccurredAt),
-        });
+        unit.ExecuteAsync(
+            _recordDefective,
+            new
+            {
+                received.EventId,
+                received.SellerId,
+                received.ReturnId,
+                received.Fnsku,
+                received.Quantity,
+                Day = Dates.Day(received.OccurredAt),
+            }
+        );
 
     public Task RecordInboundClosedAsync(UnitOfWork unit, InboundShipmentClosed closed) =>
-        unit.ExecuteAsync(_recordInbound, new
-        {
-            closed.ShipmentId,
-            closed.SellerId,
-            closed.FulfillmentCenter,
-            Day = Dates.Day(closed.OccurredAt),
-            ExpectedUnits = closed.Lines.Sum(l => l.ExpectedUnits),
-            ReceivedUnits = closed.Lines.Sum(l => l.ReceivedSellable + l.ReceivedDamaged),
-        });
+        unit.ExecuteAsync(
+            _recordInbound,
+            new
+            {
+                closed.ShipmentId,
+                closed.SellerId,
+                closed.FulfillmentCenter,
+                Day = Dates.Day(closed.OccurredAt),
+                ExpectedUnits = closed.Lines.Sum(l => l.ExpectedUnits),
+                ReceivedUnits = closed.Lines.Sum(l => l.ReceivedSellable + l.ReceivedDamaged),
+            }
+        );
 
     /// <summary>Keeps the newest forecast of an FNSKU; an older one arriving late changes nothing.</summary>
     public async Task SaveForecastAsync(UnitOfWork unit, DemandForecastUpdated forecast)
     {
         var stored = await unit.QuerySingleOrDefaultAsync<DateTime?>(
-            "SELECT forecast_at FROM limits.forecasts WHERE seller_id = @SellerId AND fnsku = @Fnsku", new { forecast.SellerId, forecast.Fnsku });
+            "SELECT forecast_at FROM limits.forecasts WHERE seller_id = @SellerId AND fnsku = @Fnsku",
+            new { forecast.SellerId, forecast.Fnsku }
+        );
         if (stored is { } at && at >= forecast.OccurredAt.UtcDateTime)
         {
             return;
         }
 
-        await unit.ExecuteAsync(_upsertForecast, new
-        {
-            forecast.SellerId,
-            forecast.Fnsku,
-            forecast.HorizonDays,
-            forecast.TotalUnitsP50,
-            ForecastAt = forecast.OccurredAt.UtcDateTime,
-        });
+        await unit.ExecuteAsync(
+            _upsertForecast,
+            new
+            {
+                forecast.SellerId,
+                forecast.Fnsku,
+                forecast.HorizonDays,
+                forecast.TotalUnitsP50,
+                ForecastAt = forecast.OccurredAt.UtcDateTime,
+            }
+        );
     }
 
     /// <summary>
     /// Everything the KPIs over [from, to] need, reading back far enough for the rolling 90-day sell-through of the first day.
     /// Items are keyed "seller|fnsku" so the network view keeps each seller's FNSKUs apart.
     /// </summary>
-    public Task<KpiInputs> LoadAsync(string? sellerId, DateOnly from, DateOnly to, int excessCoverDays, double lateAfterHours, CancellationToken cancellationToken) =>
+    public Task<KpiInputs> LoadAsync(
+        string? sellerId,
+        DateOnly from,
+        DateOnly to,
+        int excessCoverDays,
+        double lateAfterHours,
+        CancellationToken cancellationToken
+    ) =>
         database.ReadAsync(
             async (connection, token) =>
             {
@@ -121,30 +179,49 @@ public sealed class ActivityRepository(Database database)
                 };
 
                 async Task<List<T>> Query<T>(string sql) =>
-                    (await Dapper.SqlMapper.QueryAsync<T>(connection, new Dapper.CommandDefinition(sql, args, cancellationToken: token))).ToList();
+                    (
+                        await Dapper.SqlMapper.QueryAsync<T>(connection, new Dapper.CommandDefinition(sql, args, cancellationToken: token))
+                    ).ToList();
 
                 // The readings in the look-back window, plus each item's last reading before it, carried forward.
                 var readings = await Query<StockDayRow>(
-                    "SELECT d.seller_id, d.fnsku, d.day, d.on_hand, d.available FROM limits.stock_days d " +
-                    $"WHERE {seller.Replace("seller_id", "d.seller_id", StringComparison.Ordinal)}d.day <= @To AND (d.day >= @From OR d.day = " +
-                    "(SELECT MAX(p.day) FROM limits.stock_days p WHERE p.seller_id = d.seller_id AND p.fnsku = d.fnsku AND p.day < @From))");
+                    "SELECT d.seller_id, d.fnsku, d.day, d.on_hand, d.available FROM limits.stock_days d "
+                        + $"WHERE {seller.Replace("seller_id", "d.seller_id", StringComparison.Ordinal)}d.day <= @To AND (d.day >= @From "
+                        + $"OR d.day = "
+                        + "(SELECT MAX(p.day) FROM limits.stock_days p WHERE p.seller_id = d.seller_id AND p.fnsku = d.fnsku AND p.day < "
+                        + "@From))"
+                );
                 var shipments = await Query<ShipmentRow>(
-                    $"SELECT order_id, day, units, hours_to_ship FROM limits.order_shipments WHERE {seller}day >= @From AND day <= @To");
+                    $"SELECT order_id, day, units, hours_to_ship FROM limits.order_shipments WHERE {seller}day >= @From AND day <= @To"
+                );
                 var cancellations = await Query<CancellationRow>(
-                    $"SELECT order_id, day FROM limits.order_cancellations WHERE {seller}day >= @WindowFrom AND day <= @To");
+                    $"SELECT order_id, day FROM limits.order_cancellations WHERE {seller}day >= @WindowFrom AND day <= @To"
+                );
                 var defective = await Query<ReturnRow>(
-                    $"SELECT return_id, day FROM limits.defective_returns WHERE {seller}day >= @WindowFrom AND day <= @To");
+                    $"SELECT return_id, day FROM limits.defective_returns WHERE {seller}day >= @WindowFrom AND day <= @To"
+                );
                 var inbound = await Query<InboundRow>(
-                    $"SELECT shipment_id, day, expected_units, received_units FROM limits.inbound_closed WHERE {seller}day >= @WindowFrom AND day <= @To");
-                var listed = await Query<KeyRow>($"SELECT seller_id, fnsku FROM limits.items{(sellerId is null ? "" : " WHERE seller_id = @SellerId")}");
+                    $"SELECT shipment_id, day, expected_units, received_units FROM limits.inbound_closed WHERE {seller}day >= @WindowFrom "
+                        + "AND day <= @To"
+                );
+                var listed = await Query<KeyRow>(
+                    $"SELECT seller_id, fnsku FROM limits.items{(sellerId is null ? "" : " WHERE seller_id = @SellerId")}"
+                );
                 var forecasts = await Query<ForecastRow>(
-                    $"SELECT seller_id, fnsku, horizon_days, total_units_p50 FROM limits.forecasts{(sellerId is null ? "" : " WHERE seller_id = @SellerId")}");
+                    $"SELECT seller_id, fnsku, horizon_days, total_units_p50 FROM "
+                        + $"limits.forecasts{(sellerId is null ? "" : " WHERE seller_id = @SellerId")}"
+                );
                 var recentSales = await Query<SalesRow>(
-                    "SELECT seller_id, fnsku, SUM(units) AS units FROM limits.shipped_units " +
-                    $"WHERE {seller}day >= @RecentFrom AND day <= @To GROUP BY seller_id, fnsku");
+                    "SELECT seller_id, fnsku, SUM(units) AS units FROM limits.shipped_units "
+                        + $"WHERE {seller}day >= @RecentFrom AND day <= @To GROUP BY seller_id, fnsku"
+                );
 
                 // Expected demand over the cover horizon: the latest forecast scaled to it, or, without one, the last 90 days' sales.
-                var demand = recentSales.ToDictionary(s => Key(s.SellerId, s.Fnsku), s => (double)s.Units * excessCoverDays / Kpis.SellThroughDays, StringComparer.Ordinal);
+                var demand = recentSales.ToDictionary(
+                    s => Key(s.SellerId, s.Fnsku),
+                    s => (double)s.Units * excessCoverDays / Kpis.SellThroughDays,
+                    StringComparer.Ordinal
+                );
                 foreach (var f in forecasts.Where(f => f.HorizonDays > 0))
                 {
                     demand[Key(f.SellerId, f.Fnsku)] = f.TotalUnitsP50 / f.HorizonDays * excessCoverDays;
@@ -157,22 +234,32 @@ public sealed class ActivityRepository(Database database)
                     shipments.Select(s => new ShipmentRecord(s.OrderId, Dates.ToDay(s.Day), s.Units, s.HoursToShip)).ToList(),
                     cancellations.Select(c => new CancellationRecord(c.OrderId, Dates.ToDay(c.Day))).ToList(),
                     defective.Select(d => new DefectiveReturnRecord(d.ReturnId, Dates.ToDay(d.Day))).ToList(),
-                    inbound.Select(i => new InboundClosedRecord(i.ShipmentId, Dates.ToDay(i.Day), i.ExpectedUnits, i.ReceivedUnits)).ToList(),
+                    inbound
+                        .Select(i => new InboundClosedRecord(i.ShipmentId, Dates.ToDay(i.Day), i.ExpectedUnits, i.ReceivedUnits))
+                        .ToList(),
                     listed.Select(l => Key(l.SellerId, l.Fnsku)).ToHashSet(StringComparer.Ordinal),
                     demand,
-                    lateAfterHours);
+                    lateAfterHours
+                );
             },
-            cancellationToken);
+            cancellationToken
+        );
 
     /// <summary>Cubic feet the seller shipped per storage type in [from, to].</summary>
     public async Task<VolumeByType> ShippedVolumeAsync(string sellerId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var rows = await database.QueryAsync<TypeVolume>(
-            "SELECT i.storage_type, SUM(u.units * i.unit_cubic_feet) AS cubic_feet FROM limits.shipped_units u " +
-            "JOIN limits.items i ON i.seller_id = u.seller_id AND i.fnsku = u.fnsku " +
-            "WHERE u.seller_id = @SellerId AND u.day >= @From AND u.day <= @To GROUP BY i.storage_type",
-            new { SellerId = sellerId, From = Dates.Day(from), To = Dates.Day(to) },
-            cancellationToken);
+            "SELECT i.storage_type, SUM(u.units * i.unit_cubic_feet) AS cubic_feet FROM limits.shipped_units u "
+                + "JOIN limits.items i ON i.seller_id = u.seller_id AND i.fnsku = u.fnsku "
+                + "WHERE u.seller_id = @SellerId AND u.day >= @From AND u.day <= @To GROUP BY i.storage_type",
+            new
+            {
+                SellerId = sellerId,
+                From = Dates.Day(from),
+                To = Dates.Day(to),
+            },
+            cancellationToken
+        );
         var volumes = new VolumeByType();
         foreach (var row in rows)
         {

@@ -10,8 +10,17 @@ public sealed class JobSchedule(Database database)
 {
     public Task<bool> TryClaimAsync(string job, DateTime now, DateTime next, string owner, CancellationToken cancellationToken) =>
         database.InTransactionAsync(
-            async unit => await unit.ExecuteAsync(
-                "UPDATE limits.schedules SET next_run_at = @Next, claimed_by = @Owner WHERE name = @Job AND next_run_at <= @Now",
-                new { Job = job, Now = now, Next = next, Owner = owner }) == 1,
-            cancellationToken);
+            async unit =>
+                await unit.ExecuteAsync(
+                    "UPDATE limits.schedules SET next_run_at = @Next, claimed_by = @Owner WHERE name = @Job AND next_run_at <= @Now",
+                    new
+                    {
+                        Job = job,
+                        Now = now,
+                        Next = next,
+                        Owner = owner,
+                    }
+                ) == 1,
+            cancellationToken
+        );
 }

@@ -17,19 +17,39 @@ public sealed record StoredLimit(StorageType StorageType, decimal LimitCubicFeet
 public sealed class SellerAccounts(Database database, Outbox outbox, LimitsOptions options, TimeProvider time)
 {
     private readonly string _createSeller = database.Dialect.InsertIfAbsent(
-        "limits.sellers", ["seller_id"], ["seller_id", "over_limit", "created_at"]);
+        "limits.sellers",
+        ["seller_id"],
+        ["seller_id", "over_limit", "created_at"]
+    );
 
     private readonly string _lockSeller = database.Dialect.SelectForUpdate(
-        "limits.sellers", "seller_id, performance_score, score_computed_at, over_limit, created_at", "seller_id = @SellerId");
+        "limits.sellers",
+        "seller_id, performance_score, score_computed_at, over_limit, created_at",
+        "seller_id = @SellerId"
+    );
 
     private readonly string _upsertLimit = database.Dialect.Upsert(
-        "limits.storage_limits", ["seller_id", "storage_type"], ["seller_id", "storage_type", "limit_cubic_feet", "updated_at"], ["limit_cubic_feet", "updated_at"]);
+        "limits.storage_limits",
+        ["seller_id", "storage_type"],
+        ["seller_id", "storage_type", "limit_cubic_feet", "updated_at"],
+        ["limit_cubic_feet", "updated_at"]
+    );
 
     /// <summary>Creates the seller with the starter limits when it is new; true when it was created now.</summary>
     public async Task<bool> EnsureAsync(UnitOfWork unit, string sellerId, Guid correlationId)
     {
         var now = time.GetUtcNow();
-        if (await unit.ExecuteAsync(_createSeller, new { SellerId = sellerId, OverLimit = false, CreatedAt = now.UtcDateTime }) == 0)
+        if (
+            await unit.ExecuteAsync(
+                _createSeller,
+                new
+                {
+                    SellerId = sellerId,
+                    OverLimit = false,
+                    CreatedAt = now.UtcDateTime,
+                }
+            ) == 0
+        )
         {
             return false;
         }
@@ -50,8 +70,12 @@ public sealed class SellerAccounts(Database database, Outbox outbox, LimitsOptio
     public async Task<VolumeByType> LimitsAsync(UnitOfWork unit, string sellerId)
     {
         var limits = new VolumeByType();
-        foreach (var row in await unit.QueryAsync<LimitRow>(
-            "SELECT storage_type, limit_cubic_feet, updated_at FROM limits.storage_limits WHERE seller_id = @SellerId", new { SellerId = sellerId }))
+        foreach (
+            var row in await unit.QueryAsync<LimitRow>(
+                "SELECT storage_type, limit_cubic_feet, updated_at FROM limits.storage_limits WHERE seller_id = @SellerId",
+                new { SellerId = sellerId }
+            )
+        )
         {
             limits[row.Type] = row.LimitCubicFeet;
         }
@@ -65,13 +89,16 @@ public sealed class SellerAccounts(Database database, Outbox outbox, LimitsOptio
         var now = time.GetUtcNow();
         foreach (var limit in limits)
         {
-            await unit.ExecuteAsync(_upsertLimit, new
-            {
-                SellerId = sellerId,
-                StorageType = limit.StorageType.ToString(),
-                limit.LimitCubicFeet,
-                UpdatedAt = now.UtcDateTime,
-            });
+            await unit.ExecuteAsync(
+                _upsertLimit,
+                new
+                {
+                    SellerId = sellerId,
+                    StorageType = limit.StorageType.ToString(),
+                    limit.LimitCubicFeet,
+                    UpdatedAt = now.UtcDateTime,
+                }
+            );
         }
 
         await outbox.AddAsync(unit, new CapacityLimitsUpdated(Guid.CreateVersion7(), now, sellerId, correlationId, score, limits));
@@ -79,23 +106,36 @@ public sealed class SellerAccounts(Database database, Outbox outbox, LimitsOptio
 
     public Task SetScoreAsync(UnitOfWork unit, string sellerId, int score, bool overLimit) =>
         unit.ExecuteAsync(
-            "UPDATE limits.sellers SET performance_score = @Score, score_computed_at = @Now, over_limit = @OverLimit WHERE seller_id = @SellerId",
-            new { SellerId = sellerId, Score = score, OverLimit = overLimit, Now = time.GetUtcNow().UtcDateTime });
+            "UPDATE limits.sellers SET performance_score = @Score, score_computed_at = @Now, over_limit = @OverLimit WHERE seller_id = "
+                + "@SellerId",
+            new
+            {
+                SellerId = sellerId,
+                Score = score,
+                OverLimit = overLimit,
+                Now = time.GetUtcNow().UtcDateTime,
+            }
+        );
 
     public Task<SellerAccount?> FindAsync(string sellerId, CancellationToken cancellationToken) =>
         database.QuerySingleOrDefaultAsync<SellerAccount>(
-            "SELECT seller_id, performance_score, score_computed_at, over_limit, created_at FROM limits.sellers WHERE seller_id = @SellerId",
+            "SELECT seller_id, performance_score, score_computed_at, over_limit, created_at FROM limits.sellers WHERE seller_id = "
+                + "@SellerId",
             new { SellerId = sellerId },
-            cancellationToken);
+            cancellationToken
+        );
 
     public async Task<IReadOnlyList<StoredLimit>> ListLimitsAsync(string sellerId, CancellationToken cancellationToken) =>
-        (await database.QueryAsync<LimitRow>(
-            "SELECT storage_type, limit_cubic_feet, updated_at FROM limits.storage_limits WHERE seller_id = @SellerId",
-            new { SellerId = sellerId },
-            cancellationToken))
-        .Select(r => new StoredLimit(r.Type, r.LimitCubicFeet, r.UpdatedAt))
-        .OrderBy(l => l.StorageType)
-        .ToList();
+        (
+            await database.QueryAsync<LimitRow>(
+                "SELECT storage_type, limit_cubic_feet, updated_at FROM limits.storage_limits WHERE seller_id = @SellerId",
+                new { SellerId = sellerId },
+                cancellationToken
+            )
+        )
+            .Select(r => new StoredLimit(r.Type, r.LimitCubicFeet, r.UpdatedAt))
+            .OrderBy(l => l.StorageType)
+            .ToList();
 
     public async Task<IReadOnlyList<string>> AllSellerIdsAsync(CancellationToken cancellationToken) =>
         (await database.QueryAsync<string>("SELECT seller_id FROM limits.sellers ORDER BY seller_id", null, cancellationToken)).ToList();

@@ -6,7 +6,8 @@ namespace InventoryPlatform.Limits.Domain;
 public sealed record CapacityShortfall(StorageType StorageType, decimal LimitCubicFeet, decimal UsedCubicFeet, decimal RequestedCubicFeet)
 {
     public string Reason =>
-        $"{StorageType} storage limit reached: {UsedCubicFeet} ft³ used or inbound plus {RequestedCubicFeet} ft³ requested exceeds the limit of {LimitCubicFeet} ft³.";
+        $"{StorageType} storage limit reached: {UsedCubicFeet} ft³ used or inbound plus {RequestedCubicFeet} ft³ requested exceeds the "
+        + $"limit of {LimitCubicFeet} ft³.";
 }
 
 /// <summary>The reservation rule: a shipment is granted when, for every storage type it needs, what is stored plus what is

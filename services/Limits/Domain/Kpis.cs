@@ -28,7 +28,8 @@ public sealed record KpiInputs(
     IReadOnlyList<InboundClosedRecord> InboundClosed,
     IReadOnlySet<string> ListedKeys,
     IReadOnlyDictionary<string, double> ExcessDemand,
-    double LateAfterHours);
+    double LateAfterHours
+);
 
 public sealed record FulfillmentSpeed(double? P50Hours, double? P90Hours, int Shipments);
 
@@ -48,7 +49,8 @@ public sealed record KpiPoint(
     int ExcessUnits,
     double ExcessShare,
     int StrandedUnits,
-    double StrandedShare);
+    double StrandedShare
+);
 
 /// <summary>The KPIs over a window [From, To] and their daily series.</summary>
 public sealed record KpiReport(
@@ -69,7 +71,8 @@ public sealed record KpiReport(
     int InboundShipmentsClosed,
     int InboundUnitsExpected,
     int InboundUnitsReceived,
-    IReadOnlyList<KpiPoint> Series);
+    IReadOnlyList<KpiPoint> Series
+);
 
 /// <summary>The KPI formulas, each a pure function over what the events recorded.</summary>
 public static class Kpis
@@ -81,7 +84,8 @@ public static class Kpis
     public static double Turnover(int unitsShipped, double averageOnHand) => averageOnHand <= 0 ? 0 : unitsShipped / averageOnHand;
 
     /// <summary>Sell-through rate: units shipped in 90 days ÷ average units on hand over those 90 days.</summary>
-    public static double SellThrough(int unitsShipped90Days, double averageOnHand90Days) => Turnover(unitsShipped90Days, averageOnHand90Days);
+    public static double SellThrough(int unitsShipped90Days, double averageOnHand90Days) =>
+        Turnover(unitsShipped90Days, averageOnHand90Days);
 
     /// <summary>Storage utilization: occupied volume ÷ capacity (0 without capacity).</summary>
     public static double Utilization(decimal occupiedCubicFeet, decimal capacityCubicFeet) =>
@@ -92,14 +96,24 @@ public static class Kpis
     /// A return event carries no order id, so each defective return counts as one defective order.
     /// </summary>
     public static OrderDefects DefectRate(
-        IEnumerable<ShipmentRecord> shipments, IEnumerable<CancellationRecord> cancellations, int defectiveReturns, double lateAfterHours)
+        IEnumerable<ShipmentRecord> shipments,
+        IEnumerable<CancellationRecord> cancellations,
+        int defectiveReturns,
+        double lateAfterHours
+    )
     {
         var shipped = shipments.ToList();
         var cancelled = cancellations.Select(c => c.OrderId).ToHashSet();
         var late = shipped.Where(s => s.HoursToShip > lateAfterHours).Select(s => s.OrderId).Where(o => !cancelled.Contains(o)).ToHashSet();
         var orders = shipped.Select(s => s.OrderId).Concat(cancelled).Distinct().Count();
         var defective = cancelled.Count + late.Count + defectiveReturns;
-        return new OrderDefects(orders, cancelled.Count, late.Count, defectiveReturns, orders == 0 ? 0 : Math.Min(1.0, (double)defective / orders));
+        return new OrderDefects(
+            orders,
+            cancelled.Count,
+            late.Count,
+            defectiveReturns,
+            orders == 0 ? 0 : Math.Min(1.0, (double)defective / orders)
+        );
     }
 
     /// <summary>Hours from order to ship: p50 and p90 by the nearest-rank method.</summary>
@@ -137,7 +151,11 @@ public static class Kpis
         var inWindow = (Func<DateOnly, bool>)(d => d >= inputs.From && d <= inputs.To);
         var shipments = inputs.Shipments.Where(s => inWindow(s.Day)).ToList();
         var defects = DefectRate(
-            shipments, inputs.Cancellations.Where(c => inWindow(c.Day)), inputs.DefectiveReturns.Count(r => inWindow(r.Day)), inputs.LateAfterHours);
+            shipments,
+            inputs.Cancellations.Where(c => inWindow(c.Day)),
+            inputs.DefectiveReturns.Count(r => inWindow(r.Day)),
+            inputs.LateAfterHours
+        );
         var inbound = inputs.InboundClosed.Where(i => inWindow(i.Day)).ToList();
         var (inStockDays, replenishableDays) = windowDays.Aggregate((0, 0), (sum, day) =>
         {
@@ -164,7 +182,8 @@ public static class Kpis
             inbound.Count,
             inbound.Sum(i => i.ExpectedUnits),
             inbound.Sum(i => i.ReceivedUnits),
-            series);
+            series
+        );
     }
 
     private static KpiPoint Point(KpiInputs inputs, StockHistory stock, Dictionary<DateOnly, int> shippedByDay, DateOnly day)
@@ -176,7 +195,11 @@ public static class Kpis
         var (inStock, replenishable) = InStock(inputs, stock, day);
         var shipments = inputs.Shipments.Where(s => s.Day == day).ToList();
         var defects = DefectRate(
-            shipments, inputs.Cancellations.Where(c => c.Day == day), inputs.DefectiveReturns.Count(r => r.Day == day), inputs.LateAfterHours);
+            shipments,
+            inputs.Cancellations.Where(c => c.Day == day),
+            inputs.DefectiveReturns.Count(r => r.Day == day),
+            inputs.LateAfterHours
+        );
         var speed = Speed(shipments.Select(s => s.HoursToShip));
         var excess = onHand.Sum(kv => Excess(kv.Value, inputs.ExcessDemand.GetValueOrDefault(kv.Key)));
         var stranded = onHand.Where(kv => !inputs.ListedKeys.Contains(kv.Key)).Sum(kv => kv.Value);
@@ -193,11 +216,17 @@ public static class Kpis
             excess,
             Share(excess, total),
             stranded,
-            Share(stranded, total));
+            Share(stranded, total)
+        );
     }
 
     /// <summary>Units shipped and average units on hand over the <paramref name="days"/> days ending with <paramref name="day"/>.</summary>
-    private static (int Shipped, double AverageOnHand) Rolling(StockHistory stock, Dictionary<DateOnly, int> shippedByDay, DateOnly day, int days)
+    private static (int Shipped, double AverageOnHand) Rolling(
+        StockHistory stock,
+        Dictionary<DateOnly, int> shippedByDay,
+        DateOnly day,
+        int days
+    )
     {
         var window = Days(day.AddDays(1 - days), day).ToList();
         return (window.Sum(d => shippedByDay.GetValueOrDefault(d)), window.Average(d => (double)stock.TotalOnHand(d)));

@@ -15,7 +15,8 @@ public sealed record LimitInputs(
     bool IsNewSeller,
     decimal RecentShippedCubicFeet,
     decimal LastYearSeasonShippedCubicFeet,
-    double NetworkFreeShare);
+    double NetworkFreeShare
+);
 
 /// <summary>
 /// The capacity limit of one storage type, in cubic feet:
@@ -48,7 +49,13 @@ public static class LimitDerivation
 }
 
 /// <summary>Storage used beyond the limit (after a limit dropped under what is stored) and the fee it costs per day.</summary>
-public sealed record Overage(StorageType StorageType, decimal LimitCubicFeet, decimal UsedCubicFeet, decimal OverageCubicFeet, decimal DailyFee);
+public sealed record Overage(
+    StorageType StorageType,
+    decimal LimitCubicFeet,
+    decimal UsedCubicFeet,
+    decimal OverageCubicFeet,
+    decimal DailyFee
+);
 
 public static class Overages
 {
@@ -64,6 +71,12 @@ public static class Overages
         }
 
         var over = Math.Round(used - limit, 4, MidpointRounding.AwayFromZero);
-        return new Overage(type, limit, Math.Round(used, 4), over, Math.Round(over * monthlyFeePerCubicFoot / 30m, 2, MidpointRounding.AwayFromZero));
+        return new Overage(
+            type,
+            limit,
+            Math.Round(used, 4),
+            over,
+            Math.Round(over * monthlyFeePerCubicFoot / 30m, 2, MidpointRounding.AwayFromZero)
+        );
     }
 }

@@ -29,7 +29,12 @@ public static class PerformanceScoring
         ScoreComponent[] components =
         [
             Component("excessShare", inputs.ExcessShare, 1 - Clamp(inputs.ExcessShare), ExcessWeight),
-            Component("sellThroughRate", inputs.SellThroughRate90Days, Clamp(inputs.SellThroughRate90Days / SellThroughTarget), SellThroughWeight),
+            Component(
+                "sellThroughRate",
+                inputs.SellThroughRate90Days,
+                Clamp(inputs.SellThroughRate90Days / SellThroughTarget),
+                SellThroughWeight
+            ),
             Component("strandedShare", inputs.StrandedShare, 1 - Clamp(inputs.StrandedShare), StrandedWeight),
             Component("inStockRate", inputs.InStockRate, Clamp(inputs.InStockRate), InStockWeight),
         ];

@@ -18,7 +18,15 @@ public sealed class CapacityReleasedConsumer(Database database, Inbox inbox, Sel
     {
         var released = context.Message;
         await accounts.LockAsync(unit, released.SellerId, released.CorrelationId);
-        if (!await usage.EndReservationAsync(unit, released.SellerId, released.ShipmentId, UsageRepository.Released, released.OccurredAt.UtcDateTime))
+        if (
+            !await usage.EndReservationAsync(
+                unit,
+                released.SellerId,
+                released.ShipmentId,
+                UsageRepository.Released,
+                released.OccurredAt.UtcDateTime
+            )
+        )
         {
             await usage.RecordReleasedAsync(unit, released);
         }

@@ -10,6 +10,6 @@ namespace InventoryPlatform.Limits.Messaging;
 public sealed class DemandForecastUpdatedConsumer(Database database, Inbox inbox, ActivityRepository activity)
     : InboxConsumer<DemandForecastUpdated>(database, inbox)
 {
-    protected override Task HandleAsync(ConsumeContext<DemandForecastUpdated> context, UnitOfWork unit)
-        => activity.SaveForecastAsync(unit, context.Message);
+    protected override Task HandleAsync(ConsumeContext<DemandForecastUpdated> context, UnitOfWork unit) =>
+        activity.SaveForecastAsync(unit, context.Message);
 }

@@ -10,6 +10,6 @@ namespace InventoryPlatform.Limits.Messaging;
 public sealed class OrderCancelledConsumer(Database database, Inbox inbox, ActivityRepository activity)
     : InboxConsumer<OrderCancelled>(database, inbox)
 {
-    protected override Task HandleAsync(ConsumeContext<OrderCancelled> context, UnitOfWork unit)
-        => activity.RecordCancellationAsync(unit, context.Message);
+    protected override Task HandleAsync(ConsumeContext<OrderCancelled> context, UnitOfWork unit) =>
+        activity.RecordCancellationAsync(unit, context.Message);
 }

@@ -14,8 +14,13 @@ namespace InventoryPlatform.Limits.Messaging;
 /// A request for a shipment already reserved (Receiving reran its transaction) gets the same reservation back; that is
 /// also why a repeated message is answered again rather than dropped by the inbox: the answer is the effect.
 /// </summary>
-public sealed class ReserveCapacityConsumer(Database database, Inbox inbox, SellerAccounts accounts, UsageRepository usage, TimeProvider time)
-    : IConsumer<ReserveCapacity>
+public sealed class ReserveCapacityConsumer(
+    Database database,
+    Inbox inbox,
+    SellerAccounts accounts,
+    UsageRepository usage,
+    TimeProvider time
+) : IConsumer<ReserveCapacity>
 {
     public async Task Consume(ConsumeContext<ReserveCapacity> context)
     {
@@ -30,7 +35,15 @@ public sealed class ReserveCapacityConsumer(Database database, Inbox inbox, Sell
 
                 if (request.Volumes.FirstOrDefault(v => v.CubicFeet < 0) is { } negative)
                 {
-                    return (object)new CapacityRejected(request.ShipmentId, "A requested volume is negative.", negative.StorageType, 0m, 0m, negative.CubicFeet);
+                    return (object)
+                        new CapacityRejected(
+                            request.ShipmentId,
+                            "A requested volume is negative.",
+                            negative.StorageType,
+                            0m,
+                            0m,
+                            negative.CubicFeet
+                        );
                 }
 
                 await accounts.LockAsync(unit, request.SellerId, request.CorrelationId);
@@ -38,7 +51,14 @@ public sealed class ReserveCapacityConsumer(Database database, Inbox inbox, Sell
                 {
                     // Released before this request was read: Receiving gave up on the shipment, so nothing is held for it.
                     return existing.Status == UsageRepository.Released
-                        ? new CapacityRejected(request.ShipmentId, "The shipment's capacity was already released.", StorageType.Standard, 0m, 0m, 0m)
+                        ? new CapacityRejected(
+                            request.ShipmentId,
+                            "The shipment's capacity was already released.",
+                            StorageType.Standard,
+                            0m,
+                            0m,
+                            0m
+                        )
                         : new CapacityReserved(request.ShipmentId, existing.ReservationId);
                 }
 
@@ -53,14 +73,21 @@ public sealed class ReserveCapacityConsumer(Database database, Inbox inbox, Sell
                 if (CapacityDecision.Check(request.Volumes, limits, used) is { } shortfall)
                 {
                     return new CapacityRejected(
-                        request.ShipmentId, shortfall.Reason, shortfall.StorageType, shortfall.LimitCubicFeet, shortfall.UsedCubicFeet, shortfall.RequestedCubicFeet);
+                        request.ShipmentId,
+                        shortfall.Reason,
+                        shortfall.StorageType,
+                        shortfall.LimitCubicFeet,
+                        shortfall.UsedCubicFeet,
+                        shortfall.RequestedCubicFeet
+                    );
                 }
 
                 var reservationId = Guid.CreateVersion7();
                 await usage.AddReservationAsync(unit, request, reservationId, time.GetUtcNow().UtcDateTime);
                 return new CapacityReserved(request.ShipmentId, reservationId);
             },
-            context.CancellationToken);
+            context.CancellationToken
+        );
 
         if (answer is CapacityReserved reserved)
         {

@@ -9,7 +9,8 @@ namespace InventoryPlatform.Limits.Messaging;
 public sealed class StockChangedConsumer(InboxBatcher<StockChangedBatch, StockChanged> batcher)
     : BatchedInboxConsumer<StockChangedBatch, StockChanged>(batcher);
 
-public sealed class StockChangedConsumerDefinition(MessagingOptions options) : BatchedInboxConsumerDefinition<StockChangedConsumer>(options);
+public sealed class StockChangedConsumerDefinition(MessagingOptions options)
+    : BatchedInboxConsumerDefinition<StockChangedConsumer>(options);
 
 /// <summary>
 /// The stock changes consumed together, in one transaction. A change carries its FC's whole balance, so of several
@@ -30,8 +31,10 @@ public sealed class StockChangedBatch(UsageRepository usage, SellerAccounts acco
         var changes = messages
             .GroupBy(m => (m.SellerId, m.Fnsku, m.FulfillmentCenter, Day: Dates.Day(m.OccurredAt)))
             .Select(g => g.MaxBy(m => m.Version)!)
-            .OrderBy(m => m.SellerId, StringComparer.Ordinal).ThenBy(m => m.Fnsku, StringComparer.Ordinal)
-            .ThenBy(m => m.OccurredAt).ThenBy(m => m.Version);
+            .OrderBy(m => m.SellerId, StringComparer.Ordinal)
+            .ThenBy(m => m.Fnsku, StringComparer.Ordinal)
+            .ThenBy(m => m.OccurredAt)
+            .ThenBy(m => m.Version);
         var writes = new StatementBatch(unit);
         (string SellerId, string Fnsku)? previous = null;
         foreach (var change in changes)

@@ -10,6 +10,6 @@ namespace InventoryPlatform.Limits.Messaging;
 public sealed class UnitsReceivedConsumer(Database database, Inbox inbox, UsageRepository usage)
     : InboxConsumer<UnitsReceived>(database, inbox)
 {
-    protected override Task HandleAsync(ConsumeContext<UnitsReceived> context, UnitOfWork unit)
-        => usage.ReceiveAsync(unit, context.Message.SellerId, context.Message.ShipmentId, context.Message.Fnsku, context.Message.Quantity);
+    protected override Task HandleAsync(ConsumeContext<UnitsReceived> context, UnitOfWork unit) =>
+        usage.ReceiveAsync(unit, context.Message.SellerId, context.Message.ShipmentId, context.Message.Fnsku, context.Message.Quantity);
 }

@@ -6,10 +6,11 @@ using MassTransit;
 
 namespace InventoryPlatform.Limits.Messaging;
 
-/// <summary>A return graded defective counts against the order defect rate; other unsellable grades are not the seller's product fault.</summary>
+/// <summary>A return graded defective counts against the order defect rate; other unsellable grades are not the seller's product
+/// fault.</summary>
 public sealed class UnsellableReturnReceivedConsumer(Database database, Inbox inbox, ActivityRepository activity)
     : InboxConsumer<UnsellableReturnReceived>(database, inbox)
 {
-    protected override Task HandleAsync(ConsumeContext<UnsellableReturnReceived> context, UnitOfWork unit)
-        => context.Message.Grade == ReturnGrade.Defective ? activity.RecordDefectiveReturnAsync(unit, context.Message) : Task.CompletedTask;
+    protected override Task HandleAsync(ConsumeContext<UnsellableReturnReceived> context, UnitOfWork unit) =>
+        context.Message.Grade == ReturnGrade.Defective ? activity.RecordDefectiveReturnAsync(unit, context.Message) : Task.CompletedTask;
 }

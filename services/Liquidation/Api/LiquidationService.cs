@@ -15,7 +15,9 @@ public static class LiquidationService
         if (problems.Count > 0)
         {
             throw new InvalidOperationException(
-                "Liquidation settings are not valid: " + string.Join("; ", problems.Select(p => $"{LiquidationSettings.Section}:{p.Field} {p.Reason}")));
+                "Liquidation settings are not valid: "
+                    + string.Join("; ", problems.Select(p => $"{LiquidationSettings.Section}:{p.Field} {p.Reason}"))
+            );
         }
 
         services.AddSingleton(settings);

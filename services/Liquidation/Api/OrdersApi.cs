@@ -21,11 +21,26 @@ public sealed record RemovalOrderResponse(
     DateTime CreatedAt,
     DateTime UpdatedAt,
     DateTime? CompletedAt,
-    string? CancelReason)
+    string? CancelReason
+)
 {
     public static RemovalOrderResponse From(RemovalOrderRecord o) =>
-        new(o.Id, o.RecommendationId, o.Fnsku, o.Kind, o.Status, o.FromUnfulfillable, o.Quantity, o.Lines, new Money(o.ExpectedRecovery, o.Currency),
-            new Money(o.ExpectedFees, o.Currency), o.CreatedAt, o.UpdatedAt, o.CompletedAt, o.CancelReason);
+        new(
+            o.Id,
+            o.RecommendationId,
+            o.Fnsku,
+            o.Kind,
+            o.Status,
+            o.FromUnfulfillable,
+            o.Quantity,
+            o.Lines,
+            new Money(o.ExpectedRecovery, o.Currency),
+            new Money(o.ExpectedFees, o.Currency),
+            o.CreatedAt,
+            o.UpdatedAt,
+            o.CompletedAt,
+            o.CancelReason
+        );
 }
 
 public sealed record CancelOrderRequest(string? Reason);
@@ -35,30 +50,55 @@ public static class OrdersApi
     public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup($"{LiquidationService.Descriptor.ApiPrefix}/orders").WithTags("Orders");
-        group.MapGet("/", ListOrders)
+        group
+            .MapGet("/", ListOrders)
             .WithName("ListRemovalOrders")
-            .WithSummary("The seller's liquidation, removal and disposal orders, paged by cursor; filter status. Admin keys may pass sellerId.");
-        group.MapGet("/{id:guid}", GetOrder)
+            .WithSummary(
+                "The seller's liquidation, removal and disposal orders, paged by cursor; filter status. Admin keys may pass sellerId."
+            );
+        group
+            .MapGet("/{id:guid}", GetOrder)
             .WithName("GetRemovalOrder")
             .WithSummary("One order with its FC lines and expected recovery and fees.");
-        group.MapPost("/{id:guid}/start", (Guid id, Seller seller, HttpContext http, Database database, RemovalOrderDesk desk, CancellationToken ct) =>
-                StepAsync(id, seller, http, database, desk, RemovalOrderStatus.InProgress, null, ct))
+        group
+            .MapPost(
+                "/{id:guid}/start",
+                (Guid id, Seller seller, HttpContext http, Database database, RemovalOrderDesk desk, CancellationToken ct) =>
+                    StepAsync(id, seller, http, database, desk, RemovalOrderStatus.InProgress, null, ct)
+            )
             .WithName("StartRemovalOrder")
             .WithSummary("The FC starts picking the order's units: Pending → InProgress.");
-        group.MapPost("/{id:guid}/complete", (Guid id, Seller seller, HttpContext http, Database database, RemovalOrderDesk desk, CancellationToken ct) =>
-                StepAsync(id, seller, http, database, desk, RemovalOrderStatus.Completed, null, ct))
+        group
+            .MapPost(
+                "/{id:guid}/complete",
+                (Guid id, Seller seller, HttpContext http, Database database, RemovalOrderDesk desk, CancellationToken ct) =>
+                    StepAsync(id, seller, http, database, desk, RemovalOrderStatus.Completed, null, ct)
+            )
             .WithName("CompleteRemovalOrder")
-            .WithSummary("The units left the FC: InProgress → Completed; publishes InventoryRemoved per FC line, which takes them off Allocation's ledger. " +
-                         "A completed order cannot complete again (409).");
-        group.MapPost("/{id:guid}/cancel", CancelOrder)
+            .WithSummary(
+                "The units left the FC: InProgress → Completed; publishes InventoryRemoved per FC line, which takes them off Allocation's "
+                    + "ledger. "
+                    + "A completed order cannot complete again (409)."
+            );
+        group
+            .MapPost("/{id:guid}/cancel", CancelOrder)
             .WithName("CancelRemovalOrder")
-            .WithSummary("Cancel an order that is Pending or InProgress; the units stay in stock. Body: { \"reason\": \"...\" } (required).");
+            .WithSummary(
+                "Cancel an order that is Pending or InProgress; the units stay in stock. Body: { \"reason\": \"...\" } (required)."
+            );
         return group;
     }
 
     public static async Task<Results<Ok<Page<RemovalOrderResponse>>, ValidationProblem>> ListOrders(
-        HttpContext http, Seller seller, RemovalOrderRepository orders, string? status, string? sellerId, int? limit, string? cursor,
-        CancellationToken cancellationToken)
+        HttpContext http,
+        Seller seller,
+        RemovalOrderRepository orders,
+        string? status,
+        string? sellerId,
+        int? limit,
+        string? cursor,
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         var (take, after) = Cursor.ReadGuid(limit, cursor, validation);
@@ -74,7 +114,13 @@ public static class OrdersApi
     }
 
     public static async Task<Results<Ok<RemovalOrderResponse>, ProblemHttpResult, ValidationProblem>> GetOrder(
-        Guid id, HttpContext http, Seller seller, string? sellerId, RemovalOrderRepository orders, CancellationToken cancellationToken)
+        Guid id,
+        HttpContext http,
+        Seller seller,
+        string? sellerId,
+        RemovalOrderRepository orders,
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         var owner = ReadScope.SellerToRead(http, seller, sellerId, validation);
@@ -89,10 +135,21 @@ public static class OrdersApi
     }
 
     public static async Task<Results<Ok<RemovalOrderResponse>, ProblemHttpResult, ValidationProblem>> CancelOrder(
-        Guid id, CancelOrderRequest request, Seller seller, HttpContext http, Database database, RemovalOrderDesk desk, CancellationToken cancellationToken)
+        Guid id,
+        CancelOrderRequest request,
+        Seller seller,
+        HttpContext http,
+        Database database,
+        RemovalOrderDesk desk,
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
-        validation.Require(!string.IsNullOrWhiteSpace(request.Reason) && request.Reason.Length <= 500, "reason", "Is required, at most 500 characters.");
+        validation.Require(
+            !string.IsNullOrWhiteSpace(request.Reason) && request.Reason.Length <= 500,
+            "reason",
+            "Is required, at most 500 characters."
+        );
         if (!validation.IsValid)
         {
             return validation.Problem();
@@ -102,11 +159,22 @@ public static class OrdersApi
     }
 
     private static async Task<Results<Ok<RemovalOrderResponse>, ProblemHttpResult, ValidationProblem>> StepAsync(
-        Guid id, Seller seller, HttpContext http, Database database, RemovalOrderDesk desk, RemovalOrderStatus to, string? reason, CancellationToken cancellationToken)
+        Guid id,
+        Seller seller,
+        HttpContext http,
+        Database database,
+        RemovalOrderDesk desk,
+        RemovalOrderStatus to,
+        string? reason,
+        CancellationToken cancellationToken
+    )
     {
         try
         {
-            var order = await database.InTransactionAsync(unit => desk.StepAsync(unit, seller.Id, id, to, reason, Correlation.Of(http)), cancellationToken);
+            var order = await database.InTransactionAsync(
+                unit => desk.StepAsync(unit, seller.Id, id, to, reason, Correlation.Of(http)),
+                cancellationToken
+            );
             return order is null ? Problems.NotFound("Order", id.ToString()) : TypedResults.Ok(RemovalOrderResponse.From(order));
         }
         catch (StateConflictException conflict)

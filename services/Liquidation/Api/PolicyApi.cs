@@ -19,17 +19,26 @@ public static class PolicyApi
     public static RouteGroupBuilder MapPolicyApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup($"{LiquidationService.Descriptor.ApiPrefix}/policy").WithTags("Policy");
-        group.MapGet("/", GetPolicy)
+        group
+            .MapGet("/", GetPolicy)
             .WithName("GetLiquidationPolicy")
-            .WithSummary("The seller's policy: manual approval (default) or automatic execution within a maximum markdown and a minimum age.");
-        group.MapPut("/", PutPolicy)
+            .WithSummary(
+                "The seller's policy: manual approval (default) or automatic execution within a maximum markdown and a minimum age."
+            );
+        group
+            .MapPut("/", PutPolicy)
             .WithName("PutLiquidationPolicy")
             .WithSummary("Set the seller's policy: mode manual|automatic, maxMarkdownPercent 0-90, minAgeDays 0-3650.");
         return group;
     }
 
     public static async Task<Results<Ok<PolicyResponse>, ValidationProblem>> GetPolicy(
-        HttpContext http, Seller seller, string? sellerId, PolicyRepository policies, CancellationToken cancellationToken)
+        HttpContext http,
+        Seller seller,
+        string? sellerId,
+        PolicyRepository policies,
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         var owner = ReadScope.SellerToRead(http, seller, sellerId, validation);
@@ -43,7 +52,13 @@ public static class PolicyApi
     }
 
     public static async Task<Results<Ok<PolicyResponse>, ValidationProblem>> PutPolicy(
-        PolicyRequest request, Seller seller, Database database, PolicyRepository policies, TimeProvider time, CancellationToken cancellationToken)
+        PolicyRequest request,
+        Seller seller,
+        Database database,
+        PolicyRepository policies,
+        TimeProvider time,
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         foreach (var (field, reason) in SellerPolicy.Check(request.Mode, request.MaxMarkdownPercent, request.MinAgeDays))

@@ -27,7 +27,11 @@ public static class ReadScope
         }
 
         var ok = Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !value.Any(char.IsDigit);
-        validation.Require(ok, field, $"Must be one of: {string.Join(", ", Enum.GetNames<TEnum>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}.");
+        validation.Require(
+            ok,
+            field,
+            $"Must be one of: {string.Join(", ", Enum.GetNames<TEnum>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}."
+        );
         return ok ? parsed : null;
     }
 

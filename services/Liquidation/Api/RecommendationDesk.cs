@@ -21,12 +21,17 @@ public sealed class RecommendationDesk(
     PolicyRepository policies,
     Outbox outbox,
     LiquidationSettings settings,
-    TimeProvider time)
+    TimeProvider time
+)
 {
     public const string BySeller = "Seller";
     public const string ByPolicy = "Policy";
 
-    public async Task<IReadOnlyList<RecommendationRecord>> RecomputeAsync(string sellerId, Guid correlationId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RecommendationRecord>> RecomputeAsync(
+        string sellerId,
+        Guid correlationId,
+        CancellationToken cancellationToken
+    )
     {
         var now = time.GetUtcNow();
         var figures = await analysis.FiguresAsync(sellerId, now, cancellationToken);
@@ -46,20 +51,42 @@ public sealed class RecommendationDesk(
 
                     if (picture.Sellable.Total > 0 && !open.Contains((picture.Fnsku, false)))
                     {
-                        var situation = new ItemSituation(picture.Fnsku, picture.Item, picture.LotsOf(StockKind.Sellable), picture.Excess, now);
-                        raised.AddRange(await RaiseAsync(unit, sellerId, policy, RecommendationEngine.ForSellable(situation, settings), correlationId, now));
+                        var situation = new ItemSituation(
+                            picture.Fnsku,
+                            picture.Item,
+                            picture.LotsOf(StockKind.Sellable),
+                            picture.Excess,
+                            now
+                        );
+                        raised.AddRange(
+                            await RaiseAsync(
+                                unit,
+                                sellerId,
+                                policy,
+                                RecommendationEngine.ForSellable(situation, settings),
+                                correlationId,
+                                now
+                            )
+                        );
                     }
 
                     if (picture.Unfulfillable.Total > 0 && !open.Contains((picture.Fnsku, true)))
                     {
-                        var recommendation = RecommendationEngine.ForUnfulfillable(picture.Fnsku, picture.Item, picture.LotsOf(StockKind.Unfulfillable), now, settings);
+                        var recommendation = RecommendationEngine.ForUnfulfillable(
+                            picture.Fnsku,
+                            picture.Item,
+                            picture.LotsOf(StockKind.Unfulfillable),
+                            now,
+                            settings
+                        );
                         raised.AddRange(await RaiseAsync(unit, sellerId, policy, recommendation, correlationId, now));
                     }
                 }
 
                 return raised;
             },
-            cancellationToken);
+            cancellationToken
+        );
     }
 
     /// <summary>The seller approves: executed now. Null when there is no such recommendation.</summary>
@@ -75,9 +102,11 @@ public sealed class RecommendationDesk(
 
         if (record.Status != RecommendationStatus.Proposed)
         {
-            throw new StateConflictException(record.Status == RecommendationStatus.Informational
-                ? "The recommendation is to keep the stock: there is nothing to approve."
-                : $"The recommendation was already {record.Status.ToString().ToLowerInvariant()}.");
+            throw new StateConflictException(
+                record.Status == RecommendationStatus.Informational
+                    ? "The recommendation is to keep the stock: there is nothing to approve."
+                    : $"The recommendation was already {record.Status.ToString().ToLowerInvariant()}."
+            );
         }
 
         return await ExecuteAsync(unit, record, BySeller, note, correlationId, now);
@@ -94,15 +123,30 @@ public sealed class RecommendationDesk(
 
         if (record.Status != RecommendationStatus.Proposed)
         {
-            throw new StateConflictException($"Only a proposed recommendation can be rejected; this one is {record.Status.ToString().ToLowerInvariant()}.");
+            throw new StateConflictException(
+                $"Only a proposed recommendation can be rejected; this one is {record.Status.ToString().ToLowerInvariant()}."
+            );
         }
 
         await recommendations.DecideAsync(unit, id, RecommendationStatus.Rejected, now.UtcDateTime, BySeller, note, null);
-        return record with { Status = RecommendationStatus.Rejected, DecidedAt = now.UtcDateTime, DecidedBy = BySeller, DecisionNote = note, UpdatedAt = now.UtcDateTime };
+        return record with
+        {
+            Status = RecommendationStatus.Rejected,
+            DecidedAt = now.UtcDateTime,
+            DecidedBy = BySeller,
+            DecisionNote = note,
+            UpdatedAt = now.UtcDateTime,
+        };
     }
 
     private async Task<IEnumerable<RecommendationRecord>> RaiseAsync(
-        UnitOfWork unit, string sellerId, SellerPolicy policy, Recommendation recommendation, Guid correlationId, DateTimeOffset now)
+        UnitOfWork unit,
+        string sellerId,
+        SellerPolicy policy,
+        Recommendation recommendation,
+        Guid correlationId,
+        DateTimeOffset now
+    )
     {
         var rejectedAt = await recommendations.LastRejectedAtAsync(unit, sellerId, recommendation.Fnsku, recommendation.StockKind);
         if (rejectedAt is { } at && at > now.UtcDateTime.AddDays(-settings.RejectionQuietDays))
@@ -115,7 +159,18 @@ public sealed class RecommendationDesk(
         RecommendationRecord record;
         if (current is null)
         {
-            record = new RecommendationRecord(Guid.CreateVersion7(), sellerId, status, recommendation, now.UtcDateTime, now.UtcDateTime, null, null, null, null);
+            record = new RecommendationRecord(
+                Guid.CreateVersion7(),
+                sellerId,
+                status,
+                recommendation,
+                now.UtcDateTime,
+                now.UtcDateTime,
+                null,
+                null,
+                null,
+                null
+            );
             await recommendations.InsertAsync(unit, record.Id, sellerId, status, recommendation, now.UtcDateTime);
         }
         else
@@ -133,7 +188,13 @@ public sealed class RecommendationDesk(
     }
 
     private async Task<RecommendationRecord> ExecuteAsync(
-        UnitOfWork unit, RecommendationRecord record, string decidedBy, string? note, Guid correlationId, DateTimeOffset now)
+        UnitOfWork unit,
+        RecommendationRecord record,
+        string decidedBy,
+        string? note,
+        Guid correlationId,
+        DateTimeOffset now
+    )
     {
         var r = record.Recommendation;
         Guid? orderId = null;
@@ -141,10 +202,19 @@ public sealed class RecommendationDesk(
         {
             case RecommendedAction.Markdown or RecommendedAction.Promotion:
                 var kind = r.Action == RecommendedAction.Markdown ? "Markdown" : "Promotion";
-                await outbox.AddAsync(unit, new PriceMarkdownRecommended(
-                    Guid.CreateVersion7(), now, record.SellerId, correlationId, r.Fnsku, new Money(r.CurrentPrice, r.Currency),
-                    new Money(r.RecommendedPrice ?? r.CurrentPrice, r.Currency),
-                    $"{kind} of {(r.MarkdownPercent ?? 0).ToString("0.#", CultureInfo.InvariantCulture)} %: {r.Rationale}"));
+                await outbox.AddAsync(
+                    unit,
+                    new PriceMarkdownRecommended(
+                        Guid.CreateVersion7(),
+                        now,
+                        record.SellerId,
+                        correlationId,
+                        r.Fnsku,
+                        new Money(r.CurrentPrice, r.Currency),
+                        new Money(r.RecommendedPrice ?? r.CurrentPrice, r.Currency),
+                        $"{kind} of {(r.MarkdownPercent ?? 0).ToString("0.#", CultureInfo.InvariantCulture)} %: {r.Rationale}"
+                    )
+                );
                 break;
             case RecommendedAction.Liquidate or RecommendedAction.RemoveToSeller or RecommendedAction.Dispose:
                 orderId = await CreateOrderAsync(unit, record, correlationId, now);
@@ -156,14 +226,21 @@ public sealed class RecommendationDesk(
         await recommendations.DecideAsync(unit, record.Id, RecommendationStatus.Approved, now.UtcDateTime, decidedBy, note, orderId);
         return record with
         {
-            Status = RecommendationStatus.Approved, DecidedAt = now.UtcDateTime, DecidedBy = decidedBy, DecisionNote = note, OrderId = orderId, UpdatedAt = now.UtcDateTime,
+            Status = RecommendationStatus.Approved,
+            DecidedAt = now.UtcDateTime,
+            DecidedBy = decidedBy,
+            DecisionNote = note,
+            OrderId = orderId,
+            UpdatedAt = now.UtcDateTime,
         };
     }
 
     private async Task<Guid> CreateOrderAsync(UnitOfWork unit, RecommendationRecord record, Guid correlationId, DateTimeOffset now)
     {
         var r = record.Recommendation;
-        var lots = (await stock.LotsAsync(unit, record.SellerId, r.Fnsku)).Where(l => l.StockKind == r.StockKind).Select(l => (l.FulfillmentCenter, l.Lot));
+        var lots = (await stock.LotsAsync(unit, record.SellerId, r.Fnsku))
+            .Where(l => l.StockKind == r.StockKind)
+            .Select(l => (l.FulfillmentCenter, l.Lot));
         var lines = RemovalOrders.PickOldest(lots, r.Quantity);
         var quantity = lines.Sum(l => l.Quantity);
         if (quantity == 0)
@@ -174,9 +251,24 @@ public sealed class RecommendationDesk(
         var option = r.Options.FirstOrDefault(o => o.Action == r.Action);
         var share = r.Quantity == 0 ? 1m : (decimal)quantity / r.Quantity;
         var order = new RemovalOrderRecord(
-            Guid.CreateVersion7(), record.SellerId, record.Id, r.Fnsku, RemovalOrders.KindOf(r.Action), RemovalOrderStatus.Pending, r.StockKind == StockKind.Unfulfillable,
-            quantity, Math.Round((option?.Recovery ?? 0) * share, 2), Math.Round((option?.Fees ?? 0) * share, 2), r.Currency, correlationId,
-            now.UtcDateTime, now.UtcDateTime, null, null, [.. lines.Select(l => new RemovalOrderLine(l.FulfillmentCenter, l.Quantity))]);
+            Guid.CreateVersion7(),
+            record.SellerId,
+            record.Id,
+            r.Fnsku,
+            RemovalOrders.KindOf(r.Action),
+            RemovalOrderStatus.Pending,
+            r.StockKind == StockKind.Unfulfillable,
+            quantity,
+            Math.Round((option?.Recovery ?? 0) * share, 2),
+            Math.Round((option?.Fees ?? 0) * share, 2),
+            r.Currency,
+            correlationId,
+            now.UtcDateTime,
+            now.UtcDateTime,
+            null,
+            null,
+            [.. lines.Select(l => new RemovalOrderLine(l.FulfillmentCenter, l.Quantity))]
+        );
         await orders.InsertAsync(unit, order);
         return order.Id;
     }
@@ -189,7 +281,14 @@ public sealed class RecommendationDesk(
 /// </summary>
 public sealed class RemovalOrderDesk(RemovalOrderRepository orders, StockRepository stock, Outbox outbox, TimeProvider time)
 {
-    public async Task<RemovalOrderRecord?> StepAsync(UnitOfWork unit, string sellerId, Guid id, RemovalOrderStatus to, string? reason, Guid correlationId)
+    public async Task<RemovalOrderRecord?> StepAsync(
+        UnitOfWork unit,
+        string sellerId,
+        Guid id,
+        RemovalOrderStatus to,
+        string? reason,
+        Guid correlationId
+    )
     {
         var order = await orders.LockAsync(unit, sellerId, id);
         if (order is null)
@@ -213,9 +312,21 @@ public sealed class RemovalOrderDesk(RemovalOrderRepository orders, StockReposit
                 await stock.ConsumeFifoAsync(unit, sellerId, order.Fnsku, line.FulfillmentCenter, kind, line.Quantity);
             }
 
-            await outbox.AddRangeAsync(unit, order.Lines.Select(line => new InventoryRemoved(
-                Guid.CreateVersion7(), now, sellerId, correlationId, order.Id, order.Fnsku, line.FulfillmentCenter, line.Quantity, order.FromUnfulfillable,
-                RemovalOrders.ReasonOf(order.Kind))));
+            await outbox.AddRangeAsync(
+                unit,
+                order.Lines.Select(line => new InventoryRemoved(
+                    Guid.CreateVersion7(),
+                    now,
+                    sellerId,
+                    correlationId,
+                    order.Id,
+                    order.Fnsku,
+                    line.FulfillmentCenter,
+                    line.Quantity,
+                    order.FromUnfulfillable,
+                    RemovalOrders.ReasonOf(order.Kind)
+                ))
+            );
         }
 
         return order with

@@ -17,7 +17,13 @@ public sealed class RefreshOptions
 /// but only the one that takes the lease runs; the others skip that round.
 /// </summary>
 public sealed class RecommendationRefresh(
-    JobLeases leases, StockRepository stock, RecommendationDesk desk, RefreshOptions options, TimeProvider time, ILogger<RecommendationRefresh> logger) : BackgroundService
+    JobLeases leases,
+    StockRepository stock,
+    RecommendationDesk desk,
+    RefreshOptions options,
+    TimeProvider time,
+    ILogger<RecommendationRefresh> logger
+) : BackgroundService
 {
     public const string Job = "recommendation-refresh";
 

@@ -9,8 +9,18 @@ using Microsoft.AspNetCore.Mvc;
 namespace InventoryPlatform.Liquidation.Api;
 
 public sealed record OptionResponse(
-    RecommendedAction Action, int UnitsActedOn, Money ExpectedValue, decimal UnitsSold, Money SalesRevenue, Money HoldingCost, Money Recovery, Money Fees,
-    Money? UnitPrice, decimal? MarkdownPercent, string Detail);
+    RecommendedAction Action,
+    int UnitsActedOn,
+    Money ExpectedValue,
+    decimal UnitsSold,
+    Money SalesRevenue,
+    Money HoldingCost,
+    Money Recovery,
+    Money Fees,
+    Money? UnitPrice,
+    decimal? MarkdownPercent,
+    string Detail
+);
 
 public sealed record RecommendationResponse(
     Guid Id,
@@ -32,19 +42,49 @@ public sealed record RecommendationResponse(
     DateTime? DecidedAt,
     string? DecidedBy,
     string? DecisionNote,
-    Guid? OrderId)
+    Guid? OrderId
+)
 {
     public static RecommendationResponse From(RecommendationRecord record)
     {
         var r = record.Recommendation;
         Money M(decimal amount) => new(amount, r.Currency);
         return new RecommendationResponse(
-            record.Id, r.Fnsku, r.StockKind, r.Action, record.Status, r.Quantity, r.MarkdownPercent, M(r.CurrentPrice),
-            r.RecommendedPrice is { } price ? M(price) : null, r.OldestAgeDays, M(r.ExpectedValue), M(r.KeepValue),
-            [.. r.Options.Select(o => new OptionResponse(
-                o.Action, o.UnitsActedOn, M(o.ExpectedValue), o.UnitsSold, M(o.SalesRevenue), M(o.HoldingCost), M(o.Recovery), M(o.Fees),
-                o.UnitPrice is { } p ? M(p) : null, o.MarkdownPercent, o.Detail))],
-            r.Rationale, record.CreatedAt, record.UpdatedAt, record.DecidedAt, record.DecidedBy, record.DecisionNote, record.OrderId);
+            record.Id,
+            r.Fnsku,
+            r.StockKind,
+            r.Action,
+            record.Status,
+            r.Quantity,
+            r.MarkdownPercent,
+            M(r.CurrentPrice),
+            r.RecommendedPrice is { } price ? M(price) : null,
+            r.OldestAgeDays,
+            M(r.ExpectedValue),
+            M(r.KeepValue),
+            [
+                .. r.Options.Select(o => new OptionResponse(
+                    o.Action,
+                    o.UnitsActedOn,
+                    M(o.ExpectedValue),
+                    o.UnitsSold,
+                    M(o.SalesRevenue),
+                    M(o.HoldingCost),
+                    M(o.Recovery),
+                    M(o.Fees),
+                    o.UnitPrice is { } p ? M(p) : null,
+                    o.MarkdownPercent,
+                    o.Detail
+                )),
+            ],
+            r.Rationale,
+            record.CreatedAt,
+            record.UpdatedAt,
+            record.DecidedAt,
+            record.DecidedBy,
+            record.DecisionNote,
+            record.OrderId
+        );
     }
 }
 
@@ -57,37 +97,61 @@ public static class RecommendationsApi
     public static RouteGroupBuilder MapRecommendationsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup($"{LiquidationService.Descriptor.ApiPrefix}/recommendations").WithTags("Recommendations");
-        group.MapPost("/recompute", Recompute)
+        group
+            .MapPost("/recompute", Recompute)
             .WithName("RecomputeRecommendations")
-            .WithSummary("Recompute the seller's recommendations now from current ages, demand and holding cost (a schedule also does it daily). " +
-                         "Undecided ones are refreshed in place; those the seller's automatic policy allows are executed at once.");
-        group.MapGet("/", ListRecommendations)
+            .WithSummary(
+                "Recompute the seller's recommendations now from current ages, demand and holding cost (a schedule also does it daily). "
+                    + "Undecided ones are refreshed in place; those the seller's automatic policy allows are executed at once."
+            );
+        group
+            .MapGet("/", ListRecommendations)
             .WithName("ListRecommendations")
-            .WithSummary("The seller's recommendations (keep, markdown, promotion, liquidate, removeToSeller, dispose) with the numbers behind each, " +
-                         "paged by cursor; filters status and fnsku. Admin keys may pass sellerId.");
-        group.MapGet("/{id:guid}", GetRecommendation)
+            .WithSummary(
+                "The seller's recommendations (keep, markdown, promotion, liquidate, removeToSeller, dispose) with the numbers behind "
+                    + "each, "
+                    + "paged by cursor; filters status and fnsku. Admin keys may pass sellerId."
+            );
+        group
+            .MapGet("/{id:guid}", GetRecommendation)
             .WithName("GetRecommendation")
             .WithSummary("One recommendation with every option's expected value, holding cost, recovery and fees.");
-        group.MapPost("/{id:guid}/approve", Approve)
+        group
+            .MapPost("/{id:guid}/approve", Approve)
             .WithName("ApproveRecommendation")
-            .WithSummary("Approve a proposed recommendation: a markdown or promotion publishes PriceMarkdownRecommended; liquidation, removal or " +
-                         "disposal creates an order of the oldest units. 409 when it is not proposed. Accepts an Idempotency-Key header.");
-        group.MapPost("/{id:guid}/reject", Reject)
+            .WithSummary(
+                "Approve a proposed recommendation: a markdown or promotion publishes PriceMarkdownRecommended; liquidation, removal or "
+                    + "disposal creates an order of the oldest units. 409 when it is not proposed. Accepts an Idempotency-Key header."
+            );
+        group
+            .MapPost("/{id:guid}/reject", Reject)
             .WithName("RejectRecommendation")
             .WithSummary("Reject a proposed recommendation; none is raised again for that stock for the configured quiet period.");
         return group;
     }
 
     public static async Task<Ok<IReadOnlyList<RecommendationResponse>>> Recompute(
-        Seller seller, HttpContext http, RecommendationDesk desk, CancellationToken cancellationToken)
+        Seller seller,
+        HttpContext http,
+        RecommendationDesk desk,
+        CancellationToken cancellationToken
+    )
     {
         var raised = await desk.RecomputeAsync(seller.Id, Correlation.Of(http), cancellationToken);
         return TypedResults.Ok<IReadOnlyList<RecommendationResponse>>([.. raised.Select(RecommendationResponse.From)]);
     }
 
     public static async Task<Results<Ok<Page<RecommendationResponse>>, ValidationProblem>> ListRecommendations(
-        HttpContext http, Seller seller, RecommendationRepository recommendations, string? status, string? fnsku, string? sellerId,
-        int? limit, string? cursor, CancellationToken cancellationToken)
+        HttpContext http,
+        Seller seller,
+        RecommendationRepository recommendations,
+        string? status,
+        string? fnsku,
+        string? sellerId,
+        int? limit,
+        string? cursor,
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         var (take, after) = Cursor.ReadGuid(limit, cursor, validation);
@@ -104,7 +168,13 @@ public static class RecommendationsApi
     }
 
     public static async Task<Results<Ok<RecommendationResponse>, ProblemHttpResult, ValidationProblem>> GetRecommendation(
-        Guid id, HttpContext http, Seller seller, string? sellerId, RecommendationRepository recommendations, CancellationToken cancellationToken)
+        Guid id,
+        HttpContext http,
+        Seller seller,
+        string? sellerId,
+        RecommendationRepository recommendations,
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         var owner = ReadScope.SellerToRead(http, seller, sellerId, validation);
@@ -125,7 +195,8 @@ public static class RecommendationsApi
         HttpContext http,
         RecommendationDesk desk,
         IdempotentRequests idempotency,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         var request = await OptionalBodyAsync(http, cancellationToken);
         var validation = new Validation();
@@ -142,10 +213,12 @@ public static class RecommendationsApi
                 seller,
                 idempotencyKey,
                 http.Request.Path,
-                async unit => await desk.ApproveAsync(unit, seller.Id, id, request.Note, Correlation.Of(http)) is { } approved
-                    ? (StatusCodes.Status200OK, RecommendationResponse.From(approved))
-                    : throw new RecommendationNotFoundException(),
-                cancellationToken);
+                async unit =>
+                    await desk.ApproveAsync(unit, seller.Id, id, request.Note, Correlation.Of(http)) is { } approved
+                        ? (StatusCodes.Status200OK, RecommendationResponse.From(approved))
+                        : throw new RecommendationNotFoundException(),
+                cancellationToken
+            );
         }
         catch (RecommendationNotFoundException)
         {
@@ -157,7 +230,14 @@ public static class RecommendationsApi
         }
     }
 
-    public static async Task<IResult> Reject(Guid id, Seller seller, HttpContext http, Database database, RecommendationDesk desk, CancellationToken cancellationToken)
+    public static async Task<IResult> Reject(
+        Guid id,
+        Seller seller,
+        HttpContext http,
+        Database database,
+        RecommendationDesk desk,
+        CancellationToken cancellationToken
+    )
     {
         var request = await OptionalBodyAsync(http, cancellationToken);
         var validation = new Validation();
@@ -169,8 +249,13 @@ public static class RecommendationsApi
 
         try
         {
-            var rejected = await database.InTransactionAsync(unit => desk.RejectAsync(unit, seller.Id, id, request.Note), cancellationToken);
-            return rejected is null ? Problems.NotFound("Recommendation", id.ToString()) : TypedResults.Ok(RecommendationResponse.From(rejected));
+            var rejected = await database.InTransactionAsync(
+                unit => desk.RejectAsync(unit, seller.Id, id, request.Note),
+                cancellationToken
+            );
+            return rejected is null
+                ? Problems.NotFound("Recommendation", id.ToString())
+                : TypedResults.Ok(RecommendationResponse.From(rejected));
         }
         catch (StateConflictException conflict)
         {
@@ -188,7 +273,8 @@ public static class RecommendationsApi
 
         try
         {
-            return await http.Request.ReadFromJsonAsync<DecisionRequest>(JsonDefaults.Options, cancellationToken) ?? new DecisionRequest(null);
+            return await http.Request.ReadFromJsonAsync<DecisionRequest>(JsonDefaults.Options, cancellationToken)
+                ?? new DecisionRequest(null);
         }
         catch (System.Text.Json.JsonException json)
         {

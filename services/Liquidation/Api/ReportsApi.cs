@@ -13,7 +13,14 @@ public sealed record AgeBracketUnits(int Days0To90, int Days91To180, int Days181
 }
 
 public sealed record AgedInventoryRow(
-    string Fnsku, string FulfillmentCenter, StockKind StockKind, AgeBracketUnits Units, int Total, int? OldestAgeDays, Money? MonthlyHoldingCost);
+    string Fnsku,
+    string FulfillmentCenter,
+    StockKind StockKind,
+    AgeBracketUnits Units,
+    int Total,
+    int? OldestAgeDays,
+    Money? MonthlyHoldingCost
+);
 
 public sealed record ExcessRow(
     string Fnsku,
@@ -31,15 +38,22 @@ public sealed record ExcessRow(
     int? DaysSinceLastSale,
     int? OldestAgeDays,
     AgeBracketUnits SellableAges,
-    Money? MonthlyHoldingCost);
+    Money? MonthlyHoldingCost
+);
 
 public sealed record StorageFeeRow(StorageType StorageType, Money OffPeakPerCubicFootMonth, Money PeakPerCubicFootMonth);
 
 public sealed record SurchargeRow(AgeBracket Bracket, string Days, Money PerCubicFootMonth);
 
 public sealed record HoldingCostScheduleResponse(
-    IReadOnlyList<StorageFeeRow> StorageFees, int PeakStartMonth, int PeakEndMonth, IReadOnlyList<SurchargeRow> AgedSurcharges, int DecisionHorizonDays,
-    int CoverDays, int DeadStockDays);
+    IReadOnlyList<StorageFeeRow> StorageFees,
+    int PeakStartMonth,
+    int PeakEndMonth,
+    IReadOnlyList<SurchargeRow> AgedSurcharges,
+    int DecisionHorizonDays,
+    int CoverDays,
+    int DeadStockDays
+);
 
 public static class ReportsApi
 {
@@ -49,43 +63,85 @@ public static class ReportsApi
     public static RouteGroupBuilder MapReportsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup(LiquidationService.Descriptor.ApiPrefix).WithTags("Reports");
-        group.MapGet("/aged-inventory", AgedInventory)
+        group
+            .MapGet("/aged-inventory", AgedInventory)
             .WithName("GetAgedInventory")
-            .WithSummary("Units per age bracket (0-90, 91-180, 181-270, 271-365, 365+ days, FIFO from receipt) per FNSKU, FC and stock kind, " +
-                         "with this month's holding cost (storage plus aged surcharge). Filters: fnsku, fulfillmentCenter, stockKind. Admin keys may pass sellerId.");
-        group.MapGet("/excess", Excess)
+            .WithSummary(
+                "Units per age bracket (0-90, 91-180, 181-270, 271-365, 365+ days, FIFO from receipt) per FNSKU, FC and stock kind, "
+                    + "with this month's holding cost (storage plus aged surcharge). Filters: fnsku, fulfillmentCenter, stockKind. Admin "
+                    + "keys may pass sellerId."
+            );
+        group
+            .MapGet("/excess", Excess)
             .WithName("GetExcessInventory")
-            .WithSummary("Per FNSKU: daily demand (forecast, else recent sales), units beyond the cover horizon, dead stock (no sale in the configured days). " +
-                         "onlyExcess=true lists only FNSKUs with excess or dead stock. Admin keys may pass sellerId.");
-        group.MapGet("/holding-cost-schedule", HoldingCostSchedule)
+            .WithSummary(
+                "Per FNSKU: daily demand (forecast, else recent sales), units beyond the cover horizon, dead stock (no sale in the "
+                    + "configured days). "
+                    + "onlyExcess=true lists only FNSKUs with excess or dead stock. Admin keys may pass sellerId."
+            );
+        group
+            .MapGet("/holding-cost-schedule", HoldingCostSchedule)
             .WithName("GetHoldingCostSchedule")
-            .WithSummary("The holding cost model in force: monthly storage fee per cubic foot by storage type and season, and the aged-inventory " +
-                         "surcharge per age bracket; with the cover, dead-stock and decision horizons.");
+            .WithSummary(
+                "The holding cost model in force: monthly storage fee per cubic foot by storage type and season, and the aged-inventory "
+                    + "surcharge per age bracket; with the cover, dead-stock and decision horizons."
+            );
         return group;
     }
 
     public static Ok<HoldingCostScheduleResponse> HoldingCostSchedule(LiquidationSettings settings)
     {
         var schedule = settings.HoldingCost;
-        return TypedResults.Ok(new HoldingCostScheduleResponse(
-            [.. schedule.MonthlyFeePerCubicFoot.OrderBy(f => f.Key).Select(f => new StorageFeeRow(
-                f.Key, new Money(f.Value.OffPeak, ScheduleCurrency), new Money(f.Value.Peak, ScheduleCurrency)))],
-            schedule.PeakStartMonth,
-            schedule.PeakEndMonth,
-            [.. AgeBrackets.All.Select(b => new SurchargeRow(b, AgeBrackets.Label(b), new Money(schedule.Surcharge(b), ScheduleCurrency)))],
-            settings.DecisionHorizonDays,
-            settings.CoverDays,
-            settings.DeadStockDays));
+        return TypedResults.Ok(
+            new HoldingCostScheduleResponse(
+                [
+                    .. schedule
+                        .MonthlyFeePerCubicFoot.OrderBy(f => f.Key)
+                        .Select(f => new StorageFeeRow(
+                            f.Key,
+                            new Money(f.Value.OffPeak, ScheduleCurrency),
+                            new Money(f.Value.Peak, ScheduleCurrency)
+                        )),
+                ],
+                schedule.PeakStartMonth,
+                schedule.PeakEndMonth,
+                [
+                    .. AgeBrackets.All.Select(b => new SurchargeRow(
+                        b,
+                        AgeBrackets.Label(b),
+                        new Money(schedule.Surcharge(b), ScheduleCurrency)
+                    )),
+                ],
+                settings.DecisionHorizonDays,
+                settings.CoverDays,
+                settings.DeadStockDays
+            )
+        );
     }
 
     public static async Task<Results<Ok<Page<AgedInventoryRow>>, ValidationProblem>> AgedInventory(
-        HttpContext http, Seller seller, StockRepository stock, LiquidationSettings settings, TimeProvider time,
-        string? fnsku, string? fulfillmentCenter, string? stockKind, string? sellerId, int? limit, string? cursor, CancellationToken cancellationToken)
+        HttpContext http,
+        Seller seller,
+        StockRepository stock,
+        LiquidationSettings settings,
+        TimeProvider time,
+        string? fnsku,
+        string? fulfillmentCenter,
+        string? stockKind,
+        string? sellerId,
+        int? limit,
+        string? cursor,
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         var (take, after) = Cursor.Read(limit, cursor, validation);
         validation.Require(fnsku is null || ReadScope.IsValidFnsku(fnsku), "fnsku", "At most 10 letters and digits.");
-        validation.Require(fulfillmentCenter is null || ReadScope.IsValidFnsku(fulfillmentCenter), "fulfillmentCenter", "At most 10 letters and digits.");
+        validation.Require(
+            fulfillmentCenter is null || ReadScope.IsValidFnsku(fulfillmentCenter),
+            "fulfillmentCenter",
+            "At most 10 letters and digits."
+        );
         var kind = ReadScope.ParseEnum<StockKind>(stockKind, "stockKind", validation);
         var owner = ReadScope.SellerToRead(http, seller, sellerId, validation);
         if (!validation.IsValid)
@@ -95,23 +151,41 @@ public static class ReportsApi
 
         var now = time.GetUtcNow();
         var lots = (await stock.LotsAsync(owner!, fnsku?.ToUpperInvariant(), cancellationToken))
-            .Where(l => fulfillmentCenter is null || string.Equals(l.FulfillmentCenter, fulfillmentCenter, StringComparison.OrdinalIgnoreCase))
+            .Where(l =>
+                fulfillmentCenter is null || string.Equals(l.FulfillmentCenter, fulfillmentCenter, StringComparison.OrdinalIgnoreCase)
+            )
             .Where(l => kind is null || l.StockKind == kind);
         var items = await stock.ItemsAsync(owner!, cancellationToken);
         var sales = await stock.SalesAsync(owner!, now, settings.SalesLookbackDays, cancellationToken);
-        var rows = lots
-            .GroupBy(l => (l.Fnsku, l.FulfillmentCenter, l.StockKind))
+        var rows = lots.GroupBy(l => (l.Fnsku, l.FulfillmentCenter, l.StockKind))
             .Select(g =>
             {
                 var profile = AgeProfile.Of(g.Select(l => l.Lot), now);
                 Money? cost = null;
                 if (items.TryGetValue(g.Key.Fnsku, out var item))
                 {
-                    var itemProfile = ItemProfile.From(item.StorageType, item.Dimensions, item.ListPrice, sales.GetValueOrDefault(g.Key.Fnsku)?.AverageSellingPrice, item.Currency);
-                    cost = new Money(HoldingCostModel.MonthlyCost(g.Select(l => l.Lot), itemProfile, settings.HoldingCost, now), item.Currency);
+                    var itemProfile = ItemProfile.From(
+                        item.StorageType,
+                        item.Dimensions,
+                        item.ListPrice,
+                        sales.GetValueOrDefault(g.Key.Fnsku)?.AverageSellingPrice,
+                        item.Currency
+                    );
+                    cost = new Money(
+                        HoldingCostModel.MonthlyCost(g.Select(l => l.Lot), itemProfile, settings.HoldingCost, now),
+                        item.Currency
+                    );
                 }
 
-                return new AgedInventoryRow(g.Key.Fnsku, g.Key.FulfillmentCenter, g.Key.StockKind, AgeBracketUnits.From(profile), profile.Total, profile.OldestAgeDays, cost);
+                return new AgedInventoryRow(
+                    g.Key.Fnsku,
+                    g.Key.FulfillmentCenter,
+                    g.Key.StockKind,
+                    AgeBracketUnits.From(profile),
+                    profile.Total,
+                    profile.OldestAgeDays,
+                    cost
+                );
             })
             .Select(r => (Key: $"{r.Fnsku}|{r.FulfillmentCenter}|{r.StockKind}", Row: r))
             .Where(r => after is null || string.CompareOrdinal(r.Key, after) > 0)
@@ -123,8 +197,18 @@ public static class ReportsApi
     }
 
     public static async Task<Results<Ok<Page<ExcessRow>>, ValidationProblem>> Excess(
-        HttpContext http, Seller seller, StockRepository stock, StockAnalysis analysis, TimeProvider time,
-        string? fnsku, bool? onlyExcess, string? sellerId, int? limit, string? cursor, CancellationToken cancellationToken)
+        HttpContext http,
+        Seller seller,
+        StockRepository stock,
+        StockAnalysis analysis,
+        TimeProvider time,
+        string? fnsku,
+        bool? onlyExcess,
+        string? sellerId,
+        int? limit,
+        string? cursor,
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         var (take, after) = Cursor.Read(limit, cursor, validation);
@@ -137,15 +221,29 @@ public static class ReportsApi
 
         var now = time.GetUtcNow();
         var figures = await analysis.FiguresAsync(owner!, now, cancellationToken);
-        var rows = analysis.Pictures(await stock.LotsAsync(owner!, fnsku?.ToUpperInvariant(), cancellationToken), figures, now)
+        var rows = analysis
+            .Pictures(await stock.LotsAsync(owner!, fnsku?.ToUpperInvariant(), cancellationToken), figures, now)
             .Where(p => onlyExcess != true || p.Excess.ExcessUnits > 0 || p.Excess.IsDeadStock)
             .Where(p => after is null || string.CompareOrdinal(p.Fnsku, after) > 0)
             .Take(take + 1)
             .Select(p => new ExcessRow(
-                p.Fnsku, p.Item is not null, p.Sellable.Total, p.Unfulfillable.Total, (double)p.Excess.Demand.DailyUnits, p.Excess.Demand.Source,
-                (double)p.Excess.Demand.RecentDailySales, p.Excess.Demand.IsRising, p.Excess.CoverDays, p.Excess.CoveredUnits, p.Excess.ExcessUnits,
-                p.Excess.IsDeadStock, p.Excess.DaysSinceLastSale, p.Sellable.OldestAgeDays, AgeBracketUnits.From(p.Sellable),
-                p.Item is null || p.MonthlyHoldingCost is null ? null : new Money(p.MonthlyHoldingCost.Value, p.Item.Currency)))
+                p.Fnsku,
+                p.Item is not null,
+                p.Sellable.Total,
+                p.Unfulfillable.Total,
+                (double)p.Excess.Demand.DailyUnits,
+                p.Excess.Demand.Source,
+                (double)p.Excess.Demand.RecentDailySales,
+                p.Excess.Demand.IsRising,
+                p.Excess.CoverDays,
+                p.Excess.CoveredUnits,
+                p.Excess.ExcessUnits,
+                p.Excess.IsDeadStock,
+                p.Excess.DaysSinceLastSale,
+                p.Sellable.OldestAgeDays,
+                AgeBracketUnits.From(p.Sellable),
+                p.Item is null || p.MonthlyHoldingCost is null ? null : new Money(p.MonthlyHoldingCost.Value, p.Item.Currency)
+            ))
             .ToList();
         return TypedResults.Ok(Cursor.ToPage(rows, take, r => r.Fnsku));
     }

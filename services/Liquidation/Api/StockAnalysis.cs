@@ -11,7 +11,8 @@ public sealed record FnskuPicture(
     ExcessAnalysis Excess,
     AgeProfile Sellable,
     AgeProfile Unfulfillable,
-    decimal? MonthlyHoldingCost)
+    decimal? MonthlyHoldingCost
+)
 {
     public IReadOnlyList<InventoryLot> LotsOf(StockKind kind) => [.. Lots.Where(l => l.StockKind == kind).Select(l => l.Lot)];
 }
@@ -24,23 +25,36 @@ public sealed class StockAnalysis(StockRepository stock, LiquidationSettings set
         new(
             await stock.ItemsAsync(sellerId, cancellationToken),
             await stock.SalesAsync(sellerId, now, settings.SalesLookbackDays, cancellationToken),
-            await stock.ForecastsAsync(sellerId, cancellationToken));
+            await stock.ForecastsAsync(sellerId, cancellationToken)
+        );
 
     public IReadOnlyList<FnskuPicture> Pictures(IEnumerable<StoredLot> lots, SellerFigures figures, DateTimeOffset now) =>
-        [.. lots.GroupBy(l => l.Fnsku, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Picture(g.Key, [.. g], figures, now))];
+        [
+            .. lots.GroupBy(l => l.Fnsku, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => Picture(g.Key, [.. g], figures, now)),
+        ];
 
     private FnskuPicture Picture(string fnsku, IReadOnlyList<StoredLot> lots, SellerFigures figures, DateTimeOffset now)
     {
         var sales = figures.Sales.GetValueOrDefault(fnsku);
         var item = figures.Items.TryGetValue(fnsku, out var registered)
-            ? ItemProfile.From(registered.StorageType, registered.Dimensions, registered.ListPrice, sales?.AverageSellingPrice, registered.Currency)
+            ? ItemProfile.From(
+                registered.StorageType,
+                registered.Dimensions,
+                registered.ListPrice,
+                sales?.AverageSellingPrice,
+                registered.Currency
+            )
             : null;
         var sellable = lots.Where(l => l.StockKind == StockKind.Sellable).Select(l => l.Lot).ToList();
         var unfulfillable = lots.Where(l => l.StockKind == StockKind.Unfulfillable).Select(l => l.Lot).ToList();
         var demand = DemandEstimate.From(figures.Forecasts.GetValueOrDefault(fnsku), sales?.RecentUnits ?? 0, settings.SalesLookbackDays);
         var oldest = sellable.Count == 0 ? (DateTimeOffset?)null : sellable.Min(l => l.ReceivedAt);
         var excess = ExcessAnalysis.Of(sellable.Sum(l => l.Quantity), demand, settings.ExcessRules, sales?.LastSaleAt, oldest, now);
-        var monthly = item is null ? (decimal?)null : HoldingCostModel.MonthlyCost(sellable.Concat(unfulfillable), item, settings.HoldingCost, now);
+        var monthly = item is null
+            ? (decimal?)null
+            : HoldingCostModel.MonthlyCost(sellable.Concat(unfulfillable), item, settings.HoldingCost, now);
         return new FnskuPicture(fnsku, item, lots, excess, AgeProfile.Of(sellable, now), AgeProfile.Of(unfulfillable, now), monthly);
     }
 }
@@ -48,4 +62,5 @@ public sealed class StockAnalysis(StockRepository stock, LiquidationSettings set
 public sealed record SellerFigures(
     IReadOnlyDictionary<string, ItemRecord> Items,
     IReadOnlyDictionary<string, SalesSummary> Sales,
-    IReadOnlyDictionary<string, ForecastInput> Forecasts);
+    IReadOnlyDictionary<string, ForecastInput> Forecasts
+);

@@ -10,7 +10,10 @@ public sealed class PolicyRepository(Database database)
     private const string Columns = "mode, max_markdown_percent, min_age_days, updated_at";
 
     private readonly string _createDefault = database.Dialect.InsertIfAbsent(
-        "liquidation.policies", ["seller_id"], ["seller_id", "mode", "max_markdown_percent", "min_age_days", "updated_at"]);
+        "liquidation.policies",
+        ["seller_id"],
+        ["seller_id", "mode", "max_markdown_percent", "min_age_days", "updated_at"]
+    );
 
     private readonly string _lock = database.Dialect.SelectForUpdate("liquidation.policies", Columns, "seller_id = @SellerId");
 
@@ -18,7 +21,8 @@ public sealed class PolicyRepository(Database database)
         "liquidation.policies",
         ["seller_id"],
         ["seller_id", "mode", "max_markdown_percent", "min_age_days", "updated_at"],
-        ["mode", "max_markdown_percent", "min_age_days", "updated_at"]);
+        ["mode", "max_markdown_percent", "min_age_days", "updated_at"]
+    );
 
     /// <summary>
     /// The seller's policy, its row locked until the transaction ends: recomputes and approvals of one seller run one
@@ -27,23 +31,41 @@ public sealed class PolicyRepository(Database database)
     public async Task<SellerPolicy> LockAsync(UnitOfWork unit, string sellerId, DateTime now)
     {
         var policy = SellerPolicy.Default;
-        await unit.ExecuteAsync(_createDefault, new
-        {
-            SellerId = sellerId, Mode = policy.Mode.ToString(), policy.MaxMarkdownPercent, policy.MinAgeDays, UpdatedAt = now,
-        });
+        await unit.ExecuteAsync(
+            _createDefault,
+            new
+            {
+                SellerId = sellerId,
+                Mode = policy.Mode.ToString(),
+                policy.MaxMarkdownPercent,
+                policy.MinAgeDays,
+                UpdatedAt = now,
+            }
+        );
         return (await unit.QuerySingleOrDefaultAsync<Row>(_lock, new { SellerId = sellerId }))!.ToRecord().Policy;
     }
 
     public async Task<PolicyRecord> GetAsync(string sellerId, CancellationToken cancellationToken) =>
-        (await database.QuerySingleOrDefaultAsync<Row>(
-            $"SELECT {Columns} FROM liquidation.policies WHERE seller_id = @SellerId", new { SellerId = sellerId }, cancellationToken))?.ToRecord()
-        ?? new PolicyRecord(SellerPolicy.Default, null);
+        (
+            await database.QuerySingleOrDefaultAsync<Row>(
+                $"SELECT {Columns} FROM liquidation.policies WHERE seller_id = @SellerId",
+                new { SellerId = sellerId },
+                cancellationToken
+            )
+        )?.ToRecord() ?? new PolicyRecord(SellerPolicy.Default, null);
 
     public Task SaveAsync(UnitOfWork unit, string sellerId, SellerPolicy policy, DateTime now) =>
-        unit.ExecuteAsync(_upsert, new
-        {
-            SellerId = sellerId, Mode = policy.Mode.ToString(), policy.MaxMarkdownPercent, policy.MinAgeDays, UpdatedAt = now,
-        });
+        unit.ExecuteAsync(
+            _upsert,
+            new
+            {
+                SellerId = sellerId,
+                Mode = policy.Mode.ToString(),
+                policy.MaxMarkdownPercent,
+                policy.MinAgeDays,
+                UpdatedAt = now,
+            }
+        );
 
     private sealed class Row
     {

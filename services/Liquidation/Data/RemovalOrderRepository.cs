@@ -22,30 +22,58 @@ public sealed record RemovalOrderRecord(
     DateTime UpdatedAt,
     DateTime? CompletedAt,
     string? CancelReason,
-    IReadOnlyList<RemovalOrderLine> Lines);
+    IReadOnlyList<RemovalOrderLine> Lines
+);
 
 public sealed class RemovalOrderRepository(Database database)
 {
     private const string Columns =
-        "id, seller_id, recommendation_id, fnsku, kind, status, from_unfulfillable, quantity, expected_recovery, expected_fees, currency, correlation_id, " +
-        "created_at, updated_at, completed_at, cancel_reason";
+        "id, seller_id, recommendation_id, fnsku, kind, status, from_unfulfillable, quantity, expected_recovery, expected_fees, currency, "
+        + "correlation_id, "
+        + "created_at, updated_at, completed_at, cancel_reason";
 
-    private readonly string _lock = database.Dialect.SelectForUpdate("liquidation.removal_orders", Columns, "seller_id = @SellerId AND id = @Id");
+    private readonly string _lock = database.Dialect.SelectForUpdate(
+        "liquidation.removal_orders",
+        Columns,
+        "seller_id = @SellerId AND id = @Id"
+    );
 
     public async Task InsertAsync(UnitOfWork unit, RemovalOrderRecord order)
     {
         await unit.ExecuteAsync(
-            $"INSERT INTO liquidation.removal_orders ({Columns}) VALUES (@Id, @SellerId, @RecommendationId, @Fnsku, @Kind, @Status, @FromUnfulfillable, @Quantity, " +
-            "@ExpectedRecovery, @ExpectedFees, @Currency, @CorrelationId, @CreatedAt, @UpdatedAt, @CompletedAt, @CancelReason)",
+            $"INSERT INTO liquidation.removal_orders ({Columns}) VALUES (@Id, @SellerId, @RecommendationId, @Fnsku, @Kind, @Status, "
+                + "@FromUnfulfillable, @Quantity, "
+                + "@ExpectedRecovery, @ExpectedFees, @Currency, @CorrelationId, @CreatedAt, @UpdatedAt, @CompletedAt, @CancelReason)",
             new
             {
-                order.Id, order.SellerId, order.RecommendationId, order.Fnsku, Kind = order.Kind.ToString(), Status = order.Status.ToString(), order.FromUnfulfillable,
-                order.Quantity, order.ExpectedRecovery, order.ExpectedFees, order.Currency, order.CorrelationId, order.CreatedAt, order.UpdatedAt, order.CompletedAt,
+                order.Id,
+                order.SellerId,
+                order.RecommendationId,
+                order.Fnsku,
+                Kind = order.Kind.ToString(),
+                Status = order.Status.ToString(),
+                order.FromUnfulfillable,
+                order.Quantity,
+                order.ExpectedRecovery,
+                order.ExpectedFees,
+                order.Currency,
+                order.CorrelationId,
+                order.CreatedAt,
+                order.UpdatedAt,
+                order.CompletedAt,
                 order.CancelReason,
-            });
+            }
+        );
         await unit.ExecuteAsync(
-            "INSERT INTO liquidation.removal_order_lines (order_id, fulfillment_center, quantity) VALUES (@OrderId, @FulfillmentCenter, @Quantity)",
-            order.Lines.Select(l => new { OrderId = order.Id, l.FulfillmentCenter, l.Quantity }));
+            "INSERT INTO liquidation.removal_order_lines (order_id, fulfillment_center, quantity) VALUES (@OrderId, @FulfillmentCenter, "
+                + "@Quantity)",
+            order.Lines.Select(l => new
+            {
+                OrderId = order.Id,
+                l.FulfillmentCenter,
+                l.Quantity,
+            })
+        );
     }
 
     public async Task<RemovalOrderRecord?> LockAsync(UnitOfWork unit, string sellerId, Guid id)
@@ -57,7 +85,9 @@ public sealed class RemovalOrderRepository(Database database)
         }
 
         var lines = await unit.QueryAsync<RemovalOrderLine>(
-            "SELECT fulfillment_center, quantity FROM liquidation.removal_order_lines WHERE order_id = @Id ORDER BY fulfillment_center", new { Id = id });
+            "SELECT fulfillment_center, quantity FROM liquidation.removal_order_lines WHERE order_id = @Id ORDER BY fulfillment_center",
+            new { Id = id }
+        );
         return row.ToRecord(lines.ToList());
     }
 
@@ -66,15 +96,27 @@ public sealed class RemovalOrderRepository(Database database)
 
     public Task UpdateStatusAsync(UnitOfWork unit, Guid id, RemovalOrderStatus status, DateTime now, string? cancelReason) =>
         unit.ExecuteAsync(
-            "UPDATE liquidation.removal_orders SET status = @Status, updated_at = @Now, " +
-            "completed_at = CASE WHEN @Status = 'Completed' THEN @Now ELSE completed_at END, cancel_reason = COALESCE(@CancelReason, cancel_reason) WHERE id = @Id",
-            new { Id = id, Status = status.ToString(), Now = now, CancelReason = cancelReason });
+            "UPDATE liquidation.removal_orders SET status = @Status, updated_at = @Now, "
+                + "completed_at = CASE WHEN @Status = 'Completed' THEN @Now ELSE completed_at END, cancel_reason = COALESCE(@CancelReason, "
+                + "cancel_reason) WHERE id = @Id",
+            new
+            {
+                Id = id,
+                Status = status.ToString(),
+                Now = now,
+                CancelReason = cancelReason,
+            }
+        );
 
     /// <summary>FNSKUs of the seller with an order not yet completed or cancelled: recomputes leave them alone.</summary>
     public async Task<IReadOnlySet<(string Fnsku, bool FromUnfulfillable)>> OpenAsync(UnitOfWork unit, string sellerId) =>
-        (await unit.QueryAsync<(string Fnsku, bool FromUnfulfillable)>(
-            "SELECT fnsku, from_unfulfillable FROM liquidation.removal_orders WHERE seller_id = @SellerId AND status IN ('Pending', 'InProgress')",
-            new { SellerId = sellerId })).ToHashSet();
+        (
+            await unit.QueryAsync<(string Fnsku, bool FromUnfulfillable)>(
+                "SELECT fnsku, from_unfulfillable FROM liquidation.removal_orders WHERE seller_id = @SellerId AND status IN ('Pending', "
+                    + "'InProgress')",
+                new { SellerId = sellerId }
+            )
+        ).ToHashSet();
 
     public async Task<RemovalOrderRecord?> GetAsync(string sellerId, Guid id, CancellationToken cancellationToken)
     {
@@ -83,34 +125,75 @@ public sealed class RemovalOrderRepository(Database database)
     }
 
     public Task<IReadOnlyList<RemovalOrderRecord>> ListAsync(
-        string sellerId, RemovalOrderStatus? status, int limit, Guid? after, CancellationToken cancellationToken) =>
-        ListAsync(sellerId, null, status, limit, after, cancellationToken);
+        string sellerId,
+        RemovalOrderStatus? status,
+        int limit,
+        Guid? after,
+        CancellationToken cancellationToken
+    ) => ListAsync(sellerId, null, status, limit, after, cancellationToken);
 
     private Task<IReadOnlyList<RemovalOrderRecord>> ListAsync(
-        string sellerId, Guid? id, RemovalOrderStatus? status, int limit, Guid? after, CancellationToken cancellationToken) =>
+        string sellerId,
+        Guid? id,
+        RemovalOrderStatus? status,
+        int limit,
+        Guid? after,
+        CancellationToken cancellationToken
+    ) =>
         database.ReadAsync<IReadOnlyList<RemovalOrderRecord>>(
             async (connection, token) =>
             {
                 var sql = database.Dialect.SelectTop(
                     "liquidation.removal_orders",
                     Columns,
-                    "seller_id = @SellerId AND (@Id IS NULL OR id = @Id) AND (@Status IS NULL OR status = @Status) AND (@After IS NULL OR id > @After)",
-                    "id");
-                var rows = (await Dapper.SqlMapper.QueryAsync<Row>(connection, new Dapper.CommandDefinition(
-                    sql, new { SellerId = sellerId, Id = id, Status = status?.ToString(), After = after, limit }, cancellationToken: token))).ToList();
+                    "seller_id = @SellerId AND (@Id IS NULL OR id = @Id) AND (@Status IS NULL OR status = @Status) AND (@After IS NULL OR "
+                        + "id > @After)",
+                    "id"
+                );
+                var rows = (
+                    await Dapper.SqlMapper.QueryAsync<Row>(
+                        connection,
+                        new Dapper.CommandDefinition(
+                            sql,
+                            new
+                            {
+                                SellerId = sellerId,
+                                Id = id,
+                                Status = status?.ToString(),
+                                After = after,
+                                limit,
+                            },
+                            cancellationToken: token
+                        )
+                    )
+                ).ToList();
                 if (rows.Count == 0)
                 {
                     return [];
                 }
 
-                var lines = (await Dapper.SqlMapper.QueryAsync<LineRow>(connection, new Dapper.CommandDefinition(
-                    $"SELECT order_id, fulfillment_center, quantity FROM liquidation.removal_order_lines WHERE {database.Dialect.InList("order_id", "Ids")}",
-                    new { Ids = rows.Select(r => r.Id).ToArray() },
-                    cancellationToken: token))).ToLookup(l => l.OrderId);
-                return rows.Select(r => r.ToRecord([.. lines[r.Id].OrderBy(l => l.FulfillmentCenter, StringComparer.Ordinal).Select(l => new RemovalOrderLine(l.FulfillmentCenter, l.Quantity))]))
+                var lines = (
+                    await Dapper.SqlMapper.QueryAsync<LineRow>(
+                        connection,
+                        new Dapper.CommandDefinition(
+                            $"SELECT order_id, fulfillment_center, quantity FROM liquidation.removal_order_lines WHERE "
+                                + $"{database.Dialect.InList("order_id", "Ids")}",
+                            new { Ids = rows.Select(r => r.Id).ToArray() },
+                            cancellationToken: token
+                        )
+                    )
+                ).ToLookup(l => l.OrderId);
+                return rows.Select(r =>
+                        r.ToRecord([
+                            .. lines[r.Id]
+                                .OrderBy(l => l.FulfillmentCenter, StringComparer.Ordinal)
+                                .Select(l => new RemovalOrderLine(l.FulfillmentCenter, l.Quantity)),
+                        ])
+                    )
                     .ToList();
             },
-            cancellationToken);
+            cancellationToken
+        );
 
     private sealed class LineRow
     {
@@ -139,8 +222,24 @@ public sealed class RemovalOrderRepository(Database database)
         public string? CancelReason { get; init; }
 
         public RemovalOrderRecord ToRecord(IReadOnlyList<RemovalOrderLine> lines) =>
-            new(Id, SellerId, RecommendationId, Fnsku, Enum.Parse<RemovalKind>(Kind), Enum.Parse<RemovalOrderStatus>(Status), FromUnfulfillable, Quantity,
-                ExpectedRecovery, ExpectedFees, Currency, CorrelationId, RecommendationRepository.Utc(CreatedAt), RecommendationRepository.Utc(UpdatedAt),
-                CompletedAt is { } c ? RecommendationRepository.Utc(c) : null, CancelReason, lines);
+            new(
+                Id,
+                SellerId,
+                RecommendationId,
+                Fnsku,
+                Enum.Parse<RemovalKind>(Kind),
+                Enum.Parse<RemovalOrderStatus>(Status),
+                FromUnfulfillable,
+                Quantity,
+                ExpectedRecovery,
+                ExpectedFees,
+                Currency,
+                CorrelationId,
+                RecommendationRepository.Utc(CreatedAt),
+                RecommendationRepository.Utc(UpdatedAt),
+                CompletedAt is { } c ? RecommendationRepository.Utc(c) : null,
+                CancelReason,
+                lines
+            );
     }
 }

@@ -27,59 +27,103 @@ public sealed class StockRepository(Database database)
         "liquidation.items",
         ["seller_id", "fnsku"],
         ["seller_id", "fnsku", "storage_type", "length_cm", "width_cm", "height_cm", "weight_kg", "list_price", "currency", "updated_at"],
-        ["storage_type", "length_cm", "width_cm", "height_cm", "weight_kg", "list_price", "currency", "updated_at"]);
+        ["storage_type", "length_cm", "width_cm", "height_cm", "weight_kg", "list_price", "currency", "updated_at"]
+    );
 
     private readonly string _lockLots = database.Dialect.SelectForUpdate(
         "liquidation.inventory_lots",
         LotColumns,
-        "seller_id = @SellerId AND fnsku = @Fnsku AND fulfillment_center = @FulfillmentCenter AND stock_kind = @StockKind AND quantity_remaining > 0 " +
-        "ORDER BY received_at, id");
+        "seller_id = @SellerId AND fnsku = @Fnsku AND fulfillment_center = @FulfillmentCenter AND stock_kind = @StockKind AND "
+            + "quantity_remaining > 0 "
+            + "ORDER BY received_at, id"
+    );
 
     private readonly string _createSalesDay = database.Dialect.InsertIfAbsent(
-        "liquidation.sales_days", ["seller_id", "fnsku", "sale_date"], ["seller_id", "fnsku", "sale_date", "units", "revenue", "last_sale_at"]);
+        "liquidation.sales_days",
+        ["seller_id", "fnsku", "sale_date"],
+        ["seller_id", "fnsku", "sale_date", "units", "revenue", "last_sale_at"]
+    );
 
     private readonly string _createForecast = database.Dialect.InsertIfAbsent(
         "liquidation.forecasts",
         ["seller_id", "fnsku"],
-        ["seller_id", "fnsku", "forecast_from", "horizon_days", "total_units_p50", "model", "occurred_at"]);
+        ["seller_id", "fnsku", "forecast_from", "horizon_days", "total_units_p50", "model", "occurred_at"]
+    );
 
     public Task UpsertItemAsync(UnitOfWork unit, string sellerId, ItemRecord item, DateTimeOffset at) =>
-        unit.ExecuteAsync(_upsertItem, new
-        {
-            SellerId = sellerId,
-            item.Fnsku,
-            StorageType = item.StorageType.ToString(),
-            item.Dimensions.LengthCm,
-            item.Dimensions.WidthCm,
-            item.Dimensions.HeightCm,
-            item.Dimensions.WeightKg,
-            item.ListPrice,
-            item.Currency,
-            UpdatedAt = at.UtcDateTime,
-        });
-
-    public Task AddLotAsync(UnitOfWork unit, string sellerId, string fnsku, string fulfillmentCenter, StockKind kind, DateTimeOffset receivedAt, int quantity, string source) =>
         unit.ExecuteAsync(
-            "INSERT INTO liquidation.inventory_lots (id, seller_id, fnsku, fulfillment_center, stock_kind, received_at, quantity_received, quantity_remaining, source) " +
-            "VALUES (@Id, @SellerId, @Fnsku, @FulfillmentCenter, @StockKind, @ReceivedAt, @Quantity, @Quantity, @Source)",
+            _upsertItem,
             new
             {
-                Id = Guid.CreateVersion7(), SellerId = sellerId, Fnsku = fnsku, FulfillmentCenter = fulfillmentCenter, StockKind = kind.ToString(),
-                ReceivedAt = receivedAt.UtcDateTime, Quantity = quantity, Source = source,
-            });
+                SellerId = sellerId,
+                item.Fnsku,
+                StorageType = item.StorageType.ToString(),
+                item.Dimensions.LengthCm,
+                item.Dimensions.WidthCm,
+                item.Dimensions.HeightCm,
+                item.Dimensions.WeightKg,
+                item.ListPrice,
+                item.Currency,
+                UpdatedAt = at.UtcDateTime,
+            }
+        );
+
+    public Task AddLotAsync(
+        UnitOfWork unit,
+        string sellerId,
+        string fnsku,
+        string fulfillmentCenter,
+        StockKind kind,
+        DateTimeOffset receivedAt,
+        int quantity,
+        string source
+    ) =>
+        unit.ExecuteAsync(
+            "INSERT INTO liquidation.inventory_lots (id, seller_id, fnsku, fulfillment_center, stock_kind, received_at, quantity_received, "
+                + "quantity_remaining, source) "
+                + "VALUES (@Id, @SellerId, @Fnsku, @FulfillmentCenter, @StockKind, @ReceivedAt, @Quantity, @Quantity, @Source)",
+            new
+            {
+                Id = Guid.CreateVersion7(),
+                SellerId = sellerId,
+                Fnsku = fnsku,
+                FulfillmentCenter = fulfillmentCenter,
+                StockKind = kind.ToString(),
+                ReceivedAt = receivedAt.UtcDateTime,
+                Quantity = quantity,
+                Source = source,
+            }
+        );
 
     /// <summary>Takes units out of the oldest lots of one FNSKU at one FC; returns what the lots could not cover.</summary>
-    public async Task<int> ConsumeFifoAsync(UnitOfWork unit, string sellerId, string fnsku, string fulfillmentCenter, StockKind kind, int quantity)
+    public async Task<int> ConsumeFifoAsync(
+        UnitOfWork unit,
+        string sellerId,
+        string fnsku,
+        string fulfillmentCenter,
+        StockKind kind,
+        int quantity
+    )
     {
-        var lots = (await unit.QueryAsync<LotRow>(_lockLots, new { SellerId = sellerId, Fnsku = fnsku, FulfillmentCenter = fulfillmentCenter, StockKind = kind.ToString() }))
-            .Select(r => r.ToStored().Lot)
-            .ToList();
+        var lots = (
+            await unit.QueryAsync<LotRow>(
+                _lockLots,
+                new
+                {
+                    SellerId = sellerId,
+                    Fnsku = fnsku,
+                    FulfillmentCenter = fulfillmentCenter,
+                    StockKind = kind.ToString(),
+                }
+            )
+        ).Select(r => r.ToStored().Lot).ToList();
         var outcome = Fifo.Consume(lots, quantity);
         if (outcome.Draws.Count > 0)
         {
             await unit.ExecuteAsync(
                 "UPDATE liquidation.inventory_lots SET quantity_remaining = @RemainingInLot WHERE id = @LotId",
-                outcome.Draws.Select(d => new { d.LotId, d.RemainingInLot }));
+                outcome.Draws.Select(d => new { d.LotId, d.RemainingInLot })
+            );
         }
 
         return outcome.Shortfall;
@@ -88,12 +132,32 @@ public sealed class StockRepository(Database database)
     public async Task RecordSaleAsync(UnitOfWork unit, string sellerId, string fnsku, DateTimeOffset at, int units, decimal revenue)
     {
         var day = at.UtcDateTime.Date;
-        await unit.ExecuteAsync(_createSalesDay, new { SellerId = sellerId, Fnsku = fnsku, SaleDate = day, Units = 0, Revenue = 0m, LastSaleAt = at.UtcDateTime });
         await unit.ExecuteAsync(
-            "UPDATE liquidation.sales_days SET units = units + @Units, revenue = revenue + @Revenue, " +
-            "last_sale_at = CASE WHEN last_sale_at < @At THEN @At ELSE last_sale_at END " +
-            "WHERE seller_id = @SellerId AND fnsku = @Fnsku AND sale_date = @SaleDate",
-            new { SellerId = sellerId, Fnsku = fnsku, SaleDate = day, Units = units, Revenue = revenue, At = at.UtcDateTime });
+            _createSalesDay,
+            new
+            {
+                SellerId = sellerId,
+                Fnsku = fnsku,
+                SaleDate = day,
+                Units = 0,
+                Revenue = 0m,
+                LastSaleAt = at.UtcDateTime,
+            }
+        );
+        await unit.ExecuteAsync(
+            "UPDATE liquidation.sales_days SET units = units + @Units, revenue = revenue + @Revenue, "
+                + "last_sale_at = CASE WHEN last_sale_at < @At THEN @At ELSE last_sale_at END "
+                + "WHERE seller_id = @SellerId AND fnsku = @Fnsku AND sale_date = @SaleDate",
+            new
+            {
+                SellerId = sellerId,
+                Fnsku = fnsku,
+                SaleDate = day,
+                Units = units,
+                Revenue = revenue,
+                At = at.UtcDateTime,
+            }
+        );
     }
 
     /// <summary>Keeps the newest forecast of an FNSKU; an older one arriving late changes nothing.</summary>
@@ -112,53 +176,87 @@ public sealed class StockRepository(Database database)
         if (await unit.ExecuteAsync(_createForecast, values) == 0)
         {
             await unit.ExecuteAsync(
-                "UPDATE liquidation.forecasts SET forecast_from = @ForecastFrom, horizon_days = @HorizonDays, total_units_p50 = @TotalUnitsP50, model = @Model, " +
-                "occurred_at = @OccurredAt WHERE seller_id = @SellerId AND fnsku = @Fnsku AND occurred_at < @OccurredAt",
-                values);
+                "UPDATE liquidation.forecasts SET forecast_from = @ForecastFrom, horizon_days = @HorizonDays, total_units_p50 = "
+                    + "@TotalUnitsP50, model = @Model, "
+                    + "occurred_at = @OccurredAt WHERE seller_id = @SellerId AND fnsku = @Fnsku AND occurred_at < @OccurredAt",
+                values
+            );
         }
     }
 
     public async Task<IReadOnlyList<StoredLot>> LotsAsync(string sellerId, string? fnsku, CancellationToken cancellationToken) =>
-        (await database.QueryAsync<LotRow>(
-            $"SELECT {LotColumns} FROM liquidation.inventory_lots WHERE seller_id = @SellerId AND (@Fnsku IS NULL OR fnsku = @Fnsku) AND quantity_remaining > 0",
-            new { SellerId = sellerId, Fnsku = fnsku },
-            cancellationToken)).Select(r => r.ToStored()).ToList();
+        (
+            await database.QueryAsync<LotRow>(
+                $"SELECT {LotColumns} FROM liquidation.inventory_lots WHERE seller_id = @SellerId AND (@Fnsku IS NULL OR fnsku = @Fnsku) "
+                    + "AND quantity_remaining > 0",
+                new { SellerId = sellerId, Fnsku = fnsku },
+                cancellationToken
+            )
+        )
+            .Select(r => r.ToStored())
+            .ToList();
 
     public async Task<IReadOnlyList<StoredLot>> LotsAsync(UnitOfWork unit, string sellerId, string? fnsku) =>
-        (await unit.QueryAsync<LotRow>(
-            $"SELECT {LotColumns} FROM liquidation.inventory_lots WHERE seller_id = @SellerId AND (@Fnsku IS NULL OR fnsku = @Fnsku) AND quantity_remaining > 0",
-            new { SellerId = sellerId, Fnsku = fnsku })).Select(r => r.ToStored()).ToList();
+        (
+            await unit.QueryAsync<LotRow>(
+                $"SELECT {LotColumns} FROM liquidation.inventory_lots WHERE seller_id = @SellerId AND (@Fnsku IS NULL OR fnsku = @Fnsku) "
+                    + "AND quantity_remaining > 0",
+                new { SellerId = sellerId, Fnsku = fnsku }
+            )
+        )
+            .Select(r => r.ToStored())
+            .ToList();
 
     public async Task<IReadOnlyDictionary<string, ItemRecord>> ItemsAsync(string sellerId, CancellationToken cancellationToken) =>
-        (await database.QueryAsync<ItemRow>(
-            "SELECT fnsku, storage_type, length_cm, width_cm, height_cm, weight_kg, list_price, currency FROM liquidation.items WHERE seller_id = @SellerId",
-            new { SellerId = sellerId },
-            cancellationToken)).ToDictionary(r => r.Fnsku, r => r.ToRecord(), StringComparer.Ordinal);
+        (
+            await database.QueryAsync<ItemRow>(
+                "SELECT fnsku, storage_type, length_cm, width_cm, height_cm, weight_kg, list_price, currency FROM liquidation.items WHERE "
+                    + "seller_id = @SellerId",
+                new { SellerId = sellerId },
+                cancellationToken
+            )
+        ).ToDictionary(r => r.Fnsku, r => r.ToRecord(), StringComparer.Ordinal);
 
-    public async Task<IReadOnlyDictionary<string, SalesSummary>> SalesAsync(string sellerId, DateTimeOffset now, int lookbackDays, CancellationToken cancellationToken) =>
-        (await database.QueryAsync<SalesRow>(
-            "SELECT fnsku, SUM(CASE WHEN sale_date >= @LookbackFrom THEN units ELSE 0 END) AS recent_units, " +
-            "SUM(CASE WHEN sale_date >= @YearFrom THEN units ELSE 0 END) AS year_units, " +
-            "SUM(CASE WHEN sale_date >= @YearFrom THEN revenue ELSE 0 END) AS year_revenue, MAX(last_sale_at) AS last_sale_at " +
-            "FROM liquidation.sales_days WHERE seller_id = @SellerId GROUP BY fnsku",
-            new
-            {
-                SellerId = sellerId,
-                LookbackFrom = now.UtcDateTime.Date.AddDays(-lookbackDays),
-                YearFrom = now.UtcDateTime.Date.AddDays(-365),
-            },
-            cancellationToken)).ToDictionary(r => r.Fnsku, r => r.ToSummary(), StringComparer.Ordinal);
+    public async Task<IReadOnlyDictionary<string, SalesSummary>> SalesAsync(
+        string sellerId,
+        DateTimeOffset now,
+        int lookbackDays,
+        CancellationToken cancellationToken
+    ) =>
+        (
+            await database.QueryAsync<SalesRow>(
+                "SELECT fnsku, SUM(CASE WHEN sale_date >= @LookbackFrom THEN units ELSE 0 END) AS recent_units, "
+                    + "SUM(CASE WHEN sale_date >= @YearFrom THEN units ELSE 0 END) AS year_units, "
+                    + "SUM(CASE WHEN sale_date >= @YearFrom THEN revenue ELSE 0 END) AS year_revenue, MAX(last_sale_at) AS last_sale_at "
+                    + "FROM liquidation.sales_days WHERE seller_id = @SellerId GROUP BY fnsku",
+                new
+                {
+                    SellerId = sellerId,
+                    LookbackFrom = now.UtcDateTime.Date.AddDays(-lookbackDays),
+                    YearFrom = now.UtcDateTime.Date.AddDays(-365),
+                },
+                cancellationToken
+            )
+        ).ToDictionary(r => r.Fnsku, r => r.ToSummary(), StringComparer.Ordinal);
 
     public async Task<IReadOnlyDictionary<string, ForecastInput>> ForecastsAsync(string sellerId, CancellationToken cancellationToken) =>
-        (await database.QueryAsync<ForecastRow>(
-            "SELECT fnsku, horizon_days, total_units_p50 FROM liquidation.forecasts WHERE seller_id = @SellerId",
-            new { SellerId = sellerId },
-            cancellationToken)).ToDictionary(r => r.Fnsku, r => new ForecastInput(r.TotalUnitsP50, r.HorizonDays), StringComparer.Ordinal);
+        (
+            await database.QueryAsync<ForecastRow>(
+                "SELECT fnsku, horizon_days, total_units_p50 FROM liquidation.forecasts WHERE seller_id = @SellerId",
+                new { SellerId = sellerId },
+                cancellationToken
+            )
+        ).ToDictionary(r => r.Fnsku, r => new ForecastInput(r.TotalUnitsP50, r.HorizonDays), StringComparer.Ordinal);
 
     /// <summary>Sellers holding any stock Liquidation tracks: the scheduled refresh walks them.</summary>
     public async Task<IReadOnlyList<string>> SellersWithStockAsync(CancellationToken cancellationToken) =>
-        (await database.QueryAsync<string>(
-            "SELECT DISTINCT seller_id FROM liquidation.inventory_lots WHERE quantity_remaining > 0 ORDER BY seller_id", null, cancellationToken)).ToList();
+        (
+            await database.QueryAsync<string>(
+                "SELECT DISTINCT seller_id FROM liquidation.inventory_lots WHERE quantity_remaining > 0 ORDER BY seller_id",
+                null,
+                cancellationToken
+            )
+        ).ToList();
 
     private sealed class LotRow
     {
@@ -170,8 +268,12 @@ public sealed class StockRepository(Database database)
         public int QuantityRemaining { get; init; }
 
         public StoredLot ToStored() =>
-            new(Fnsku, FulfillmentCenter, Enum.Parse<StockKind>(StockKind),
-                new InventoryLot(Id, new DateTimeOffset(DateTime.SpecifyKind(ReceivedAt, DateTimeKind.Utc)), QuantityRemaining));
+            new(
+                Fnsku,
+                FulfillmentCenter,
+                Enum.Parse<StockKind>(StockKind),
+                new InventoryLot(Id, new DateTimeOffset(DateTime.SpecifyKind(ReceivedAt, DateTimeKind.Utc)), QuantityRemaining)
+            );
     }
 
     private sealed class ItemRow
@@ -198,8 +300,13 @@ public sealed class StockRepository(Database database)
         public DateTime? LastSaleAt { get; init; }
 
         public SalesSummary ToSummary() =>
-            new(Fnsku, (int)RecentUnits, (int)YearUnits, YearRevenue,
-                LastSaleAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null);
+            new(
+                Fnsku,
+                (int)RecentUnits,
+                (int)YearUnits,
+                YearRevenue,
+                LastSaleAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null
+            );
     }
 
     private sealed class ForecastRow

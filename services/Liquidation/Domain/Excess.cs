@@ -49,10 +49,24 @@ public sealed record ExcessRules(int CoverDays, int DeadStockDays)
 /// Units beyond forecast demand over the cover horizon, and whether the FNSKU is dead stock (no sale in
 /// <see cref="ExcessRules.DeadStockDays"/> days; never sold counts from the oldest receipt).
 /// </summary>
-public sealed record ExcessAnalysis(int SellableUnits, DemandEstimate Demand, int CoverDays, int CoveredUnits, int ExcessUnits, bool IsDeadStock, int? DaysSinceLastSale)
+public sealed record ExcessAnalysis(
+    int SellableUnits,
+    DemandEstimate Demand,
+    int CoverDays,
+    int CoveredUnits,
+    int ExcessUnits,
+    bool IsDeadStock,
+    int? DaysSinceLastSale
+)
 {
     public static ExcessAnalysis Of(
-        int sellableUnits, DemandEstimate demand, ExcessRules rules, DateTimeOffset? lastSaleAt, DateTimeOffset? oldestReceiptAt, DateTimeOffset now)
+        int sellableUnits,
+        DemandEstimate demand,
+        ExcessRules rules,
+        DateTimeOffset? lastSaleAt,
+        DateTimeOffset? oldestReceiptAt,
+        DateTimeOffset now
+    )
     {
         var covered = (int)Math.Ceiling(demand.DailyUnits * rules.CoverDays);
         var excess = Math.Max(0, sellableUnits - covered);

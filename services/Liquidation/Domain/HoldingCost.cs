@@ -3,19 +3,33 @@ using InventoryPlatform.Contracts.V1;
 namespace InventoryPlatform.Liquidation.Domain;
 
 /// <summary>What one unit of an FNSKU occupies and is worth; from ItemRegistered and the sales seen.</summary>
-public sealed record ItemProfile(StorageType StorageType, decimal CubicFeetPerUnit, decimal WeightLbPerUnit, decimal ListPrice, decimal AverageSellingPrice, string Currency)
+public sealed record ItemProfile(
+    StorageType StorageType,
+    decimal CubicFeetPerUnit,
+    decimal WeightLbPerUnit,
+    decimal ListPrice,
+    decimal AverageSellingPrice,
+    string Currency
+)
 {
     private const decimal CubicCentimetresPerCubicFoot = 28_316.846592m;
     private const decimal PoundsPerKilogram = 2.20462262m;
 
-    public static ItemProfile From(StorageType storageType, Dimensions dimensions, decimal listPrice, decimal? averageSellingPrice, string currency) =>
+    public static ItemProfile From(
+        StorageType storageType,
+        Dimensions dimensions,
+        decimal listPrice,
+        decimal? averageSellingPrice,
+        string currency
+    ) =>
         new(
             storageType,
             Math.Round(dimensions.LengthCm * dimensions.WidthCm * dimensions.HeightCm / CubicCentimetresPerCubicFoot, 4),
             Math.Round(dimensions.WeightKg * PoundsPerKilogram, 4),
             listPrice,
             averageSellingPrice is > 0 ? averageSellingPrice.Value : listPrice,
-            currency);
+            currency
+        );
 }
 
 /// <summary>Monthly storage fee per cubic foot outside and inside the peak season.</summary>
@@ -35,14 +49,15 @@ public sealed class HoldingCostSchedule
 {
     public const decimal MonthsPerDay = 12m / 365m;
 
-    public Dictionary<StorageType, StorageRate> MonthlyFeePerCubicFoot { get; set; } = new()
-    {
-        [StorageType.Standard] = new StorageRate { OffPeak = 0.87m, Peak = 2.40m },
-        [StorageType.Oversize] = new StorageRate { OffPeak = 0.56m, Peak = 1.40m },
-        [StorageType.Apparel] = new StorageRate { OffPeak = 0.87m, Peak = 2.40m },
-        [StorageType.Footwear] = new StorageRate { OffPeak = 0.87m, Peak = 2.40m },
-        [StorageType.Hazmat] = new StorageRate { OffPeak = 0.99m, Peak = 3.63m },
-    };
+    public Dictionary<StorageType, StorageRate> MonthlyFeePerCubicFoot { get; set; } =
+        new()
+        {
+            [StorageType.Standard] = new StorageRate { OffPeak = 0.87m, Peak = 2.40m },
+            [StorageType.Oversize] = new StorageRate { OffPeak = 0.56m, Peak = 1.40m },
+            [StorageType.Apparel] = new StorageRate { OffPeak = 0.87m, Peak = 2.40m },
+            [StorageType.Footwear] = new StorageRate { OffPeak = 0.87m, Peak = 2.40m },
+            [StorageType.Hazmat] = new StorageRate { OffPeak = 0.99m, Peak = 3.63m },
+        };
 
     /// <summary>First and last month (1-12) of the peak season.</summary>
     public int PeakStartMonth { get; set; } = 10;
@@ -50,14 +65,15 @@ public sealed class HoldingCostSchedule
     public int PeakEndMonth { get; set; } = 12;
 
     /// <summary>Aged-inventory surcharge: nothing before 181 days, rising, steepest after 365.</summary>
-    public Dictionary<AgeBracket, decimal> MonthlySurchargePerCubicFoot { get; set; } = new()
-    {
-        [AgeBracket.Days0To90] = 0m,
-        [AgeBracket.Days91To180] = 0m,
-        [AgeBracket.Days181To270] = 0.50m,
-        [AgeBracket.Days271To365] = 1.50m,
-        [AgeBracket.Over365] = 6.90m,
-    };
+    public Dictionary<AgeBracket, decimal> MonthlySurchargePerCubicFoot { get; set; } =
+        new()
+        {
+            [AgeBracket.Days0To90] = 0m,
+            [AgeBracket.Days91To180] = 0m,
+            [AgeBracket.Days181To270] = 0.50m,
+            [AgeBracket.Days271To365] = 1.50m,
+            [AgeBracket.Over365] = 6.90m,
+        };
 
     public bool IsPeak(DateTimeOffset day) =>
         PeakStartMonth <= PeakEndMonth
@@ -91,16 +107,27 @@ public static class HoldingCostModel
     /// then the day's demand is sold first-in-first-out.
     /// </summary>
     public static SellDown Simulate(
-        IEnumerable<InventoryLot> lots, ItemProfile item, HoldingCostSchedule schedule, DateTimeOffset start, int horizonDays, DailyMarket market)
+        IEnumerable<InventoryLot> lots,
+        ItemProfile item,
+        HoldingCostSchedule schedule,
+        DateTimeOffset start,
+        int horizonDays,
+        DailyMarket market
+    )
     {
         var held = Fifo.Order(lots).Select(l => (l.ReceivedAt, Quantity: (decimal)l.Quantity)).ToList();
-        decimal sold = 0, revenue = 0, cost = 0;
+        decimal sold = 0,
+            revenue = 0,
+            cost = 0;
         for (var day = 0; day < horizonDays && held.Count > 0; day++)
         {
             var date = start.AddDays(day);
             foreach (var (receivedAt, quantity) in held)
             {
-                cost += quantity * schedule.MonthlyFeePerUnit(item, AgeBrackets.AgeInDays(receivedAt, date), date) * HoldingCostSchedule.MonthsPerDay;
+                cost +=
+                    quantity
+                    * schedule.MonthlyFeePerUnit(item, AgeBrackets.AgeInDays(receivedAt, date), date)
+                    * HoldingCostSchedule.MonthsPerDay;
             }
 
             var (demand, netPerUnit) = market(day);

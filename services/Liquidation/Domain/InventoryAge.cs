@@ -33,27 +33,29 @@ public static class AgeBrackets
 {
     public static readonly IReadOnlyList<AgeBracket> All = Enum.GetValues<AgeBracket>();
 
-    public static AgeBracket Of(int ageDays) => ageDays switch
-    {
-        <= 90 => AgeBracket.Days0To90,
-        <= 180 => AgeBracket.Days91To180,
-        <= 270 => AgeBracket.Days181To270,
-        <= 365 => AgeBracket.Days271To365,
-        _ => AgeBracket.Over365,
-    };
+    public static AgeBracket Of(int ageDays) =>
+        ageDays switch
+        {
+            <= 90 => AgeBracket.Days0To90,
+            <= 180 => AgeBracket.Days91To180,
+            <= 270 => AgeBracket.Days181To270,
+            <= 365 => AgeBracket.Days271To365,
+            _ => AgeBracket.Over365,
+        };
 
     /// <summary>Whole days since receipt; a unit received today is 0 days old.</summary>
     public static int AgeInDays(DateTimeOffset receivedAt, DateTimeOffset now) =>
         Math.Max(0, (int)Math.Floor((now - receivedAt).TotalDays));
 
-    public static string Label(AgeBracket bracket) => bracket switch
-    {
-        AgeBracket.Days0To90 => "0-90",
-        AgeBracket.Days91To180 => "91-180",
-        AgeBracket.Days181To270 => "181-270",
-        AgeBracket.Days271To365 => "271-365",
-        _ => "365+",
-    };
+    public static string Label(AgeBracket bracket) =>
+        bracket switch
+        {
+            AgeBracket.Days0To90 => "0-90",
+            AgeBracket.Days91To180 => "91-180",
+            AgeBracket.Days181To270 => "181-270",
+            AgeBracket.Days271To365 => "271-365",
+            _ => "365+",
+        };
 }
 
 /// <summary>Units per age bracket of a set of lots at one moment.</summary>
@@ -61,14 +63,15 @@ public sealed record AgeProfile(int Days0To90, int Days91To180, int Days181To270
 {
     public int Total => Days0To90 + Days91To180 + Days181To270 + Days271To365 + Over365;
 
-    public int UnitsIn(AgeBracket bracket) => bracket switch
-    {
-        AgeBracket.Days0To90 => Days0To90,
-        AgeBracket.Days91To180 => Days91To180,
-        AgeBracket.Days181To270 => Days181To270,
-        AgeBracket.Days271To365 => Days271To365,
-        _ => Over365,
-    };
+    public int UnitsIn(AgeBracket bracket) =>
+        bracket switch
+        {
+            AgeBracket.Days0To90 => Days0To90,
+            AgeBracket.Days91To180 => Days91To180,
+            AgeBracket.Days181To270 => Days181To270,
+            AgeBracket.Days271To365 => Days271To365,
+            _ => Over365,
+        };
 
     public static AgeProfile Of(IEnumerable<InventoryLot> lots, DateTimeOffset now)
     {

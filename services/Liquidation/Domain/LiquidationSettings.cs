@@ -13,13 +13,14 @@ public sealed class FeeByWeight
 
     public decimal PerPoundOverTwo { get; set; }
 
-    public decimal For(decimal weightLb) => weightLb switch
-    {
-        <= 0.5m => UpToHalfPound,
-        <= 1m => UpToOnePound,
-        <= 2m => UpToTwoPounds,
-        _ => Math.Round(OverTwoPoundsBase + (PerPoundOverTwo * Math.Ceiling(weightLb - 2m)), 2),
-    };
+    public decimal For(decimal weightLb) =>
+        weightLb switch
+        {
+            <= 0.5m => UpToHalfPound,
+            <= 1m => UpToOnePound,
+            <= 2m => UpToTwoPounds,
+            _ => Math.Round(OverTwoPoundsBase + (PerPoundOverTwo * Math.Ceiling(weightLb - 2m)), 2),
+        };
 }
 
 /// <summary>A deal: a price cut for a few days that lifts demand by a factor, for a flat fee.</summary>
@@ -83,15 +84,25 @@ public sealed class LiquidationSettings
     /// <summary>What units sent back are worth to the seller (resold elsewhere, repaired), as a share of the selling price.</summary>
     public decimal RemovalResidualShare { get; set; } = 0.10m;
 
-    public FeeByWeight RemovalFee { get; set; } = new()
-    {
-        UpToHalfPound = 1.04m, UpToOnePound = 1.53m, UpToTwoPounds = 2.27m, OverTwoPoundsBase = 2.89m, PerPoundOverTwo = 1.06m,
-    };
+    public FeeByWeight RemovalFee { get; set; } =
+        new()
+        {
+            UpToHalfPound = 1.04m,
+            UpToOnePound = 1.53m,
+            UpToTwoPounds = 2.27m,
+            OverTwoPoundsBase = 2.89m,
+            PerPoundOverTwo = 1.06m,
+        };
 
-    public FeeByWeight DisposalFee { get; set; } = new()
-    {
-        UpToHalfPound = 0.52m, UpToOnePound = 0.77m, UpToTwoPounds = 1.14m, OverTwoPoundsBase = 1.45m, PerPoundOverTwo = 0.53m,
-    };
+    public FeeByWeight DisposalFee { get; set; } =
+        new()
+        {
+            UpToHalfPound = 0.52m,
+            UpToOnePound = 0.77m,
+            UpToTwoPounds = 1.14m,
+            OverTwoPoundsBase = 1.45m,
+            PerPoundOverTwo = 0.53m,
+        };
 
     /// <summary>An action must beat keeping by at least this much to be recommended.</summary>
     public decimal MinimumGain { get; set; } = 1m;
@@ -132,7 +143,11 @@ public sealed class LiquidationSettings
             yield return (nameof(MaxMarkdownPercent), "Markdown step must be positive and the maximum between 0 and 100 %.");
         }
 
-        if (LiquidationRecoveryShareLow < 0 || LiquidationRecoveryShareHigh < LiquidationRecoveryShareLow || LiquidationRecoveryShareHigh > 1)
+        if (
+            LiquidationRecoveryShareLow < 0
+            || LiquidationRecoveryShareHigh < LiquidationRecoveryShareLow
+            || LiquidationRecoveryShareHigh > 1
+        )
         {
             yield return (nameof(LiquidationRecoveryShareHigh), "Recovery shares must satisfy 0 <= low <= high <= 1.");
         }

@@ -15,7 +15,11 @@ public sealed class ItemRegisteredConsumer(Database database, Inbox inbox, Stock
     {
         var item = context.Message;
         return stock.UpsertItemAsync(
-            unit, item.SellerId, new ItemRecord(item.Fnsku, item.StorageType, item.Dimensions, item.ListPrice.Amount, item.ListPrice.Currency), item.OccurredAt);
+            unit,
+            item.SellerId,
+            new ItemRecord(item.Fnsku, item.StorageType, item.Dimensions, item.ListPrice.Amount, item.ListPrice.Currency),
+            item.OccurredAt
+        );
     }
 }
 
@@ -30,8 +34,16 @@ public sealed class UnitsReceivedConsumer(Database database, Inbox inbox, StockR
     {
         var received = context.Message;
         var kind = received.Condition == UnitCondition.Sellable ? StockKind.Sellable : StockKind.Unfulfillable;
-        return stock.AddLotAsync(unit, received.SellerId, received.Fnsku, received.FulfillmentCenter, kind, received.OccurredAt, received.Quantity,
-            $"shipment:{received.ShipmentId}");
+        return stock.AddLotAsync(
+            unit,
+            received.SellerId,
+            received.Fnsku,
+            received.FulfillmentCenter,
+            kind,
+            received.OccurredAt,
+            received.Quantity,
+            $"shipment:{received.ShipmentId}"
+        );
     }
 }
 
@@ -42,8 +54,16 @@ public sealed class ReturnRestockedConsumer(Database database, Inbox inbox, Stoc
     protected override Task HandleAsync(ConsumeContext<ReturnRestocked> context, UnitOfWork unit)
     {
         var restocked = context.Message;
-        return stock.AddLotAsync(unit, restocked.SellerId, restocked.Fnsku, restocked.FulfillmentCenter, StockKind.Sellable, restocked.OccurredAt,
-            restocked.Quantity, $"return:{restocked.ReturnId}");
+        return stock.AddLotAsync(
+            unit,
+            restocked.SellerId,
+            restocked.Fnsku,
+            restocked.FulfillmentCenter,
+            StockKind.Sellable,
+            restocked.OccurredAt,
+            restocked.Quantity,
+            $"return:{restocked.ReturnId}"
+        );
     }
 }
 
@@ -54,8 +74,16 @@ public sealed class UnsellableReturnReceivedConsumer(Database database, Inbox in
     protected override Task HandleAsync(ConsumeContext<UnsellableReturnReceived> context, UnitOfWork unit)
     {
         var returned = context.Message;
-        return stock.AddLotAsync(unit, returned.SellerId, returned.Fnsku, returned.FulfillmentCenter, StockKind.Unfulfillable, returned.OccurredAt,
-            returned.Quantity, $"return:{returned.ReturnId}:{returned.Grade}");
+        return stock.AddLotAsync(
+            unit,
+            returned.SellerId,
+            returned.Fnsku,
+            returned.FulfillmentCenter,
+            StockKind.Unfulfillable,
+            returned.OccurredAt,
+            returned.Quantity,
+            $"return:{returned.ReturnId}:{returned.Grade}"
+        );
     }
 }
 
@@ -69,14 +97,33 @@ public sealed class OrderShippedConsumer(Database database, Inbox inbox, StockRe
         foreach (var line in shipped.Lines.GroupBy(l => l.Fnsku, StringComparer.Ordinal))
         {
             var units = line.Sum(l => l.Quantity);
-            var shortfall = await stock.ConsumeFifoAsync(unit, shipped.SellerId, line.Key, shipped.FulfillmentCenter, StockKind.Sellable, units);
+            var shortfall = await stock.ConsumeFifoAsync(
+                unit,
+                shipped.SellerId,
+                line.Key,
+                shipped.FulfillmentCenter,
+                StockKind.Sellable,
+                units
+            );
             if (shortfall > 0)
             {
                 // Stock received before this service tracked it has no lot; the sale still counts.
-                logger.LogInformation("{Shortfall} shipped units of {Fnsku} at {FulfillmentCenter} had no tracked lot.", shortfall, line.Key, shipped.FulfillmentCenter);
+                logger.LogInformation(
+                    "{Shortfall} shipped units of {Fnsku} at {FulfillmentCenter} had no tracked lot.",
+                    shortfall,
+                    line.Key,
+                    shipped.FulfillmentCenter
+                );
             }
 
-            await stock.RecordSaleAsync(unit, shipped.SellerId, line.Key, shipped.OccurredAt, units, line.Sum(l => l.Quantity * l.UnitPrice.Amount));
+            await stock.RecordSaleAsync(
+                unit,
+                shipped.SellerId,
+                line.Key,
+                shipped.OccurredAt,
+                units,
+                line.Sum(l => l.Quantity * l.UnitPrice.Amount)
+            );
         }
     }
 }
@@ -97,8 +144,14 @@ public sealed class InventoryRemovedConsumer(Database database, Inbox inbox, Sto
             return;
         }
 
-        await stock.ConsumeFifoAsync(unit, removed.SellerId, removed.Fnsku, removed.FulfillmentCenter,
-            removed.FromUnfulfillable ? StockKind.Unfulfillable : StockKind.Sellable, removed.Quantity);
+        await stock.ConsumeFifoAsync(
+            unit,
+            removed.SellerId,
+            removed.Fnsku,
+            removed.FulfillmentCenter,
+            removed.FromUnfulfillable ? StockKind.Unfulfillable : StockKind.Sellable,
+            removed.Quantity
+        );
     }
 }
 

@@ -10,9 +10,16 @@ public sealed record BinRequest(string? BinId, string? Zone, decimal? PickFaceDi
 
 public sealed record ConfigureBinsRequest(IReadOnlyList<BinRequest>? Bins);
 
-public sealed record BinResponse(string BinId, string Zone, decimal PickFaceDistanceMeters, decimal CapacityCubicFeet, decimal UsedCubicFeet)
+public sealed record BinResponse(
+    string BinId,
+    string Zone,
+    decimal PickFaceDistanceMeters,
+    decimal CapacityCubicFeet,
+    decimal UsedCubicFeet
+)
 {
-    public static BinResponse From(BinSpace bin) => new(bin.BinId, bin.Zone, bin.PickFaceDistanceMeters, bin.CapacityCubicFeet, bin.UsedCubicFeet);
+    public static BinResponse From(BinSpace bin) =>
+        new(bin.BinId, bin.Zone, bin.PickFaceDistanceMeters, bin.CapacityCubicFeet, bin.UsedCubicFeet);
 }
 
 /// <summary>
@@ -23,23 +30,36 @@ public static class BinsApi
 {
     public static RouteGroupBuilder MapBinsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup($"{ReceivingService.Descriptor.ApiPrefix}/fulfillment-centers/{{fulfillmentCenter}}/bins").WithTags("Bins");
-        group.MapPut("/", ConfigureBins)
+        var group = routes
+            .MapGroup($"{ReceivingService.Descriptor.ApiPrefix}/fulfillment-centers/{{fulfillmentCenter}}/bins")
+            .WithTags("Bins");
+        group
+            .MapPut("/", ConfigureBins)
             .RequireAdminScope()
             .WithName("ConfigureBins")
-            .WithSummary("Add or reconfigure bins of an FC: zone, distance to the pick face, capacity by volume. Volume already stowed stays.");
-        group.MapGet("/", ListBins)
-            .WithName("ListBins")
-            .WithSummary("The bins of an FC with the volume used, paged by cursor.");
+            .WithSummary(
+                "Add or reconfigure bins of an FC: zone, distance to the pick face, capacity by volume. Volume already stowed stays."
+            );
+        group.MapGet("/", ListBins).WithName("ListBins").WithSummary("The bins of an FC with the volume used, paged by cursor.");
         return group;
     }
 
     public static async Task<Results<Ok<IReadOnlyList<BinResponse>>, ValidationProblem>> ConfigureBins(
-        string fulfillmentCenter, ConfigureBinsRequest request, Database database, PutawayRepository bins, TimeProvider time, CancellationToken cancellationToken)
+        string fulfillmentCenter,
+        ConfigureBinsRequest request,
+        Database database,
+        PutawayRepository bins,
+        TimeProvider time,
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         CheckFulfillmentCenter(fulfillmentCenter, validation);
-        foreach (var (field, reason) in Putaway.CheckBins(request.Bins?.Select(b => (b.BinId, b.Zone, b.PickFaceDistanceMeters, b.CapacityCubicFeet)).ToList()))
+        foreach (
+            var (field, reason) in Putaway.CheckBins(
+                request.Bins?.Select(b => (b.BinId, b.Zone, b.PickFaceDistanceMeters, b.CapacityCubicFeet)).ToList()
+            )
+        )
         {
             validation.Add(field, reason);
         }
@@ -50,13 +70,23 @@ public static class BinsApi
         }
 
         var fc = fulfillmentCenter.ToUpperInvariant();
-        var configured = request.Bins!.Select(b => new BinSpace(b.BinId!, b.Zone!, b.PickFaceDistanceMeters!.Value, b.CapacityCubicFeet!.Value, 0)).ToList();
-        await database.InTransactionAsync(unit => bins.UpsertBinsAsync(unit, fc, configured, time.GetUtcNow().UtcDateTime), cancellationToken);
+        var configured = request
+            .Bins!.Select(b => new BinSpace(b.BinId!, b.Zone!, b.PickFaceDistanceMeters!.Value, b.CapacityCubicFeet!.Value, 0))
+            .ToList();
+        await database.InTransactionAsync(
+            unit => bins.UpsertBinsAsync(unit, fc, configured, time.GetUtcNow().UtcDateTime),
+            cancellationToken
+        );
         return TypedResults.Ok<IReadOnlyList<BinResponse>>(configured.Select(BinResponse.From).ToList());
     }
 
     public static async Task<Results<Ok<Page<BinResponse>>, ValidationProblem>> ListBins(
-        string fulfillmentCenter, PutawayRepository bins, int? limit, string? cursor, CancellationToken cancellationToken)
+        string fulfillmentCenter,
+        PutawayRepository bins,
+        int? limit,
+        string? cursor,
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         CheckFulfillmentCenter(fulfillmentCenter, validation);
@@ -74,5 +104,6 @@ public static class BinsApi
         validation.Require(
             fulfillmentCenter.Length is >= 1 and <= 10 && fulfillmentCenter.All(char.IsAsciiLetterOrDigit),
             "fulfillmentCenter",
-            "Must be an FC code such as SEA1 (letters and digits, at most 10).");
+            "Must be an FC code such as SEA1 (letters and digits, at most 10)."
+        );
 }

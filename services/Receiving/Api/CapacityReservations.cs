@@ -24,9 +24,16 @@ public sealed class CapacityRejectedException(CapacityRejected rejection) : Exce
 public sealed class CapacityUnavailableException(string message, Exception inner) : Exception(message, inner);
 
 /// <summary>Receiving's side of the capacity conversation with Limits (bus request/response).</summary>
-public sealed class CapacityReservations(IRequestClient<ReserveCapacity> client, IOptions<CapacityOptions> options, Database database, Outbox outbox, TimeProvider time)
+public sealed class CapacityReservations(
+    IRequestClient<ReserveCapacity> client,
+    IOptions<CapacityOptions> options,
+    Database database,
+    Outbox outbox,
+    TimeProvider time
+)
 {
-    /// <summary>Reserves capacity for a shipment, or throws <see cref="CapacityRejectedException"/> / <see cref="CapacityUnavailableException"/>.</summary>
+    /// <summary>Reserves capacity for a shipment, or throws <see cref="CapacityRejectedException"/> / <see
+    /// cref="CapacityUnavailableException"/>.</summary>
     public async Task<Guid> ReserveAsync(ReserveCapacity request, CancellationToken cancellationToken)
     {
         // The timeout covers sending the request too: with the broker away, the send itself waits for a connection.
@@ -34,7 +41,11 @@ public sealed class CapacityReservations(IRequestClient<ReserveCapacity> client,
         deadline.CancelAfter(options.Value.RequestTimeout);
         try
         {
-            var response = await client.GetResponse<CapacityReserved, CapacityRejected>(request, deadline.Token, RequestTimeout.After(ms: (int)options.Value.RequestTimeout.TotalMilliseconds));
+            var response = await client.GetResponse<CapacityReserved, CapacityRejected>(
+                request,
+                deadline.Token,
+                RequestTimeout.After(ms: (int)options.Value.RequestTimeout.TotalMilliseconds)
+            );
             if (response.Is(out Response<CapacityRejected>? rejected))
             {
                 throw new CapacityRejectedException(rejected!.Message);
@@ -44,10 +55,15 @@ public sealed class CapacityReservations(IRequestClient<ReserveCapacity> client,
                 ? reserved!.Message.ReservationId
                 : throw new InvalidOperationException("Limits answered with neither CapacityReserved nor CapacityRejected.");
         }
-        catch (Exception timeout) when (timeout is RequestTimeoutException || (timeout is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception timeout)
+            when (timeout is RequestTimeoutException
+                || (timeout is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            )
         {
             throw new CapacityUnavailableException(
-                $"Limits did not answer the capacity request within {options.Value.RequestTimeout.TotalSeconds:0.#} s.", timeout);
+                $"Limits did not answer the capacity request within {options.Value.RequestTimeout.TotalSeconds:0.#} s.",
+                timeout
+            );
         }
     }
 
@@ -55,8 +71,19 @@ public sealed class CapacityReservations(IRequestClient<ReserveCapacity> client,
     /// Gives back capacity held for a shipment that was not stored after all (through the outbox): reserved, or asked for
     /// without an answer in time — Limits may still reserve it late, and the release then cancels that reservation.
     /// </summary>
-    public Task ReleaseAsync(string sellerId, Guid shipmentId, string fulfillmentCenter, Guid correlationId, CancellationToken cancellationToken) =>
+    public Task ReleaseAsync(
+        string sellerId,
+        Guid shipmentId,
+        string fulfillmentCenter,
+        Guid correlationId,
+        CancellationToken cancellationToken
+    ) =>
         database.InTransactionAsync(
-            unit => outbox.AddAsync(unit, new CapacityReleased(Guid.CreateVersion7(), time.GetUtcNow(), sellerId, correlationId, shipmentId, fulfillmentCenter)),
-            cancellationToken);
+            unit =>
+                outbox.AddAsync(
+                    unit,
+                    new CapacityReleased(Guid.CreateVersion7(), time.GetUtcNow(), sellerId, correlationId, shipmentId, fulfillmentCenter)
+                ),
+            cancellationToken
+        );
 }

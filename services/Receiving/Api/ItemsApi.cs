@@ -8,9 +8,22 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InventoryPlatform.Receiving.Api;
 
-public sealed record RegisterItemRequest(string? SellerSku, string? Title, StorageType? StorageType, Dimensions? Dimensions, Money? ListPrice);
+public sealed record RegisterItemRequest(
+    string? SellerSku,
+    string? Title,
+    StorageType? StorageType,
+    Dimensions? Dimensions,
+    Money? ListPrice
+);
 
-public sealed record ItemResponse(string Fnsku, string SellerSku, string Title, StorageType StorageType, Dimensions Dimensions, Money ListPrice)
+public sealed record ItemResponse(
+    string Fnsku,
+    string SellerSku,
+    string Title,
+    StorageType StorageType,
+    Dimensions Dimensions,
+    Money ListPrice
+)
 {
     public static ItemResponse From(Item item) =>
         new(item.Fnsku, item.SellerSku, item.Title, item.StorageType, item.Dimensions, item.ListPrice);
@@ -22,15 +35,15 @@ public static class ItemsApi
     {
         var group = routes.MapGroup($"{ReceivingService.Descriptor.ApiPrefix}/items").WithTags("Items");
 
-        group.MapPost("/", RegisterItem)
+        group
+            .MapPost("/", RegisterItem)
             .WithName("RegisterItem")
-            .WithSummary("Register a product for fulfilment; returns its FNSKU. Registering the same seller SKU again returns the same item, updated.");
-        group.MapGet("/{fnsku}", GetItem)
-            .WithName("GetItem")
-            .WithSummary("One of the seller's items by FNSKU.");
-        group.MapGet("/", ListItems)
-            .WithName("ListItems")
-            .WithSummary("The seller's items, paged by cursor.");
+            .WithSummary(
+                "Register a product for fulfilment; returns its FNSKU. Registering the same seller SKU again returns the same item, "
+                    + "updated."
+            );
+        group.MapGet("/{fnsku}", GetItem).WithName("GetItem").WithSummary("One of the seller's items by FNSKU.");
+        group.MapGet("/", ListItems).WithName("ListItems").WithSummary("The seller's items, paged by cursor.");
         return group;
     }
 
@@ -42,10 +55,19 @@ public static class ItemsApi
         ItemRepository items,
         Outbox outbox,
         TimeProvider time,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
-        foreach (var (field, reason) in ItemRules.Check(request.SellerSku, request.Title, request.StorageType, request.Dimensions, request.ListPrice))
+        foreach (
+            var (field, reason) in ItemRules.Check(
+                request.SellerSku,
+                request.Title,
+                request.StorageType,
+                request.Dimensions,
+                request.ListPrice
+            )
+        )
         {
             validation.Add(field, reason);
         }
@@ -68,7 +90,8 @@ public static class ItemsApi
                     request.Title!,
                     request.StorageType!.Value,
                     request.Dimensions!,
-                    request.ListPrice!);
+                    request.ListPrice!
+                );
                 if (existing == item)
                 {
                     return (item, false);
@@ -83,12 +106,26 @@ public static class ItemsApi
                     await items.UpdateAsync(unit, item, now.UtcDateTime);
                 }
 
-                await outbox.AddAsync(unit, new ItemRegistered(
-                    Guid.CreateVersion7(), now, seller.Id, correlationId, item.Fnsku, item.SellerSku, item.Title,
-                    item.StorageType, item.Dimensions, item.ListPrice, IsUpdate: existing is not null));
+                await outbox.AddAsync(
+                    unit,
+                    new ItemRegistered(
+                        Guid.CreateVersion7(),
+                        now,
+                        seller.Id,
+                        correlationId,
+                        item.Fnsku,
+                        item.SellerSku,
+                        item.Title,
+                        item.StorageType,
+                        item.Dimensions,
+                        item.ListPrice,
+                        IsUpdate: existing is not null
+                    )
+                );
                 return (item, existing is null);
             },
-            cancellationToken);
+            cancellationToken
+        );
 
         var response = ItemResponse.From(item);
         return created
@@ -97,11 +134,17 @@ public static class ItemsApi
     }
 
     public static async Task<Results<Ok<ItemResponse>, ValidationProblem, ProblemHttpResult>> GetItem(
-        string fnsku, Seller seller, ItemRepository items, CancellationToken cancellationToken)
+        string fnsku,
+        Seller seller,
+        ItemRepository items,
+        CancellationToken cancellationToken
+    )
     {
         if (!Fnsku.IsWellFormed(fnsku))
         {
-            return new Validation().Add("fnsku", "Must be an FNSKU returned by item registration (X0 and eight letters or digits).").Problem();
+            return new Validation()
+                .Add("fnsku", "Must be an FNSKU returned by item registration (X0 and eight letters or digits).")
+                .Problem();
         }
 
         return await items.GetAsync(seller.Id, fnsku, cancellationToken) is { } item
@@ -110,7 +153,12 @@ public static class ItemsApi
     }
 
     public static async Task<Results<Ok<Page<ItemResponse>>, ValidationProblem>> ListItems(
-        Seller seller, ItemRepository items, int? limit, string? cursor, CancellationToken cancellationToken)
+        Seller seller,
+        ItemRepository items,
+        int? limit,
+        string? cursor,
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         var (take, after) = Cursor.Read(limit, cursor, validation);

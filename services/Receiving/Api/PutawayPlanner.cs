@@ -58,7 +58,12 @@ public sealed class PutawayPlanner(PutawayRepository bins, ItemRepository items,
             var volumeOf = waiting.ToDictionary(u => u.UnitId, u => u.CubicFeet, StringComparer.Ordinal);
             var retry = new List<UnitToStow>();
             // In bin order, so two scans never wait for each other's bins the other way round.
-            foreach (var group in plan.Assignments.Where(a => a.BinId is not null).GroupBy(a => a.BinId!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            foreach (
+                var group in plan
+                    .Assignments.Where(a => a.BinId is not null)
+                    .GroupBy(a => a.BinId!, StringComparer.Ordinal)
+                    .OrderBy(g => g.Key, StringComparer.Ordinal)
+            )
             {
                 var unitIds = group.Select(a => a.UnitId).ToList();
                 if (await bins.TryTakeAsync(unit, fulfillmentCenter, group.Key, unitIds.Sum(id => volumeOf[id]), now))

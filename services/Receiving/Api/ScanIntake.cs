@@ -16,12 +16,22 @@ namespace InventoryPlatform.Receiving.Api;
 public sealed class ScanIntake(Database database, ShipmentRepository shipments, PutawayPlanner putaway, Outbox outbox, TimeProvider time)
 {
     public async Task<Results<Ok<ScanResult>, ValidationProblem, ProblemHttpResult>> RecordAsync(
-        Seller seller, Guid shipmentId, IReadOnlyList<ScanRequest> requests, string fieldPrefix, Guid correlationId, CancellationToken cancellationToken)
+        Seller seller,
+        Guid shipmentId,
+        IReadOnlyList<ScanRequest> requests,
+        string fieldPrefix,
+        Guid correlationId,
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         for (var i = 0; i < requests.Count; i++)
         {
-            validation.Require(requests[i].Condition is not null, Field(fieldPrefix, requests.Count, i, "condition"), "Is required: sellable or damaged.");
+            validation.Require(
+                requests[i].Condition is not null,
+                Field(fieldPrefix, requests.Count, i, "condition"),
+                "Is required: sellable or damaged."
+            );
         }
 
         var scans = requests.Select(r => new Scan(r.UnitId ?? "", r.Fnsku ?? "", r.Condition ?? UnitCondition.Sellable)).ToList();
@@ -32,12 +42,29 @@ public sealed class ScanIntake(Database database, ShipmentRepository shipments, 
         catch (DbException exception) when (database.Dialect.IsUniqueViolation(exception))
         {
             // A scan into another shipment recorded one of these unit ids at the same moment: record unit by unit.
-            return await RecordAsync(seller, shipmentId, scans, new Validation(), fieldPrefix, correlationId, oneByOne: true, cancellationToken);
+            return await RecordAsync(
+                seller,
+                shipmentId,
+                scans,
+                new Validation(),
+                fieldPrefix,
+                correlationId,
+                oneByOne: true,
+                cancellationToken
+            );
         }
     }
 
     private Task<Results<Ok<ScanResult>, ValidationProblem, ProblemHttpResult>> RecordAsync(
-        Seller seller, Guid shipmentId, List<Scan> scans, Validation validation, string fieldPrefix, Guid correlationId, bool oneByOne, CancellationToken cancellationToken) =>
+        Seller seller,
+        Guid shipmentId,
+        List<Scan> scans,
+        Validation validation,
+        string fieldPrefix,
+        Guid correlationId,
+        bool oneByOne,
+        CancellationToken cancellationToken
+    ) =>
         database.InTransactionAsync<Results<Ok<ScanResult>, ValidationProblem, ProblemHttpResult>>(
             async unit =>
             {
@@ -50,7 +77,9 @@ public sealed class ScanIntake(Database database, ShipmentRepository shipments, 
                 if (!ShipmentLifecycle.AcceptsScans(shipment.Header.Status))
                 {
                     return Problems.Conflict(
-                        "Shipment does not accept scans.", $"Shipment {shipmentId} is {shipment.Header.Status}: no units can be scanned into it any more.");
+                        "Shipment does not accept scans.",
+                        $"Shipment {shipmentId} is {shipment.Header.Status}: no units can be scanned into it any more."
+                    );
                 }
 
                 var onShipment = shipment.Lines.Select(l => l.Fnsku).ToHashSet(StringComparer.Ordinal);
@@ -65,10 +94,21 @@ public sealed class ScanIntake(Database database, ShipmentRepository shipments, 
                 }
 
                 var now = time.GetUtcNow();
-                var records = scans.Select(s => new UnitRecord(s.UnitId, shipmentId, s.Fnsku, shipment.Header.FulfillmentCenter, s.Condition, now.UtcDateTime)).ToList();
+                var records = scans
+                    .Select(s => new UnitRecord(
+                        s.UnitId,
+                        shipmentId,
+                        s.Fnsku,
+                        shipment.Header.FulfillmentCenter,
+                        s.Condition,
+                        now.UtcDateTime
+                    ))
+                    .ToList();
                 var recorded = new List<Scan>();
                 var repeated = new List<string>();
-                var fresh = oneByOne ? null : new HashSet<string>(await shipments.RecordNewUnitsAsync(unit, seller.Id, records), StringComparer.Ordinal);
+                var fresh = oneByOne
+                    ? null
+                    : new HashSet<string>(await shipments.RecordNewUnitsAsync(unit, seller.Id, records), StringComparer.Ordinal);
                 for (var i = 0; i < scans.Count; i++)
                 {
                     // Remove, so a unit id that appears twice in the batch counts once.
@@ -87,9 +127,21 @@ public sealed class ScanIntake(Database database, ShipmentRepository shipments, 
                 {
                     var sellable = condition == UnitCondition.Sellable ? unitIds.Count : 0;
                     await shipments.AddReceivedAsync(unit, shipmentId, fnsku, sellable, unitIds.Count - sellable);
-                    await outbox.AddAsync(unit, new UnitsReceived(
-                        Guid.CreateVersion7(), now, seller.Id, correlationId, shipmentId,
-                        shipment.Header.FulfillmentCenter, fnsku, condition, unitIds.Count, unitIds));
+                    await outbox.AddAsync(
+                        unit,
+                        new UnitsReceived(
+                            Guid.CreateVersion7(),
+                            now,
+                            seller.Id,
+                            correlationId,
+                            shipmentId,
+                            shipment.Header.FulfillmentCenter,
+                            fnsku,
+                            condition,
+                            unitIds.Count,
+                            unitIds
+                        )
+                    );
                 }
 
                 if (recorded.Count > 0 && shipment.Header.Status != ShipmentStatus.Receiving)
@@ -101,7 +153,8 @@ public sealed class ScanIntake(Database database, ShipmentRepository shipments, 
                 await putaway.StowAsync(unit, seller.Id, shipment.Header.FulfillmentCenter, recorded);
                 return TypedResults.Ok(new ScanResult(recorded.Count, repeated));
             },
-            cancellationToken);
+            cancellationToken
+        );
 
     private static string Field(string prefix, int count, int index, string name) =>
         prefix.Length == 0 && count == 1 ? name : $"{prefix}[{index}].{name}";

@@ -16,7 +16,12 @@ namespace InventoryPlatform.Receiving.Api;
 public sealed class ShipmentTransitions(Database database, ShipmentRepository shipments, Outbox outbox, TimeProvider time)
 {
     public Task<Results<Ok<ShipmentResponse>, ProblemHttpResult>> ApplyAsync(
-        Seller seller, Guid shipmentId, ShipmentAction action, Guid correlationId, CancellationToken cancellationToken) =>
+        Seller seller,
+        Guid shipmentId,
+        ShipmentAction action,
+        Guid correlationId,
+        CancellationToken cancellationToken
+    ) =>
         database.InTransactionAsync<Results<Ok<ShipmentResponse>, ProblemHttpResult>>(
             async unit =>
             {
@@ -39,12 +44,25 @@ public sealed class ShipmentTransitions(Database database, ShipmentRepository sh
                 switch (action)
                 {
                     case ShipmentAction.Close:
-                        await outbox.AddAsync(unit, new InboundShipmentClosed(
-                            Guid.CreateVersion7(), now, seller.Id, correlationId, shipmentId, header.FulfillmentCenter, Discrepancies.For(lines)));
+                        await outbox.AddAsync(
+                            unit,
+                            new InboundShipmentClosed(
+                                Guid.CreateVersion7(),
+                                now,
+                                seller.Id,
+                                correlationId,
+                                shipmentId,
+                                header.FulfillmentCenter,
+                                Discrepancies.For(lines)
+                            )
+                        );
                         break;
                     case ShipmentAction.Cancel:
                         // Limits frees the capacity it reserved for this shipment when it was created.
-                        await outbox.AddAsync(unit, new CapacityReleased(Guid.CreateVersion7(), now, seller.Id, correlationId, shipmentId, header.FulfillmentCenter));
+                        await outbox.AddAsync(
+                            unit,
+                            new CapacityReleased(Guid.CreateVersion7(), now, seller.Id, correlationId, shipmentId, header.FulfillmentCenter)
+                        );
                         break;
                 }
 
@@ -56,14 +74,18 @@ public sealed class ShipmentTransitions(Database database, ShipmentRepository sh
                     ShipmentStatus.Cancelled => updated with { CancelledAt = now.UtcDateTime },
                     _ => updated,
                 };
-                return TypedResults.Ok(ShipmentsApi.ToResponse(new ShipmentView(updated, lines.OrderBy(l => l.Fnsku, StringComparer.Ordinal).ToList())));
+                return TypedResults.Ok(
+                    ShipmentsApi.ToResponse(new ShipmentView(updated, lines.OrderBy(l => l.Fnsku, StringComparer.Ordinal).ToList()))
+                );
             },
-            cancellationToken);
+            cancellationToken
+        );
 
-    private static string Past(ShipmentAction action) => action switch
-    {
-        ShipmentAction.Ship => "shipped",
-        ShipmentAction.Close => "closed",
-        _ => "cancelled",
-    };
+    private static string Past(ShipmentAction action) =>
+        action switch
+        {
+            ShipmentAction.Ship => "shipped",
+            ShipmentAction.Close => "closed",
+            _ => "cancelled",
+        };
 }

@@ -23,7 +23,8 @@ public sealed record ShipmentResponse(
     DateTime? ShippedAt,
     DateTime? ClosedAt,
     DateTime? CancelledAt,
-    IReadOnlyList<ShipmentLineResponse> Lines);
+    IReadOnlyList<ShipmentLineResponse> Lines
+);
 
 public sealed record ReportLine(string Fnsku, int ExpectedUnits, int ReceivedSellable, int ReceivedDamaged, int Shortage, int Overage);
 
@@ -41,7 +42,8 @@ public sealed record ShipmentReport(
     DateTime? ClosedAt,
     IReadOnlyList<ReportLine> Lines,
     ReportTotals Totals,
-    IReadOnlyList<ReportLine> Discrepancies);
+    IReadOnlyList<ReportLine> Discrepancies
+);
 
 public sealed record ShipmentSummary(Guid Id, string FulfillmentCenter, ShipmentStatus Status, DateTime CreatedAt);
 
@@ -51,8 +53,17 @@ public sealed record ScanBatchRequest(IReadOnlyList<ScanRequest>? Scans);
 
 public sealed record ScanResult(int Accepted, IReadOnlyList<string> AlreadyScanned);
 
-/// <summary>A received unit; <c>binId</c> is where it was put away (absent while no bin of the FC had room, and for damaged units).</summary>
-public sealed record UnitResponse(string UnitId, Guid ShipmentId, string Fnsku, string FulfillmentCenter, UnitCondition Condition, DateTime ScannedAt, string? BinId);
+/// <summary>A received unit; <c>binId</c> is where it was put away (absent while no bin of the FC had room, and for damaged
+/// units).</summary>
+public sealed record UnitResponse(
+    string UnitId,
+    Guid ShipmentId,
+    string Fnsku,
+    string FulfillmentCenter,
+    UnitCondition Condition,
+    DateTime ScannedAt,
+    string? BinId
+);
 
 public static class ShipmentsApi
 {
@@ -61,38 +72,61 @@ public static class ShipmentsApi
         var prefix = ReceivingService.Descriptor.ApiPrefix;
         var group = routes.MapGroup($"{prefix}/shipments").WithTags("Inbound shipments");
 
-        group.MapPost("/", CreateShipment)
+        group
+            .MapPost("/", CreateShipment)
             .WithName("CreateShipment")
             .WithSummary("Plan an inbound shipment (ASN) to a fulfillment center. Accepts an Idempotency-Key header.");
-        group.MapGet("/{id}", GetShipment)
+        group
+            .MapGet("/{id}", GetShipment)
             .WithName("GetShipment")
             .WithSummary("A shipment with its lines: units expected and received so far.");
-        group.MapGet("/", ListShipments)
-            .WithName("ListShipments")
-            .WithSummary("The seller's shipments, paged by cursor.");
-        group.MapPost("/{id}/ship", (Guid id, Seller seller, HttpContext http, ShipmentTransitions transitions, CancellationToken cancellationToken) =>
-                transitions.ApplyAsync(seller, id, ShipmentAction.Ship, Correlation.Of(http), cancellationToken))
+        group.MapGet("/", ListShipments).WithName("ListShipments").WithSummary("The seller's shipments, paged by cursor.");
+        group
+            .MapPost(
+                "/{id}/ship",
+                (Guid id, Seller seller, HttpContext http, ShipmentTransitions transitions, CancellationToken cancellationToken) =>
+                    transitions.ApplyAsync(seller, id, ShipmentAction.Ship, Correlation.Of(http), cancellationToken)
+            )
             .WithName("ShipShipment")
             .WithSummary("The seller handed the shipment to the carrier: Created → InTransit.");
-        group.MapPost("/{id}/close", (Guid id, Seller seller, HttpContext http, ShipmentTransitions transitions, CancellationToken cancellationToken) =>
-                transitions.ApplyAsync(seller, id, ShipmentAction.Close, Correlation.Of(http), cancellationToken))
+        group
+            .MapPost(
+                "/{id}/close",
+                (Guid id, Seller seller, HttpContext http, ShipmentTransitions transitions, CancellationToken cancellationToken) =>
+                    transitions.ApplyAsync(seller, id, ShipmentAction.Close, Correlation.Of(http), cancellationToken)
+            )
             .WithName("CloseShipment")
-            .WithSummary("Receiving is done: InTransit or Receiving → Closed. Computes shortages, overages and damaged units per line and publishes InboundShipmentClosed.");
-        group.MapPost("/{id}/cancel", (Guid id, Seller seller, HttpContext http, ShipmentTransitions transitions, CancellationToken cancellationToken) =>
-                transitions.ApplyAsync(seller, id, ShipmentAction.Cancel, Correlation.Of(http), cancellationToken))
+            .WithSummary(
+                "Receiving is done: InTransit or Receiving → Closed. Computes shortages, overages and damaged units per line and publishes "
+                    + "InboundShipmentClosed."
+            );
+        group
+            .MapPost(
+                "/{id}/cancel",
+                (Guid id, Seller seller, HttpContext http, ShipmentTransitions transitions, CancellationToken cancellationToken) =>
+                    transitions.ApplyAsync(seller, id, ShipmentAction.Cancel, Correlation.Of(http), cancellationToken)
+            )
             .WithName("CancelShipment")
-            .WithSummary("Cancel a shipment nothing was received from yet (Created or InTransit → Cancelled); releases its reserved capacity.");
-        group.MapGet("/{id}/report", GetReport)
+            .WithSummary(
+                "Cancel a shipment nothing was received from yet (Created or InTransit → Cancelled); releases its reserved capacity."
+            );
+        group
+            .MapGet("/{id}/report", GetReport)
             .WithName("GetShipmentReport")
-            .WithSummary("The receiving report: expected against received per line, with shortages, overages and damaged units (final once closed).");
-        group.MapPost("/{id}/scans", PostScan)
+            .WithSummary(
+                "The receiving report: expected against received per line, with shortages, overages and damaged units (final once closed)."
+            );
+        group
+            .MapPost("/{id}/scans", PostScan)
             .WithName("PostScan")
             .WithSummary("Record one unit scanned at the dock. A unit id scanned before is recognised and not counted again.");
-        group.MapPost("/{id}/scans/batch", PostScanBatch)
+        group
+            .MapPost("/{id}/scans/batch", PostScanBatch)
             .WithName("PostScanBatch")
             .WithSummary("Record up to 1000 scans in one request (dock scanners). A batch with any invalid scan is refused whole.");
 
-        routes.MapGet($"{prefix}/units/{{unitId}}", GetUnit)
+        routes
+            .MapGet($"{prefix}/units/{{unitId}}", GetUnit)
             .WithTags("Units")
             .WithName("GetUnit")
             .WithSummary("Where and how a physical unit was received, by its unit id.");
@@ -109,7 +143,8 @@ public static class ShipmentsApi
         IdempotentRequests idempotency,
         CapacityReservations capacity,
         TimeProvider time,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         validation.Require(IdempotentRequests.IsValidKey(idempotencyKey), IdempotentRequests.Header, "Must be 1-200 printable characters.");
@@ -144,12 +179,17 @@ public static class ShipmentsApi
                     var unknown = fnskus.Select((f, i) => (f, i)).Where(x => !known.ContainsKey(x.f)).ToList();
                     if (unknown.Count > 0)
                     {
-                        throw new UnknownItemsException(unknown.Select(x => ($"lines[{x.i}].fnsku", $"No item {x.f} is registered for this seller.")).ToList());
+                        throw new UnknownItemsException(
+                            unknown.Select(x => ($"lines[{x.i}].fnsku", $"No item {x.f} is registered for this seller.")).ToList()
+                        );
                     }
 
                     // Limits answers for the same shipment id again if a transient fault reruns this transaction.
                     var volumes = CapacityRequest.VolumesFor(request.Lines!.Select(l => (known[l.Fnsku!], l.ExpectedUnits)));
-                    await capacity.ReserveAsync(new ReserveCapacity(shipmentId, seller.Id, fulfillmentCenter, volumes, correlationId), cancellationToken);
+                    await capacity.ReserveAsync(
+                        new ReserveCapacity(shipmentId, seller.Id, fulfillmentCenter, volumes, correlationId),
+                        cancellationToken
+                    );
                     reserved = true;
 
                     var now = time.GetUtcNow().UtcDateTime;
@@ -159,7 +199,8 @@ public static class ShipmentsApi
                     unit.AfterCommit(() => stored = true);
                     return (StatusCodes.Status201Created, ToResponse(new ShipmentView(header, shipmentLines)));
                 },
-                cancellationToken);
+                cancellationToken
+            );
         }
         catch (UnknownItemsException unknown)
         {
@@ -176,14 +217,16 @@ public static class ShipmentsApi
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict,
                 title: "Not enough storage capacity for this shipment.",
-                detail: $"{r.Reason} ({r.StorageType}: limit {r.LimitCubicFeet} ft³, used {r.UsedCubicFeet} ft³, requested {r.RequestedCubicFeet} ft³.)",
+                detail: $"{r.Reason} ({r.StorageType}: limit {r.LimitCubicFeet} ft³, used {r.UsedCubicFeet} ft³, requested "
+                    + $"{r.RequestedCubicFeet} ft³.)",
                 extensions: new Dictionary<string, object?>
                 {
                     ["storageType"] = r.StorageType.ToString(),
                     ["limitCubicFeet"] = r.LimitCubicFeet,
                     ["usedCubicFeet"] = r.UsedCubicFeet,
                     ["requestedCubicFeet"] = r.RequestedCubicFeet,
-                });
+                }
+            );
         }
         catch (CapacityUnavailableException unavailable)
         {
@@ -202,13 +245,22 @@ public static class ShipmentsApi
     }
 
     public static async Task<Results<Ok<ShipmentResponse>, ProblemHttpResult>> GetShipment(
-        Guid id, Seller seller, ShipmentRepository shipments, CancellationToken cancellationToken) =>
+        Guid id,
+        Seller seller,
+        ShipmentRepository shipments,
+        CancellationToken cancellationToken
+    ) =>
         await shipments.GetAsync(seller.Id, id, cancellationToken) is { } shipment
             ? TypedResults.Ok(ToResponse(shipment))
             : Problems.NotFound("Shipment", id.ToString());
 
     public static async Task<Results<Ok<Page<ShipmentSummary>>, ValidationProblem>> ListShipments(
-        Seller seller, ShipmentRepository shipments, int? limit, string? cursor, CancellationToken cancellationToken)
+        Seller seller,
+        ShipmentRepository shipments,
+        int? limit,
+        string? cursor,
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         var (take, afterId) = Cursor.ReadGuid(limit, cursor, validation);
@@ -224,7 +276,11 @@ public static class ShipmentsApi
     }
 
     public static async Task<Results<Ok<ShipmentReport>, ProblemHttpResult>> GetReport(
-        Guid id, Seller seller, ShipmentRepository shipments, CancellationToken cancellationToken)
+        Guid id,
+        Seller seller,
+        ShipmentRepository shipments,
+        CancellationToken cancellationToken
+    )
     {
         if (await shipments.GetAsync(seller.Id, id, cancellationToken) is not { } shipment)
         {
@@ -234,23 +290,52 @@ public static class ShipmentsApi
         var computed = Discrepancies.For(shipment.Lines);
         var lines = computed.Select(ToReportLine).ToList();
         var totals = new ReportTotals(
-            lines.Sum(l => l.ExpectedUnits), lines.Sum(l => l.ReceivedSellable), lines.Sum(l => l.ReceivedDamaged), lines.Sum(l => l.Shortage), lines.Sum(l => l.Overage));
+            lines.Sum(l => l.ExpectedUnits),
+            lines.Sum(l => l.ReceivedSellable),
+            lines.Sum(l => l.ReceivedDamaged),
+            lines.Sum(l => l.Shortage),
+            lines.Sum(l => l.Overage)
+        );
         var discrepancies = computed.Where(d => !Discrepancies.IsClean(d)).Select(ToReportLine).ToList();
         var header = shipment.Header;
-        return TypedResults.Ok(new ShipmentReport(
-            header.Id, header.FulfillmentCenter, header.Status, header.Status == ShipmentStatus.Closed, header.ClosedAt, lines, totals, discrepancies));
+        return TypedResults.Ok(
+            new ShipmentReport(
+                header.Id,
+                header.FulfillmentCenter,
+                header.Status,
+                header.Status == ShipmentStatus.Closed,
+                header.ClosedAt,
+                lines,
+                totals,
+                discrepancies
+            )
+        );
     }
 
     public static Task<Results<Ok<ScanResult>, ValidationProblem, ProblemHttpResult>> PostScan(
-        Guid id, ScanRequest scan, Seller seller, HttpContext http, ScanIntake intake, CancellationToken cancellationToken) =>
-        intake.RecordAsync(seller, id, [scan], fieldPrefix: "", Correlation.Of(http), cancellationToken);
+        Guid id,
+        ScanRequest scan,
+        Seller seller,
+        HttpContext http,
+        ScanIntake intake,
+        CancellationToken cancellationToken
+    ) => intake.RecordAsync(seller, id, [scan], fieldPrefix: "", Correlation.Of(http), cancellationToken);
 
     public static Task<Results<Ok<ScanResult>, ValidationProblem, ProblemHttpResult>> PostScanBatch(
-        Guid id, ScanBatchRequest batch, Seller seller, HttpContext http, ScanIntake intake, CancellationToken cancellationToken) =>
-        intake.RecordAsync(seller, id, batch.Scans ?? [], fieldPrefix: "scans", Correlation.Of(http), cancellationToken);
+        Guid id,
+        ScanBatchRequest batch,
+        Seller seller,
+        HttpContext http,
+        ScanIntake intake,
+        CancellationToken cancellationToken
+    ) => intake.RecordAsync(seller, id, batch.Scans ?? [], fieldPrefix: "scans", Correlation.Of(http), cancellationToken);
 
     public static async Task<Results<Ok<UnitResponse>, ValidationProblem, ProblemHttpResult>> GetUnit(
-        string unitId, Seller seller, ShipmentRepository shipments, CancellationToken cancellationToken)
+        string unitId,
+        Seller seller,
+        ShipmentRepository shipments,
+        CancellationToken cancellationToken
+    )
     {
         if (!ScanRules.IsWellFormedUnitId(unitId))
         {
@@ -258,7 +343,9 @@ public static class ShipmentsApi
         }
 
         return await shipments.FindUnitAsync(seller.Id, unitId, cancellationToken) is var (unit, binId)
-            ? TypedResults.Ok(new UnitResponse(unit.UnitId, unit.ShipmentId, unit.Fnsku, unit.FulfillmentCenter, unit.Condition, unit.ScannedAt, binId))
+            ? TypedResults.Ok(
+                new UnitResponse(unit.UnitId, unit.ShipmentId, unit.Fnsku, unit.FulfillmentCenter, unit.Condition, unit.ScannedAt, binId)
+            )
             : Problems.NotFound("Unit", unitId);
     }
 
@@ -266,9 +353,18 @@ public static class ShipmentsApi
         new(d.Fnsku, d.ExpectedUnits, d.ReceivedSellable, d.ReceivedDamaged, d.Shortage, d.Overage);
 
     internal static ShipmentResponse ToResponse(ShipmentView view) =>
-        new(view.Header.Id, view.Header.FulfillmentCenter, view.Header.Status, view.Header.CreatedAt, view.Header.UpdatedAt,
-            view.Header.ShippedAt, view.Header.ClosedAt, view.Header.CancelledAt,
-            view.Lines.Select(l => new ShipmentLineResponse(l.Fnsku, l.ExpectedUnits, l.CasePack, l.ReceivedSellable, l.ReceivedDamaged)).ToList());
+        new(
+            view.Header.Id,
+            view.Header.FulfillmentCenter,
+            view.Header.Status,
+            view.Header.CreatedAt,
+            view.Header.UpdatedAt,
+            view.Header.ShippedAt,
+            view.Header.ClosedAt,
+            view.Header.CancelledAt,
+            view.Lines.Select(l => new ShipmentLineResponse(l.Fnsku, l.ExpectedUnits, l.CasePack, l.ReceivedSellable, l.ReceivedDamaged))
+                .ToList()
+        );
 
     private sealed class UnknownItemsException(IReadOnlyList<(string Field, string Reason)> errors) : Exception("Unknown items.")
     {

@@ -12,37 +12,66 @@ public sealed class PutawayRepository(Database database)
         "receiving.bins",
         ["fulfillment_center", "bin_id"],
         ["fulfillment_center", "bin_id", "zone", "pick_face_distance_m", "capacity_cubic_feet", "updated_at"],
-        ["zone", "pick_face_distance_m", "capacity_cubic_feet", "updated_at"]);
-
+        ["zone", "pick_face_distance_m", "capacity_cubic_feet", "updated_at"]
+    );
 
     private readonly string _insertSaleDay = database.Dialect.InsertIfAbsent(
-        "receiving.sales_velocity", ["fnsku", "fulfillment_center", "day"], ["fnsku", "fulfillment_center", "day", "units"]);
+        "receiving.sales_velocity",
+        ["fnsku", "fulfillment_center", "day"],
+        ["fnsku", "fulfillment_center", "day", "units"]
+    );
 
     /// <summary>Adds or reconfigures bins; the volume already stowed in a bin stays.</summary>
     public Task UpsertBinsAsync(UnitOfWork unit, string fulfillmentCenter, IEnumerable<BinSpace> bins, DateTime now) =>
-        unit.ExecuteAsync(_upsertBin, bins.Select(b => new
-        {
-            FulfillmentCenter = fulfillmentCenter,
-            b.BinId,
-            b.Zone,
-            PickFaceDistanceM = b.PickFaceDistanceMeters,
-            b.CapacityCubicFeet,
-            UpdatedAt = now,
-        }));
+        unit.ExecuteAsync(
+            _upsertBin,
+            bins.Select(b => new
+            {
+                FulfillmentCenter = fulfillmentCenter,
+                b.BinId,
+                b.Zone,
+                PickFaceDistanceM = b.PickFaceDistanceMeters,
+                b.CapacityCubicFeet,
+                UpdatedAt = now,
+            })
+        );
 
-    public async Task<IReadOnlyList<BinSpace>> ListBinsAsync(string fulfillmentCenter, int limit, string? afterBinId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<BinSpace>> ListBinsAsync(
+        string fulfillmentCenter,
+        int limit,
+        string? afterBinId,
+        CancellationToken cancellationToken
+    )
     {
         var sql = database.Dialect.SelectTop(
-            "receiving.bins", BinColumns, "fulfillment_center = @FulfillmentCenter AND (@After IS NULL OR bin_id > @After)", "bin_id");
-        var rows = await database.QueryAsync<BinRow>(sql, new { FulfillmentCenter = fulfillmentCenter, After = afterBinId, limit }, cancellationToken);
+            "receiving.bins",
+            BinColumns,
+            "fulfillment_center = @FulfillmentCenter AND (@After IS NULL OR bin_id > @After)",
+            "bin_id"
+        );
+        var rows = await database.QueryAsync<BinRow>(
+            sql,
+            new
+            {
+                FulfillmentCenter = fulfillmentCenter,
+                After = afterBinId,
+                limit,
+            },
+            cancellationToken
+        );
         return rows.Select(r => r.ToBin()).ToList();
     }
 
     /// <summary>The FC's bins as they are now, unlocked: <see cref="TryTakeAsync"/> claims space only if it is still free.</summary>
     public async Task<IReadOnlyList<BinSpace>> ReadBinsAsync(UnitOfWork unit, string fulfillmentCenter) =>
-        (await unit.QueryAsync<BinRow>(
-            $"SELECT {BinColumns} FROM receiving.bins WHERE fulfillment_center = @FulfillmentCenter", new { FulfillmentCenter = fulfillmentCenter }))
-        .Select(r => r.ToBin()).ToList();
+        (
+            await unit.QueryAsync<BinRow>(
+                $"SELECT {BinColumns} FROM receiving.bins WHERE fulfillment_center = @FulfillmentCenter",
+                new { FulfillmentCenter = fulfillmentCenter }
+            )
+        )
+            .Select(r => r.ToBin())
+            .ToList();
 
     /// <summary>
     /// Adds volume to a bin if it still fits (another scan at the same FC may have filled it since it was read);
@@ -50,35 +79,67 @@ public sealed class PutawayRepository(Database database)
     /// </summary>
     public async Task<bool> TryTakeAsync(UnitOfWork unit, string fulfillmentCenter, string binId, decimal cubicFeet, DateTime now) =>
         await unit.ExecuteAsync(
-            "UPDATE receiving.bins SET used_cubic_feet = used_cubic_feet + @CubicFeet, updated_at = @Now " +
-            "WHERE fulfillment_center = @FulfillmentCenter AND bin_id = @BinId AND used_cubic_feet + @CubicFeet <= capacity_cubic_feet",
-            new { FulfillmentCenter = fulfillmentCenter, BinId = binId, CubicFeet = cubicFeet, Now = now }) == 1;
+            "UPDATE receiving.bins SET used_cubic_feet = used_cubic_feet + @CubicFeet, updated_at = @Now "
+                + "WHERE fulfillment_center = @FulfillmentCenter AND bin_id = @BinId AND used_cubic_feet + @CubicFeet <= "
+                + "capacity_cubic_feet",
+            new
+            {
+                FulfillmentCenter = fulfillmentCenter,
+                BinId = binId,
+                CubicFeet = cubicFeet,
+                Now = now,
+            }
+        ) == 1;
 
     /// <summary>Records the bin of each unit put away: one update per bin.</summary>
     public async Task SetBinAsync(UnitOfWork unit, string binId, IReadOnlyCollection<string> unitIds) =>
         await unit.ExecuteAsync(
             $"UPDATE receiving.units SET bin_id = @BinId WHERE {database.Dialect.InList("unit_id", "UnitIds")}",
-            new { BinId = binId, UnitIds = unitIds.ToArray() });
+            new { BinId = binId, UnitIds = unitIds.ToArray() }
+        );
 
     /// <summary>Units a day shipped from the FC since <paramref name="since"/>, per FNSKU among <paramref name="fnskus"/>.</summary>
     public async Task<IReadOnlyDictionary<string, decimal>> UnitsPerDayAsync(
-        UnitOfWork unit, string fulfillmentCenter, IReadOnlyCollection<string> fnskus, DateOnly since, int days)
+        UnitOfWork unit,
+        string fulfillmentCenter,
+        IReadOnlyCollection<string> fnskus,
+        DateOnly since,
+        int days
+    )
     {
         var rows = await unit.QueryAsync<(string Fnsku, int Units)>(
-            "SELECT fnsku, SUM(units) AS units FROM receiving.sales_velocity " +
-            $"WHERE fulfillment_center = @FulfillmentCenter AND day >= @Since AND {database.Dialect.InList("fnsku", "Fnskus")} GROUP BY fnsku",
-            new { FulfillmentCenter = fulfillmentCenter, Since = since.ToDateTime(TimeOnly.MinValue), Fnskus = fnskus.ToArray() });
+            "SELECT fnsku, SUM(units) AS units FROM receiving.sales_velocity "
+                + $"WHERE fulfillment_center = @FulfillmentCenter AND day >= @Since AND {database.Dialect.InList("fnsku", "Fnskus")} "
+                + $"GROUP BY fnsku",
+            new
+            {
+                FulfillmentCenter = fulfillmentCenter,
+                Since = since.ToDateTime(TimeOnly.MinValue),
+                Fnskus = fnskus.ToArray(),
+            }
+        );
         return rows.ToDictionary(r => r.Fnsku, r => (decimal)r.Units / days, StringComparer.Ordinal);
     }
 
     /// <summary>Adds shipped units to the FNSKU's sales of that day at that FC.</summary>
     public async Task AddSaleAsync(UnitOfWork unit, string fnsku, string fulfillmentCenter, DateOnly day, int units)
     {
-        var parameters = new { Fnsku = fnsku, FulfillmentCenter = fulfillmentCenter, Day = day.ToDateTime(TimeOnly.MinValue), Units = 0 };
+        var parameters = new
+        {
+            Fnsku = fnsku,
+            FulfillmentCenter = fulfillmentCenter,
+            Day = day.ToDateTime(TimeOnly.MinValue),
+            Units = 0,
+        };
         await unit.ExecuteAsync(_insertSaleDay, parameters);
         await unit.ExecuteAsync(
-            "UPDATE receiving.sales_velocity SET units = units + @Units WHERE fnsku = @Fnsku AND fulfillment_center = @FulfillmentCenter AND day = @Day",
-            parameters with { Units = units });
+            "UPDATE receiving.sales_velocity SET units = units + @Units WHERE fnsku = @Fnsku AND fulfillment_center = @FulfillmentCenter "
+                + "AND day = @Day",
+            parameters with
+            {
+                Units = units,
+            }
+        );
     }
 
     private sealed class BinRow

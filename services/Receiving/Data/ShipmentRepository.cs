@@ -4,7 +4,14 @@ using InventoryPlatform.Receiving.Domain;
 
 namespace InventoryPlatform.Receiving.Data;
 
-public sealed record ShipmentHeader(Guid Id, string SellerId, string FulfillmentCenter, ShipmentStatus Status, DateTime CreatedAt, DateTime UpdatedAt)
+public sealed record ShipmentHeader(
+    Guid Id,
+    string SellerId,
+    string FulfillmentCenter,
+    ShipmentStatus Status,
+    DateTime CreatedAt,
+    DateTime UpdatedAt
+)
 {
     public DateTime? ShippedAt { get; init; }
 
@@ -15,7 +22,14 @@ public sealed record ShipmentHeader(Guid Id, string SellerId, string Fulfillment
 
 public sealed record ShipmentView(ShipmentHeader Header, IReadOnlyList<ShipmentLine> Lines);
 
-public sealed record UnitRecord(string UnitId, Guid ShipmentId, string Fnsku, string FulfillmentCenter, UnitCondition Condition, DateTime ScannedAt);
+public sealed record UnitRecord(
+    string UnitId,
+    Guid ShipmentId,
+    string Fnsku,
+    string FulfillmentCenter,
+    UnitCondition Condition,
+    DateTime ScannedAt
+);
 
 public sealed class ShipmentRepository(Database database)
 {
@@ -24,22 +38,43 @@ public sealed class ShipmentRepository(Database database)
     private const string SelectHeader = HeaderColumns + ", shipped_at, closed_at, cancelled_at";
 
     private readonly string _lockHeader = database.Dialect.SelectForUpdate(
-        "receiving.shipments", SelectHeader, "id = @Id AND seller_id = @SellerId");
+        "receiving.shipments",
+        SelectHeader,
+        "id = @Id AND seller_id = @SellerId"
+    );
 
     private readonly string _insertUnit = database.Dialect.InsertIfAbsent(
         "receiving.units",
         ["unit_id"],
-        ["unit_id", "seller_id", "shipment_id", "fnsku", "fulfillment_center", "condition", "scanned_at"]);
+        ["unit_id", "seller_id", "shipment_id", "fnsku", "fulfillment_center", "condition", "scanned_at"]
+    );
 
     public async Task CreateAsync(UnitOfWork unit, ShipmentHeader header, IEnumerable<ShipmentLine> lines)
     {
         await unit.ExecuteAsync(
-            $"INSERT INTO receiving.shipments ({HeaderColumns}) VALUES (@Id, @SellerId, @FulfillmentCenter, @Status, @CreatedAt, @UpdatedAt)",
-            new { header.Id, header.SellerId, header.FulfillmentCenter, Status = header.Status.ToString(), header.CreatedAt, header.UpdatedAt });
+            $"INSERT INTO receiving.shipments ({HeaderColumns}) VALUES (@Id, @SellerId, @FulfillmentCenter, @Status, @CreatedAt, "
+                + "@UpdatedAt)",
+            new
+            {
+                header.Id,
+                header.SellerId,
+                header.FulfillmentCenter,
+                Status = header.Status.ToString(),
+                header.CreatedAt,
+                header.UpdatedAt,
+            }
+        );
         await unit.ExecuteAsync(
-            "INSERT INTO receiving.shipment_lines (shipment_id, fnsku, expected_units, case_pack, received_sellable, received_damaged) " +
-            "VALUES (@ShipmentId, @Fnsku, @ExpectedUnits, @CasePack, 0, 0)",
-            lines.Select(l => new { ShipmentId = header.Id, l.Fnsku, l.ExpectedUnits, l.CasePack }));
+            "INSERT INTO receiving.shipment_lines (shipment_id, fnsku, expected_units, case_pack, received_sellable, received_damaged) "
+                + "VALUES (@ShipmentId, @Fnsku, @ExpectedUnits, @CasePack, 0, 0)",
+            lines.Select(l => new
+            {
+                ShipmentId = header.Id,
+                l.Fnsku,
+                l.ExpectedUnits,
+                l.CasePack,
+            })
+        );
     }
 
     public async Task<ShipmentView?> GetAsync(string sellerId, Guid id, CancellationToken cancellationToken) =>
@@ -47,24 +82,50 @@ public sealed class ShipmentRepository(Database database)
             async (connection, token) =>
             {
                 var header = await Dapper.SqlMapper.QuerySingleOrDefaultAsync<HeaderRow>(
-                    connection, new Dapper.CommandDefinition($"SELECT {SelectHeader} FROM receiving.shipments WHERE id = @Id AND seller_id = @SellerId", new { Id = id, SellerId = sellerId }, cancellationToken: token));
+                    connection,
+                    new Dapper.CommandDefinition(
+                        $"SELECT {SelectHeader} FROM receiving.shipments WHERE id = @Id AND seller_id = @SellerId",
+                        new { Id = id, SellerId = sellerId },
+                        cancellationToken: token
+                    )
+                );
                 if (header is null)
                 {
                     return null;
                 }
 
                 var lines = await Dapper.SqlMapper.QueryAsync<LineRow>(
-                    connection, new Dapper.CommandDefinition(
-                        "SELECT fnsku, expected_units, case_pack, received_sellable, received_damaged FROM receiving.shipment_lines WHERE shipment_id = @Id ORDER BY fnsku",
-                        new { Id = id }, cancellationToken: token));
+                    connection,
+                    new Dapper.CommandDefinition(
+                        "SELECT fnsku, expected_units, case_pack, received_sellable, received_damaged FROM receiving.shipment_lines WHERE "
+                            + "shipment_id = @Id ORDER BY fnsku",
+                        new { Id = id },
+                        cancellationToken: token
+                    )
+                );
                 return new ShipmentView(header.ToHeader(), lines.Select(l => l.ToLine()).ToList());
             },
-            cancellationToken);
+            cancellationToken
+        );
 
     public async Task<IReadOnlyList<ShipmentHeader>> ListAsync(string sellerId, int limit, Guid? after, CancellationToken cancellationToken)
     {
-        var sql = database.Dialect.SelectTop("receiving.shipments", SelectHeader, "seller_id = @SellerId AND (@After IS NULL OR id > @After)", "id");
-        var rows = await database.QueryAsync<HeaderRow>(sql, new { SellerId = sellerId, After = after, limit }, cancellationToken);
+        var sql = database.Dialect.SelectTop(
+            "receiving.shipments",
+            SelectHeader,
+            "seller_id = @SellerId AND (@After IS NULL OR id > @After)",
+            "id"
+        );
+        var rows = await database.QueryAsync<HeaderRow>(
+            sql,
+            new
+            {
+                SellerId = sellerId,
+                After = after,
+                limit,
+            },
+            cancellationToken
+        );
         return rows.Select(r => r.ToHeader()).ToList();
     }
 
@@ -78,23 +139,28 @@ public sealed class ShipmentRepository(Database database)
         }
 
         var lines = await unit.QueryAsync<LineRow>(
-            "SELECT fnsku, expected_units, case_pack, received_sellable, received_damaged FROM receiving.shipment_lines WHERE shipment_id = @Id",
-            new { Id = id });
+            "SELECT fnsku, expected_units, case_pack, received_sellable, received_damaged FROM receiving.shipment_lines WHERE shipment_id "
+                + "= @Id",
+            new { Id = id }
+        );
         return (header.ToHeader(), lines.Select(l => l.ToLine()).ToList());
     }
 
     /// <summary>Records a unit the first time its id is scanned anywhere in the network; false when it was already known.</summary>
     public async Task<bool> TryRecordUnitAsync(UnitOfWork unit, string sellerId, UnitRecord record) =>
-        await unit.ExecuteAsync(_insertUnit, new
-        {
-            record.UnitId,
-            SellerId = sellerId,
-            record.ShipmentId,
-            record.Fnsku,
-            record.FulfillmentCenter,
-            Condition = record.Condition.ToString(),
-            record.ScannedAt,
-        }) == 1;
+        await unit.ExecuteAsync(
+            _insertUnit,
+            new
+            {
+                record.UnitId,
+                SellerId = sellerId,
+                record.ShipmentId,
+                record.Fnsku,
+                record.FulfillmentCenter,
+                Condition = record.Condition.ToString(),
+                record.ScannedAt,
+            }
+        ) == 1;
 
     /// <summary>
     /// Records the units of a batch that are not known yet in a few statements (find the known ones, insert the
@@ -105,9 +171,12 @@ public sealed class ShipmentRepository(Database database)
     public async Task<IReadOnlySet<string>> RecordNewUnitsAsync(UnitOfWork unit, string sellerId, IReadOnlyList<UnitRecord> records)
     {
         var ids = records.Select(r => r.UnitId).Distinct(StringComparer.Ordinal).ToArray();
-        var known = (await unit.QueryAsync<string>(
-                $"SELECT unit_id FROM receiving.units WHERE {database.Dialect.InList("unit_id", "UnitIds")}", new { UnitIds = ids }))
-            .ToHashSet(StringComparer.Ordinal);
+        var known = (
+            await unit.QueryAsync<string>(
+                $"SELECT unit_id FROM receiving.units WHERE {database.Dialect.InList("unit_id", "UnitIds")}",
+                new { UnitIds = ids }
+            )
+        ).ToHashSet(StringComparer.Ordinal);
         var fresh = records.Where(r => !known.Contains(r.UnitId)).DistinctBy(r => r.UnitId, StringComparer.Ordinal).ToList();
         foreach (var chunk in fresh.Chunk(200))
         {
@@ -126,8 +195,10 @@ public sealed class ShipmentRepository(Database database)
             parameters.Add("ShipmentId", chunk[0].ShipmentId);
             parameters.Add("FulfillmentCenter", chunk[0].FulfillmentCenter);
             await unit.ExecuteAsync(
-                "INSERT INTO receiving.units (unit_id, seller_id, shipment_id, fnsku, fulfillment_center, condition, scanned_at) VALUES " + string.Join(", ", values),
-                parameters);
+                "INSERT INTO receiving.units (unit_id, seller_id, shipment_id, fnsku, fulfillment_center, condition, scanned_at) VALUES "
+                    + string.Join(", ", values),
+                parameters
+            );
         }
 
         return fresh.Select(r => r.UnitId).ToHashSet(StringComparer.Ordinal);
@@ -135,9 +206,17 @@ public sealed class ShipmentRepository(Database database)
 
     public Task AddReceivedAsync(UnitOfWork unit, Guid shipmentId, string fnsku, int sellable, int damaged) =>
         unit.ExecuteAsync(
-            "UPDATE receiving.shipment_lines SET received_sellable = received_sellable + @Sellable, received_damaged = received_damaged + @Damaged " +
-            "WHERE shipment_id = @ShipmentId AND fnsku = @Fnsku",
-            new { ShipmentId = shipmentId, Fnsku = fnsku, Sellable = sellable, Damaged = damaged });
+            "UPDATE receiving.shipment_lines SET received_sellable = received_sellable + @Sellable, received_damaged = received_damaged + "
+                + "@Damaged "
+                + "WHERE shipment_id = @ShipmentId AND fnsku = @Fnsku",
+            new
+            {
+                ShipmentId = shipmentId,
+                Fnsku = fnsku,
+                Sellable = sellable,
+                Damaged = damaged,
+            }
+        );
 
     /// <summary>Moves the shipment to <paramref name="status"/>, stamping when it shipped, closed or was cancelled.</summary>
     public Task SetStatusAsync(UnitOfWork unit, Guid shipmentId, ShipmentStatus status, DateTime now)
@@ -151,15 +230,38 @@ public sealed class ShipmentRepository(Database database)
         };
         return unit.ExecuteAsync(
             $"UPDATE receiving.shipments SET status = @Status, updated_at = @Now{stamp} WHERE id = @Id",
-            new { Id = shipmentId, Status = status.ToString(), Now = now });
+            new
+            {
+                Id = shipmentId,
+                Status = status.ToString(),
+                Now = now,
+            }
+        );
     }
 
-    public async Task<(UnitRecord Unit, string? BinId)?> FindUnitAsync(string sellerId, string unitId, CancellationToken cancellationToken) =>
+    public async Task<(UnitRecord Unit, string? BinId)?> FindUnitAsync(
+        string sellerId,
+        string unitId,
+        CancellationToken cancellationToken
+    ) =>
         await database.QuerySingleOrDefaultAsync<UnitRow>(
-            "SELECT unit_id, shipment_id, fnsku, fulfillment_center, condition, scanned_at, bin_id FROM receiving.units WHERE unit_id = @UnitId AND seller_id = @SellerId",
+            "SELECT unit_id, shipment_id, fnsku, fulfillment_center, condition, scanned_at, bin_id FROM receiving.units WHERE unit_id = "
+                + "@UnitId AND seller_id = @SellerId",
             new { UnitId = unitId, SellerId = sellerId },
-            cancellationToken) is { } row
-            ? (new UnitRecord(row.UnitId, row.ShipmentId, row.Fnsku, row.FulfillmentCenter, Enum.Parse<UnitCondition>(row.Condition), row.ScannedAt), row.BinId)
+            cancellationToken
+        )
+            is { } row
+            ? (
+                new UnitRecord(
+                    row.UnitId,
+                    row.ShipmentId,
+                    row.Fnsku,
+                    row.FulfillmentCenter,
+                    Enum.Parse<UnitCondition>(row.Condition),
+                    row.ScannedAt
+                ),
+                row.BinId
+            )
             : null;
 
     private sealed class UnitRow
@@ -188,12 +290,13 @@ public sealed class ShipmentRepository(Database database)
 
         public DateTime? CancelledAt { get; init; }
 
-        public ShipmentHeader ToHeader() => new(Id, SellerId, FulfillmentCenter, Enum.Parse<ShipmentStatus>(Status), CreatedAt, UpdatedAt)
-        {
-            ShippedAt = ShippedAt,
-            ClosedAt = ClosedAt,
-            CancelledAt = CancelledAt,
-        };
+        public ShipmentHeader ToHeader() =>
+            new(Id, SellerId, FulfillmentCenter, Enum.Parse<ShipmentStatus>(Status), CreatedAt, UpdatedAt)
+            {
+                ShippedAt = ShippedAt,
+                ClosedAt = ClosedAt,
+                CancelledAt = CancelledAt,
+            };
     }
 
     private sealed class LineRow

@@ -19,7 +19,8 @@ public static class Discrepancies
             line.ReceivedSellable,
             line.ReceivedDamaged,
             Shortage: Math.Max(0, line.ExpectedUnits - arrived),
-            Overage: Math.Max(0, arrived - line.ExpectedUnits));
+            Overage: Math.Max(0, arrived - line.ExpectedUnits)
+        );
     }
 
     /// <summary>Every line of a shipment, in FNSKU order.</summary>

@@ -11,7 +11,8 @@ public sealed record Item(
     string Title,
     StorageType StorageType,
     Dimensions Dimensions,
-    Money ListPrice)
+    Money ListPrice
+)
 {
     /// <summary>Volume in cubic feet (capacity limits and bins are measured in it).</summary>
     public decimal CubicFeet => Dimensions.LengthCm * Dimensions.WidthCm * Dimensions.HeightCm / 28_316.846592m;
@@ -43,7 +44,12 @@ public static class Fnsku
 public static class ItemRules
 {
     public static IEnumerable<(string Field, string Reason)> Check(
-        string? sellerSku, string? title, StorageType? storageType, Dimensions? dimensions, Money? listPrice)
+        string? sellerSku,
+        string? title,
+        StorageType? storageType,
+        Dimensions? dimensions,
+        Money? listPrice
+    )
     {
         if (string.IsNullOrWhiteSpace(sellerSku) || sellerSku.Length > 64)
         {
@@ -66,10 +72,22 @@ public static class ItemRules
         }
         else
         {
-            if (dimensions.LengthCm is <= 0 or > 1000) yield return ("dimensions.lengthCm", "Must be more than 0 and at most 1000.");
-            if (dimensions.WidthCm is <= 0 or > 1000) yield return ("dimensions.widthCm", "Must be more than 0 and at most 1000.");
-            if (dimensions.HeightCm is <= 0 or > 1000) yield return ("dimensions.heightCm", "Must be more than 0 and at most 1000.");
-            if (dimensions.WeightKg is <= 0 or > 1000) yield return ("dimensions.weightKg", "Must be more than 0 and at most 1000.");
+            if (dimensions.LengthCm is <= 0 or > 1000)
+            {
+                yield return ("dimensions.lengthCm", "Must be more than 0 and at most 1000.");
+            }
+            if (dimensions.WidthCm is <= 0 or > 1000)
+            {
+                yield return ("dimensions.widthCm", "Must be more than 0 and at most 1000.");
+            }
+            if (dimensions.HeightCm is <= 0 or > 1000)
+            {
+                yield return ("dimensions.heightCm", "Must be more than 0 and at most 1000.");
+            }
+            if (dimensions.WeightKg is <= 0 or > 1000)
+            {
+                yield return ("dimensions.weightKg", "Must be more than 0 and at most 1000.");
+            }
         }
 
         if (listPrice is null)
@@ -78,7 +96,10 @@ public static class ItemRules
         }
         else
         {
-            if (listPrice.Amount is < 0 or > 1_000_000) yield return ("listPrice.amount", "Must be between 0 and 1,000,000.");
+            if (listPrice.Amount is < 0 or > 1_000_000)
+            {
+                yield return ("listPrice.amount", "Must be between 0 and 1,000,000.");
+            }
             if (listPrice.Currency is not { Length: 3 } || !listPrice.Currency.All(char.IsAsciiLetterUpper))
             {
                 yield return ("listPrice.currency", "Must be an ISO 4217 code such as USD.");

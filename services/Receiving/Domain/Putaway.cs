@@ -24,19 +24,22 @@ public static class Putaway
         IReadOnlyList<UnitToStow> units,
         IReadOnlyList<BinSpace> bins,
         IReadOnlyDictionary<string, decimal> unitsPerDay,
-        decimal fastMoverUnitsPerDay)
+        decimal fastMoverUnitsPerDay
+    )
     {
         decimal Velocity(string fnsku) => unitsPerDay.TryGetValue(fnsku, out var v) ? v : 0;
 
-        var byDistance = bins
-            .OrderBy(b => b.PickFaceDistanceMeters)
-            .ThenBy(b => b.BinId, StringComparer.Ordinal)
-            .ToList();
+        var byDistance = bins.OrderBy(b => b.PickFaceDistanceMeters).ThenBy(b => b.BinId, StringComparer.Ordinal).ToList();
         var used = byDistance.ToDictionary(b => b.BinId, b => b.UsedCubicFeet, StringComparer.Ordinal);
         var assigned = new Dictionary<string, string?>(StringComparer.Ordinal);
 
         // Fastest first, so when near bins run out it is the slower of the fast movers that moves back.
-        foreach (var unit in units.OrderByDescending(u => Velocity(u.Fnsku)).ThenBy(u => u.Fnsku, StringComparer.Ordinal).ThenBy(u => u.UnitId, StringComparer.Ordinal))
+        foreach (
+            var unit in units
+                .OrderByDescending(u => Velocity(u.Fnsku))
+                .ThenBy(u => u.Fnsku, StringComparer.Ordinal)
+                .ThenBy(u => u.UnitId, StringComparer.Ordinal)
+        )
         {
             var fast = Velocity(unit.Fnsku) >= fastMoverUnitsPerDay && Velocity(unit.Fnsku) > 0;
             var candidates = fast ? byDistance : Enumerable.Reverse(byDistance);
@@ -51,11 +54,14 @@ public static class Putaway
 
         return new PutawayPlan(
             units.Select(u => (u.UnitId, assigned[u.UnitId])).ToList(),
-            byDistance.Select(b => b with { UsedCubicFeet = used[b.BinId] }).ToList());
+            byDistance.Select(b => b with { UsedCubicFeet = used[b.BinId] }).ToList()
+        );
     }
 
     /// <summary>The rules a bin configuration must satisfy; each broken rule names the field.</summary>
-    public static IEnumerable<(string Field, string Reason)> CheckBins(IReadOnlyList<(string? BinId, string? Zone, decimal? Distance, decimal? Capacity)>? bins)
+    public static IEnumerable<(string Field, string Reason)> CheckBins(
+        IReadOnlyList<(string? BinId, string? Zone, decimal? Distance, decimal? Capacity)>? bins
+    )
     {
         if (bins is null || bins.Count == 0)
         {

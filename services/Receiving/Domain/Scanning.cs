@@ -18,7 +18,11 @@ public static class ScanRules
     /// Checks a batch against the shipment it is scanned into. A batch with any bad scan is refused whole,
     /// so a dock scanner can fix and resend it without working out what half-stored.
     /// </summary>
-    public static IEnumerable<(string Field, string Reason)> Check(IReadOnlyList<Scan> scans, IReadOnlySet<string> fnskusOnShipment, string fieldPrefix)
+    public static IEnumerable<(string Field, string Reason)> Check(
+        IReadOnlyList<Scan> scans,
+        IReadOnlySet<string> fnskusOnShipment,
+        string fieldPrefix
+    )
     {
         if (scans.Count == 0)
         {
@@ -53,9 +57,12 @@ public static class ScanRules
     }
 
     /// <summary>Units newly recorded, grouped the way <see cref="UnitsReceived"/> reports them: per FNSKU and condition.</summary>
-    public static IEnumerable<(string Fnsku, UnitCondition Condition, IReadOnlyList<string> UnitIds)> GroupForEvents(IEnumerable<Scan> recorded) =>
+    public static IEnumerable<(string Fnsku, UnitCondition Condition, IReadOnlyList<string> UnitIds)> GroupForEvents(
+        IEnumerable<Scan> recorded
+    ) =>
         recorded
             .GroupBy(s => (s.Fnsku, s.Condition))
-            .OrderBy(g => g.Key.Fnsku, StringComparer.Ordinal).ThenBy(g => g.Key.Condition)
+            .OrderBy(g => g.Key.Fnsku, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.Condition)
             .Select(g => (g.Key.Fnsku, g.Key.Condition, (IReadOnlyList<string>)g.Select(s => s.UnitId).ToList()));
 }

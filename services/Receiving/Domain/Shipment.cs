@@ -49,21 +49,33 @@ public static class ShipmentLifecycle
             (ShipmentAction.Ship, _) => Transition.Refused($"Only a Created shipment can be shipped; this one is {current}."),
 
             (ShipmentAction.Close, ShipmentStatus.InTransit or ShipmentStatus.Receiving) => Transition.Allowed(ShipmentStatus.Closed),
-            (ShipmentAction.Close, ShipmentStatus.Created) => Transition.Refused("The shipment was never shipped: cancel it instead, or mark it shipped first."),
+            (ShipmentAction.Close, ShipmentStatus.Created) => Transition.Refused(
+                "The shipment was never shipped: cancel it instead, or mark it shipped first."
+            ),
             (ShipmentAction.Close, _) => Transition.Refused($"The shipment is already {current}."),
 
-            (ShipmentAction.Cancel, ShipmentStatus.Created or ShipmentStatus.InTransit) when unitsReceived == 0 => Transition.Allowed(ShipmentStatus.Cancelled),
-            (ShipmentAction.Cancel, ShipmentStatus.Created or ShipmentStatus.InTransit or ShipmentStatus.Receiving) =>
-                Transition.Refused($"{unitsReceived} unit(s) were already received: close the shipment instead."),
+            (ShipmentAction.Cancel, ShipmentStatus.Created or ShipmentStatus.InTransit) when unitsReceived == 0 => Transition.Allowed(
+                ShipmentStatus.Cancelled
+            ),
+            (ShipmentAction.Cancel, ShipmentStatus.Created or ShipmentStatus.InTransit or ShipmentStatus.Receiving) => Transition.Refused(
+                $"{unitsReceived} unit(s) were already received: close the shipment instead."
+            ),
             (ShipmentAction.Cancel, _) => Transition.Refused($"The shipment is already {current}."),
 
             _ => Transition.Refused($"{action} is not possible from {current}."),
         };
 
     /// <summary>The rules a shipment plan must satisfy; each broken rule names the field.</summary>
-    public static IEnumerable<(string Field, string Reason)> CheckPlan(string? fulfillmentCenter, IReadOnlyList<(string? Fnsku, int ExpectedUnits, int? CasePack)>? lines)
+    public static IEnumerable<(string Field, string Reason)> CheckPlan(
+        string? fulfillmentCenter,
+        IReadOnlyList<(string? Fnsku, int ExpectedUnits, int? CasePack)>? lines
+    )
     {
-        if (string.IsNullOrWhiteSpace(fulfillmentCenter) || fulfillmentCenter.Length > 10 || !fulfillmentCenter.All(char.IsAsciiLetterOrDigit))
+        if (
+            string.IsNullOrWhiteSpace(fulfillmentCenter)
+            || fulfillmentCenter.Length > 10
+            || !fulfillmentCenter.All(char.IsAsciiLetterOrDigit)
+        )
         {
             yield return ("fulfillmentCenter", "Is required: an FC code such as SEA1 (letters and digits, at most 10).");
         }

@@ -14,7 +14,8 @@ public sealed record UnitsBy<TKey>(TKey Key, int Units);
 
 public sealed record ReimbursementsOwed(string Currency, int Units, decimal Amount);
 
-/// <summary>The seller's returns over a window: rate, reasons (units received per authorization reason), grades, dispositions, money owed.</summary>
+/// <summary>The seller's returns over a window: rate, reasons (units received per authorization reason), grades, dispositions, money
+/// owed.</summary>
 public sealed record ReturnSummary(
     DateTime From,
     DateTime To,
@@ -26,9 +27,20 @@ public sealed record ReturnSummary(
     IReadOnlyList<UnitsBy<string>> Grades,
     IReadOnlyList<UnitsBy<string>> Dispositions,
     IReadOnlyList<ReimbursementsOwed> ReimbursementsOwed,
-    double HighReturnRateThreshold);
+    double HighReturnRateThreshold
+);
 
-public sealed record ReimbursementResponse(Guid Id, Guid ReturnId, Guid InspectionId, string Fnsku, ReturnGrade Grade, int Units, Money UnitPrice, Money Amount, DateTime CreatedAt);
+public sealed record ReimbursementResponse(
+    Guid Id,
+    Guid ReturnId,
+    Guid InspectionId,
+    string Fnsku,
+    ReturnGrade Grade,
+    int Units,
+    Money UnitPrice,
+    Money Amount,
+    DateTime CreatedAt
+);
 
 public static class AnalyticsApi
 {
@@ -38,22 +50,44 @@ public static class AnalyticsApi
     {
         var prefix = ReturnsService.Descriptor.ApiPrefix;
         var analytics = routes.MapGroup($"{prefix}/analytics").WithTags("Return analytics");
-        analytics.MapGet("/return-rates", ListReturnRates)
+        analytics
+            .MapGet("/return-rates", ListReturnRates)
             .WithName("ListReturnRates")
-            .WithSummary("Return rate per FNSKU (returned ÷ shipped units) over a window (from/to, ISO 8601; default the last 30 days), paged by FNSKU.");
-        analytics.MapGet("/summary", GetSummary)
+            .WithSummary(
+                "Return rate per FNSKU (returned ÷ shipped units) over a window (from/to, ISO 8601; default the last 30 days), paged by "
+                    + "FNSKU."
+            );
+        analytics
+            .MapGet("/summary", GetSummary)
             .WithName("GetReturnSummary")
-            .WithSummary("The seller's return rate over a window, with reasons, grades and dispositions broken down and the reimbursements owed.");
-        routes.MapGet($"{prefix}/reimbursements", ListReimbursements)
+            .WithSummary(
+                "The seller's return rate over a window, with reasons, grades and dispositions broken down and the reimbursements owed."
+            );
+        routes
+            .MapGet($"{prefix}/reimbursements", ListReimbursements)
             .WithTags("Return analytics")
             .WithName("ListReimbursements")
-            .WithSummary("Reimbursements the network owes the seller for units a carrier or an FC damaged, optionally for one return, paged by cursor.");
+            .WithSummary(
+                "Reimbursements the network owes the seller for units a carrier or an FC damaged, optionally for one return, paged by "
+                    + "cursor."
+            );
         return routes;
     }
 
     public static async Task<Results<Ok<Page<FnskuReturnRate>>, ValidationProblem, ProblemHttpResult>> ListReturnRates(
-        HttpContext http, Seller seller, string? sellerId, string? from, string? to, string? fnsku, int? limit, string? cursor,
-        AnalyticsRepository analytics, HighReturnRatePolicy policy, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext http,
+        Seller seller,
+        string? sellerId,
+        string? from,
+        string? to,
+        string? fnsku,
+        int? limit,
+        string? cursor,
+        AnalyticsRepository analytics,
+        HighReturnRatePolicy policy,
+        TimeProvider time,
+        CancellationToken cancellationToken
+    )
     {
         if (ReadScope.Resolve(http, seller, sellerId) is not { } owner)
         {
@@ -71,16 +105,31 @@ public static class AnalyticsApi
 
         var rows = await analytics.RatesAsync(owner, window.From, window.To, fnsku?.ToUpperInvariant(), take + 1, after, cancellationToken);
         var rates = rows.Select(r =>
-        {
-            var rate = ReturnRates.Of(r.ReturnedUnits, r.ShippedUnits);
-            return new FnskuReturnRate(r.Fnsku, r.ShippedUnits, r.ReturnedUnits, rate, HighReturnRateAlarm.Evaluate(false, r.ReturnedUnits, r.ShippedUnits, policy).Above);
-        }).ToList();
+            {
+                var rate = ReturnRates.Of(r.ReturnedUnits, r.ShippedUnits);
+                return new FnskuReturnRate(
+                    r.Fnsku,
+                    r.ShippedUnits,
+                    r.ReturnedUnits,
+                    rate,
+                    HighReturnRateAlarm.Evaluate(false, r.ReturnedUnits, r.ShippedUnits, policy).Above
+                );
+            })
+            .ToList();
         return TypedResults.Ok(Cursor.ToPage(rates, take, r => r.Fnsku));
     }
 
     public static async Task<Results<Ok<ReturnSummary>, ValidationProblem, ProblemHttpResult>> GetSummary(
-        HttpContext http, Seller seller, string? sellerId, string? from, string? to, AnalyticsRepository analytics, HighReturnRatePolicy policy, TimeProvider time,
-        CancellationToken cancellationToken)
+        HttpContext http,
+        Seller seller,
+        string? sellerId,
+        string? from,
+        string? to,
+        AnalyticsRepository analytics,
+        HighReturnRatePolicy policy,
+        TimeProvider time,
+        CancellationToken cancellationToken
+    )
     {
         if (ReadScope.Resolve(http, seller, sellerId) is not { } owner)
         {
@@ -95,22 +144,48 @@ public static class AnalyticsApi
         }
 
         var figures = await analytics.SummaryAsync(owner, window.From, window.To, cancellationToken);
-        return TypedResults.Ok(new ReturnSummary(
-            window.From,
-            window.To,
-            figures.ShippedUnits,
-            figures.ReturnedUnits,
-            ReturnRates.Of(figures.ReturnedUnits, figures.ShippedUnits),
-            figures.UnexpectedUnits,
-            figures.Reasons.Select(r => new UnitsBy<string>(Fields.Camel(r.Reason ?? "Unstated"), r.Units)).OrderByDescending(r => r.Units).ThenBy(r => r.Key, StringComparer.Ordinal).ToList(),
-            figures.Grades.Select(g => new UnitsBy<string>(Fields.Camel(g.Grade), g.Units)).OrderByDescending(g => g.Units).ThenBy(g => g.Key, StringComparer.Ordinal).ToList(),
-            figures.Dispositions.Select(d => new UnitsBy<string>(Fields.Camel(d.Disposition), d.Units)).OrderByDescending(d => d.Units).ThenBy(d => d.Key, StringComparer.Ordinal).ToList(),
-            figures.Reimbursements.Select(r => new ReimbursementsOwed(r.Currency, r.Units, r.Amount)).OrderBy(r => r.Currency, StringComparer.Ordinal).ToList(),
-            policy.Threshold));
+        return TypedResults.Ok(
+            new ReturnSummary(
+                window.From,
+                window.To,
+                figures.ShippedUnits,
+                figures.ReturnedUnits,
+                ReturnRates.Of(figures.ReturnedUnits, figures.ShippedUnits),
+                figures.UnexpectedUnits,
+                figures
+                    .Reasons.Select(r => new UnitsBy<string>(Fields.Camel(r.Reason ?? "Unstated"), r.Units))
+                    .OrderByDescending(r => r.Units)
+                    .ThenBy(r => r.Key, StringComparer.Ordinal)
+                    .ToList(),
+                figures
+                    .Grades.Select(g => new UnitsBy<string>(Fields.Camel(g.Grade), g.Units))
+                    .OrderByDescending(g => g.Units)
+                    .ThenBy(g => g.Key, StringComparer.Ordinal)
+                    .ToList(),
+                figures
+                    .Dispositions.Select(d => new UnitsBy<string>(Fields.Camel(d.Disposition), d.Units))
+                    .OrderByDescending(d => d.Units)
+                    .ThenBy(d => d.Key, StringComparer.Ordinal)
+                    .ToList(),
+                figures
+                    .Reimbursements.Select(r => new ReimbursementsOwed(r.Currency, r.Units, r.Amount))
+                    .OrderBy(r => r.Currency, StringComparer.Ordinal)
+                    .ToList(),
+                policy.Threshold
+            )
+        );
     }
 
     public static async Task<Results<Ok<Page<ReimbursementResponse>>, ValidationProblem, ProblemHttpResult>> ListReimbursements(
-        HttpContext http, Seller seller, string? sellerId, Guid? returnId, int? limit, string? cursor, AnalyticsRepository analytics, CancellationToken cancellationToken)
+        HttpContext http,
+        Seller seller,
+        string? sellerId,
+        Guid? returnId,
+        int? limit,
+        string? cursor,
+        AnalyticsRepository analytics,
+        CancellationToken cancellationToken
+    )
     {
         if (ReadScope.Resolve(http, seller, sellerId) is not { } owner)
         {
@@ -126,7 +201,17 @@ public static class AnalyticsApi
 
         var rows = await analytics.ReimbursementsAsync(owner, returnId, take + 1, after, cancellationToken);
         var items = rows.Select(r => new ReimbursementResponse(
-            r.Id, r.ReturnId, r.InspectionId, r.Fnsku, r.Grade, r.Units, new Money(r.UnitPrice, r.Currency), new Money(r.Amount, r.Currency), r.CreatedAt)).ToList();
+                r.Id,
+                r.ReturnId,
+                r.InspectionId,
+                r.Fnsku,
+                r.Grade,
+                r.Units,
+                new Money(r.UnitPrice, r.Currency),
+                new Money(r.Amount, r.Currency),
+                r.CreatedAt
+            ))
+            .ToList();
         return TypedResults.Ok(Cursor.ToPage(items, take, r => r.Id.ToString()));
     }
 

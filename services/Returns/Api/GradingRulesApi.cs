@@ -11,14 +11,33 @@ namespace InventoryPlatform.Returns.Api;
 /// opened-but-like-new units restock (for the listed categories, or all when none are listed) and where unsellable units go.
 /// </summary>
 public sealed record GradingRulesRequest(
-    bool? RestockOpenedLikeNew, IReadOnlyList<string?>? OpenedLikeNewCategories, Disposition? OpenedNotRestocked, Disposition? Damaged, Disposition? Defective);
+    bool? RestockOpenedLikeNew,
+    IReadOnlyList<string?>? OpenedLikeNewCategories,
+    Disposition? OpenedNotRestocked,
+    Disposition? Damaged,
+    Disposition? Defective
+);
 
 public sealed record GradingRulesResponse(
-    bool RestockOpenedLikeNew, IReadOnlyList<string> OpenedLikeNewCategories, Disposition OpenedNotRestocked, Disposition Damaged, Disposition Defective,
-    bool IsDefault, DateTime? UpdatedAt)
+    bool RestockOpenedLikeNew,
+    IReadOnlyList<string> OpenedLikeNewCategories,
+    Disposition OpenedNotRestocked,
+    Disposition Damaged,
+    Disposition Defective,
+    bool IsDefault,
+    DateTime? UpdatedAt
+)
 {
     public static GradingRulesResponse From(GradingRules rules, DateTime? updatedAt) =>
-        new(rules.RestockOpenedLikeNew, rules.OpenedLikeNewCategories, rules.OpenedNotRestocked, rules.Damaged, rules.Defective, updatedAt is null, updatedAt);
+        new(
+            rules.RestockOpenedLikeNew,
+            rules.OpenedLikeNewCategories,
+            rules.OpenedNotRestocked,
+            rules.Damaged,
+            rules.Defective,
+            updatedAt is null,
+            updatedAt
+        );
 }
 
 public static class GradingRulesApi
@@ -26,17 +45,24 @@ public static class GradingRulesApi
     public static RouteGroupBuilder MapGradingRulesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup($"{ReturnsService.Descriptor.ApiPrefix}/grading-rules").WithTags("Grading rules");
-        group.MapGet("/", GetRules)
+        group
+            .MapGet("/", GetRules)
             .WithName("GetGradingRules")
             .WithSummary("The seller's grading rules (the defaults until the seller sets any).");
-        group.MapPut("/", SetRules)
+        group
+            .MapPut("/", SetRules)
             .WithName("SetGradingRules")
             .WithSummary("Replace the seller's grading rules; fields left out keep the default. They apply to units graded from now on.");
         return group;
     }
 
     public static async Task<Results<Ok<GradingRulesResponse>, ProblemHttpResult>> GetRules(
-        HttpContext http, Seller seller, string? sellerId, GradingRuleRepository rules, CancellationToken cancellationToken)
+        HttpContext http,
+        Seller seller,
+        string? sellerId,
+        GradingRuleRepository rules,
+        CancellationToken cancellationToken
+    )
     {
         if (ReadScope.Resolve(http, seller, sellerId) is not { } owner)
         {
@@ -48,10 +74,23 @@ public static class GradingRulesApi
     }
 
     public static async Task<Results<Ok<GradingRulesResponse>, ValidationProblem>> SetRules(
-        GradingRulesRequest request, Seller seller, Database database, GradingRuleRepository rules, TimeProvider time, CancellationToken cancellationToken)
+        GradingRulesRequest request,
+        Seller seller,
+        Database database,
+        GradingRuleRepository rules,
+        TimeProvider time,
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
-        foreach (var (field, reason) in GradingRules.Check(request.OpenedLikeNewCategories, request.OpenedNotRestocked, request.Damaged, request.Defective))
+        foreach (
+            var (field, reason) in GradingRules.Check(
+                request.OpenedLikeNewCategories,
+                request.OpenedNotRestocked,
+                request.Damaged,
+                request.Defective
+            )
+        )
         {
             validation.Add(field, reason);
         }
@@ -67,7 +106,8 @@ public static class GradingRulesApi
             request.OpenedLikeNewCategories?.Select(c => c!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [],
             request.OpenedNotRestocked ?? defaults.OpenedNotRestocked,
             request.Damaged ?? defaults.Damaged,
-            request.Defective ?? defaults.Defective);
+            request.Defective ?? defaults.Defective
+        );
         var now = time.GetUtcNow().UtcDateTime;
         await database.InTransactionAsync(unit => rules.SaveAsync(unit, seller.Id, updated, now), cancellationToken);
         return TypedResults.Ok(GradingRulesResponse.From(updated, now));

@@ -4,11 +4,17 @@ using Microsoft.Extensions.Options;
 namespace InventoryPlatform.Returns.Api;
 
 /// <summary>
-/// Every <see cref="ReturnsOptions.AlarmSweepInterval"/>, reads the raised return-rate alarms again (<see cref="ReturnRateWatch.SweepAsync"/>).
+/// Every <see cref="ReturnsOptions.AlarmSweepInterval"/>, reads the raised return-rate alarms again (<see
+/// cref="ReturnRateWatch.SweepAsync"/>).
 /// Safe with several replicas: each claims alarms with row locks that skip what another replica holds.
 /// </summary>
 public sealed class ReturnRateAlarmSweep(
-    Database database, ReturnRateWatch watch, IOptions<ReturnsOptions> options, TimeProvider time, ILogger<ReturnRateAlarmSweep> logger) : BackgroundService
+    Database database,
+    ReturnRateWatch watch,
+    IOptions<ReturnsOptions> options,
+    TimeProvider time,
+    ILogger<ReturnRateAlarmSweep> logger
+) : BackgroundService
 {
     private const int BatchSize = 200;
 

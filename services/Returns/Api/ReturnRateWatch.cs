@@ -11,7 +11,12 @@ namespace InventoryPlatform.Returns.Api;
 /// outbox, in the caller's transaction) when it crosses the threshold: once per crossing, not on every return.
 /// </summary>
 public sealed class ReturnRateWatch(
-    ShippedLineRepository shipped, AnalyticsRepository analytics, Outbox outbox, HighReturnRatePolicy policy, TimeProvider time)
+    ShippedLineRepository shipped,
+    AnalyticsRepository analytics,
+    Outbox outbox,
+    HighReturnRatePolicy policy,
+    TimeProvider time
+)
 {
     /// <summary>After units came back: the rate may have risen.</summary>
     public async Task AfterReturnAsync(UnitOfWork unit, string sellerId, string fnsku, Guid correlationId)
@@ -51,7 +56,8 @@ public sealed class ReturnRateWatch(
 
                     return raised.Count;
                 },
-                cancellationToken);
+                cancellationToken
+            );
             total += claimed;
             if (claimed < batchSize)
             {
@@ -74,8 +80,18 @@ public sealed class ReturnRateWatch(
 
         if (reading.Crossed)
         {
-            await outbox.AddAsync(unit, new HighReturnRateDetected(
-                Guid.CreateVersion7(), now, sellerId, correlationId, fnsku, reading.Rate!.Value, policy.Threshold));
+            await outbox.AddAsync(
+                unit,
+                new HighReturnRateDetected(
+                    Guid.CreateVersion7(),
+                    now,
+                    sellerId,
+                    correlationId,
+                    fnsku,
+                    reading.Rate!.Value,
+                    policy.Threshold
+                )
+            );
         }
     }
 }

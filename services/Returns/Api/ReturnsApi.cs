@@ -9,7 +9,14 @@ namespace InventoryPlatform.Returns.Api;
 
 public sealed record CreateReturnRequest(Guid? OrderId, string? Fnsku, int Quantity, ReturnReason? Reason);
 
-public sealed record ReturnedUnitResponse(string UnitId, string FulfillmentCenter, DateTime ReceivedAt, bool BeyondAuthorization, ReturnGrade? Grade, Guid? InspectionId);
+public sealed record ReturnedUnitResponse(
+    string UnitId,
+    string FulfillmentCenter,
+    DateTime ReceivedAt,
+    bool BeyondAuthorization,
+    ReturnGrade? Grade,
+    Guid? InspectionId
+);
 
 /// <summary>
 /// A return. <c>unexpected</c> is true for units that arrived without an authorization (no order, reason or window); they are
@@ -29,12 +36,35 @@ public sealed record ReturnResponse(
     DateTime? WindowClosesAt,
     DateTime CreatedAt,
     DateTime UpdatedAt,
-    IReadOnlyList<ReturnedUnitResponse>? Units)
+    IReadOnlyList<ReturnedUnitResponse>? Units
+)
 {
     public static ReturnResponse From(ReturnRecord r, IReadOnlyList<ReturnedUnit>? units = null) =>
-        new(r.Id, r.OrderId, r.Fnsku, r.Marketplace, r.Reason, r.Unexpected, r.Status, r.AuthorizedQuantity, r.ReceivedUnits, r.GradedUnits,
-            r.WindowClosesAt, r.CreatedAt, r.UpdatedAt,
-            units?.Select(u => new ReturnedUnitResponse(u.UnitId, u.FulfillmentCenter, u.ReceivedAt, u.BeyondAuthorization, u.Grade, u.InspectionId)).ToList());
+        new(
+            r.Id,
+            r.OrderId,
+            r.Fnsku,
+            r.Marketplace,
+            r.Reason,
+            r.Unexpected,
+            r.Status,
+            r.AuthorizedQuantity,
+            r.ReceivedUnits,
+            r.GradedUnits,
+            r.WindowClosesAt,
+            r.CreatedAt,
+            r.UpdatedAt,
+            units
+                ?.Select(u => new ReturnedUnitResponse(
+                    u.UnitId,
+                    u.FulfillmentCenter,
+                    u.ReceivedAt,
+                    u.BeyondAuthorization,
+                    u.Grade,
+                    u.InspectionId
+                ))
+                .ToList()
+        );
 }
 
 public static class ReturnsApi
@@ -44,14 +74,21 @@ public static class ReturnsApi
     public static RouteGroupBuilder MapReturnsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup($"{ReturnsService.Descriptor.ApiPrefix}/returns").WithTags("Returns");
-        group.MapPost("/", CreateReturn)
+        group
+            .MapPost("/", CreateReturn)
             .WithName("CreateReturnAuthorization")
-            .WithSummary("Authorize the return of shipped units of an order line, with a reason. Refused (nothing stored) for an unknown order or FNSKU, " +
-                         "more units than shipped minus those already authorized, or outside the marketplace's return window. Accepts an Idempotency-Key header.");
-        group.MapGet("/{id:guid}", GetReturn)
+            .WithSummary(
+                "Authorize the return of shipped units of an order line, with a reason. Refused (nothing stored) for an unknown order or "
+                    + "FNSKU, "
+                    + "more units than shipped minus those already authorized, or outside the marketplace's return window. Accepts an "
+                    + "Idempotency-Key header."
+            );
+        group
+            .MapGet("/{id:guid}", GetReturn)
             .WithName("GetReturn")
             .WithSummary("A return with its received units and their grades. Admin keys may name another seller with ?sellerId=.");
-        group.MapGet("/", ListReturns)
+        group
+            .MapGet("/", ListReturns)
             .WithName("ListReturns")
             .WithSummary("The seller's returns (authorized and unexpected), optionally by order or unexpected only, paged by cursor.");
         return group;
@@ -67,14 +104,19 @@ public static class ReturnsApi
         IdempotentRequests idempotency,
         ReturnWindows windows,
         TimeProvider time,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         var validation = new Validation();
         validation.Require(IdempotentRequests.IsValidKey(idempotencyKey), IdempotentRequests.Header, "Must be 1-200 printable characters.");
         validation.Require(request.OrderId is { } o && o != Guid.Empty, "orderId", "Is required: the id of the shipped fulfillment order.");
         validation.Require(Fields.IsFnsku(request.Fnsku), "fnsku", Fields.FnskuRule);
         validation.Require(request.Quantity is >= 1 and <= MaxQuantity, "quantity", $"Must be between 1 and {MaxQuantity}.");
-        validation.Require(request.Reason is not null, "reason", "Is required: " + string.Join(", ", Enum.GetNames<ReturnReason>().Select(Fields.Camel)) + ".");
+        validation.Require(
+            request.Reason is not null,
+            "reason",
+            "Is required: " + string.Join(", ", Enum.GetNames<ReturnReason>().Select(Fields.Camel)) + "."
+        );
         if (!validation.IsValid)
         {
             return validation.Problem();
@@ -94,8 +136,20 @@ public static class ReturnsApi
 
             var ofFnsku = lines.Where(l => l.Fnsku == fnsku).ToList();
             var record = new ReturnRecord(
-                Guid.CreateVersion7(), seller.Id, false, orderId, fnsku, ofFnsku[0].Marketplace, request.Reason, request.Quantity, 0, 0,
-                ReturnAuthorizationRules.WindowClosesAt(ofFnsku, windows).UtcDateTime, now.UtcDateTime, now.UtcDateTime);
+                Guid.CreateVersion7(),
+                seller.Id,
+                false,
+                orderId,
+                fnsku,
+                ofFnsku[0].Marketplace,
+                request.Reason,
+                request.Quantity,
+                0,
+                0,
+                ReturnAuthorizationRules.WindowClosesAt(ofFnsku, windows).UtcDateTime,
+                now.UtcDateTime,
+                now.UtcDateTime
+            );
             await returns.CreateAsync(unit, record);
             return (StatusCodes.Status201Created, ReturnResponse.From(record, []));
         }
@@ -124,7 +178,13 @@ public static class ReturnsApi
     }
 
     public static async Task<Results<Ok<ReturnResponse>, ProblemHttpResult>> GetReturn(
-        Guid id, HttpContext http, Seller seller, string? sellerId, ReturnRepository returns, CancellationToken cancellationToken)
+        Guid id,
+        HttpContext http,
+        Seller seller,
+        string? sellerId,
+        ReturnRepository returns,
+        CancellationToken cancellationToken
+    )
     {
         if (ReadScope.Resolve(http, seller, sellerId) is not { } owner)
         {
@@ -140,8 +200,16 @@ public static class ReturnsApi
     }
 
     public static async Task<Results<Ok<Page<ReturnResponse>>, ValidationProblem, ProblemHttpResult>> ListReturns(
-        HttpContext http, Seller seller, string? sellerId, Guid? orderId, bool? unexpected, int? limit, string? cursor, ReturnRepository returns,
-        CancellationToken cancellationToken)
+        HttpContext http,
+        Seller seller,
+        string? sellerId,
+        Guid? orderId,
+        bool? unexpected,
+        int? limit,
+        string? cursor,
+        ReturnRepository returns,
+        CancellationToken cancellationToken
+    )
     {
         if (ReadScope.Resolve(http, seller, sellerId) is not { } owner)
         {
@@ -159,14 +227,30 @@ public static class ReturnsApi
         return TypedResults.Ok(Cursor.ToPage(rows.Select(r => ReturnResponse.From(r)).ToList(), take, r => r.Id.ToString()));
     }
 
-    private static ReturnRefusedException Refused(Refusal refusal) => refusal.Kind switch
-    {
-        RefusalKind.UnknownOrder => new(StatusCodes.Status404NotFound, "Order not found.", refusal.Field, refusal.Reason),
-        RefusalKind.FnskuNotShipped => new(StatusCodes.Status422UnprocessableEntity, "The item was not shipped on this order.", refusal.Field, refusal.Reason),
-        RefusalKind.WindowClosed => new(StatusCodes.Status422UnprocessableEntity, "The return window has closed.", refusal.Field, refusal.Reason),
-        RefusalKind.MoreThanShipped => new(StatusCodes.Status422UnprocessableEntity, "More units than can be returned.", refusal.Field, refusal.Reason),
-        _ => throw new ArgumentOutOfRangeException(nameof(refusal)),
-    };
+    private static ReturnRefusedException Refused(Refusal refusal) =>
+        refusal.Kind switch
+        {
+            RefusalKind.UnknownOrder => new(StatusCodes.Status404NotFound, "Order not found.", refusal.Field, refusal.Reason),
+            RefusalKind.FnskuNotShipped => new(
+                StatusCodes.Status422UnprocessableEntity,
+                "The item was not shipped on this order.",
+                refusal.Field,
+                refusal.Reason
+            ),
+            RefusalKind.WindowClosed => new(
+                StatusCodes.Status422UnprocessableEntity,
+                "The return window has closed.",
+                refusal.Field,
+                refusal.Reason
+            ),
+            RefusalKind.MoreThanShipped => new(
+                StatusCodes.Status422UnprocessableEntity,
+                "More units than can be returned.",
+                refusal.Field,
+                refusal.Reason
+            ),
+            _ => throw new ArgumentOutOfRangeException(nameof(refusal)),
+        };
 }
 
 /// <summary>Who a read is for: the caller's own seller, or, for admin keys only, the seller named by <c>?sellerId=</c>.</summary>
@@ -186,7 +270,8 @@ public static class ReadScope
         TypedResults.Problem(
             statusCode: StatusCodes.Status403Forbidden,
             title: "Missing scope.",
-            detail: $"Reading another seller's returns needs the '{PlatformScopes.Admin}' scope.");
+            detail: $"Reading another seller's returns needs the '{PlatformScopes.Admin}' scope."
+        );
 }
 
 /// <summary>Shapes of identifiers the API accepts.</summary>
@@ -202,7 +287,8 @@ public static class Fields
 
     public static bool IsFulfillmentCenter(string? value) => IsCode(value);
 
-    public static bool IsUnitId(string? value) => !string.IsNullOrWhiteSpace(value) && value.Length <= 64 && value.All(c => c is >= '!' and <= '~');
+    public static bool IsUnitId(string? value) =>
+        !string.IsNullOrWhiteSpace(value) && value.Length <= 64 && value.All(c => c is >= '!' and <= '~');
 
     public static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 

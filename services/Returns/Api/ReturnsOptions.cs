@@ -29,5 +29,6 @@ public sealed class ReturnsOptions
 
     public ReturnWindows Windows() => new(DefaultWindowDays, WindowDaysByMarketplace);
 
-    public HighReturnRatePolicy HighReturnRate() => new(HighReturnRateThreshold, HighReturnRateMinimumShippedUnits, HighReturnRateWindowDays);
+    public HighReturnRatePolicy HighReturnRate() =>
+        new(HighReturnRateThreshold, HighReturnRateMinimumShippedUnits, HighReturnRateWindowDays);
 }

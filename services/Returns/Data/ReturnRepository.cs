@@ -17,13 +17,22 @@ public sealed record ReturnRecord(
     int GradedUnits,
     DateTime? WindowClosesAt,
     DateTime CreatedAt,
-    DateTime UpdatedAt)
+    DateTime UpdatedAt
+)
 {
     public ReturnStatus Status => ReturnProgress.StatusOf(Unexpected, AuthorizedQuantity, ReceivedUnits, GradedUnits);
 }
 
 public sealed record ReturnedUnit(
-    string UnitId, Guid ReturnId, string Fnsku, string FulfillmentCenter, bool BeyondAuthorization, DateTime ReceivedAt, Guid? InspectionId, ReturnGrade? Grade);
+    string UnitId,
+    Guid ReturnId,
+    string Fnsku,
+    string FulfillmentCenter,
+    bool BeyondAuthorization,
+    DateTime ReceivedAt,
+    Guid? InspectionId,
+    ReturnGrade? Grade
+);
 
 public sealed record InspectionRecord(
     Guid Id,
@@ -38,30 +47,40 @@ public sealed record InspectionRecord(
     Disposition Disposition,
     Responsibility Responsibility,
     string Rule,
-    DateTime InspectedAt);
+    DateTime InspectedAt
+);
 
 /// <summary>Returns, the units received against them and their inspections.</summary>
 public sealed class ReturnRepository(Database database)
 {
     private const string ReturnColumns =
-        "id, seller_id, unexpected, order_id, fnsku, marketplace, reason, authorized_quantity, received_units, graded_units, window_closes_at, created_at, updated_at";
+        "id, seller_id, unexpected, order_id, fnsku, marketplace, reason, authorized_quantity, received_units, graded_units, "
+        + "window_closes_at, created_at, updated_at";
 
-    private const string UnitColumns = "unit_id, return_id, fnsku, fulfillment_center, beyond_authorization, received_at, inspection_id, grade";
+    private const string UnitColumns =
+        "unit_id, return_id, fnsku, fulfillment_center, beyond_authorization, received_at, inspection_id, grade";
 
     private const string InspectionColumns =
-        "id, seller_id, return_id, grade, opened_packaging, category, note, inspector, units, disposition, responsibility, decision_rule, inspected_at";
+        "id, seller_id, return_id, grade, opened_packaging, category, note, inspector, units, disposition, responsibility, decision_rule, "
+        + "inspected_at";
 
-    private readonly string _lock = database.Dialect.SelectForUpdate("returns.return_authorizations", ReturnColumns, "id = @Id AND seller_id = @SellerId");
+    private readonly string _lock = database.Dialect.SelectForUpdate(
+        "returns.return_authorizations",
+        ReturnColumns,
+        "id = @Id AND seller_id = @SellerId"
+    );
 
     private readonly string _insertUnit = database.Dialect.InsertIfAbsent(
         "returns.returned_units",
         ["unit_id"],
-        ["unit_id", "seller_id", "return_id", "fnsku", "fulfillment_center", "beyond_authorization", "received_at"]);
+        ["unit_id", "seller_id", "return_id", "fnsku", "fulfillment_center", "beyond_authorization", "received_at"]
+    );
 
     public Task CreateAsync(UnitOfWork unit, ReturnRecord record) =>
         unit.ExecuteAsync(
-            $"INSERT INTO returns.return_authorizations ({ReturnColumns}) VALUES " +
-            "(@Id, @SellerId, @Unexpected, @OrderId, @Fnsku, @Marketplace, @Reason, @AuthorizedQuantity, @ReceivedUnits, @GradedUnits, @WindowClosesAt, @CreatedAt, @UpdatedAt)",
+            $"INSERT INTO returns.return_authorizations ({ReturnColumns}) VALUES "
+                + "(@Id, @SellerId, @Unexpected, @OrderId, @Fnsku, @Marketplace, @Reason, @AuthorizedQuantity, @ReceivedUnits, "
+                + "@GradedUnits, @WindowClosesAt, @CreatedAt, @UpdatedAt)",
             new
             {
                 record.Id,
@@ -77,77 +96,136 @@ public sealed class ReturnRepository(Database database)
                 record.WindowClosesAt,
                 record.CreatedAt,
                 record.UpdatedAt,
-            });
+            }
+        );
 
     /// <summary>Units of an FNSKU already authorized for return on an order (call with the order's shipped lines locked).</summary>
     public Task<int> AuthorizedUnitsAsync(UnitOfWork unit, Guid orderId, string fnsku) =>
         unit.ExecuteScalarAsync<int>(
-            "SELECT COALESCE(SUM(authorized_quantity), 0) FROM returns.return_authorizations WHERE order_id = @OrderId AND fnsku = @Fnsku AND unexpected = @Unexpected",
-            new { OrderId = orderId, Fnsku = fnsku, Unexpected = false });
+            "SELECT COALESCE(SUM(authorized_quantity), 0) FROM returns.return_authorizations WHERE order_id = @OrderId AND fnsku = @Fnsku "
+                + "AND unexpected = @Unexpected",
+            new
+            {
+                OrderId = orderId,
+                Fnsku = fnsku,
+                Unexpected = false,
+            }
+        );
 
     public async Task<ReturnRecord?> GetAsync(string sellerId, Guid id, CancellationToken cancellationToken) =>
-        (await database.QuerySingleOrDefaultAsync<ReturnRow>(
-            $"SELECT {ReturnColumns} FROM returns.return_authorizations WHERE id = @Id AND seller_id = @SellerId", new { Id = id, SellerId = sellerId }, cancellationToken))
-        ?.ToRecord();
+        (
+            await database.QuerySingleOrDefaultAsync<ReturnRow>(
+                $"SELECT {ReturnColumns} FROM returns.return_authorizations WHERE id = @Id AND seller_id = @SellerId",
+                new { Id = id, SellerId = sellerId },
+                cancellationToken
+            )
+        )?.ToRecord();
 
     /// <summary>Locks the return so receipts and inspections of it happen one after the other.</summary>
     public async Task<ReturnRecord?> LockAsync(UnitOfWork unit, string sellerId, Guid id) =>
         (await unit.QuerySingleOrDefaultAsync<ReturnRow>(_lock, new { Id = id, SellerId = sellerId }))?.ToRecord();
 
     public async Task<IReadOnlyList<ReturnRecord>> ListAsync(
-        string sellerId, Guid? orderId, bool? unexpected, int limit, Guid? after, CancellationToken cancellationToken)
+        string sellerId,
+        Guid? orderId,
+        bool? unexpected,
+        int limit,
+        Guid? after,
+        CancellationToken cancellationToken
+    )
     {
         var sql = database.Dialect.SelectTop(
             "returns.return_authorizations",
             ReturnColumns,
-            "seller_id = @SellerId AND (@After IS NULL OR id > @After) AND (@OrderId IS NULL OR order_id = @OrderId) AND (@Unexpected IS NULL OR unexpected = @Unexpected)",
-            "id");
-        var rows = await database.QueryAsync<ReturnRow>(sql, new { SellerId = sellerId, After = after, OrderId = orderId, Unexpected = unexpected, limit }, cancellationToken);
+            "seller_id = @SellerId AND (@After IS NULL OR id > @After) AND (@OrderId IS NULL OR order_id = @OrderId) AND (@Unexpected IS "
+                + "NULL OR unexpected = @Unexpected)",
+            "id"
+        );
+        var rows = await database.QueryAsync<ReturnRow>(
+            sql,
+            new
+            {
+                SellerId = sellerId,
+                After = after,
+                OrderId = orderId,
+                Unexpected = unexpected,
+                limit,
+            },
+            cancellationToken
+        );
         return rows.Select(r => r.ToRecord()).ToList();
     }
 
     public async Task<IReadOnlyList<ReturnedUnit>> UnitsAsync(Guid returnId, CancellationToken cancellationToken) =>
-        (await database.QueryAsync<UnitRow>(
-            $"SELECT {UnitColumns} FROM returns.returned_units WHERE return_id = @ReturnId ORDER BY received_at, unit_id", new { ReturnId = returnId }, cancellationToken))
-        .Select(r => r.ToUnit()).ToList();
+        (
+            await database.QueryAsync<UnitRow>(
+                $"SELECT {UnitColumns} FROM returns.returned_units WHERE return_id = @ReturnId ORDER BY received_at, unit_id",
+                new { ReturnId = returnId },
+                cancellationToken
+            )
+        )
+            .Select(r => r.ToUnit())
+            .ToList();
 
-    /// <summary>The units of the given ids that were already received (anywhere, for any return), with the return each belongs to.</summary>
+    /// <summary>The units of the given ids that were already received (anywhere, for any return), with the return each belongs
+    /// to.</summary>
     public async Task<IReadOnlyDictionary<string, Guid>> KnownUnitsAsync(UnitOfWork unit, IReadOnlyCollection<string> unitIds) =>
-        (await unit.QueryAsync<(string UnitId, Guid ReturnId)>(
-            $"SELECT unit_id, return_id FROM returns.returned_units WHERE {database.Dialect.InList("unit_id", "UnitIds")}",
-            new { UnitIds = unitIds.ToArray() }))
-        .ToDictionary(r => r.UnitId, r => r.ReturnId, StringComparer.Ordinal);
+        (
+            await unit.QueryAsync<(string UnitId, Guid ReturnId)>(
+                $"SELECT unit_id, return_id FROM returns.returned_units WHERE {database.Dialect.InList("unit_id", "UnitIds")}",
+                new { UnitIds = unitIds.ToArray() }
+            )
+        ).ToDictionary(r => r.UnitId, r => r.ReturnId, StringComparer.Ordinal);
 
     /// <summary>Records a unit the first time its id is received; false when a concurrent receipt recorded it first.</summary>
     public async Task<bool> TryRecordUnitAsync(UnitOfWork unit, string sellerId, ReturnedUnit returned) =>
-        await unit.ExecuteAsync(_insertUnit, new
-        {
-            returned.UnitId,
-            SellerId = sellerId,
-            returned.ReturnId,
-            returned.Fnsku,
-            returned.FulfillmentCenter,
-            returned.BeyondAuthorization,
-            returned.ReceivedAt,
-        }) == 1;
+        await unit.ExecuteAsync(
+            _insertUnit,
+            new
+            {
+                returned.UnitId,
+                SellerId = sellerId,
+                returned.ReturnId,
+                returned.Fnsku,
+                returned.FulfillmentCenter,
+                returned.BeyondAuthorization,
+                returned.ReceivedAt,
+            }
+        ) == 1;
 
     public Task AddReceivedAsync(UnitOfWork unit, Guid returnId, int units, DateTime now) =>
         unit.ExecuteAsync(
             "UPDATE returns.return_authorizations SET received_units = received_units + @Units, updated_at = @Now WHERE id = @Id",
-            new { Id = returnId, Units = units, Now = now });
+            new
+            {
+                Id = returnId,
+                Units = units,
+                Now = now,
+            }
+        );
 
     /// <summary>The return's units among <paramref name="unitIds"/> (call with the return locked).</summary>
-    public async Task<IReadOnlyList<ReturnedUnit>> UnitsOfReturnAsync(UnitOfWork unit, Guid returnId, IReadOnlyCollection<string> unitIds) =>
-        (await unit.QueryAsync<UnitRow>(
-            $"SELECT {UnitColumns} FROM returns.returned_units WHERE return_id = @ReturnId AND {database.Dialect.InList("unit_id", "UnitIds")}",
-            new { ReturnId = returnId, UnitIds = unitIds.ToArray() }))
-        .Select(r => r.ToUnit()).ToList();
+    public async Task<IReadOnlyList<ReturnedUnit>> UnitsOfReturnAsync(
+        UnitOfWork unit,
+        Guid returnId,
+        IReadOnlyCollection<string> unitIds
+    ) =>
+        (
+            await unit.QueryAsync<UnitRow>(
+                $"SELECT {UnitColumns} FROM returns.returned_units WHERE return_id = @ReturnId AND "
+                    + $"{database.Dialect.InList("unit_id", "UnitIds")}",
+                new { ReturnId = returnId, UnitIds = unitIds.ToArray() }
+            )
+        )
+            .Select(r => r.ToUnit())
+            .ToList();
 
     public async Task RecordInspectionAsync(UnitOfWork unit, InspectionRecord inspection, IReadOnlyCollection<string> unitIds)
     {
         await unit.ExecuteAsync(
-            $"INSERT INTO returns.inspections ({InspectionColumns}) VALUES " +
-            "(@Id, @SellerId, @ReturnId, @Grade, @OpenedPackaging, @Category, @Note, @Inspector, @Units, @Disposition, @Responsibility, @DecisionRule, @InspectedAt)",
+            $"INSERT INTO returns.inspections ({InspectionColumns}) VALUES "
+                + "(@Id, @SellerId, @ReturnId, @Grade, @OpenedPackaging, @Category, @Note, @Inspector, @Units, @Disposition, "
+                + "@Responsibility, @DecisionRule, @InspectedAt)",
             new
             {
                 inspection.Id,
@@ -163,21 +241,57 @@ public sealed class ReturnRepository(Database database)
                 Responsibility = inspection.Responsibility.ToString(),
                 DecisionRule = inspection.Rule,
                 inspection.InspectedAt,
-            });
+            }
+        );
         await unit.ExecuteAsync(
-            $"UPDATE returns.returned_units SET inspection_id = @InspectionId, grade = @Grade WHERE return_id = @ReturnId AND {database.Dialect.InList("unit_id", "UnitIds")}",
-            new { InspectionId = inspection.Id, Grade = inspection.Grade.ToString(), inspection.ReturnId, UnitIds = unitIds.ToArray() });
+            $"UPDATE returns.returned_units SET inspection_id = @InspectionId, grade = @Grade WHERE return_id = @ReturnId AND "
+                + $"{database.Dialect.InList("unit_id", "UnitIds")}",
+            new
+            {
+                InspectionId = inspection.Id,
+                Grade = inspection.Grade.ToString(),
+                inspection.ReturnId,
+                UnitIds = unitIds.ToArray(),
+            }
+        );
         await unit.ExecuteAsync(
             "UPDATE returns.return_authorizations SET graded_units = graded_units + @Units, updated_at = @Now WHERE id = @Id",
-            new { Id = inspection.ReturnId, Units = unitIds.Count, Now = inspection.InspectedAt });
+            new
+            {
+                Id = inspection.ReturnId,
+                Units = unitIds.Count,
+                Now = inspection.InspectedAt,
+            }
+        );
     }
 
-    public async Task<IReadOnlyList<InspectionRecord>> InspectionsAsync(string sellerId, Guid returnId, int limit, Guid? after, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<InspectionRecord>> InspectionsAsync(
+        string sellerId,
+        Guid returnId,
+        int limit,
+        Guid? after,
+        CancellationToken cancellationToken
+    )
     {
         var sql = database.Dialect.SelectTop(
-            "returns.inspections", InspectionColumns, "seller_id = @SellerId AND return_id = @ReturnId AND (@After IS NULL OR id > @After)", "id");
-        return (await database.QueryAsync<InspectionRow>(sql, new { SellerId = sellerId, ReturnId = returnId, After = after, limit }, cancellationToken))
-            .Select(r => r.ToRecord()).ToList();
+            "returns.inspections",
+            InspectionColumns,
+            "seller_id = @SellerId AND return_id = @ReturnId AND (@After IS NULL OR id > @After)",
+            "id"
+        );
+        return (
+            await database.QueryAsync<InspectionRow>(
+                sql,
+                new
+                {
+                    SellerId = sellerId,
+                    ReturnId = returnId,
+                    After = after,
+                    limit,
+                },
+                cancellationToken
+            )
+        ).Select(r => r.ToRecord()).ToList();
     }
 
     private sealed class ReturnRow
@@ -197,8 +311,21 @@ public sealed class ReturnRepository(Database database)
         public DateTime UpdatedAt { get; init; }
 
         public ReturnRecord ToRecord() =>
-            new(Id, SellerId, Unexpected, OrderId, Fnsku, Marketplace, Reason is null ? null : Enum.Parse<ReturnReason>(Reason), AuthorizedQuantity,
-                ReceivedUnits, GradedUnits, WindowClosesAt is { } closes ? Utc.Kind(closes) : null, Utc.Kind(CreatedAt), Utc.Kind(UpdatedAt));
+            new(
+                Id,
+                SellerId,
+                Unexpected,
+                OrderId,
+                Fnsku,
+                Marketplace,
+                Reason is null ? null : Enum.Parse<ReturnReason>(Reason),
+                AuthorizedQuantity,
+                ReceivedUnits,
+                GradedUnits,
+                WindowClosesAt is { } closes ? Utc.Kind(closes) : null,
+                Utc.Kind(CreatedAt),
+                Utc.Kind(UpdatedAt)
+            );
     }
 
     private sealed class UnitRow
@@ -213,8 +340,16 @@ public sealed class ReturnRepository(Database database)
         public string? Grade { get; init; }
 
         public ReturnedUnit ToUnit() =>
-            new(UnitId, ReturnId, Fnsku, FulfillmentCenter, BeyondAuthorization, Utc.Kind(ReceivedAt), InspectionId,
-                Grade is null ? null : Enum.Parse<ReturnGrade>(Grade));
+            new(
+                UnitId,
+                ReturnId,
+                Fnsku,
+                FulfillmentCenter,
+                BeyondAuthorization,
+                Utc.Kind(ReceivedAt),
+                InspectionId,
+                Grade is null ? null : Enum.Parse<ReturnGrade>(Grade)
+            );
     }
 
     private sealed class InspectionRow
@@ -234,7 +369,20 @@ public sealed class ReturnRepository(Database database)
         public DateTime InspectedAt { get; init; }
 
         public InspectionRecord ToRecord() =>
-            new(Id, SellerId, ReturnId, Enum.Parse<ReturnGrade>(Grade), OpenedPackaging, Category, Note, Inspector, Units,
-                Enum.Parse<Disposition>(Disposition), Enum.Parse<Responsibility>(Responsibility), DecisionRule, Utc.Kind(InspectedAt));
+            new(
+                Id,
+                SellerId,
+                ReturnId,
+                Enum.Parse<ReturnGrade>(Grade),
+                OpenedPackaging,
+                Category,
+                Note,
+                Inspector,
+                Units,
+                Enum.Parse<Disposition>(Disposition),
+                Enum.Parse<Responsibility>(Responsibility),
+                DecisionRule,
+                Utc.Kind(InspectedAt)
+            );
     }
 }

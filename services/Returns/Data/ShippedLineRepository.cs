@@ -9,29 +9,36 @@ public sealed class ShippedLineRepository(Database database)
     private const string Columns = "order_id, fnsku, fulfillment_center, marketplace, quantity, unit_price, currency, shipped_at";
 
     private readonly string _lockOrder = database.Dialect.SelectForUpdate(
-        "returns.shipped_lines", Columns, "seller_id = @SellerId AND order_id = @OrderId");
+        "returns.shipped_lines",
+        Columns,
+        "seller_id = @SellerId AND order_id = @OrderId"
+    );
 
     private readonly string _insert = database.Dialect.InsertIfAbsent(
         "returns.shipped_lines",
         ["order_id", "fnsku", "fulfillment_center"],
-        ["order_id", "fnsku", "fulfillment_center", "seller_id", "marketplace", "quantity", "unit_price", "currency", "shipped_at"]);
+        ["order_id", "fnsku", "fulfillment_center", "seller_id", "marketplace", "quantity", "unit_price", "currency", "shipped_at"]
+    );
 
     public async Task AddAsync(UnitOfWork unit, string sellerId, IEnumerable<ShippedLine> lines)
     {
         foreach (var line in lines)
         {
-            await unit.ExecuteAsync(_insert, new
-            {
-                line.OrderId,
-                line.Fnsku,
-                line.FulfillmentCenter,
-                SellerId = sellerId,
-                line.Marketplace,
-                line.Quantity,
-                line.UnitPrice,
-                line.Currency,
-                ShippedAt = line.ShippedAt.UtcDateTime,
-            });
+            await unit.ExecuteAsync(
+                _insert,
+                new
+                {
+                    line.OrderId,
+                    line.Fnsku,
+                    line.FulfillmentCenter,
+                    SellerId = sellerId,
+                    line.Marketplace,
+                    line.Quantity,
+                    line.UnitPrice,
+                    line.Currency,
+                    ShippedAt = line.ShippedAt.UtcDateTime,
+                }
+            );
         }
     }
 
@@ -44,14 +51,27 @@ public sealed class ShippedLineRepository(Database database)
 
     /// <summary>Every shipped line of one FNSKU of the seller (the basis of its average selling price).</summary>
     public async Task<IReadOnlyList<ShippedLine>> OfFnskuAsync(UnitOfWork unit, string sellerId, string fnsku) =>
-        (await unit.QueryAsync<Row>(
-            $"SELECT {Columns} FROM returns.shipped_lines WHERE seller_id = @SellerId AND fnsku = @Fnsku",
-            new { SellerId = sellerId, Fnsku = fnsku })).Select(r => r.ToLine()).ToList();
+        (
+            await unit.QueryAsync<Row>(
+                $"SELECT {Columns} FROM returns.shipped_lines WHERE seller_id = @SellerId AND fnsku = @Fnsku",
+                new { SellerId = sellerId, Fnsku = fnsku }
+            )
+        )
+            .Select(r => r.ToLine())
+            .ToList();
 
     public Task<int> ShippedUnitsAsync(UnitOfWork unit, string sellerId, string fnsku, DateTime from, DateTime to) =>
         unit.ExecuteScalarAsync<int>(
-            "SELECT COALESCE(SUM(quantity), 0) FROM returns.shipped_lines WHERE seller_id = @SellerId AND fnsku = @Fnsku AND shipped_at >= @From AND shipped_at < @To",
-            new { SellerId = sellerId, Fnsku = fnsku, From = from, To = to });
+            "SELECT COALESCE(SUM(quantity), 0) FROM returns.shipped_lines WHERE seller_id = @SellerId AND fnsku = @Fnsku AND shipped_at >= "
+                + "@From AND shipped_at < @To",
+            new
+            {
+                SellerId = sellerId,
+                Fnsku = fnsku,
+                From = from,
+                To = to,
+            }
+        );
 
     private sealed class Row
     {

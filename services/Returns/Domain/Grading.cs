@@ -41,7 +41,8 @@ public sealed record GradingRules(
     IReadOnlyList<string> OpenedLikeNewCategories,
     Disposition OpenedNotRestocked,
     Disposition Damaged,
-    Disposition Defective)
+    Disposition Defective
+)
 {
     public static GradingRules Default { get; } = new(true, [], Disposition.Liquidate, Disposition.Liquidate, Disposition.RemoveToSeller);
 
@@ -50,7 +51,12 @@ public sealed record GradingRules(
     public const int MaxCategoryLength = 50;
 
     /// <summary>Field errors of rules a seller submitted (field names as in the API).</summary>
-    public static IEnumerable<(string Field, string Reason)> Check(IReadOnlyList<string?>? categories, Disposition? openedNotRestocked, Disposition? damaged, Disposition? defective)
+    public static IEnumerable<(string Field, string Reason)> Check(
+        IReadOnlyList<string?>? categories,
+        Disposition? openedNotRestocked,
+        Disposition? damaged,
+        Disposition? defective
+    )
     {
         if (categories is { Count: > MaxCategories })
         {
@@ -62,7 +68,10 @@ public sealed record GradingRules(
             var category = categories![i];
             if (string.IsNullOrWhiteSpace(category) || category.Length > MaxCategoryLength || category.Contains(','))
             {
-                yield return ($"openedLikeNewCategories[{i}]", $"Must be a category name of 1-{MaxCategoryLength} characters without commas.");
+                yield return (
+                    $"openedLikeNewCategories[{i}]",
+                    $"Must be a category name of 1-{MaxCategoryLength} characters without commas."
+                );
             }
         }
 
@@ -77,8 +86,10 @@ public sealed record GradingRules(
 
     public bool AllowsOpenedRestock(string? category) =>
         RestockOpenedLikeNew
-        && (OpenedLikeNewCategories.Count == 0
-            || (category is not null && OpenedLikeNewCategories.Contains(category.Trim(), StringComparer.OrdinalIgnoreCase)));
+        && (
+            OpenedLikeNewCategories.Count == 0
+            || (category is not null && OpenedLikeNewCategories.Contains(category.Trim(), StringComparer.OrdinalIgnoreCase))
+        );
 }
 
 /// <summary>The decision for graded units, with the rule that made it (shown to the seller).</summary>
@@ -97,23 +108,45 @@ public static class DispositionRules
     public static DispositionDecision Decide(InspectionFinding finding, ReturnReason? reason, GradingRules rules) =>
         finding.Grade switch
         {
-            ReturnGrade.Sellable when !finding.OpenedPackaging =>
-                new(Disposition.Restock, SellableResponsibility(reason), false, "Sealed sellable units restock."),
-            ReturnGrade.Sellable when rules.AllowsOpenedRestock(finding.Category) =>
-                new(Disposition.Restock, SellableResponsibility(reason), false, "Opened but like new: the seller's rules restock it for this category."),
-            ReturnGrade.Sellable =>
-                new(rules.OpenedNotRestocked, SellableResponsibility(reason), false,
-                    rules.RestockOpenedLikeNew
-                        ? $"Opened units of category '{finding.Category ?? "(none)"}' do not restock under the seller's rules."
-                        : "The seller's rules never restock opened units."),
-            ReturnGrade.CustomerDamaged =>
-                new(rules.Damaged, Responsibility.Customer, false, "Damaged by the customer: unsellable, the customer's responsibility."),
-            ReturnGrade.CarrierDamaged =>
-                new(rules.Damaged, Responsibility.Network, true, "Damaged by the carrier: unsellable, reimbursed to the seller."),
-            ReturnGrade.WarehouseDamaged =>
-                new(rules.Damaged, Responsibility.Network, true, "Damaged in a fulfillment center: unsellable, reimbursed to the seller."),
-            ReturnGrade.Defective =>
-                new(rules.Defective, Responsibility.Seller, false, "Defective units never restock."),
+            ReturnGrade.Sellable when !finding.OpenedPackaging => new(
+                Disposition.Restock,
+                SellableResponsibility(reason),
+                false,
+                "Sealed sellable units restock."
+            ),
+            ReturnGrade.Sellable when rules.AllowsOpenedRestock(finding.Category) => new(
+                Disposition.Restock,
+                SellableResponsibility(reason),
+                false,
+                "Opened but like new: the seller's rules restock it for this category."
+            ),
+            ReturnGrade.Sellable => new(
+                rules.OpenedNotRestocked,
+                SellableResponsibility(reason),
+                false,
+                rules.RestockOpenedLikeNew
+                    ? $"Opened units of category '{finding.Category ?? "(none)"}' do not restock under the seller's rules."
+                    : "The seller's rules never restock opened units."
+            ),
+            ReturnGrade.CustomerDamaged => new(
+                rules.Damaged,
+                Responsibility.Customer,
+                false,
+                "Damaged by the customer: unsellable, the customer's responsibility."
+            ),
+            ReturnGrade.CarrierDamaged => new(
+                rules.Damaged,
+                Responsibility.Network,
+                true,
+                "Damaged by the carrier: unsellable, reimbursed to the seller."
+            ),
+            ReturnGrade.WarehouseDamaged => new(
+                rules.Damaged,
+                Responsibility.Network,
+                true,
+                "Damaged in a fulfillment center: unsellable, reimbursed to the seller."
+            ),
+            ReturnGrade.Defective => new(rules.Defective, Responsibility.Seller, false, "Defective units never restock."),
             _ => throw new ArgumentOutOfRangeException(nameof(finding), finding.Grade, "Unknown grade."),
         };
 
@@ -130,15 +163,19 @@ public static class Reimbursements
     /// </summary>
     public static decimal? AverageSellingPrice(IEnumerable<ShippedLine> lines, string currency)
     {
-        var inCurrency = lines.Where(l => string.Equals(l.Currency, currency, StringComparison.OrdinalIgnoreCase) && l.Quantity > 0).ToList();
+        var inCurrency = lines
+            .Where(l => string.Equals(l.Currency, currency, StringComparison.OrdinalIgnoreCase) && l.Quantity > 0)
+            .ToList();
         var units = inCurrency.Sum(l => l.Quantity);
         return units == 0 ? null : Math.Round(inCurrency.Sum(l => l.UnitPrice * l.Quantity) / units, 4, MidpointRounding.AwayFromZero);
     }
 
     /// <summary>The currency most units of the FNSKU sold in (the one to reimburse in when the return has no order).</summary>
     public static string? MainCurrency(IEnumerable<ShippedLine> lines) =>
-        lines.GroupBy(l => l.Currency.ToUpperInvariant())
-            .OrderByDescending(g => g.Sum(l => l.Quantity)).ThenBy(g => g.Key, StringComparer.Ordinal)
+        lines
+            .GroupBy(l => l.Currency.ToUpperInvariant())
+            .OrderByDescending(g => g.Sum(l => l.Quantity))
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Key)
             .FirstOrDefault();
 

@@ -14,7 +14,15 @@ public enum ReturnReason
 
 /// <summary>Units of one FNSKU that left one FC for an order (the projection of <c>OrderShipped</c>).</summary>
 public sealed record ShippedLine(
-    Guid OrderId, string Fnsku, string FulfillmentCenter, string Marketplace, int Quantity, decimal UnitPrice, string Currency, DateTimeOffset ShippedAt);
+    Guid OrderId,
+    string Fnsku,
+    string FulfillmentCenter,
+    string Marketplace,
+    int Quantity,
+    decimal UnitPrice,
+    string Currency,
+    DateTimeOffset ShippedAt
+);
 
 /// <summary>How long after shipping a customer may still return, per marketplace (days), and the default elsewhere.</summary>
 public sealed record ReturnWindows(int DefaultDays, IReadOnlyDictionary<string, int> DaysByMarketplace)
@@ -60,7 +68,14 @@ public static class ReturnAuthorizationRules
     /// The window runs from the latest shipment of the FNSKU: the customer cannot return what has not arrived.
     /// </summary>
     public static Refusal? Check(
-        Guid orderId, string fnsku, int quantity, IReadOnlyList<ShippedLine> orderLines, int alreadyAuthorized, DateTimeOffset now, ReturnWindows windows)
+        Guid orderId,
+        string fnsku,
+        int quantity,
+        IReadOnlyList<ShippedLine> orderLines,
+        int alreadyAuthorized,
+        DateTimeOffset now,
+        ReturnWindows windows
+    )
     {
         if (orderLines.Count == 0)
         {
@@ -80,7 +95,9 @@ public static class ReturnAuthorizationRules
             return new Refusal(
                 RefusalKind.WindowClosed,
                 "orderId",
-                $"The return window of {windows.DaysFor(marketplace)} days for marketplace {marketplace} closed at {closesAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}.");
+                $"The return window of {windows.DaysFor(marketplace)} days for marketplace {marketplace} closed at "
+                    + $"{closesAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}."
+            );
         }
 
         var shipped = lines.Sum(l => l.Quantity);
@@ -90,7 +107,8 @@ public static class ReturnAuthorizationRules
             return new Refusal(
                 RefusalKind.MoreThanShipped,
                 "quantity",
-                $"Only {Math.Max(returnable, 0)} more unit(s) can be returned: {shipped} shipped, {alreadyAuthorized} already authorized.");
+                $"Only {Math.Max(returnable, 0)} more unit(s) can be returned: {shipped} shipped, {alreadyAuthorized} already authorized."
+            );
         }
 
         return null;

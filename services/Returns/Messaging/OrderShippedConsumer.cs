@@ -26,17 +26,26 @@ public sealed class OrderShippedConsumer(Database database, Inbox inbox, Shipped
         }
     }
 
-    /// <summary>One line per FNSKU: an order listing an FNSKU twice (two prices) becomes its total at the quantity-weighted price.</summary>
+    /// <summary>One line per FNSKU: an order listing an FNSKU twice (two prices) becomes its total at the quantity-weighted
+    /// price.</summary>
     public static IReadOnlyList<ShippedLine> Project(OrderShipped shipped) =>
-        shipped.Lines
-            .Where(l => l.Quantity > 0)
+        shipped
+            .Lines.Where(l => l.Quantity > 0)
             .GroupBy(l => l.Fnsku, StringComparer.Ordinal)
             .Select(g =>
             {
                 var quantity = g.Sum(l => l.Quantity);
                 var price = Math.Round(g.Sum(l => l.UnitPrice.Amount * l.Quantity) / quantity, 4, MidpointRounding.AwayFromZero);
                 return new ShippedLine(
-                    shipped.OrderId, g.Key, shipped.FulfillmentCenter, shipped.Marketplace, quantity, price, g.First().UnitPrice.Currency.ToUpperInvariant(), shipped.OccurredAt);
+                    shipped.OrderId,
+                    g.Key,
+                    shipped.FulfillmentCenter,
+                    shipped.Marketplace,
+                    quantity,
+                    price,
+                    g.First().UnitPrice.Currency.ToUpperInvariant(),
+                    shipped.OccurredAt
+                );
             })
             .ToList();
 }

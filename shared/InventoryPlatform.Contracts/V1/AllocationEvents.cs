@@ -18,7 +18,8 @@ public sealed record StockChanged(
     int InTransit,
     int Unfulfillable,
     long Version,
-    string Reason) : IIntegrationEvent;
+    string Reason
+) : IIntegrationEvent;
 
 public sealed record OrderLine(string Fnsku, int Quantity, Money UnitPrice);
 
@@ -33,7 +34,8 @@ public sealed record OrderAllocated(
     string Marketplace,
     string ShipToRegion,
     IReadOnlyList<AllocatedLine> Lines,
-    IReadOnlyList<OrderLine> Backordered) : IIntegrationEvent;
+    IReadOnlyList<OrderLine> Backordered
+) : IIntegrationEvent;
 
 /// <summary>One FC shipment of an order left the building.</summary>
 public sealed record OrderShipped(
@@ -46,7 +48,8 @@ public sealed record OrderShipped(
     string FulfillmentCenter,
     string ShipToRegion,
     IReadOnlyList<OrderLine> Lines,
-    double HoursFromOrderToShip) : IIntegrationEvent;
+    double HoursFromOrderToShip
+) : IIntegrationEvent;
 
 public sealed record OrderCancelled(
     Guid EventId,
@@ -54,7 +57,8 @@ public sealed record OrderCancelled(
     string SellerId,
     Guid CorrelationId,
     Guid OrderId,
-    string Reason) : IIntegrationEvent;
+    string Reason
+) : IIntegrationEvent;
 
 public sealed record TransferRequested(
     Guid EventId,
@@ -65,7 +69,8 @@ public sealed record TransferRequested(
     string Fnsku,
     string FromFulfillmentCenter,
     string ToFulfillmentCenter,
-    int Quantity) : IIntegrationEvent;
+    int Quantity
+) : IIntegrationEvent;
 
 public sealed record TransferCompleted(
     Guid EventId,
@@ -75,7 +80,8 @@ public sealed record TransferCompleted(
     Guid TransferId,
     string Fnsku,
     string ToFulfillmentCenter,
-    int Quantity) : IIntegrationEvent;
+    int Quantity
+) : IIntegrationEvent;
 
 public sealed record LowStockDetected(
     Guid EventId,
@@ -84,4 +90,5 @@ public sealed record LowStockDetected(
     Guid CorrelationId,
     string Fnsku,
     int Available,
-    double DaysOfCover) : IIntegrationEvent;
+    double DaysOfCover
+) : IIntegrationEvent;

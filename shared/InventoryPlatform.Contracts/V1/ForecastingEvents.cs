@@ -13,7 +13,8 @@ public sealed record DemandForecastUpdated(
     int HorizonDays,
     double TotalUnitsP50,
     IReadOnlyList<RegionalDemand> Regions,
-    string Model) : IIntegrationEvent;
+    string Model
+) : IIntegrationEvent;
 
 public sealed record ReplenishmentRecommended(
     Guid EventId,
@@ -25,4 +26,5 @@ public sealed record ReplenishmentRecommended(
     int SafetyStock,
     int RecommendedUnits,
     double DaysOfSupply,
-    DateOnly ShipBy) : IIntegrationEvent;
+    DateOnly ShipBy
+) : IIntegrationEvent;

@@ -8,7 +8,8 @@ public sealed record CapacityLimitsUpdated(
     string SellerId,
     Guid CorrelationId,
     int PerformanceScore,
-    IReadOnlyList<StorageLimit> Limits) : IIntegrationEvent;
+    IReadOnlyList<StorageLimit> Limits
+) : IIntegrationEvent;
 
 /// <summary>Bus request from Receiving: hold capacity for an inbound shipment before it is created.</summary>
 public sealed record ReserveCapacity(
@@ -16,13 +17,21 @@ public sealed record ReserveCapacity(
     string SellerId,
     string FulfillmentCenter,
     IReadOnlyList<StorageVolume> Volumes,
-    Guid CorrelationId);
+    Guid CorrelationId
+);
 
 public sealed record StorageVolume(StorageType StorageType, decimal CubicFeet);
 
 public sealed record CapacityReserved(Guid ShipmentId, Guid ReservationId);
 
-public sealed record CapacityRejected(Guid ShipmentId, string Reason, StorageType StorageType, decimal LimitCubicFeet, decimal UsedCubicFeet, decimal RequestedCubicFeet);
+public sealed record CapacityRejected(
+    Guid ShipmentId,
+    string Reason,
+    StorageType StorageType,
+    decimal LimitCubicFeet,
+    decimal UsedCubicFeet,
+    decimal RequestedCubicFeet
+);
 
 /// <summary>
 /// Capacity held for a shipment goes back: the shipment was cancelled, or never stored (Receiving gave up waiting for the
@@ -35,4 +44,5 @@ public sealed record CapacityReleased(
     string SellerId,
     Guid CorrelationId,
     Guid ShipmentId,
-    string? FulfillmentCenter = null) : IIntegrationEvent;
+    string? FulfillmentCenter = null
+) : IIntegrationEvent;

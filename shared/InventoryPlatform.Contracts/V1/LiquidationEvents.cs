@@ -18,7 +18,8 @@ public sealed record InventoryRemoved(
     string FulfillmentCenter,
     int Quantity,
     bool FromUnfulfillable,
-    RemovalReason Reason) : IIntegrationEvent;
+    RemovalReason Reason
+) : IIntegrationEvent;
 
 public sealed record PriceMarkdownRecommended(
     Guid EventId,
@@ -28,4 +29,5 @@ public sealed record PriceMarkdownRecommended(
     string Fnsku,
     Money CurrentPrice,
     Money RecommendedPrice,
-    string Rationale) : IIntegrationEvent;
+    string Rationale
+) : IIntegrationEvent;

@@ -12,7 +12,8 @@ public sealed record ItemRegistered(
     StorageType StorageType,
     Dimensions Dimensions,
     Money ListPrice,
-    bool IsUpdate) : IIntegrationEvent;
+    bool IsUpdate
+) : IIntegrationEvent;
 
 /// <summary>Units of one shipment line were scanned at a fulfillment center dock, grouped by condition.</summary>
 public sealed record UnitsReceived(
@@ -25,7 +26,8 @@ public sealed record UnitsReceived(
     string Fnsku,
     UnitCondition Condition,
     int Quantity,
-    IReadOnlyList<string> UnitIds) : IIntegrationEvent;
+    IReadOnlyList<string> UnitIds
+) : IIntegrationEvent;
 
 public sealed record ShipmentLineDiscrepancy(
     string Fnsku,
@@ -33,7 +35,8 @@ public sealed record ShipmentLineDiscrepancy(
     int ReceivedSellable,
     int ReceivedDamaged,
     int Shortage,
-    int Overage);
+    int Overage
+);
 
 /// <summary>An inbound shipment was closed; the lines carry what was expected against what arrived.</summary>
 public sealed record InboundShipmentClosed(
@@ -43,4 +46,5 @@ public sealed record InboundShipmentClosed(
     Guid CorrelationId,
     Guid ShipmentId,
     string FulfillmentCenter,
-    IReadOnlyList<ShipmentLineDiscrepancy> Lines) : IIntegrationEvent;
+    IReadOnlyList<ShipmentLineDiscrepancy> Lines
+) : IIntegrationEvent;

@@ -18,7 +18,8 @@ public sealed record ReturnRestocked(
     Guid ReturnId,
     string Fnsku,
     string FulfillmentCenter,
-    int Quantity) : IIntegrationEvent;
+    int Quantity
+) : IIntegrationEvent;
 
 /// <summary>Returned units that cannot be sold again; they become unfulfillable stock and a liquidation candidate.</summary>
 public sealed record UnsellableReturnReceived(
@@ -30,7 +31,8 @@ public sealed record UnsellableReturnReceived(
     string Fnsku,
     string FulfillmentCenter,
     int Quantity,
-    ReturnGrade Grade) : IIntegrationEvent;
+    ReturnGrade Grade
+) : IIntegrationEvent;
 
 public sealed record HighReturnRateDetected(
     Guid EventId,
@@ -39,4 +41,5 @@ public sealed record HighReturnRateDetected(
     Guid CorrelationId,
     string Fnsku,
     double ReturnRate,
-    double Threshold) : IIntegrationEvent;
+    double Threshold
+) : IIntegrationEvent;

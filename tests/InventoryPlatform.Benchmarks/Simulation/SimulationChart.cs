@@ -27,13 +27,22 @@ public static class SimulationChart
             for (var o = 0; o < outcomes.Count; o++)
             {
                 var value = reference == 0 ? 0 : 100 * metrics[m].Value(outcomes[o]) / reference;
-                bars.Add(new Bar { Position = (m * (outcomes.Count + 1)) + o, Value = value, FillColor = colors[o % colors.Length] });
+                bars.Add(
+                    new Bar
+                    {
+                        Position = (m * (outcomes.Count + 1)) + o,
+                        Value = value,
+                        FillColor = colors[o % colors.Length],
+                    }
+                );
             }
         }
 
         plot.Add.Bars(bars);
         plot.Axes.Bottom.SetTicks(
-            metrics.Select((_, m) => (m * (outcomes.Count + 1)) + ((outcomes.Count - 1) / 2.0)).ToArray(), metrics.Select(x => x.Label).ToArray());
+            metrics.Select((_, m) => (m * (outcomes.Count + 1)) + ((outcomes.Count - 1) / 2.0)).ToArray(),
+            metrics.Select(x => x.Label).ToArray()
+        );
         plot.Axes.Margins(bottom: 0);
         plot.Title("A simulated year: platform policies against the baseline (baseline = 100)");
         plot.YLabel("% of baseline");

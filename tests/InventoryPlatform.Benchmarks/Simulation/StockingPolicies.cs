@@ -11,19 +11,27 @@ namespace InventoryPlatform.Benchmarks.Simulation;
 public sealed class PlatformPolicy : IStockingPolicy
 {
     private static readonly ReplenishmentSettings Settings = new(YearSimulation.LeadTimeDays, 7, 0, 10, 0.98);
-    private static readonly ForecastSettings Forecasting = new(HorizonDays: 42, BacktestHorizonDays: 14, BacktestFolds: 2, UseGlobalModel: false);
+    private static readonly ForecastSettings Forecasting = new(
+        HorizonDays: 42,
+        BacktestHorizonDays: 14,
+        BacktestFolds: 2,
+        UseGlobalModel: false
+    );
 
     public string Name => "platform";
 
     public IReadOnlyList<ShippingOption> OptionsFor(string region) => YearSimulation.Network.OptionsFor("US", region);
 
     public IEnumerable<(int Product, string Center, int Units)> InitialStock(YearSimulation simulation) =>
-        Enumerable.Range(0, simulation.Products.Count).SelectMany(p =>
-        {
-            var recent = simulation.RecentRegionalDemand(p, YearSimulation.HistoryDays);
-            var units = (int)Math.Ceiling(recent.Sum(r => r.DailyUnits) * 35);
-            return DemandPlacement.Advise(YearSimulation.Network, "US", units, recent).Select(l => (p, l.FulfillmentCenter, l.Units));
-        }).ToList();
+        Enumerable
+            .Range(0, simulation.Products.Count)
+            .SelectMany(p =>
+            {
+                var recent = simulation.RecentRegionalDemand(p, YearSimulation.HistoryDays);
+                var units = (int)Math.Ceiling(recent.Sum(r => r.DailyUnits) * 35);
+                return DemandPlacement.Advise(YearSimulation.Network, "US", units, recent).Select(l => (p, l.FulfillmentCenter, l.Units));
+            })
+            .ToList();
 
     public IEnumerable<(int Product, string Center, int Units)> Replenish(YearSimulation simulation, int day)
     {
@@ -33,22 +41,36 @@ public sealed class PlatformPolicy : IStockingPolicy
         }
 
         var start = simulation.DateOf(Math.Max(0, day - YearSimulation.HistoryDays));
-        var panel = Enumerable.Range(0, simulation.Products.Count).Select(p =>
-        {
-            var history = simulation.DemandHistory(p, day).TakeLast(YearSimulation.HistoryDays).ToArray();
-            var covariates = CalendarFeatures.Daily(start, history.Length + Forecasting.HorizonDays, new HashSet<DateOnly>(), []);
-            return new DemandSeries(simulation.Products[p].Fnsku, history, covariates, []);
-        }).ToList();
+        var panel = Enumerable
+            .Range(0, simulation.Products.Count)
+            .Select(p =>
+            {
+                var history = simulation.DemandHistory(p, day).TakeLast(YearSimulation.HistoryDays).ToArray();
+                var covariates = CalendarFeatures.Daily(start, history.Length + Forecasting.HorizonDays, new HashSet<DateOnly>(), []);
+                return new DemandSeries(simulation.Products[p].Fnsku, history, covariates, []);
+            })
+            .ToList();
         var forecasts = DemandForecaster.Forecast(panel, Forecasting);
         var orders = new List<(int, string, int)>();
         for (var p = 0; p < forecasts.Count; p++)
         {
             var f = forecasts[p];
-            var plan = ReplenishmentPolicy.Plan(f.P10, f.P50, f.P90, simulation.OnHand(p), simulation.Inbound(p), Settings, simulation.DateOf(day));
+            var plan = ReplenishmentPolicy.Plan(
+                f.P10,
+                f.P50,
+                f.P90,
+                simulation.OnHand(p),
+                simulation.Inbound(p),
+                Settings,
+                simulation.DateOf(day)
+            );
             if (plan.RecommendedUnits > 0)
             {
-                orders.AddRange(DemandPlacement.Advise(YearSimulation.Network, "US", plan.RecommendedUnits, simulation.RecentRegionalDemand(p, day))
-                    .Select(l => (p, l.FulfillmentCenter, l.Units)));
+                orders.AddRange(
+                    DemandPlacement
+                        .Advise(YearSimulation.Network, "US", plan.RecommendedUnits, simulation.RecentRegionalDemand(p, day))
+                        .Select(l => (p, l.FulfillmentCenter, l.Units))
+                );
             }
         }
 
@@ -68,11 +90,15 @@ public sealed class SingleCenterMinMaxPolicy : IStockingPolicy
 
     public string Name => "baseline (one FC, fixed min/max)";
 
-    public IReadOnlyList<ShippingOption> OptionsFor(string region) => YearSimulation.Network.OptionsFor("US", region).Where(o => o.FulfillmentCenter == Center).ToList();
+    public IReadOnlyList<ShippingOption> OptionsFor(string region) =>
+        YearSimulation.Network.OptionsFor("US", region).Where(o => o.FulfillmentCenter == Center).ToList();
 
     public IEnumerable<(int Product, string Center, int Units)> InitialStock(YearSimulation simulation)
     {
-        _average = Enumerable.Range(0, simulation.Products.Count).Select(p => simulation.DemandHistory(p, YearSimulation.HistoryDays).Average()).ToArray();
+        _average = Enumerable
+            .Range(0, simulation.Products.Count)
+            .Select(p => simulation.DemandHistory(p, YearSimulation.HistoryDays).Average())
+            .ToArray();
         return Enumerable.Range(0, simulation.Products.Count).Select(p => (p, Center, (int)Math.Ceiling(_average[p] * 35))).ToList();
     }
 

@@ -5,8 +5,15 @@ namespace InventoryPlatform.Benchmarks.Simulation;
 
 /// <summary>One simulated product: how much sells, where, when, how often it comes back, and what a unit occupies.</summary>
 public sealed record SimulatedProduct(
-    string Fnsku, double BaseDailyUnits, double[] RegionShares, int PeakMonth, double SeasonAmplitude, double ReturnRate, ItemProfile Item,
-    IReadOnlyList<(int FromDay, int ToDay, double Lift)> Promotions);
+    string Fnsku,
+    double BaseDailyUnits,
+    double[] RegionShares,
+    int PeakMonth,
+    double SeasonAmplitude,
+    double ReturnRate,
+    ItemProfile Item,
+    IReadOnlyList<(int FromDay, int ToDay, double Lift)> Promotions
+);
 
 /// <summary>
 /// A seeded world of demand: per product a base rate, a weekly rhythm (weekend peak), a yearly season around the product's
@@ -89,7 +96,12 @@ public sealed class SyntheticDemand
             promotions.Add((from, from + 6, 1.5 + _random.NextDouble()));
         }
 
-        var dimensions = new Dimensions(15 + _random.Next(30), 10 + _random.Next(25), 5 + _random.Next(20), 0.2m + (decimal)_random.NextDouble() * 3);
+        var dimensions = new Dimensions(
+            15 + _random.Next(30),
+            10 + _random.Next(25),
+            5 + _random.Next(20),
+            0.2m + (decimal)_random.NextDouble() * 3
+        );
         var price = Math.Round(8m + (decimal)_random.NextDouble() * 60m, 2);
         return new SimulatedProduct(
             $"SIM{index:D7}",
@@ -99,6 +111,7 @@ public sealed class SyntheticDemand
             peak == 0 ? 0 : 0.8 + _random.NextDouble() * 1.5,
             0.04 + _random.NextDouble() * 0.10,
             ItemProfile.From(StorageType.Standard, dimensions, price, price, "USD"),
-            promotions);
+            promotions
+        );
     }
 }

@@ -15,7 +15,8 @@ public sealed record SimulationOutcome(
     int UnitsAgedOver90Days,
     int UnitsAgedOver180Days,
     decimal StorageCost,
-    long UnitsReturned);
+    long UnitsReturned
+);
 
 /// <summary>Where stock is kept, where orders may ship from, and when to restock: the part that differs between policies.</summary>
 public interface IStockingPolicy
@@ -85,7 +86,7 @@ public sealed class YearSimulation
 
                 // The day's units of a region become orders of one to three lines.
                 units = units.OrderBy(_ => world.Next()).ToList();
-                for (var i = 0; i < units.Count;)
+                for (var i = 0; i < units.Count; )
                 {
                     var size = Math.Min(units.Count - i, 1 + (int)(world.Next() * 3));
                     _orders[day].Add((Regions[region], units.Skip(i).Take(size).GroupBy(u => u).Select(g => (g.Key, g.Count())).ToList()));
@@ -95,11 +96,13 @@ public sealed class YearSimulation
         }
     }
 
-    public static FulfillmentNetwork Network { get; } = new(
-        Regions.Select(r => new Region(r, "US")).ToList(),
-        Centers.Select((c, i) => new FulfillmentCenter(c, "US", Regions[i], 1_500_000)).ToList(),
-        Regions.SelectMany((r, ri) => Centers.Select((c, ci) => new TransitTime(r, c, TransitHours[ri][ci]))).ToList(),
-        new CrossBorderPolicy(false, 0));
+    public static FulfillmentNetwork Network { get; } =
+        new(
+            Regions.Select(r => new Region(r, "US")).ToList(),
+            Centers.Select((c, i) => new FulfillmentCenter(c, "US", Regions[i], 1_500_000)).ToList(),
+            Regions.SelectMany((r, ri) => Centers.Select((c, ci) => new TransitTime(r, c, TransitHours[ri][ci]))).ToList(),
+            new CrossBorderPolicy(false, 0)
+        );
 
     public IReadOnlyList<SimulatedProduct> Products => _world.Products;
 
@@ -122,8 +125,15 @@ public sealed class YearSimulation
 
     /// <summary>Daily units per region over the <paramref name="window"/> days before <paramref name="day"/>.</summary>
     public IReadOnlyList<RegionalDemandRate> RecentRegionalDemand(int product, int day, int window = 28) =>
-        Regions.Select((region, r) => new RegionalDemandRate(
-            region, Enumerable.Range(Math.Max(0, day - window), Math.Min(window, day)).Sum(d => _demand[product, r, d]) / (double)window)).ToList();
+        Regions
+            .Select(
+                (region, r) =>
+                    new RegionalDemandRate(
+                        region,
+                        Enumerable.Range(Math.Max(0, day - window), Math.Min(window, day)).Sum(d => _demand[product, r, d]) / (double)window
+                    )
+            )
+            .ToList();
 
     public int OnHand(int product) => _lots.Where(l => l.Key.Product == product).Sum(l => l.Value.Sum(x => x.Units));
 
@@ -134,8 +144,13 @@ public sealed class YearSimulation
         _lots = [];
         _inbound = [];
         var returns = new List<(int Day, int Product, string Center, int Units)>();
-        long demanded = 0, shipped = 0, returned = 0, orders = 0, split = 0;
-        double transitUnitHours = 0, daysOfSupplySum = 0;
+        long demanded = 0,
+            shipped = 0,
+            returned = 0,
+            orders = 0,
+            split = 0;
+        double transitUnitHours = 0,
+            daysOfSupplySum = 0;
         var daysOfSupplySamples = 0;
         decimal storage = 0;
         foreach (var (product, center, units) in policy.InitialStock(this))
@@ -162,10 +177,17 @@ public sealed class YearSimulation
                 demanded += lines.Sum(l => l.Units);
                 var options = policy.OptionsFor(region);
                 var available = lines
-                    .SelectMany(l => options.Select(o => (Key: (Products[l.Product].Fnsku, o.FulfillmentCenter), Units: Stock(l.Product, o.FulfillmentCenter))))
+                    .SelectMany(l =>
+                        options.Select(o =>
+                            (Key: (Products[l.Product].Fnsku, o.FulfillmentCenter), Units: Stock(l.Product, o.FulfillmentCenter))
+                        )
+                    )
                     .ToDictionary(x => x.Key, x => x.Units);
                 var plan = AllocationPlanner.Plan(
-                    lines.Select((l, i) => new LineDemand(i + 1, Products[l.Product].Fnsku, l.Units)).ToList(), options, available);
+                    lines.Select((l, i) => new LineDemand(i + 1, Products[l.Product].Fnsku, l.Units)).ToList(),
+                    options,
+                    available
+                );
                 if (plan.IsEmpty)
                 {
                     continue;
@@ -194,7 +216,10 @@ public sealed class YearSimulation
             {
                 foreach (var lot in lots)
                 {
-                    storage += lot.Units * _costs.MonthlyFeePerUnit(Products[product].Item, day - lot.Day, date) * HoldingCostSchedule.MonthsPerDay;
+                    storage +=
+                        lot.Units
+                        * _costs.MonthlyFeePerUnit(Products[product].Item, day - lot.Day, date)
+                        * HoldingCostSchedule.MonthsPerDay;
                 }
             }
 
@@ -227,7 +252,8 @@ public sealed class YearSimulation
             held.Where(l => end - l.Day > 90).Sum(l => l.Units),
             held.Where(l => end - l.Day > 180).Sum(l => l.Units),
             Math.Round(storage, 2),
-            returned);
+            returned
+        );
     }
 
     private int Stock(int product, string center) => _lots.TryGetValue((product, center), out var lots) ? lots.Sum(l => l.Units) : 0;

@@ -1,9 +1,9 @@
 using Dapper;
 using InventoryPlatform.Data;
 using MassTransit;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.SqlClient;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
@@ -52,10 +52,25 @@ public sealed class ForecastingFixture : IAsyncDisposable
         var messaging = await TestInfrastructure.CreateVirtualHostAsync(name);
         var fixture = new ForecastingFixture(provider, database, messaging);
         using var client = fixture.Service.CreateClient();
-        await Eventually.Until(async () => (await client.GetAsync("/health")).IsSuccessStatusCode, healthy => healthy, TimeSpan.FromSeconds(30), "Forecasting healthy");
+        await Eventually.Until(
+            async () => (await client.GetAsync("/health")).IsSuccessStatusCode,
+            healthy => healthy,
+            TimeSpan.FromSeconds(30),
+            "Forecasting healthy"
+        );
         // Published events only reach queues that exist: wait until Forecasting's bus has declared its queues.
-        await Eventually.Until(() => TestInfrastructure.QueueExistsAsync(messaging, "forecasting-order-shipped"), e => e, TimeSpan.FromSeconds(30), "order-shipped queue");
-        await Eventually.Until(() => TestInfrastructure.QueueExistsAsync(messaging, "forecasting-stock-changed"), e => e, TimeSpan.FromSeconds(30), "stock-changed queue");
+        await Eventually.Until(
+            () => TestInfrastructure.QueueExistsAsync(messaging, "forecasting-order-shipped"),
+            e => e,
+            TimeSpan.FromSeconds(30),
+            "order-shipped queue"
+        );
+        await Eventually.Until(
+            () => TestInfrastructure.QueueExistsAsync(messaging, "forecasting-stock-changed"),
+            e => e,
+            TimeSpan.FromSeconds(30),
+            "stock-changed queue"
+        );
         fixture.Bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(messaging)));
         await fixture.Bus.StartAsync();
         return fixture;
@@ -63,7 +78,8 @@ public sealed class ForecastingFixture : IAsyncDisposable
 
     public async Task<T> ScalarAsync<T>(string sql, object? parameters = null)
     {
-        await using System.Data.Common.DbConnection connection = Provider == DatabaseProvider.Postgres ? new NpgsqlConnection(Database) : new SqlConnection(Database);
+        await using System.Data.Common.DbConnection connection =
+            Provider == DatabaseProvider.Postgres ? new NpgsqlConnection(Database) : new SqlConnection(Database);
         await connection.OpenAsync();
         return await connection.ExecuteScalarAsync<T>(sql, parameters) ?? throw new InvalidOperationException("No value.");
     }

@@ -33,7 +33,11 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
     [Test]
     public async Task The_batching_stock_consumer_prefetches_more_than_the_others()
     {
-        var prefetches = await TestInfrastructure.ConsumerPrefetchesAsync(_fixture.Messaging, "forecasting-stock-changed", "forecasting-order-shipped");
+        var prefetches = await TestInfrastructure.ConsumerPrefetchesAsync(
+            _fixture.Messaging,
+            "forecasting-stock-changed",
+            "forecasting-order-shipped"
+        );
         Assert.That(prefetches["forecasting-stock-changed"], Is.All.EqualTo(128));
         Assert.That(prefetches["forecasting-order-shipped"], Is.All.EqualTo(32));
     }
@@ -54,14 +58,22 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
         var client = _fixture.Service.ClientFor(seller);
         var days = await Eventually.Until(
             async () => await History(client, fnsku),
-            d => d.Sum(x => x.Units) == 18, TimeSpan.FromSeconds(30), "the shipped units in the history");
+            d => d.Sum(x => x.Units) == 18,
+            TimeSpan.FromSeconds(30),
+            "the shipped units in the history"
+        );
 
-        Assert.That(days, Is.EquivalentTo(new[]
-        {
-            (Today.AddDays(-1), "US-West", 6), (Today.AddDays(-1), "US-East", 5), (Today.AddDays(-2), "US-East", 7),
-        }));
-        Assert.That((await _fixture.Service.ClientFor("fc-other").GetAsync($"/api/forecasting/v1/history/{fnsku}")).StatusCode,
-            Is.EqualTo(HttpStatusCode.NotFound), "another seller does not see it");
+        Assert.That(
+            days,
+            Is.EquivalentTo(
+                new[] { (Today.AddDays(-1), "US-West", 6), (Today.AddDays(-1), "US-East", 5), (Today.AddDays(-2), "US-East", 7) }
+            )
+        );
+        Assert.That(
+            (await _fixture.Service.ClientFor("fc-other").GetAsync($"/api/forecasting/v1/history/{fnsku}")).StatusCode,
+            Is.EqualTo(HttpStatusCode.NotFound),
+            "another seller does not see it"
+        );
     }
 
     [Test]
@@ -95,7 +107,11 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
         }
 
         var regions = forecast["regions"]!.AsArray();
-        Assert.That(regions.Select(r => r!["candidates"]!.AsArray().Count), Has.All.GreaterThanOrEqualTo(7), "every candidate's backtest accuracy is kept");
+        Assert.That(
+            regions.Select(r => r!["candidates"]!.AsArray().Count),
+            Has.All.GreaterThanOrEqualTo(7),
+            "every candidate's backtest accuracy is kept"
+        );
 
         var chart = await client.GetAsync($"/api/forecasting/v1/forecasts/{fnsku}/chart.png");
         Assert.That(chart.Content.Headers.ContentType?.MediaType, Is.EqualTo("image/png"));
@@ -115,12 +131,26 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
 
         // A week later 20 a day sold instead of about 10: the forecast was too low by half.
         var forecastDay = Today;
-        var actuals = Enumerable.Range(0, 7).Select(d => new { date = forecastDay.AddDays(d), fnsku, region = "US-West", units = 20 }).ToArray();
+        var actuals = Enumerable
+            .Range(0, 7)
+            .Select(d => new
+            {
+                date = forecastDay.AddDays(d),
+                fnsku,
+                region = "US-West",
+                units = 20,
+            })
+            .ToArray();
         _fixture.Clock.Advance(TimeSpan.FromDays(7));
-        Assert.That((await client.PostAsJsonAsync("/api/forecasting/v1/history/import", new { sales = actuals })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(
+            (await client.PostAsJsonAsync("/api/forecasting/v1/history/import", new { sales = actuals })).StatusCode,
+            Is.EqualTo(HttpStatusCode.OK)
+        );
         Assert.That((await client.PostAsync("/api/forecasting/v1/forecasts/refresh", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-        var accuracy = (await PlatformApi.JsonNodeOf(await client.GetAsync($"/api/forecasting/v1/accuracy?fnsku={fnsku}"))).AsArray().Single()!;
+        var accuracy = (await PlatformApi.JsonNodeOf(await client.GetAsync($"/api/forecasting/v1/accuracy?fnsku={fnsku}")))
+            .AsArray()
+            .Single()!;
         Assert.That(accuracy["days"]!.GetValue<int>(), Is.EqualTo(7));
         Assert.That(accuracy["wape"]!.GetValue<double>(), Is.EqualTo(0.5).Within(0.1));
         Assert.That(accuracy["mape"]!.GetValue<double>(), Is.EqualTo(0.5).Within(0.1));
@@ -133,29 +163,59 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
         const string seller = "fc-versions";
         const string fnsku = "X0VERS0001";
         async Task<(int Available, int Inbound, long Version)> HeldAsync() =>
-            (await _fixture.ScalarAsync<int>("SELECT available FROM forecasting.stock WHERE seller_id = @seller AND fulfillment_center = 'SEA1'", new { seller }),
-             await _fixture.ScalarAsync<int>("SELECT inbound FROM forecasting.stock WHERE seller_id = @seller AND fulfillment_center = 'SEA1'", new { seller }),
-             await _fixture.ScalarAsync<long>("SELECT version FROM forecasting.stock WHERE seller_id = @seller AND fulfillment_center = 'SEA1'", new { seller }));
+            (
+                await _fixture.ScalarAsync<int>(
+                    "SELECT available FROM forecasting.stock WHERE seller_id = @seller AND fulfillment_center = 'SEA1'",
+                    new { seller }
+                ),
+                await _fixture.ScalarAsync<int>(
+                    "SELECT inbound FROM forecasting.stock WHERE seller_id = @seller AND fulfillment_center = 'SEA1'",
+                    new { seller }
+                ),
+                await _fixture.ScalarAsync<long>(
+                    "SELECT version FROM forecasting.stock WHERE seller_id = @seller AND fulfillment_center = 'SEA1'",
+                    new { seller }
+                )
+            );
 
         // Version 2 first: the row is created with it (60 on hand − 10 reserved; 5 inbound + 3 in transit).
-        await Publish(new StockChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), fnsku, "SEA1", 60, 10, 5, 3, 0, 2, "test"));
+        await Publish(
+            new StockChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), fnsku, "SEA1", 60, 10, 5, 3, 0, 2, "test")
+        );
         await Eventually.Until(
-            () => _fixture.ScalarAsync<int>("SELECT COUNT(*) FROM forecasting.stock WHERE seller_id = @seller", new { seller }), n => n == 1,
-            TimeSpan.FromSeconds(30), "the stock row");
+            () => _fixture.ScalarAsync<int>("SELECT COUNT(*) FROM forecasting.stock WHERE seller_id = @seller", new { seller }),
+            n => n == 1,
+            TimeSpan.FromSeconds(30),
+            "the stock row"
+        );
         Assert.That(await HeldAsync(), Is.EqualTo((50, 8, 2L)));
-        Assert.That(await _fixture.ScalarAsync<int>("SELECT COUNT(*) FROM forecasting.items WHERE seller_id = @seller AND fnsku = @fnsku", new { seller, fnsku }),
-            Is.EqualTo(1), "the FNSKU became known");
+        Assert.That(
+            await _fixture.ScalarAsync<int>(
+                "SELECT COUNT(*) FROM forecasting.items WHERE seller_id = @seller AND fnsku = @fnsku",
+                new { seller, fnsku }
+            ),
+            Is.EqualTo(1),
+            "the FNSKU became known"
+        );
 
         // Version 1 arrives late: consumed (its id is in the inbox) and ignored.
         var late = Guid.NewGuid();
-        await Publish(new StockChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), fnsku, "SEA1", 400, 0, 0, 0, 0, 1, "test"), late);
+        await Publish(
+            new StockChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), fnsku, "SEA1", 400, 0, 0, 0, 0, 1, "test"),
+            late
+        );
         await Eventually.Until(
-            () => _fixture.ScalarAsync<int>("SELECT COUNT(*) FROM forecasting.inbox WHERE message_id = @late", new { late }), n => n == 1,
-            TimeSpan.FromSeconds(30), "the late change consumed");
+            () => _fixture.ScalarAsync<int>("SELECT COUNT(*) FROM forecasting.inbox WHERE message_id = @late", new { late }),
+            n => n == 1,
+            TimeSpan.FromSeconds(30),
+            "the late change consumed"
+        );
         Assert.That(await HeldAsync(), Is.EqualTo((50, 8, 2L)), "the older version changed nothing");
 
         // Version 3 replaces version 2.
-        await Publish(new StockChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), fnsku, "SEA1", 30, 0, 0, 0, 0, 3, "test"));
+        await Publish(
+            new StockChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), fnsku, "SEA1", 30, 0, 0, 0, 0, 3, "test")
+        );
         await Eventually.Until(HeldAsync, held => held.Version == 3, TimeSpan.FromSeconds(30), "version 3 applied");
         Assert.That(await HeldAsync(), Is.EqualTo((30, 0, 3L)));
     }
@@ -168,25 +228,62 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
         await using var probe = await EventProbe.StartAsync<ReplenishmentRecommended>(_fixture.Messaging);
         var client = _fixture.Service.ClientFor(seller);
         await Import(client, fnsku, days: 56, ("US-West", 10));
-        var settings = await client.PutAsJsonAsync($"/api/forecasting/v1/replenishment/settings/{fnsku}",
-            new { leadTimeDays = 10, reviewPeriodDays = 7, minimumOrderQuantity = 50, casePack = 12, serviceLevel = 0.95 });
+        var settings = await client.PutAsJsonAsync(
+            $"/api/forecasting/v1/replenishment/settings/{fnsku}",
+            new
+            {
+                leadTimeDays = 10,
+                reviewPeriodDays = 7,
+                minimumOrderQuantity = 50,
+                casePack = 12,
+                serviceLevel = 0.95,
+            }
+        );
         Assert.That(settings.StatusCode, Is.EqualTo(HttpStatusCode.OK), await settings.Content.ReadAsStringAsync());
 
         // Stock is known before the first forecast, so the first evaluation finds plenty.
         var version = 1L;
-        await Publish(new StockChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), fnsku, "SEA1", 400, 0, 0, 0, 0, version, "test"));
+        await Publish(
+            new StockChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), fnsku, "SEA1", 400, 0, 0, 0, 0, version, "test")
+        );
         await Eventually.Until(
-            () => _fixture.ScalarAsync<int>("SELECT COUNT(*) FROM forecasting.stock WHERE seller_id = @seller AND available = 400", new { seller }),
-            n => n == 1, TimeSpan.FromSeconds(30), "the stock projection");
+            () =>
+                _fixture.ScalarAsync<int>(
+                    "SELECT COUNT(*) FROM forecasting.stock WHERE seller_id = @seller AND available = 400",
+                    new { seller }
+                ),
+            n => n == 1,
+            TimeSpan.FromSeconds(30),
+            "the stock projection"
+        );
         Assert.That((await client.PostAsync("/api/forecasting/v1/forecasts/refresh", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         // About 10 a day over a 10-day lead time: a reorder point a little over 100.
         async Task<JsonNode> StockAt(int available)
         {
-            await Publish(new StockChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), fnsku, "SEA1", available, 0, 0, 0, 0, ++version, "test"));
+            await Publish(
+                new StockChanged(
+                    Guid.NewGuid(),
+                    DateTimeOffset.UtcNow,
+                    seller,
+                    Guid.NewGuid(),
+                    fnsku,
+                    "SEA1",
+                    available,
+                    0,
+                    0,
+                    0,
+                    0,
+                    ++version,
+                    "test"
+                )
+            );
             return await Eventually.Until(
                 async () => await PlatformApi.JsonNodeOf(await client.GetAsync($"/api/forecasting/v1/replenishment/{fnsku}")),
-                r => r["available"]?.GetValue<int>() == available, TimeSpan.FromSeconds(30), $"the recommendation at {available} available");
+                r => r["available"]?.GetValue<int>() == available,
+                TimeSpan.FromSeconds(30),
+                $"the recommendation at {available} available"
+            );
         }
 
         var plenty = await PlatformApi.JsonNodeOf(await client.GetAsync($"/api/forecasting/v1/replenishment/{fnsku}"));
@@ -214,7 +311,12 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
         Assert.That(await AlertCount(client, fnsku), Is.EqualTo(1), "recovering raises nothing, it re-arms");
         await StockAt(reorderPoint - 1);
         Assert.That(await AlertCount(client, fnsku), Is.EqualTo(2), "the next crossing raises the next alert");
-        await Eventually.Until(() => Task.FromResult(probe.Received.Count(e => e.Fnsku == fnsku)), n => n == 2, TimeSpan.FromSeconds(30), "two ReplenishmentRecommended");
+        await Eventually.Until(
+            () => Task.FromResult(probe.Received.Count(e => e.Fnsku == fnsku)),
+            n => n == 2,
+            TimeSpan.FromSeconds(30),
+            "two ReplenishmentRecommended"
+        );
     }
 
     [Test]
@@ -232,7 +334,10 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
                 _fixture.Clock.Advance(TimeSpan.FromSeconds(2)); // ticks the refresh job's timer
                 return (await client.GetAsync($"/api/forecasting/v1/forecasts/{fnsku}")).StatusCode;
             },
-            status => status == HttpStatusCode.OK, TimeSpan.FromSeconds(60), "the scheduled refresh");
+            status => status == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(60),
+            "the scheduled refresh"
+        );
     }
 
     [Test]
@@ -246,20 +351,34 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
         var unknown = await client.PutAsJsonAsync("/api/forecasting/v1/replenishment/settings/X0UNKN0001", new { leadTimeDays = 5 });
         Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(unknown.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
-        var promotion = await client.PostAsJsonAsync("/api/forecasting/v1/calendar/promotions",
-            new { fnsku = "X0UNKN0001", startsOn = Today, endsOn = Today.AddDays(3), discountPercent = 10 });
+        var promotion = await client.PostAsJsonAsync(
+            "/api/forecasting/v1/calendar/promotions",
+            new
+            {
+                fnsku = "X0UNKN0001",
+                startsOn = Today,
+                endsOn = Today.AddDays(3),
+                discountPercent = 10,
+            }
+        );
         Assert.That(promotion.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
 
-        var negative = await client.PutAsJsonAsync($"/api/forecasting/v1/replenishment/settings/{fnsku}", new { leadTimeDays = -3, casePack = 0 });
+        var negative = await client.PutAsJsonAsync(
+            $"/api/forecasting/v1/replenishment/settings/{fnsku}",
+            new { leadTimeDays = -3, casePack = 0 }
+        );
         Assert.That(negative.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var errors = (await PlatformApi.JsonNodeOf(negative))["errors"]!.AsObject();
         Assert.That(errors.Select(e => e.Key), Is.EquivalentTo(new[] { "leadTimeDays", "casePack" }));
 
         var csv = new StringBuilder("date,fnsku,region,units\n")
-            .Append(Today.AddDays(-3).ToString("yyyy-MM-dd")).Append(",X0BADD0002,US-West,4\n")
+            .Append(Today.AddDays(-3).ToString("yyyy-MM-dd"))
+            .Append(",X0BADD0002,US-West,4\n")
             .Append("2026-02-30,X0BADD0002,US-West,4\n")
-            .Append(Today.AddDays(-2).ToString("yyyy-MM-dd")).Append(",X0BADD0002,US-West,-1\n")
-            .Append(Today.AddDays(-1).ToString("yyyy-MM-dd")).Append(",X0BADD0002,US-West\n")
+            .Append(Today.AddDays(-2).ToString("yyyy-MM-dd"))
+            .Append(",X0BADD0002,US-West,-1\n")
+            .Append(Today.AddDays(-1).ToString("yyyy-MM-dd"))
+            .Append(",X0BADD0002,US-West\n")
             .ToString();
         var upload = await client.PostAsync("/api/forecasting/v1/history/import/csv", new StringContent(csv, Encoding.UTF8, "text/csv"));
         Assert.That(upload.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await upload.Content.ReadAsStringAsync());
@@ -268,16 +387,52 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
         Assert.That(lines["line 3"]![0]!.GetValue<string>(), Does.Contain("date"));
         Assert.That(lines["line 4"]![0]!.GetValue<string>(), Does.Contain("units"));
 
-        var json = await client.PostAsJsonAsync("/api/forecasting/v1/history/import",
-            new { sales = new object[] { new { date = Today.AddDays(-1), fnsku = "X0BADD0003", region = "US-West", units = 2 }, new { date = Today.AddDays(-1), fnsku = "BAD", region = "US-West", units = 2 } } });
+        var json = await client.PostAsJsonAsync(
+            "/api/forecasting/v1/history/import",
+            new
+            {
+                sales = new object[]
+                {
+                    new
+                    {
+                        date = Today.AddDays(-1),
+                        fnsku = "X0BADD0003",
+                        region = "US-West",
+                        units = 2,
+                    },
+                    new
+                    {
+                        date = Today.AddDays(-1),
+                        fnsku = "BAD",
+                        region = "US-West",
+                        units = 2,
+                    },
+                },
+            }
+        );
         Assert.That(json.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((await PlatformApi.JsonNodeOf(json))["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "sales[1].fnsku" }));
 
-        Assert.That(await _fixture.ScalarAsync<int>("SELECT COUNT(*) FROM forecasting.daily_sales WHERE seller_id = @seller", new { seller }), Is.EqualTo(3),
-            "only the first good import is stored");
-        Assert.That(await _fixture.ScalarAsync<int>("SELECT COUNT(*) FROM forecasting.items WHERE seller_id = @seller", new { seller }), Is.EqualTo(1));
-        Assert.That(await _fixture.ScalarAsync<int>("SELECT COUNT(*) FROM forecasting.replenishment_settings WHERE seller_id = @seller", new { seller }), Is.EqualTo(0));
-        Assert.That(await _fixture.ScalarAsync<int>("SELECT COUNT(*) FROM forecasting.promotions WHERE seller_id = @seller", new { seller }), Is.EqualTo(0));
+        Assert.That(
+            await _fixture.ScalarAsync<int>("SELECT COUNT(*) FROM forecasting.daily_sales WHERE seller_id = @seller", new { seller }),
+            Is.EqualTo(3),
+            "only the first good import is stored"
+        );
+        Assert.That(
+            await _fixture.ScalarAsync<int>("SELECT COUNT(*) FROM forecasting.items WHERE seller_id = @seller", new { seller }),
+            Is.EqualTo(1)
+        );
+        Assert.That(
+            await _fixture.ScalarAsync<int>(
+                "SELECT COUNT(*) FROM forecasting.replenishment_settings WHERE seller_id = @seller",
+                new { seller }
+            ),
+            Is.EqualTo(0)
+        );
+        Assert.That(
+            await _fixture.ScalarAsync<int>("SELECT COUNT(*) FROM forecasting.promotions WHERE seller_id = @seller", new { seller }),
+            Is.EqualTo(0)
+        );
     }
 
     private static int ReplenishmentOrder(int shortfall) => (Math.Max(shortfall, 50) + 11) / 12 * 12;
@@ -287,29 +442,58 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
 
     private async Task Import(HttpClient client, string fnsku, int days, params (string Region, int Units)[] daily)
     {
-        var sales = Enumerable.Range(1, days).SelectMany(d => daily.Select(r => new { date = Today.AddDays(-d), fnsku, region = r.Region, units = r.Units })).ToArray();
+        var sales = Enumerable
+            .Range(1, days)
+            .SelectMany(d =>
+                daily.Select(r => new
+                {
+                    date = Today.AddDays(-d),
+                    fnsku,
+                    region = r.Region,
+                    units = r.Units,
+                })
+            )
+            .ToArray();
         var response = await client.PostAsJsonAsync("/api/forecasting/v1/history/import", new { marketplace = "US", sales });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
     }
 
     private async Task<List<(DateOnly Date, string Region, int Units)>> History(HttpClient client, string fnsku)
     {
-        var response = await client.GetAsync($"/api/forecasting/v1/history/{fnsku}?from={Today.AddDays(-10):yyyy-MM-dd}&to={Today:yyyy-MM-dd}");
+        var response = await client.GetAsync(
+            $"/api/forecasting/v1/history/{fnsku}?from={Today.AddDays(-10):yyyy-MM-dd}&to={Today:yyyy-MM-dd}"
+        );
         if (response.StatusCode != HttpStatusCode.OK)
         {
             return [];
         }
 
-        return (await PlatformApi.JsonNodeOf(response))["days"]!.AsArray()
-            .Select(d => (DateOnly.Parse(d!["date"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture), d["region"]!.GetValue<string>(), d["units"]!.GetValue<int>()))
+        return (await PlatformApi.JsonNodeOf(response))["days"]!
+            .AsArray()
+            .Select(d =>
+                (
+                    DateOnly.Parse(d!["date"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
+                    d["region"]!.GetValue<string>(),
+                    d["units"]!.GetValue<int>()
+                )
+            )
             .ToList();
     }
 
     private static OrderShipped Shipped(string seller, DateTimeOffset at, string region, params (string Fnsku, int Quantity)[] lines) =>
-        new(Guid.NewGuid(), at, seller, Guid.NewGuid(), Guid.NewGuid(), "US", "SEA1", region,
-            lines.Select(l => new OrderLine(l.Fnsku, l.Quantity, new Money(9.99m, "USD"))).ToList(), 20);
+        new(
+            Guid.NewGuid(),
+            at,
+            seller,
+            Guid.NewGuid(),
+            Guid.NewGuid(),
+            "US",
+            "SEA1",
+            region,
+            lines.Select(l => new OrderLine(l.Fnsku, l.Quantity, new Money(9.99m, "USD"))).ToList(),
+            20
+        );
 
     private Task Publish<T>(T message, Guid? messageId = null)
-        where T : class =>
-        _fixture.Bus.Publish(message, context => context.MessageId = messageId ?? Guid.NewGuid());
+        where T : class => _fixture.Bus.Publish(message, context => context.MessageId = messageId ?? Guid.NewGuid());
 }

@@ -25,7 +25,8 @@ public sealed class CapacityLimitSpecs(DatabaseProvider provider)
             provider,
             "limitscap",
             new Dictionary<string, string> { ["Limits:StarterCubicFeet:Standard"] = "20" },
-            withReceiving: true);
+            withReceiving: true
+        );
 
     [OneTimeTearDown]
     public async Task Stop()
@@ -39,7 +40,11 @@ public sealed class CapacityLimitSpecs(DatabaseProvider provider)
     [Test]
     public async Task The_batching_stock_consumer_prefetches_more_than_the_others()
     {
-        var prefetches = await TestInfrastructure.ConsumerPrefetchesAsync(_platform.Messaging, "limits-stock-changed", "limits-units-received");
+        var prefetches = await TestInfrastructure.ConsumerPrefetchesAsync(
+            _platform.Messaging,
+            "limits-stock-changed",
+            "limits-units-received"
+        );
         Assert.That(prefetches["limits-stock-changed"], Is.All.EqualTo(128));
         Assert.That(prefetches["limits-units-received"], Is.All.EqualTo(32));
     }
@@ -65,10 +70,16 @@ public sealed class CapacityLimitSpecs(DatabaseProvider provider)
         Assert.That(problem["usedCubicFeet"]!.GetValue<decimal>(), Is.EqualTo(19.0701m));
         Assert.That(problem["requestedCubicFeet"]!.GetValue<decimal>(), Is.EqualTo(1.0595m));
         Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain("limit"));
-        Assert.That(await _platform.ScalarAsync<int>("SELECT COUNT(*) FROM receiving.shipments WHERE seller_id = @seller", new { seller }), Is.EqualTo(2),
-            "the refused shipment was not stored");
-        Assert.That(await _platform.ScalarAsync<int>("SELECT COUNT(*) FROM limits.reservations WHERE seller_id = @seller", new { seller }), Is.EqualTo(2),
-            "and nothing was reserved for it");
+        Assert.That(
+            await _platform.ScalarAsync<int>("SELECT COUNT(*) FROM receiving.shipments WHERE seller_id = @seller", new { seller }),
+            Is.EqualTo(2),
+            "the refused shipment was not stored"
+        );
+        Assert.That(
+            await _platform.ScalarAsync<int>("SELECT COUNT(*) FROM limits.reservations WHERE seller_id = @seller", new { seller }),
+            Is.EqualTo(2),
+            "and nothing was reserved for it"
+        );
 
         var usage = await LimitsPlatform.UsageOfAsync(limits, "standard");
         Assert.That(usage["limitCubicFeet"]!.GetValue<decimal>(), Is.EqualTo(20m));
@@ -76,12 +87,16 @@ public sealed class CapacityLimitSpecs(DatabaseProvider provider)
         Assert.That(usage["availableCubicFeet"]!.GetValue<decimal>(), Is.EqualTo(0.9299m));
 
         // Cancelling the first shipment gives its 10.5945 ft³ back; the refused shipment now fits.
-        Assert.That((await receiving.PostAsync($"/api/receiving/v1/shipments/{first}/cancel", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(
+            (await receiving.PostAsync($"/api/receiving/v1/shipments/{first}/cancel", null)).StatusCode,
+            Is.EqualTo(HttpStatusCode.OK)
+        );
         await Eventually.Until(
             async () => (await LimitsPlatform.UsageOfAsync(limits, "standard"))["inboundCubicFeet"]!.GetValue<decimal>(),
             inbound => inbound == 8.4756m,
             TimeSpan.FromSeconds(20),
-            "the cancelled shipment's capacity released");
+            "the cancelled shipment's capacity released"
+        );
         Assert.That((await CreateAsync(receiving, mug, 10)).StatusCode, Is.EqualTo(HttpStatusCode.Created));
     }
 
@@ -98,9 +113,17 @@ public sealed class CapacityLimitSpecs(DatabaseProvider provider)
         var statuses = responses.Select(r => r.StatusCode).ToList();
         Assert.That(statuses.Count(s => s == HttpStatusCode.Created), Is.EqualTo(1), string.Join(", ", statuses));
         Assert.That(statuses.Count(s => s == HttpStatusCode.Conflict), Is.EqualTo(9), string.Join(", ", statuses));
-        Assert.That(await _platform.ScalarAsync<int>("SELECT COUNT(*) FROM limits.reservations WHERE seller_id = @seller AND status = 'open'", new { seller }),
-            Is.EqualTo(1));
-        Assert.That(await _platform.ScalarAsync<int>("SELECT COUNT(*) FROM receiving.shipments WHERE seller_id = @seller", new { seller }), Is.EqualTo(1));
+        Assert.That(
+            await _platform.ScalarAsync<int>(
+                "SELECT COUNT(*) FROM limits.reservations WHERE seller_id = @seller AND status = 'open'",
+                new { seller }
+            ),
+            Is.EqualTo(1)
+        );
+        Assert.That(
+            await _platform.ScalarAsync<int>("SELECT COUNT(*) FROM receiving.shipments WHERE seller_id = @seller", new { seller }),
+            Is.EqualTo(1)
+        );
     }
 
     [Test]
@@ -112,26 +135,56 @@ public sealed class CapacityLimitSpecs(DatabaseProvider provider)
         var mug = await PlatformApi.RegisterItemAsync(receiving, "LIM-RCV");
         var shipment = await PlatformApi.CreateShipmentAsync(receiving, "SEA1", (mug, 100));
         await Eventually.Until(
-            () => _platform.ScalarAsync<int>("SELECT COUNT(*) FROM limits.items WHERE fnsku = @mug", new { mug }), n => n == 1, TimeSpan.FromSeconds(20),
-            "Limits knows the item");
+            () => _platform.ScalarAsync<int>("SELECT COUNT(*) FROM limits.items WHERE fnsku = @mug", new { mug }),
+            n => n == 1,
+            TimeSpan.FromSeconds(20),
+            "Limits knows the item"
+        );
 
         // 40 mugs arrive (4.2378 ft³ of the 10.5945 reserved) and go on the ledger.
-        await _platform.Bus.Publish(new UnitsReceived(
-            Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), shipment, "SEA1", mug, UnitCondition.Sellable, 40, []));
-        await _platform.Bus.Publish(new StockChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), mug, "SEA1", 40, 0, 0, 0, 0, 1, "Received"));
+        await _platform.Bus.Publish(
+            new UnitsReceived(
+                Guid.NewGuid(),
+                DateTimeOffset.UtcNow,
+                seller,
+                Guid.NewGuid(),
+                shipment,
+                "SEA1",
+                mug,
+                UnitCondition.Sellable,
+                40,
+                []
+            )
+        );
+        await _platform.Bus.Publish(
+            new StockChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), mug, "SEA1", 40, 0, 0, 0, 0, 1, "Received")
+        );
 
         var usage = await Eventually.Until(
             () => LimitsPlatform.UsageOfAsync(limits, "standard"),
             u => u["inboundCubicFeet"]!.GetValue<decimal>() == 6.3567m && u["storedCubicFeet"]!.GetValue<decimal>() == 4.2378m,
             TimeSpan.FromSeconds(20),
-            "40 mugs counted as stock and no longer as inbound");
+            "40 mugs counted as stock and no longer as inbound"
+        );
         Assert.That(usage["usedCubicFeet"]!.GetValue<decimal>(), Is.EqualTo(10.5945m), "the same volume, counted once");
 
-        await _platform.Bus.Publish(new InboundShipmentClosed(
-            Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), shipment, "SEA1", [new ShipmentLineDiscrepancy(mug, 100, 40, 0, 60, 0)]));
+        await _platform.Bus.Publish(
+            new InboundShipmentClosed(
+                Guid.NewGuid(),
+                DateTimeOffset.UtcNow,
+                seller,
+                Guid.NewGuid(),
+                shipment,
+                "SEA1",
+                [new ShipmentLineDiscrepancy(mug, 100, 40, 0, 60, 0)]
+            )
+        );
         await Eventually.Until(
-            () => LimitsPlatform.UsageOfAsync(limits, "standard"), u => u["inboundCubicFeet"]!.GetValue<decimal>() == 0m, TimeSpan.FromSeconds(20),
-            "the closed shipment's shortfall no longer held");
+            () => LimitsPlatform.UsageOfAsync(limits, "standard"),
+            u => u["inboundCubicFeet"]!.GetValue<decimal>() == 0m,
+            TimeSpan.FromSeconds(20),
+            "the closed shipment's shortfall no longer held"
+        );
         var reservations = await PlatformApi.JsonNodeOf(await limits.GetAsync("/api/limits/v1/reservations?status=all"));
         Assert.That(reservations["items"]![0]!["status"]!.GetValue<string>(), Is.EqualTo("closed"));
     }
@@ -155,7 +208,10 @@ public sealed class CapacityLimitSpecs(DatabaseProvider provider)
 
         var other = await client.GetResponse<CapacityReserved, CapacityRejected>(request with { ShipmentId = Guid.NewGuid() });
         Assert.That(other.Is(out Response<CapacityRejected>? rejected), Is.True, "12 + 12 ft³ exceed 20 ft³");
-        Assert.That((rejected!.Message.LimitCubicFeet, rejected.Message.UsedCubicFeet, rejected.Message.RequestedCubicFeet), Is.EqualTo((20m, 12m, 12m)));
+        Assert.That(
+            (rejected!.Message.LimitCubicFeet, rejected.Message.UsedCubicFeet, rejected.Message.RequestedCubicFeet),
+            Is.EqualTo((20m, 12m, 12m))
+        );
     }
 
     [Test]
@@ -166,10 +222,19 @@ public sealed class CapacityLimitSpecs(DatabaseProvider provider)
         var request = new ReserveCapacity(Guid.NewGuid(), seller, "SEA1", [new StorageVolume(StorageType.Standard, 12m)], Guid.NewGuid());
 
         // Receiving gave up waiting (503) and released the shipment's capacity before Limits read the request.
-        await _platform.Bus.Publish(new CapacityReleased(Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), request.ShipmentId, "SEA1"));
+        await _platform.Bus.Publish(
+            new CapacityReleased(Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), request.ShipmentId, "SEA1")
+        );
         await Eventually.Until(
-            () => _platform.ScalarAsync<int>("SELECT COUNT(*) FROM limits.reservations WHERE shipment_id = @ShipmentId", new { request.ShipmentId }),
-            n => n == 1, TimeSpan.FromSeconds(20), "the release recorded");
+            () =>
+                _platform.ScalarAsync<int>(
+                    "SELECT COUNT(*) FROM limits.reservations WHERE shipment_id = @ShipmentId",
+                    new { request.ShipmentId }
+                ),
+            n => n == 1,
+            TimeSpan.FromSeconds(20),
+            "the release recorded"
+        );
         var late = await _platform.Bus.CreateRequestClient<ReserveCapacity>().GetResponse<CapacityReserved, CapacityRejected>(request);
 
         Assert.That(late.Is(out Response<CapacityRejected>? rejected), Is.True, "a released shipment is not reserved again");
@@ -178,8 +243,13 @@ public sealed class CapacityLimitSpecs(DatabaseProvider provider)
         Assert.That(usage["inboundCubicFeet"]!.GetValue<decimal>(), Is.Zero, "nothing held for it");
         var reservations = await PlatformApi.JsonNodeOf(await limits.GetAsync("/api/limits/v1/reservations?status=all"));
         Assert.That(
-            reservations["items"]!.AsArray().Select(r => (r!["shipmentId"]!.GetValue<Guid>(), r["fulfillmentCenter"]!.GetValue<string>(), r["status"]!.GetValue<string>())),
-            Is.EqualTo(new[] { (request.ShipmentId, "SEA1", "released") }));
+            reservations["items"]!
+                .AsArray()
+                .Select(r =>
+                    (r!["shipmentId"]!.GetValue<Guid>(), r["fulfillmentCenter"]!.GetValue<string>(), r["status"]!.GetValue<string>())
+                ),
+            Is.EqualTo(new[] { (request.ShipmentId, "SEA1", "released") })
+        );
     }
 
     [Test]
@@ -214,17 +284,31 @@ public sealed class CapacityLimitSpecs(DatabaseProvider provider)
                 statuses.Add(response.StatusCode);
                 return response;
             },
-            r => r.StatusCode != HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(60), "a shipment granted after the broker's return");
-        TestContext.Out.WriteLine($"First answer after the broker's return in {back.Elapsed.TotalSeconds:0.0} s: {string.Join(", ", statuses)}.");
+            r => r.StatusCode != HttpStatusCode.ServiceUnavailable,
+            TimeSpan.FromSeconds(60),
+            "a shipment granted after the broker's return"
+        );
+        TestContext.Out.WriteLine(
+            $"First answer after the broker's return in {back.Elapsed.TotalSeconds:0.0} s: {string.Join(", ", statuses)}."
+        );
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
         Assert.That(back.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)));
         // A request that timed out may still be reserved late; its release (sent with the 503) then ends that reservation.
         await Eventually.Until(
-            () => _platform.ScalarAsync<int>("SELECT COUNT(*) FROM limits.reservations WHERE seller_id = @seller AND status = 'open'", new { seller }),
-            open => open == 2, TimeSpan.FromSeconds(60),
-            "capacity held only for the first shipment and the one granted after the outage, none for the refused or timed-out requests");
+            () =>
+                _platform.ScalarAsync<int>(
+                    "SELECT COUNT(*) FROM limits.reservations WHERE seller_id = @seller AND status = 'open'",
+                    new { seller }
+                ),
+            open => open == 2,
+            TimeSpan.FromSeconds(60),
+            "capacity held only for the first shipment and the one granted after the outage, none for the refused or timed-out requests"
+        );
     }
 
     private static async Task<HttpResponseMessage> CreateAsync(HttpClient client, string fnsku, int units) =>
-        await client.PostAsJsonAsync("/api/receiving/v1/shipments", new { fulfillmentCenter = "SEA1", lines = new[] { new { fnsku, expectedUnits = units } } });
+        await client.PostAsJsonAsync(
+            "/api/receiving/v1/shipments",
+            new { fulfillmentCenter = "SEA1", lines = new[] { new { fnsku, expectedUnits = units } } }
+        );
 }

@@ -33,15 +33,22 @@ public sealed class LimitsPerformanceSpecs(DatabaseProvider provider)
                 ["Limits:RecomputeInterval"] = "00:00:01",
                 ["Limits:SchedulePollInterval"] = "00:00:00.250",
             },
-            withReceiving: false);
+            withReceiving: false
+        );
         _limitsUpdated = await EventProbe.StartAsync<CapacityLimitsUpdated>(_platform.Messaging);
     }
 
     [OneTimeTearDown]
     public async Task Stop()
     {
-        if (_limitsUpdated is not null) await _limitsUpdated.DisposeAsync();
-        if (_platform is not null) await _platform.DisposeAsync();
+        if (_limitsUpdated is not null)
+        {
+            await _limitsUpdated.DisposeAsync();
+        }
+        if (_platform is not null)
+        {
+            await _platform.DisposeAsync();
+        }
     }
 
     [Test]
@@ -53,8 +60,16 @@ public sealed class LimitsPerformanceSpecs(DatabaseProvider provider)
         var day = DateTime.SpecifyKind(now.UtcDateTime.Date, DateTimeKind.Unspecified);
         await RegisterCubicFootItemAsync(seller, fnsku);
         async Task<(long OnHand, long Available)> SnapshotAsync() =>
-            (await _platform.ScalarAsync<long>("SELECT CAST(on_hand AS bigint) FROM limits.stock_days WHERE seller_id = @seller AND day = @day", new { seller, day }),
-             await _platform.ScalarAsync<long>("SELECT CAST(available AS bigint) FROM limits.stock_days WHERE seller_id = @seller AND day = @day", new { seller, day }));
+            (
+                await _platform.ScalarAsync<long>(
+                    "SELECT CAST(on_hand AS bigint) FROM limits.stock_days WHERE seller_id = @seller AND day = @day",
+                    new { seller, day }
+                ),
+                await _platform.ScalarAsync<long>(
+                    "SELECT CAST(available AS bigint) FROM limits.stock_days WHERE seller_id = @seller AND day = @day",
+                    new { seller, day }
+                )
+            );
         Task<int> CountAsync(string where, object parameters) => _platform.ScalarAsync<int>($"SELECT COUNT(*) FROM {where}", parameters);
 
         await Publish(new StockChanged(Guid.NewGuid(), now, seller, Guid.NewGuid(), fnsku, "SEA1", 10, 0, 0, 0, 0, 1, "Received"));
@@ -69,14 +84,28 @@ public sealed class LimitsPerformanceSpecs(DatabaseProvider provider)
         var late = Guid.NewGuid();
         await Publish(new StockChanged(Guid.NewGuid(), now, seller, Guid.NewGuid(), fnsku, "SEA1", 100, 0, 0, 0, 0, 2, "Received"), late);
         await Eventually.Until(
-            () => CountAsync("limits.inbox WHERE message_id = @late", new { late }), n => n == 1, TimeSpan.FromSeconds(30), "the late change consumed");
-        Assert.That(await CountAsync("limits.stock WHERE seller_id = @seller AND fulfillment_center = 'SEA1' AND on_hand = 7 AND available = 5 AND version = 3", new { seller }),
-            Is.EqualTo(1), "SEA1 still holds version 3");
+            () => CountAsync("limits.inbox WHERE message_id = @late", new { late }),
+            n => n == 1,
+            TimeSpan.FromSeconds(30),
+            "the late change consumed"
+        );
+        Assert.That(
+            await CountAsync(
+                "limits.stock WHERE seller_id = @seller AND fulfillment_center = 'SEA1' AND on_hand = 7 AND available = 5 AND version = 3",
+                new { seller }
+            ),
+            Is.EqualTo(1),
+            "SEA1 still holds version 3"
+        );
         Assert.That(await SnapshotAsync(), Is.EqualTo((12L, 9L)));
         // The volume also needs the item's registration, a separate event.
         await Eventually.Until(
-            async () => (await LimitsPlatform.UsageOfAsync(_platform.Limits.ClientFor(seller), "standard"))["storedCubicFeet"]!.GetValue<decimal>(),
-            feet => feet == 12m, TimeSpan.FromSeconds(30), "12 one-cubic-foot units stored");
+            async () =>
+                (await LimitsPlatform.UsageOfAsync(_platform.Limits.ClientFor(seller), "standard"))["storedCubicFeet"]!.GetValue<decimal>(),
+            feet => feet == 12m,
+            TimeSpan.FromSeconds(30),
+            "12 one-cubic-foot units stored"
+        );
     }
 
     [Test]
@@ -93,32 +122,88 @@ public sealed class LimitsPerformanceSpecs(DatabaseProvider provider)
         double[] hours = [10, 20, 30, 60];
         foreach (var h in hours)
         {
-            await Publish(new OrderShipped(
-                Guid.NewGuid(), now, seller, Guid.NewGuid(), Guid.NewGuid(), "US", "SEA1", "US-West", [new OrderLine(a, 1, new Money(10, "USD"))], h));
+            await Publish(
+                new OrderShipped(
+                    Guid.NewGuid(),
+                    now,
+                    seller,
+                    Guid.NewGuid(),
+                    Guid.NewGuid(),
+                    "US",
+                    "SEA1",
+                    "US-West",
+                    [new OrderLine(a, 1, new Money(10, "USD"))],
+                    h
+                )
+            );
         }
 
         await Publish(new OrderCancelled(Guid.NewGuid(), now, seller, Guid.NewGuid(), Guid.NewGuid(), "Customer changed mind"));
-        await Publish(new UnsellableReturnReceived(Guid.NewGuid(), now, seller, Guid.NewGuid(), Guid.NewGuid(), a, "SEA1", 1, ReturnGrade.Defective));
-        await Publish(new UnsellableReturnReceived(Guid.NewGuid(), now, seller, Guid.NewGuid(), Guid.NewGuid(), a, "SEA1", 1, ReturnGrade.CustomerDamaged));
-        await Publish(new InboundShipmentClosed(Guid.NewGuid(), now, seller, Guid.NewGuid(), Guid.NewGuid(), "SEA1", [new ShipmentLineDiscrepancy(a, 12, 10, 0, 2, 0)]));
+        await Publish(
+            new UnsellableReturnReceived(Guid.NewGuid(), now, seller, Guid.NewGuid(), Guid.NewGuid(), a, "SEA1", 1, ReturnGrade.Defective)
+        );
+        await Publish(
+            new UnsellableReturnReceived(
+                Guid.NewGuid(),
+                now,
+                seller,
+                Guid.NewGuid(),
+                Guid.NewGuid(),
+                a,
+                "SEA1",
+                1,
+                ReturnGrade.CustomerDamaged
+            )
+        );
+        await Publish(
+            new InboundShipmentClosed(
+                Guid.NewGuid(),
+                now,
+                seller,
+                Guid.NewGuid(),
+                Guid.NewGuid(),
+                "SEA1",
+                [new ShipmentLineDiscrepancy(a, 12, 10, 0, 2, 0)]
+            )
+        );
         // 900 units over 90 days: 10 a day, so A's stock is far from excess.
-        await Publish(new DemandForecastUpdated(Guid.NewGuid(), now, seller, Guid.NewGuid(), a, DateOnly.FromDateTime(now.UtcDateTime), 90, 900, [], "ets"));
+        await Publish(
+            new DemandForecastUpdated(
+                Guid.NewGuid(),
+                now,
+                seller,
+                Guid.NewGuid(),
+                a,
+                DateOnly.FromDateTime(now.UtcDateTime),
+                90,
+                900,
+                [],
+                "ets"
+            )
+        );
         await Publish(new StockChanged(Guid.NewGuid(), now.AddSeconds(1), seller, Guid.NewGuid(), a, "SEA1", 6, 0, 0, 0, 0, 2, "Shipped"));
 
         var client = _platform.Limits.ClientFor(seller);
         var kpis = await Eventually.Until(
             async () => (await PlatformApi.JsonNodeOf(await client.GetAsync("/api/limits/v1/kpis?days=1")))["kpis"]!,
-            k => k["unitsShipped"]!.GetValue<int>() == 4 && k["unitsOnHand"]!.GetValue<int>() == 12 && k["orderDefects"]!["orders"]!.GetValue<int>() == 5
-                && k["orderDefects"]!["defectiveReturns"]!.GetValue<int>() == 1 && k["excessUnits"]!.GetValue<int>() == 6 && k["inboundShipmentsClosed"]!.GetValue<int>() == 1
+            k =>
+                k["unitsShipped"]!.GetValue<int>() == 4
+                && k["unitsOnHand"]!.GetValue<int>() == 12
+                && k["orderDefects"]!["orders"]!.GetValue<int>() == 5
+                && k["orderDefects"]!["defectiveReturns"]!.GetValue<int>() == 1
+                && k["excessUnits"]!.GetValue<int>() == 6
+                && k["inboundShipmentsClosed"]!.GetValue<int>() == 1
                 // A registered (its ItemRegistered consumed): only B's 6 units are stranded.
                 && k["strandedUnits"]!.GetValue<int>() == 6,
             TimeSpan.FromSeconds(30),
-            "every scripted event counted");
+            "every scripted event counted"
+        );
 
         // On hand 6 of A + 6 of B. Turnover 4 ÷ 12; sell-through over 90 days 4 ÷ (12 ÷ 90) = 30.
         Assert.That(kpis["inventoryTurnover"]!.GetValue<double>(), Is.EqualTo(4 / 12.0).Within(1e-9));
         Assert.That(kpis["sellThroughRate90Days"]!.GetValue<double>(), Is.EqualTo(30).Within(1e-9));
-        // 5 orders (4 shipped, 1 cancelled); defects: the cancel, the 60 h shipment and the defective return (not the customer-damaged one).
+        // 5 orders (4 shipped, 1 cancelled); defects: the cancel, the 60 h shipment and the defective return (not the customer-damaged
+        // one).
         Assert.That(kpis["orderDefects"]!["cancelled"]!.GetValue<int>(), Is.EqualTo(1));
         Assert.That(kpis["orderDefects"]!["late"]!.GetValue<int>(), Is.EqualTo(1));
         Assert.That(kpis["orderDefects"]!["rate"]!.GetValue<double>(), Is.EqualTo(0.6).Within(1e-12));
@@ -146,7 +231,9 @@ public sealed class LimitsPerformanceSpecs(DatabaseProvider provider)
         var admin = _platform.Limits.ClientFor("ops", "inventory:read", "admin");
         var network = await PlatformApi.JsonNodeOf(await admin.GetAsync("/api/limits/v1/kpis/network?days=1"));
         Assert.That(network["kpis"]!["unitsShipped"]!.GetValue<int>(), Is.GreaterThanOrEqualTo(4));
-        var sea1 = network["fulfillmentCenters"]!.AsArray().Single(f => f!["fulfillmentCenter"]!.GetValue<string>() == "SEA1" && f["storageType"]!.GetValue<string>() == "standard")!;
+        var sea1 = network["fulfillmentCenters"]!
+            .AsArray()
+            .Single(f => f!["fulfillmentCenter"]!.GetValue<string>() == "SEA1" && f["storageType"]!.GetValue<string>() == "standard")!;
         Assert.That(sea1["storedCubicFeet"]!.GetValue<decimal>(), Is.GreaterThanOrEqualTo(6m));
         Assert.That((await client.GetAsync("/api/limits/v1/kpis/network")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         var asAdmin = await PlatformApi.JsonNodeOf(await admin.GetAsync($"/api/limits/v1/kpis?days=1&sellerId={seller}"));
@@ -159,21 +246,32 @@ public sealed class LimitsPerformanceSpecs(DatabaseProvider provider)
         var seller = "perf-over";
         const string c = "X0PERFC001";
         await RegisterCubicFootItemAsync(seller, c);
-        await Publish(new StockChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), c, "SEA1", 50, 0, 0, 0, 0, 1, "Received"));
+        await Publish(
+            new StockChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), c, "SEA1", 50, 0, 0, 0, 0, 1, "Received")
+        );
         var client = _platform.Limits.ClientFor(seller);
         // Limits learns of the seller from the events: until they are consumed its usage is 404.
         await Eventually.Until(
-            async () => (await client.GetAsync("/api/limits/v1/usage")).IsSuccessStatusCode
-                ? (await LimitsPlatform.UsageOfAsync(client, "standard"))["storedCubicFeet"]!.GetValue<decimal>()
-                : -1m,
-            v => v == 50m, TimeSpan.FromSeconds(20), "50 ft³ stored");
+            async () =>
+                (await client.GetAsync("/api/limits/v1/usage")).IsSuccessStatusCode
+                    ? (await LimitsPlatform.UsageOfAsync(client, "standard"))["storedCubicFeet"]!.GetValue<decimal>()
+                    : -1m,
+            v => v == 50m,
+            TimeSpan.FromSeconds(20),
+            "50 ft³ stored"
+        );
 
         var response = await client.PostAsync($"/api/limits/v1/sellers/{seller}/recompute", null);
 
         var result = await PlatformApi.JsonNodeOf(response);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), result.ToJsonString());
         // No sales: the derived standard limit is the floor, 10 ft³; 40 ft³ over at $10 per ft³ a month is $13.33 a day.
-        Assert.That(result["limits"]!.AsArray().Single(l => l!["storageType"]!.GetValue<string>() == "standard")!["limitCubicFeet"]!.GetValue<decimal>(), Is.EqualTo(10m));
+        Assert.That(
+            result["limits"]!.AsArray().Single(l => l!["storageType"]!.GetValue<string>() == "standard")![
+                "limitCubicFeet"
+            ]!.GetValue<decimal>(),
+            Is.EqualTo(10m)
+        );
         var overage = result["overages"]!.AsArray().Single()!;
         Assert.That(overage["overageCubicFeet"]!.GetValue<decimal>(), Is.EqualTo(40m));
         Assert.That(overage["dailyFee"]!.GetValue<decimal>(), Is.EqualTo(13.33m));
@@ -185,7 +283,9 @@ public sealed class LimitsPerformanceSpecs(DatabaseProvider provider)
         var limits = await PlatformApi.JsonNodeOf(await client.GetAsync("/api/limits/v1/limits"));
         Assert.That(limits["overLimit"]!.GetValue<bool>(), Is.True);
         var published = await _limitsUpdated.WaitForAsync(
-            e => e.SellerId == seller && e.Limits.Any(l => l.StorageType == StorageType.Standard && l.LimitCubicFeet == 10m), "CapacityLimitsUpdated with the floor");
+            e => e.SellerId == seller && e.Limits.Any(l => l.StorageType == StorageType.Standard && l.LimitCubicFeet == 10m),
+            "CapacityLimitsUpdated with the floor"
+        );
         Assert.That(published.Limits.Select(l => l.StorageType), Is.EquivalentTo(Enum.GetValues<StorageType>()));
     }
 
@@ -200,16 +300,27 @@ public sealed class LimitsPerformanceSpecs(DatabaseProvider provider)
             async () => await PlatformApi.JsonNodeOf(await client.GetAsync("/api/limits/v1/limits")),
             l => l["performanceScore"] is not null,
             TimeSpan.FromSeconds(20),
-            "a scheduled recompute of the new seller");
+            "a scheduled recompute of the new seller"
+        );
 
-        Assert.That(limits["limits"]!.AsArray().Single(l => l!["storageType"]!.GetValue<string>() == "standard")!["limitCubicFeet"]!.GetValue<decimal>(), Is.EqualTo(10m),
-            "the starter limit was replaced by the derived one");
+        Assert.That(
+            limits["limits"]!.AsArray().Single(l => l!["storageType"]!.GetValue<string>() == "standard")![
+                "limitCubicFeet"
+            ]!.GetValue<decimal>(),
+            Is.EqualTo(10m),
+            "the starter limit was replaced by the derived one"
+        );
         var score = await PlatformApi.JsonNodeOf(await client.GetAsync("/api/limits/v1/score"));
         Assert.That(score["history"]!.AsArray(), Has.Count.EqualTo(1));
-        Assert.That(score["components"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()),
-            Is.EqualTo(new[] { "excessShare", "sellThroughRate", "strandedShare", "inStockRate" }));
-        Assert.That(await _platform.ScalarAsync<DateTime>("SELECT next_run_at FROM limits.schedules WHERE name = 'recompute'"),
-            Is.GreaterThan(DateTime.UtcNow.AddSeconds(-5)), "the lease row moved forward");
+        Assert.That(
+            score["components"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()),
+            Is.EqualTo(new[] { "excessShare", "sellThroughRate", "strandedShare", "inStockRate" })
+        );
+        Assert.That(
+            await _platform.ScalarAsync<DateTime>("SELECT next_run_at FROM limits.schedules WHERE name = 'recompute'"),
+            Is.GreaterThan(DateTime.UtcNow.AddSeconds(-5)),
+            "the lease row moved forward"
+        );
     }
 
     [Test]
@@ -218,17 +329,25 @@ public sealed class LimitsPerformanceSpecs(DatabaseProvider provider)
         var seller = "perf-util";
         const string d = "X0PERFD001";
         var admin = _platform.Limits.ClientFor("ops", "inventory:read", "inventory:write", "admin");
-        var put = await admin.PutAsJsonAsync("/api/limits/v1/fulfillment-centers/TST1/capacities/standard", new { capacityCubicFeet = 100 });
+        var put = await admin.PutAsJsonAsync(
+            "/api/limits/v1/fulfillment-centers/TST1/capacities/standard",
+            new { capacityCubicFeet = 100 }
+        );
         Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.Created), await put.Content.ReadAsStringAsync());
         await RegisterCubicFootItemAsync(seller, d);
-        await Publish(new StockChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), d, "TST1", 25, 0, 0, 0, 0, 1, "Received"));
+        await Publish(
+            new StockChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), d, "TST1", 25, 0, 0, 0, 0, 1, "Received")
+        );
 
         var tst1 = await Eventually.Until(
-            async () => (await PlatformApi.JsonNodeOf(await _platform.Limits.ClientFor(seller).GetAsync("/api/limits/v1/utilization")))["items"]!.AsArray()
-                .Single(i => i!["fulfillmentCenter"]!.GetValue<string>() == "TST1")!,
+            async () =>
+                (await PlatformApi.JsonNodeOf(await _platform.Limits.ClientFor(seller).GetAsync("/api/limits/v1/utilization")))["items"]!
+                    .AsArray()
+                    .Single(i => i!["fulfillmentCenter"]!.GetValue<string>() == "TST1")!,
             i => i["storedCubicFeet"]!.GetValue<decimal>() == 25m,
             TimeSpan.FromSeconds(20),
-            "25 ft³ stored at TST1");
+            "25 ft³ stored at TST1"
+        );
 
         Assert.That(tst1["utilization"]!.GetValue<double>(), Is.EqualTo(0.25));
         Assert.That(tst1["capacityCubicFeet"]!.GetValue<decimal>(), Is.EqualTo(100m));
@@ -240,15 +359,41 @@ public sealed class LimitsPerformanceSpecs(DatabaseProvider provider)
         var admin = _platform.Limits.ClientFor("ops", "inventory:read", "inventory:write", "admin");
         var partner = _platform.Limits.ClientFor("perf-bad");
 
-        await AssertInvalid(await admin.PutAsJsonAsync("/api/limits/v1/fulfillment-centers/SEA1/capacities/standard", new { capacityCubicFeet = -5 }), "capacityCubicFeet");
-        await AssertInvalid(await admin.PutAsJsonAsync("/api/limits/v1/fulfillment-centers/SEA1/capacities/plasma", new { capacityCubicFeet = 5 }), "storageType");
-        await AssertInvalid(await admin.PutAsJsonAsync("/api/limits/v1/fulfillment-centers/SEA1/capacities/1", new { capacityCubicFeet = 5 }), "storageType");
-        await AssertInvalid(await admin.PutAsJsonAsync("/api/limits/v1/fulfillment-centers/SEA-1!/capacities/standard", new { capacityCubicFeet = 5 }), "code");
-        Assert.That((await partner.PutAsJsonAsync("/api/limits/v1/fulfillment-centers/SEA1/capacities/standard", new { capacityCubicFeet = 1 })).StatusCode,
-            Is.EqualTo(HttpStatusCode.Forbidden), "only admin edits the network");
-        Assert.That(await _platform.ScalarAsync<decimal>(
-            "SELECT capacity_cubic_feet FROM limits.fc_capacities WHERE fulfillment_center = 'SEA1' AND storage_type = 'Standard'"), Is.EqualTo(525_000m));
-        Assert.That(await _platform.ScalarAsync<int>("SELECT COUNT(*) FROM limits.fc_capacities WHERE fulfillment_center = 'SEA-1!' OR storage_type = 'plasma'"), Is.Zero);
+        await AssertInvalid(
+            await admin.PutAsJsonAsync("/api/limits/v1/fulfillment-centers/SEA1/capacities/standard", new { capacityCubicFeet = -5 }),
+            "capacityCubicFeet"
+        );
+        await AssertInvalid(
+            await admin.PutAsJsonAsync("/api/limits/v1/fulfillment-centers/SEA1/capacities/plasma", new { capacityCubicFeet = 5 }),
+            "storageType"
+        );
+        await AssertInvalid(
+            await admin.PutAsJsonAsync("/api/limits/v1/fulfillment-centers/SEA1/capacities/1", new { capacityCubicFeet = 5 }),
+            "storageType"
+        );
+        await AssertInvalid(
+            await admin.PutAsJsonAsync("/api/limits/v1/fulfillment-centers/SEA-1!/capacities/standard", new { capacityCubicFeet = 5 }),
+            "code"
+        );
+        Assert.That(
+            (
+                await partner.PutAsJsonAsync("/api/limits/v1/fulfillment-centers/SEA1/capacities/standard", new { capacityCubicFeet = 1 })
+            ).StatusCode,
+            Is.EqualTo(HttpStatusCode.Forbidden),
+            "only admin edits the network"
+        );
+        Assert.That(
+            await _platform.ScalarAsync<decimal>(
+                "SELECT capacity_cubic_feet FROM limits.fc_capacities WHERE fulfillment_center = 'SEA1' AND storage_type = 'Standard'"
+            ),
+            Is.EqualTo(525_000m)
+        );
+        Assert.That(
+            await _platform.ScalarAsync<int>(
+                "SELECT COUNT(*) FROM limits.fc_capacities WHERE fulfillment_center = 'SEA-1!' OR storage_type = 'plasma'"
+            ),
+            Is.Zero
+        );
 
         await AssertInvalid(await admin.GetAsync("/api/limits/v1/kpis/network?days=0"), "days");
         await AssertInvalid(await admin.GetAsync("/api/limits/v1/kpis/network?from=2026-13-01"), "from");
@@ -260,19 +405,44 @@ public sealed class LimitsPerformanceSpecs(DatabaseProvider provider)
         // Another seller's data is not there for a partner: 404, and the recompute asked for creates nothing.
         await RegisterCubicFootItemAsync("perf-victim", "X0PERFV001");
         await Eventually.Until(
-            () => _platform.ScalarAsync<int>("SELECT COUNT(*) FROM limits.sellers WHERE seller_id = 'perf-victim'"), n => n == 1, TimeSpan.FromSeconds(20), "victim known");
+            () => _platform.ScalarAsync<int>("SELECT COUNT(*) FROM limits.sellers WHERE seller_id = 'perf-victim'"),
+            n => n == 1,
+            TimeSpan.FromSeconds(20),
+            "victim known"
+        );
         Assert.That((await partner.GetAsync("/api/limits/v1/limits?sellerId=perf-victim")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That((await partner.GetAsync("/api/limits/v1/kpis?sellerId=perf-victim")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That((await partner.PostAsync("/api/limits/v1/sellers/perf-victim/recompute", null)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That((await admin.PostAsync("/api/limits/v1/sellers/nobody-known/recompute", null)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That(await _platform.ScalarAsync<int>("SELECT COUNT(*) FROM limits.sellers WHERE seller_id IN ('perf-bad', 'nobody-known')"), Is.Zero);
+        Assert.That(
+            (await partner.PostAsync("/api/limits/v1/sellers/perf-victim/recompute", null)).StatusCode,
+            Is.EqualTo(HttpStatusCode.NotFound)
+        );
+        Assert.That(
+            (await admin.PostAsync("/api/limits/v1/sellers/nobody-known/recompute", null)).StatusCode,
+            Is.EqualTo(HttpStatusCode.NotFound)
+        );
+        Assert.That(
+            await _platform.ScalarAsync<int>("SELECT COUNT(*) FROM limits.sellers WHERE seller_id IN ('perf-bad', 'nobody-known')"),
+            Is.Zero
+        );
     }
 
     private async Task RegisterCubicFootItemAsync(string seller, string fnsku) =>
         // 30.48 cm on each side is exactly one cubic foot.
-        await Publish(new ItemRegistered(
-            Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), fnsku, fnsku, "Cube", StorageType.Standard,
-            new Dimensions(30.48m, 30.48m, 30.48m, 1m), new Money(20, "USD"), false));
+        await Publish(
+            new ItemRegistered(
+                Guid.NewGuid(),
+                DateTimeOffset.UtcNow,
+                seller,
+                Guid.NewGuid(),
+                fnsku,
+                fnsku,
+                "Cube",
+                StorageType.Standard,
+                new Dimensions(30.48m, 30.48m, 30.48m, 1m),
+                new Money(20, "USD"),
+                false
+            )
+        );
 
     private Task Publish<T>(T message, Guid? messageId = null)
         where T : class => _platform.Bus.Publish(message, context => context.MessageId = messageId ?? Guid.NewGuid());

@@ -18,12 +18,25 @@ public sealed class LimitsPlatform : IAsyncDisposable
 {
     private static readonly string[] LimitsQueues =
     [
-        "limits-reserve-capacity", "limits-item-registered", "limits-stock-changed", "limits-units-received", "limits-capacity-released",
-        "limits-inbound-shipment-closed", "limits-order-shipped", "limits-order-cancelled", "limits-unsellable-return-received",
+        "limits-reserve-capacity",
+        "limits-item-registered",
+        "limits-stock-changed",
+        "limits-units-received",
+        "limits-capacity-released",
+        "limits-inbound-shipment-closed",
+        "limits-order-shipped",
+        "limits-order-cancelled",
+        "limits-unsellable-return-received",
         "limits-demand-forecast-updated",
     ];
 
-    private LimitsPlatform(DatabaseProvider provider, string database, string messaging, IReadOnlyDictionary<string, string> settings, bool withReceiving)
+    private LimitsPlatform(
+        DatabaseProvider provider,
+        string database,
+        string messaging,
+        IReadOnlyDictionary<string, string> settings,
+        bool withReceiving
+    )
     {
         Provider = provider;
         Database = database;
@@ -51,7 +64,11 @@ public sealed class LimitsPlatform : IAsyncDisposable
     public IBusControl Bus { get; private set; } = null!;
 
     public static async Task<LimitsPlatform> StartAsync(
-        DatabaseProvider provider, string name, IReadOnlyDictionary<string, string> settings, bool withReceiving)
+        DatabaseProvider provider,
+        string name,
+        IReadOnlyDictionary<string, string> settings,
+        bool withReceiving
+    )
     {
         var database = await TestInfrastructure.CreateDatabaseAsync(provider, name);
         var messaging = await TestInfrastructure.CreateVirtualHostAsync(name);
@@ -61,12 +78,21 @@ public sealed class LimitsPlatform : IAsyncDisposable
         {
             using var receiving = platform.Receiving.CreateClient();
             await Eventually.Until(
-                async () => (await receiving.GetAsync("/health")).IsSuccessStatusCode, healthy => healthy, TimeSpan.FromSeconds(30), "Receiving healthy");
+                async () => (await receiving.GetAsync("/health")).IsSuccessStatusCode,
+                healthy => healthy,
+                TimeSpan.FromSeconds(30),
+                "Receiving healthy"
+            );
         }
 
         foreach (var queue in LimitsQueues)
         {
-            await Eventually.Until(() => TestInfrastructure.QueueHasConsumerAsync(messaging, queue), ready => ready, TimeSpan.FromSeconds(30), $"Limits consuming {queue}");
+            await Eventually.Until(
+                () => TestInfrastructure.QueueHasConsumerAsync(messaging, queue),
+                ready => ready,
+                TimeSpan.FromSeconds(30),
+                $"Limits consuming {queue}"
+            );
         }
 
         platform.Bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(messaging)));
@@ -76,7 +102,8 @@ public sealed class LimitsPlatform : IAsyncDisposable
 
     public async Task<T> ScalarAsync<T>(string sql, object? parameters = null)
     {
-        await using System.Data.Common.DbConnection connection = Provider == DatabaseProvider.Postgres ? new NpgsqlConnection(Database) : new SqlConnection(Database);
+        await using System.Data.Common.DbConnection connection =
+            Provider == DatabaseProvider.Postgres ? new NpgsqlConnection(Database) : new SqlConnection(Database);
         await connection.OpenAsync();
         return await connection.ExecuteScalarAsync<T>(sql, parameters) ?? throw new InvalidOperationException("No value.");
     }
@@ -86,7 +113,9 @@ public sealed class LimitsPlatform : IAsyncDisposable
     {
         var response = await limits.GetAsync("/api/limits/v1/usage");
         Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
-        return (await PlatformApi.JsonNodeOf(response))["usage"]!.AsArray().Single(u => u!["storageType"]!.GetValue<string>() == storageType)!;
+        return (await PlatformApi.JsonNodeOf(response))["usage"]!
+            .AsArray()
+            .Single(u => u!["storageType"]!.GetValue<string>() == storageType)!;
     }
 
     public async ValueTask DisposeAsync()

@@ -57,11 +57,29 @@ public sealed class LiquidationServices : IAsyncDisposable
         var services = new LiquidationServices(provider, database, messaging);
         services.Allocation.CreateClient().Dispose();
         services.Liquidation.CreateClient().Dispose();
-        foreach (var queue in new[] { "allocation-units-received", "allocation-inventory-removed", "allocation-unsellable-return-received", "liquidation-units-received", "liquidation-order-shipped",
-                     "liquidation-item-registered", "liquidation-inventory-removed", "liquidation-unsellable-return-received", "liquidation-demand-forecast-updated", "liquidation-return-restocked" })
+        foreach (
+            var queue in new[]
+            {
+                "allocation-units-received",
+                "allocation-inventory-removed",
+                "allocation-unsellable-return-received",
+                "liquidation-units-received",
+                "liquidation-order-shipped",
+                "liquidation-item-registered",
+                "liquidation-inventory-removed",
+                "liquidation-unsellable-return-received",
+                "liquidation-demand-forecast-updated",
+                "liquidation-return-restocked",
+            }
+        )
         {
             // Published events only reach queues that exist: wait until both buses have declared theirs.
-            await Eventually.Until(() => TestInfrastructure.QueueHasConsumerAsync(messaging, queue), ready => ready, TimeSpan.FromSeconds(30), $"queue {queue}");
+            await Eventually.Until(
+                () => TestInfrastructure.QueueHasConsumerAsync(messaging, queue),
+                ready => ready,
+                TimeSpan.FromSeconds(30),
+                $"queue {queue}"
+            );
         }
 
         services.Bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(messaging)));
@@ -70,10 +88,11 @@ public sealed class LiquidationServices : IAsyncDisposable
         return services;
     }
 
-    public Task<T> ScalarAsync<T>(string sql, object? parameters = null) => TestInfrastructure.ScalarAsync<T>(Provider, Database, sql, parameters);
+    public Task<T> ScalarAsync<T>(string sql, object? parameters = null) =>
+        TestInfrastructure.ScalarAsync<T>(Provider, Database, sql, parameters);
 
-    public Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null) => TestInfrastructure.QueryAsync<T>(Provider, Database, sql, parameters);
-
+    public Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null) =>
+        TestInfrastructure.QueryAsync<T>(Provider, Database, sql, parameters);
 
     public async ValueTask DisposeAsync()
     {

@@ -48,10 +48,26 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
         await ReceiveAsync(seller, fnsku, "SEA1", 100);
         _services.Clock.Advance(TimeSpan.FromDays(100));
         await ReceiveAsync(seller, fnsku, "SEA1", 50);
-        await _services.Bus.Publish(new OrderShipped(
-            Guid.NewGuid(), _services.Clock.GetUtcNow(), seller, Guid.NewGuid(), Guid.NewGuid(), "US", "SEA1", "US-West",
-            [new OrderLine(fnsku, 30, new Money(20m, "USD"))], 4));
-        await Eventually.Until(() => AgesAsync(client, fnsku), a => a.Days91To180 == 70, TimeSpan.FromSeconds(30), "the shipment taken from the oldest lot");
+        await _services.Bus.Publish(
+            new OrderShipped(
+                Guid.NewGuid(),
+                _services.Clock.GetUtcNow(),
+                seller,
+                Guid.NewGuid(),
+                Guid.NewGuid(),
+                "US",
+                "SEA1",
+                "US-West",
+                [new OrderLine(fnsku, 30, new Money(20m, "USD"))],
+                4
+            )
+        );
+        await Eventually.Until(
+            () => AgesAsync(client, fnsku),
+            a => a.Days91To180 == 70,
+            TimeSpan.FromSeconds(30),
+            "the shipment taken from the oldest lot"
+        );
         Assert.That(await AgesAsync(client, fnsku), Is.EqualTo(new Ages(50, 70, 0, 0, 0)));
 
         _services.Clock.Advance(TimeSpan.FromDays(300));
@@ -59,23 +75,36 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
         var excess = (await GetAsync(client, $"{Api}/excess?fnsku={fnsku}"))["items"]![0]!;
         Assert.That(excess["excessUnits"]!.GetValue<int>(), Is.EqualTo(120));
         Assert.That(excess["deadStock"]!.GetValue<bool>(), Is.True, "last sale 300 days ago");
-        // 120 units × 0.5086 ft³ (30 × 20 × 24 cm): 50 at $0.87 + $1.50 (271-365 days), 70 at $0.87 + $6.90 (365+), off-peak or peak storage.
+        // 120 units × 0.5086 ft³ (30 × 20 × 24 cm): 50 at $0.87 + $1.50 (271-365 days), 70 at $0.87 + $6.90 (365+), off-peak or peak
+        // storage.
         var schedule = await GetAsync(client, $"{Api}/holding-cost-schedule");
-        Assert.That(schedule["agedSurcharges"]!.AsArray().Select(s => s!["perCubicFootMonth"]!["amount"]!.GetValue<decimal>()), Is.EqualTo(new[] { 0m, 0m, 0.5m, 1.5m, 6.9m }));
+        Assert.That(
+            schedule["agedSurcharges"]!.AsArray().Select(s => s!["perCubicFootMonth"]!["amount"]!.GetValue<decimal>()),
+            Is.EqualTo(new[] { 0m, 0m, 0.5m, 1.5m, 6.9m })
+        );
         var storage = schedule["storageFees"]!.AsArray().Single(f => f!["storageType"]!.GetValue<string>() == "standard")!;
         var month = _services.Clock.GetUtcNow().Month;
         var fee = storage[month >= 10 ? "peakPerCubicFootMonth" : "offPeakPerCubicFootMonth"]!["amount"]!.GetValue<decimal>();
         var cubicFeet = Math.Round(30m * 20m * 24m / 28_316.846592m, 4);
-        Assert.That(excess["monthlyHoldingCost"]!["amount"]!.GetValue<decimal>(), Is.EqualTo(Math.Round((50 * cubicFeet * (fee + 1.5m)) + (70 * cubicFeet * (fee + 6.9m)), 2)));
+        Assert.That(
+            excess["monthlyHoldingCost"]!["amount"]!.GetValue<decimal>(),
+            Is.EqualTo(Math.Round((50 * cubicFeet * (fee + 1.5m)) + (70 * cubicFeet * (fee + 6.9m)), 2))
+        );
 
         var recommendation = await RecomputeAsync(client, fnsku, "sellable");
         Assert.That(recommendation["action"]!.GetValue<string>(), Is.EqualTo("liquidate"), recommendation["rationale"]!.GetValue<string>());
         Assert.That(recommendation["quantity"]!.GetValue<int>(), Is.EqualTo(120));
         Assert.That(recommendation["oldestAgeDays"]!.GetValue<int>(), Is.EqualTo(400));
-        Assert.That(recommendation["options"]!.AsArray().Select(o => o!["action"]!.GetValue<string>()),
-            Is.EquivalentTo(new[] { "keep", "markdown", "promotion", "liquidate", "removeToSeller", "dispose" }));
+        Assert.That(
+            recommendation["options"]!.AsArray().Select(o => o!["action"]!.GetValue<string>()),
+            Is.EquivalentTo(new[] { "keep", "markdown", "promotion", "liquidate", "removeToSeller", "dispose" })
+        );
         var id = recommendation["id"]!.GetValue<Guid>();
-        Assert.That((await RecomputeAsync(client, fnsku, "sellable"))["id"]!.GetValue<Guid>(), Is.EqualTo(id), "a recompute refreshes, not duplicates");
+        Assert.That(
+            (await RecomputeAsync(client, fnsku, "sellable"))["id"]!.GetValue<Guid>(),
+            Is.EqualTo(id),
+            "a recompute refreshes, not duplicates"
+        );
 
         // Approve twice with one Idempotency-Key, then once more without: one order.
         var approved = await ApproveAsync(client, id, "liq-approve-1");
@@ -84,7 +113,10 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
         var replay = await ApproveAsync(client, id, "liq-approve-1");
         Assert.That((await PlatformApi.JsonNodeOf(replay))["orderId"]!.GetValue<Guid>(), Is.EqualTo(orderId));
         Assert.That((await ApproveAsync(client, id, null)).StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
-        Assert.That(await _services.ScalarAsync<int>("SELECT COUNT(*) FROM liquidation.removal_orders WHERE seller_id = @seller", new { seller }), Is.EqualTo(1));
+        Assert.That(
+            await _services.ScalarAsync<int>("SELECT COUNT(*) FROM liquidation.removal_orders WHERE seller_id = @seller", new { seller }),
+            Is.EqualTo(1)
+        );
         var order = await GetAsync(client, $"{Api}/orders/{orderId}");
         Assert.That(order["status"]!.GetValue<string>(), Is.EqualTo("pending"));
         Assert.That(order["kind"]!.GetValue<string>(), Is.EqualTo("liquidation"));
@@ -92,24 +124,50 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
 
         // Fresh stock arrives while the order waits: Allocation holds 150 + 200 (it never saw the test's shipment).
         await ReceiveAsync(seller, fnsku, "SEA1", 200);
-        Assert.That((await PostAsync(client, $"{Api}/orders/{orderId}/complete", null)).StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "not started");
+        Assert.That(
+            (await PostAsync(client, $"{Api}/orders/{orderId}/complete", null)).StatusCode,
+            Is.EqualTo(HttpStatusCode.Conflict),
+            "not started"
+        );
         Assert.That((await PostAsync(client, $"{Api}/orders/{orderId}/start", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await PostAsync(client, $"{Api}/orders/{orderId}/complete", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await AgesAsync(client, fnsku), Is.EqualTo(new Ages(200, 0, 0, 0, 0)), "the liquidated lots leave with the completion");
-        await Eventually.Until(() => OnHandAsync(allocation, fnsku, "SEA1"), onHand => onHand == 230, TimeSpan.FromSeconds(30), "Allocation taking 120 units off");
-        Assert.That((await PostAsync(client, $"{Api}/orders/{orderId}/complete", null)).StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "completed once");
+        await Eventually.Until(
+            () => OnHandAsync(allocation, fnsku, "SEA1"),
+            onHand => onHand == 230,
+            TimeSpan.FromSeconds(30),
+            "Allocation taking 120 units off"
+        );
+        Assert.That(
+            (await PostAsync(client, $"{Api}/orders/{orderId}/complete", null)).StatusCode,
+            Is.EqualTo(HttpStatusCode.Conflict),
+            "completed once"
+        );
 
         // The broker delivers the event again (a dispatcher crashed before marking it sent): still applied once.
-        var sent = (await _services.QueryAsync<(Guid Id, string Body)>(
-            "SELECT id, body FROM liquidation.outbox WHERE message_type LIKE @type", new { type = $"%{nameof(InventoryRemoved)}%" })).Single();
+        var sent = (
+            await _services.QueryAsync<(Guid Id, string Body)>(
+                "SELECT id, body FROM liquidation.outbox WHERE message_type LIKE @type",
+                new { type = $"%{nameof(InventoryRemoved)}%" }
+            )
+        ).Single();
         var removed = System.Text.Json.JsonSerializer.Deserialize<InventoryRemoved>(sent.Body, WebJson)!;
-        Assert.That((removed.RemovalOrderId, removed.Quantity, removed.Reason, removed.FromUnfulfillable), Is.EqualTo((orderId, 120, RemovalReason.Liquidated, false)));
+        Assert.That(
+            (removed.RemovalOrderId, removed.Quantity, removed.Reason, removed.FromUnfulfillable),
+            Is.EqualTo((orderId, 120, RemovalReason.Liquidated, false))
+        );
         await Eventually.Until(
-            () => _services.ScalarAsync<int>("SELECT COUNT(*) FROM allocation.inbox WHERE message_id = @Id", new { sent.Id }), n => n == 1, TimeSpan.FromSeconds(10),
-            "Allocation's inbox");
+            () => _services.ScalarAsync<int>("SELECT COUNT(*) FROM allocation.inbox WHERE message_id = @Id", new { sent.Id }),
+            n => n == 1,
+            TimeSpan.FromSeconds(10),
+            "Allocation's inbox"
+        );
         await Eventually.Until(
-            () => _services.ScalarAsync<int>("SELECT COUNT(*) FROM liquidation.inbox WHERE message_id = @Id", new { sent.Id }), n => n == 1, TimeSpan.FromSeconds(10),
-            "Liquidation's inbox");
+            () => _services.ScalarAsync<int>("SELECT COUNT(*) FROM liquidation.inbox WHERE message_id = @Id", new { sent.Id }),
+            n => n == 1,
+            TimeSpan.FromSeconds(10),
+            "Liquidation's inbox"
+        );
         string[] queues = ["allocation-inventory-removed", "liquidation-inventory-removed"];
         var acked = await Task.WhenAll(queues.Select(queue => TestInfrastructure.SettledQueueAcksAsync(_services.Messaging, queue)));
 
@@ -117,12 +175,22 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
         for (var i = 0; i < queues.Length; i++)
         {
             var (queue, before) = (queues[i], acked[i]);
-            await Eventually.Until(() => TestInfrastructure.QueueAcksAsync(_services.Messaging, queue), n => n > before, TimeSpan.FromSeconds(30), $"the duplicate consumed from {queue}");
+            await Eventually.Until(
+                () => TestInfrastructure.QueueAcksAsync(_services.Messaging, queue),
+                n => n > before,
+                TimeSpan.FromSeconds(30),
+                $"the duplicate consumed from {queue}"
+            );
         }
 
         Assert.That(await OnHandAsync(allocation, fnsku, "SEA1"), Is.EqualTo(230));
-        Assert.That(await _services.ScalarAsync<int>(
-            "SELECT COUNT(*) FROM allocation.stock_movements WHERE source_id = @source", new { source = $"removal:{orderId}" }), Is.EqualTo(1));
+        Assert.That(
+            await _services.ScalarAsync<int>(
+                "SELECT COUNT(*) FROM allocation.stock_movements WHERE source_id = @source",
+                new { source = $"removal:{orderId}" }
+            ),
+            Is.EqualTo(1)
+        );
 
         // Its own event coming back does not take the units off Liquidation's lots a second time.
         Assert.That(await AgesAsync(client, fnsku), Is.EqualTo(new Ages(200, 0, 0, 0, 0)));
@@ -137,27 +205,72 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
         var client = _services.Liquidation.ClientFor(seller);
         var allocation = _services.Allocation.ClientFor(seller);
         await RegisterItemAsync(seller, fnsku, price: 60m);
-        var policy = await client.PutAsJsonAsync($"{Api}/policy", new { mode = "automatic", maxMarkdownPercent = 20, minAgeDays = 0 });
+        var policy = await client.PutAsJsonAsync(
+            $"{Api}/policy",
+            new
+            {
+                mode = "automatic",
+                maxMarkdownPercent = 20,
+                minAgeDays = 0,
+            }
+        );
         Assert.That(policy.StatusCode, Is.EqualTo(HttpStatusCode.OK), await policy.Content.ReadAsStringAsync());
 
         await ReceiveAsync(seller, fnsku, "EWR9", 10, UnitCondition.Damaged);
-        await _services.Bus.Publish(new UnsellableReturnReceived(
-            Guid.NewGuid(), _services.Clock.GetUtcNow(), seller, Guid.NewGuid(), Guid.NewGuid(), fnsku, "EWR9", 5, ReturnGrade.Defective));
-        await Eventually.Until(() => UnfulfillableAsync(allocation, fnsku, "EWR9"), u => u == 15, TimeSpan.FromSeconds(30), "15 unfulfillable at Allocation");
+        await _services.Bus.Publish(
+            new UnsellableReturnReceived(
+                Guid.NewGuid(),
+                _services.Clock.GetUtcNow(),
+                seller,
+                Guid.NewGuid(),
+                Guid.NewGuid(),
+                fnsku,
+                "EWR9",
+                5,
+                ReturnGrade.Defective
+            )
+        );
         await Eventually.Until(
-            async () => (await GetAsync(client, $"{Api}/aged-inventory?fnsku={fnsku}&stockKind=unfulfillable"))["items"]!.AsArray().Sum(r => r!["total"]!.GetValue<int>()),
-            total => total == 15, TimeSpan.FromSeconds(30), "15 unfulfillable units tracked");
+            () => UnfulfillableAsync(allocation, fnsku, "EWR9"),
+            u => u == 15,
+            TimeSpan.FromSeconds(30),
+            "15 unfulfillable at Allocation"
+        );
+        await Eventually.Until(
+            async () =>
+                (await GetAsync(client, $"{Api}/aged-inventory?fnsku={fnsku}&stockKind=unfulfillable"))["items"]!
+                    .AsArray()
+                    .Sum(r => r!["total"]!.GetValue<int>()),
+            total => total == 15,
+            TimeSpan.FromSeconds(30),
+            "15 unfulfillable units tracked"
+        );
 
         var recommendation = await RecomputeAsync(client, fnsku, "unfulfillable");
-        Assert.That(recommendation["action"]!.GetValue<string>(), Is.EqualTo("removeToSeller"), recommendation["rationale"]!.GetValue<string>());
-        Assert.That((recommendation["status"]!.GetValue<string>(), recommendation["decidedBy"]!.GetValue<string>()), Is.EqualTo(("approved", "Policy")));
+        Assert.That(
+            recommendation["action"]!.GetValue<string>(),
+            Is.EqualTo("removeToSeller"),
+            recommendation["rationale"]!.GetValue<string>()
+        );
+        Assert.That(
+            (recommendation["status"]!.GetValue<string>(), recommendation["decidedBy"]!.GetValue<string>()),
+            Is.EqualTo(("approved", "Policy"))
+        );
         var orderId = recommendation["orderId"]!.GetValue<Guid>();
         var order = await GetAsync(client, $"{Api}/orders/{orderId}");
-        Assert.That((order["fromUnfulfillable"]!.GetValue<bool>(), order["quantity"]!.GetValue<int>(), order["kind"]!.GetValue<string>()), Is.EqualTo((true, 15, "removal")));
+        Assert.That(
+            (order["fromUnfulfillable"]!.GetValue<bool>(), order["quantity"]!.GetValue<int>(), order["kind"]!.GetValue<string>()),
+            Is.EqualTo((true, 15, "removal"))
+        );
 
         await PostAsync(client, $"{Api}/orders/{orderId}/start", null);
         await PostAsync(client, $"{Api}/orders/{orderId}/complete", null);
-        await Eventually.Until(() => UnfulfillableAsync(allocation, fnsku, "EWR9"), u => u == 0, TimeSpan.FromSeconds(30), "the units removed from unfulfillable");
+        await Eventually.Until(
+            () => UnfulfillableAsync(allocation, fnsku, "EWR9"),
+            u => u == 0,
+            TimeSpan.FromSeconds(30),
+            "the units removed from unfulfillable"
+        );
         Assert.That(await RecomputeListAsync(client, fnsku), Is.Empty, "nothing left to recommend once the units are gone");
     }
 
@@ -170,23 +283,56 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
         await using var prices = await EventProbe.StartAsync<PriceMarkdownRecommended>(_services.Messaging);
         await RegisterItemAsync(seller, fnsku, price: 50m, new Dimensions(10m, 10m, 10m, 0.3m));
         await ReceiveAsync(seller, fnsku, "SEA1", 200);
-        await _services.Bus.Publish(new DemandForecastUpdated(
-            Guid.NewGuid(), _services.Clock.GetUtcNow(), seller, Guid.NewGuid(), fnsku, DateOnly.FromDateTime(_services.Clock.GetUtcNow().UtcDateTime), 91, 91,
-            [new RegionalDemand("US-West", 1, 1.4)], "test"));
+        await _services.Bus.Publish(
+            new DemandForecastUpdated(
+                Guid.NewGuid(),
+                _services.Clock.GetUtcNow(),
+                seller,
+                Guid.NewGuid(),
+                fnsku,
+                DateOnly.FromDateTime(_services.Clock.GetUtcNow().UtcDateTime),
+                91,
+                91,
+                [new RegionalDemand("US-West", 1, 1.4)],
+                "test"
+            )
+        );
         await Eventually.Until(
-            () => _services.ScalarAsync<int>("SELECT COUNT(*) FROM liquidation.forecasts WHERE seller_id = @seller", new { seller }), n => n == 1,
-            TimeSpan.FromSeconds(30), "the forecast known to Liquidation");
-        var policy = await client.PutAsJsonAsync($"{Api}/policy", new { mode = "automatic", maxMarkdownPercent = 10, minAgeDays = 0 });
+            () => _services.ScalarAsync<int>("SELECT COUNT(*) FROM liquidation.forecasts WHERE seller_id = @seller", new { seller }),
+            n => n == 1,
+            TimeSpan.FromSeconds(30),
+            "the forecast known to Liquidation"
+        );
+        var policy = await client.PutAsJsonAsync(
+            $"{Api}/policy",
+            new
+            {
+                mode = "automatic",
+                maxMarkdownPercent = 10,
+                minAgeDays = 0,
+            }
+        );
         Assert.That(policy.StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         var excess = (await GetAsync(client, $"{Api}/excess?fnsku={fnsku}"))["items"]![0]!;
-        Assert.That((excess["demandSource"]!.GetValue<string>(), excess["dailyDemand"]!.GetValue<double>(), excess["excessUnits"]!.GetValue<int>()),
-            Is.EqualTo(("forecast", 1.0, 110)));
+        Assert.That(
+            (excess["demandSource"]!.GetValue<string>(), excess["dailyDemand"]!.GetValue<double>(), excess["excessUnits"]!.GetValue<int>()),
+            Is.EqualTo(("forecast", 1.0, 110))
+        );
         var recommendation = await RecomputeAsync(client, fnsku, "sellable");
         Assert.That(recommendation["action"]!.GetValue<string>(), Is.EqualTo("promotion"), recommendation["rationale"]!.GetValue<string>());
-        Assert.That(recommendation["status"]!.GetValue<string>(), Is.EqualTo("proposed"), "a 20 % deal exceeds the automatic policy's 10 %");
+        Assert.That(
+            recommendation["status"]!.GetValue<string>(),
+            Is.EqualTo("proposed"),
+            "a 20 % deal exceeds the automatic policy's 10 %"
+        );
         Assert.That(recommendation["recommendedPrice"]!["amount"]!.GetValue<decimal>(), Is.EqualTo(40m));
-        Assert.That(await _services.ScalarAsync<int>("SELECT COUNT(*) FROM liquidation.outbox WHERE message_type LIKE '%PriceMarkdownRecommended%'"), Is.Zero);
+        Assert.That(
+            await _services.ScalarAsync<int>(
+                "SELECT COUNT(*) FROM liquidation.outbox WHERE message_type LIKE '%PriceMarkdownRecommended%'"
+            ),
+            Is.Zero
+        );
 
         var approved = await ApproveAsync(client, recommendation["id"]!.GetValue<Guid>(), null);
         Assert.That(approved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await approved.Content.ReadAsStringAsync());
@@ -210,9 +356,22 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
         Assert.That(badPolicy.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var errors = (await PlatformApi.JsonNodeOf(badPolicy))["errors"]!.AsObject().Select(e => e.Key);
         Assert.That(errors, Is.EquivalentTo(new[] { "mode", "maxMarkdownPercent", "minAgeDays" }));
-        var wrongType = await stranger.PutAsync($"{Api}/policy", JsonContent.Create(new { mode = "sometimes", maxMarkdownPercent = 10, minAgeDays = 1 }));
+        var wrongType = await stranger.PutAsync(
+            $"{Api}/policy",
+            JsonContent.Create(
+                new
+                {
+                    mode = "sometimes",
+                    maxMarkdownPercent = 10,
+                    minAgeDays = 1,
+                }
+            )
+        );
         Assert.That(wrongType.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(await _services.ScalarAsync<int>("SELECT COUNT(*) FROM liquidation.policies WHERE seller_id = 'liq-stranger'"), Is.Zero);
+        Assert.That(
+            await _services.ScalarAsync<int>("SELECT COUNT(*) FROM liquidation.policies WHERE seller_id = 'liq-stranger'"),
+            Is.Zero
+        );
         Assert.That((await GetAsync(stranger, $"{Api}/policy"))["isDefault"]!.GetValue<bool>(), Is.True);
 
         // No demand at all: with a manual policy the stock gets a proposal the seller decides on.
@@ -223,23 +382,46 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
         var longNote = await client.PostAsJsonAsync($"{Api}/recommendations/{id}/approve", new { note = new string('x', 501) });
         Assert.That(longNote.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((await PlatformApi.JsonNodeOf(longNote))["errors"]!["note"], Is.Not.Null);
-        var badJson = await client.PostAsync($"{Api}/recommendations/{id}/approve", new StringContent("{\"note\": ", System.Text.Encoding.UTF8, "application/json"));
+        var badJson = await client.PostAsync(
+            $"{Api}/recommendations/{id}/approve",
+            new StringContent("{\"note\": ", System.Text.Encoding.UTF8, "application/json")
+        );
         Assert.That(badJson.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((await GetAsync(client, $"{Api}/recommendations/{id}"))["status"]!.GetValue<string>(), Is.EqualTo("proposed"));
-        Assert.That(await _services.ScalarAsync<int>("SELECT COUNT(*) FROM liquidation.removal_orders WHERE seller_id = @seller", new { seller }), Is.Zero);
-        Assert.That(await _services.ScalarAsync<int>("SELECT COUNT(*) FROM liquidation.outbox"), Is.EqualTo(await _services.ScalarAsync<int>(
-            "SELECT COUNT(*) FROM liquidation.outbox WHERE body NOT LIKE @seller", new { seller = $"%{seller}%" })), "no event for the seller");
+        Assert.That(
+            await _services.ScalarAsync<int>("SELECT COUNT(*) FROM liquidation.removal_orders WHERE seller_id = @seller", new { seller }),
+            Is.Zero
+        );
+        Assert.That(
+            await _services.ScalarAsync<int>("SELECT COUNT(*) FROM liquidation.outbox"),
+            Is.EqualTo(
+                await _services.ScalarAsync<int>(
+                    "SELECT COUNT(*) FROM liquidation.outbox WHERE body NOT LIKE @seller",
+                    new { seller = $"%{seller}%" }
+                )
+            ),
+            "no event for the seller"
+        );
 
         Assert.That((await stranger.GetAsync($"{Api}/recommendations/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That((await stranger.PostAsync($"{Api}/recommendations/{id}/approve", null)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(
+            (await stranger.PostAsync($"{Api}/recommendations/{id}/approve", null)).StatusCode,
+            Is.EqualTo(HttpStatusCode.NotFound)
+        );
         Assert.That((await stranger.PostAsync($"{Api}/recommendations/{id}/reject", null)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That((await GetAsync(stranger, $"{Api}/aged-inventory"))["items"]!.AsArray(), Is.Empty);
         var peek = await stranger.GetAsync($"{Api}/recommendations?sellerId={seller}");
         Assert.That(peek.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "only admin keys read other sellers");
         var admin = _services.Liquidation.ClientFor("platform-operations", PlatformScopes.Admin);
-        Assert.That((await GetAsync(admin, $"{Api}/recommendations?sellerId={seller}"))["items"]!.AsArray().Select(r => r!["id"]!.GetValue<Guid>()), Does.Contain(id));
+        Assert.That(
+            (await GetAsync(admin, $"{Api}/recommendations?sellerId={seller}"))["items"]!.AsArray().Select(r => r!["id"]!.GetValue<Guid>()),
+            Does.Contain(id)
+        );
         var readOnly = _services.Liquidation.ClientFor(seller, PlatformScopes.InventoryRead);
-        Assert.That((await readOnly.PostAsync($"{Api}/recommendations/{id}/approve", null)).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(
+            (await readOnly.PostAsync($"{Api}/recommendations/{id}/approve", null)).StatusCode,
+            Is.EqualTo(HttpStatusCode.Forbidden)
+        );
 
         var rejected = await client.PostAsJsonAsync($"{Api}/recommendations/{id}/reject", new { note = "Selling it at a trade show." });
         Assert.That(rejected.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -254,8 +436,15 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
         const string fnsku = "X0RSTK0001";
         var client = _services.Liquidation.ClientFor(seller);
 
-        await _services.Bus.Publish(new ReturnRestocked(Guid.NewGuid(), _services.Clock.GetUtcNow(), seller, Guid.NewGuid(), Guid.NewGuid(), fnsku, "PHX3", 4));
-        await Eventually.Until(() => AgesAsync(client, fnsku), a => a.Days0To90 == 4, TimeSpan.FromSeconds(30), "the restocked units tracked");
+        await _services.Bus.Publish(
+            new ReturnRestocked(Guid.NewGuid(), _services.Clock.GetUtcNow(), seller, Guid.NewGuid(), Guid.NewGuid(), fnsku, "PHX3", 4)
+        );
+        await Eventually.Until(
+            () => AgesAsync(client, fnsku),
+            a => a.Days0To90 == 4,
+            TimeSpan.FromSeconds(30),
+            "the restocked units tracked"
+        );
         _services.Clock.Advance(TimeSpan.FromDays(100));
 
         Assert.That(await AgesAsync(client, fnsku), Is.EqualTo(new Ages(0, 4, 0, 0, 0)));
@@ -267,9 +456,26 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
         Assert.That(await RecomputeListAsync(client, fnsku), Is.Empty, "without the item's price and size nothing is weighed");
 
         // Another service's removal takes units off too.
-        await _services.Bus.Publish(new InventoryRemoved(
-            Guid.NewGuid(), _services.Clock.GetUtcNow(), seller, Guid.NewGuid(), Guid.NewGuid(), fnsku, "PHX3", 1, false, RemovalReason.Disposed));
-        await Eventually.Until(() => AgesAsync(client, fnsku), a => a == new Ages(0, 3, 0, 0, 0), TimeSpan.FromSeconds(30), "one unit removed elsewhere");
+        await _services.Bus.Publish(
+            new InventoryRemoved(
+                Guid.NewGuid(),
+                _services.Clock.GetUtcNow(),
+                seller,
+                Guid.NewGuid(),
+                Guid.NewGuid(),
+                fnsku,
+                "PHX3",
+                1,
+                false,
+                RemovalReason.Disposed
+            )
+        );
+        await Eventually.Until(
+            () => AgesAsync(client, fnsku),
+            a => a == new Ages(0, 3, 0, 0, 0),
+            TimeSpan.FromSeconds(30),
+            "one unit removed elsewhere"
+        );
     }
 
     [Test]
@@ -289,29 +495,67 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
 
     private async Task RegisterItemAsync(string seller, string fnsku, decimal price, Dimensions? dimensions = null)
     {
-        await _services.Bus.Publish(new ItemRegistered(
-            Guid.NewGuid(), _services.Clock.GetUtcNow(), seller, Guid.NewGuid(), fnsku, $"SKU-{fnsku}", "Test item", StorageType.Standard,
-            dimensions ?? new Dimensions(30m, 20m, 24m, 1m), new Money(price, "USD"), false));
+        await _services.Bus.Publish(
+            new ItemRegistered(
+                Guid.NewGuid(),
+                _services.Clock.GetUtcNow(),
+                seller,
+                Guid.NewGuid(),
+                fnsku,
+                $"SKU-{fnsku}",
+                "Test item",
+                StorageType.Standard,
+                dimensions ?? new Dimensions(30m, 20m, 24m, 1m),
+                new Money(price, "USD"),
+                false
+            )
+        );
         await Eventually.Until(
-            () => _services.ScalarAsync<int>("SELECT COUNT(*) FROM liquidation.items WHERE seller_id = @seller AND fnsku = @fnsku", new { seller, fnsku }),
-            n => n == 1, TimeSpan.FromSeconds(30), "the item known to Liquidation");
+            () =>
+                _services.ScalarAsync<int>(
+                    "SELECT COUNT(*) FROM liquidation.items WHERE seller_id = @seller AND fnsku = @fnsku",
+                    new { seller, fnsku }
+                ),
+            n => n == 1,
+            TimeSpan.FromSeconds(30),
+            "the item known to Liquidation"
+        );
     }
 
     private async Task ReceiveAsync(string seller, string fnsku, string fc, int quantity, UnitCondition condition = UnitCondition.Sellable)
     {
         var client = _services.Allocation.ClientFor(seller);
-        var before = condition == UnitCondition.Sellable ? await OnHandAsync(client, fnsku, fc) : await UnfulfillableAsync(client, fnsku, fc);
+        var before =
+            condition == UnitCondition.Sellable ? await OnHandAsync(client, fnsku, fc) : await UnfulfillableAsync(client, fnsku, fc);
         var lots = await LotCountAsync(seller, fnsku);
-        await _services.Bus.Publish(new UnitsReceived(
-            Guid.NewGuid(), _services.Clock.GetUtcNow(), seller, Guid.NewGuid(), Guid.NewGuid(), fc, fnsku, condition, quantity, []));
+        await _services.Bus.Publish(
+            new UnitsReceived(
+                Guid.NewGuid(),
+                _services.Clock.GetUtcNow(),
+                seller,
+                Guid.NewGuid(),
+                Guid.NewGuid(),
+                fc,
+                fnsku,
+                condition,
+                quantity,
+                []
+            )
+        );
         await Eventually.Until(
             () => condition == UnitCondition.Sellable ? OnHandAsync(client, fnsku, fc) : UnfulfillableAsync(client, fnsku, fc),
-            n => n == before + quantity, TimeSpan.FromSeconds(30), $"{quantity} units at Allocation");
+            n => n == before + quantity,
+            TimeSpan.FromSeconds(30),
+            $"{quantity} units at Allocation"
+        );
         await Eventually.Until(() => LotCountAsync(seller, fnsku), n => n == lots + 1, TimeSpan.FromSeconds(30), "the lot at Liquidation");
     }
 
     private Task<int> LotCountAsync(string seller, string fnsku) =>
-        _services.ScalarAsync<int>("SELECT COUNT(*) FROM liquidation.inventory_lots WHERE seller_id = @seller AND fnsku = @fnsku", new { seller, fnsku });
+        _services.ScalarAsync<int>(
+            "SELECT COUNT(*) FROM liquidation.inventory_lots WHERE seller_id = @seller AND fnsku = @fnsku",
+            new { seller, fnsku }
+        );
 
     private static async Task<Ages> AgesAsync(HttpClient client, string fnsku)
     {

@@ -37,11 +37,17 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
         const string fnsku = "X0RTNFLOW1";
         await SeedAsync(seller, fnsku, "SEA1", 5);
         var (orderId, fc) = await ShipAsync(seller, fnsku, 4, 12.50m);
-        Assert.That(await PlatformApi.StockAsync(_services.Allocation.ClientFor(seller), fnsku, fc), Is.EqualTo((1, 0)), "4 of 5 units shipped");
+        Assert.That(
+            await PlatformApi.StockAsync(_services.Allocation.ClientFor(seller), fnsku, fc),
+            Is.EqualTo((1, 0)),
+            "4 of 5 units shipped"
+        );
         var client = _services.Returns.ClientFor(seller);
 
         // One authorization per Idempotency-Key, however often the partner retries.
-        var attempts = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => AuthorizeAsync(client, orderId, fnsku, 3, "customerChangedMind", idempotencyKey: "rma-1")));
+        var attempts = await Task.WhenAll(
+            Enumerable.Range(0, 3).Select(_ => AuthorizeAsync(client, orderId, fnsku, 3, "customerChangedMind", idempotencyKey: "rma-1"))
+        );
         foreach (var attempt in attempts)
         {
             Assert.That(attempt.StatusCode, Is.EqualTo(HttpStatusCode.Created), await attempt.Content.ReadAsStringAsync());
@@ -52,36 +58,77 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
         Assert.That(authorizations.Select(a => a["id"]!.GetValue<Guid>()).Distinct(), Is.EqualTo(new[] { returnId }));
         Assert.That(authorizations[0]["status"]!.GetValue<string>(), Is.EqualTo("authorized"));
         Assert.That(authorizations[0]["marketplace"]!.GetValue<string>(), Is.EqualTo("US"));
-        Assert.That(await CountAsync("SELECT COUNT(*) FROM returns.return_authorizations WHERE seller_id = @seller", seller), Is.EqualTo(1));
+        Assert.That(
+            await CountAsync("SELECT COUNT(*) FROM returns.return_authorizations WHERE seller_id = @seller", seller),
+            Is.EqualTo(1)
+        );
 
         // U2 twice in one receipt, U1 again in a second: each unit counts once.
-        var first = await ReceiveAsync(client, new { fulfillmentCenter = fc, returnId, unitIds = new[] { "RTN-FLOW-U1", "RTN-FLOW-U2", "RTN-FLOW-U2" } });
+        var first = await ReceiveAsync(
+            client,
+            new
+            {
+                fulfillmentCenter = fc,
+                returnId,
+                unitIds = new[] { "RTN-FLOW-U1", "RTN-FLOW-U2", "RTN-FLOW-U2" },
+            }
+        );
         Assert.That(first["accepted"]!.GetValue<int>(), Is.EqualTo(2));
         Assert.That(Strings(first["alreadyScanned"]), Is.EqualTo(new[] { "RTN-FLOW-U2" }));
-        var repeat = await ReceiveAsync(client, new { fulfillmentCenter = fc, returnId, unitIds = new[] { "RTN-FLOW-U1" } });
+        var repeat = await ReceiveAsync(
+            client,
+            new
+            {
+                fulfillmentCenter = fc,
+                returnId,
+                unitIds = new[] { "RTN-FLOW-U1" },
+            }
+        );
         Assert.That(repeat["accepted"]!.GetValue<int>(), Is.EqualTo(0));
         Assert.That(Strings(repeat["alreadyScanned"]), Is.EqualTo(new[] { "RTN-FLOW-U1" }));
         var partly = await GetReturnAsync(client, returnId);
         Assert.That((partly["receivedUnits"]!.GetValue<int>(), partly["status"]!.GetValue<string>()), Is.EqualTo((2, "partiallyReceived")));
         Assert.That(await CountAsync("SELECT COUNT(*) FROM returns.returned_units WHERE seller_id = @seller", seller), Is.EqualTo(2));
 
-        await ReceiveAsync(client, new { fulfillmentCenter = fc, returnId, unitIds = new[] { "RTN-FLOW-U3" } });
-        var graded = await GradeAsync(client, returnId, ["RTN-FLOW-U1", "RTN-FLOW-U2", "RTN-FLOW-U3"], "sellable", note: "sealed, box intact");
+        await ReceiveAsync(
+            client,
+            new
+            {
+                fulfillmentCenter = fc,
+                returnId,
+                unitIds = new[] { "RTN-FLOW-U3" },
+            }
+        );
+        var graded = await GradeAsync(
+            client,
+            returnId,
+            ["RTN-FLOW-U1", "RTN-FLOW-U2", "RTN-FLOW-U3"],
+            "sellable",
+            note: "sealed, box intact"
+        );
         Assert.That(graded["disposition"]!.GetValue<string>(), Is.EqualTo("restock"));
         Assert.That(graded["responsibility"]!.GetValue<string>(), Is.EqualTo("customer"));
         Assert.That(graded["inspector"]!.GetValue<string>(), Is.EqualTo("inspector-7"));
         Assert.That(graded["note"]!.GetValue<string>(), Is.EqualTo("sealed, box intact"));
 
         await Eventually.Until(
-            () => PlatformApi.StockAsync(_services.Allocation.ClientFor(seller), fnsku, fc), s => s.OnHand == 4, TimeSpan.FromSeconds(30),
-            "the 3 restocked units back on hand in Allocation");
+            () => PlatformApi.StockAsync(_services.Allocation.ClientFor(seller), fnsku, fc),
+            s => s.OnHand == 4,
+            TimeSpan.FromSeconds(30),
+            "the 3 restocked units back on hand in Allocation"
+        );
         var done = await GetReturnAsync(client, returnId);
         Assert.That((done["gradedUnits"]!.GetValue<int>(), done["status"]!.GetValue<string>()), Is.EqualTo((3, "inspected")));
-        Assert.That(done["units"]!.AsArray().Select(u => u!["grade"]!.GetValue<string>()), Is.EqualTo(new[] { "sellable", "sellable", "sellable" }));
+        Assert.That(
+            done["units"]!.AsArray().Select(u => u!["grade"]!.GetValue<string>()),
+            Is.EqualTo(new[] { "sellable", "sellable", "sellable" })
+        );
 
         // 2 of 4 shipped units returned crossed the 0.4 threshold; the third return did not announce it again.
         var alerts = await _services.QueryAsync<string>(
-            "SELECT body FROM returns.outbox WHERE message_type LIKE @type", new { type = $"%{nameof(HighReturnRateDetected)}%" });
+            "SELECT body FROM returns.outbox WHERE message_type LIKE @type",
+            new { type = $"%{nameof(HighReturnRateDetected)}%" }
+        );
         var ofThis = alerts.Select(b => JsonNode.Parse(b)!).Where(a => a["fnsku"]!.GetValue<string>() == fnsku).ToList();
         Assert.That(ofThis, Has.Count.EqualTo(1));
         Assert.That(ofThis[0]["returnRate"]!.GetValue<double>(), Is.EqualTo(0.5));
@@ -89,8 +136,15 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
 
         var rates = await GetJsonAsync(client, $"/api/returns/v1/analytics/return-rates?fnsku={fnsku}");
         var rate = rates["items"]![0]!;
-        Assert.That((rate["shippedUnits"]!.GetValue<int>(), rate["returnedUnits"]!.GetValue<int>(), rate["returnRate"]!.GetValue<double>(), rate["aboveThreshold"]!.GetValue<bool>()),
-            Is.EqualTo((4, 3, 0.75, true)));
+        Assert.That(
+            (
+                rate["shippedUnits"]!.GetValue<int>(),
+                rate["returnedUnits"]!.GetValue<int>(),
+                rate["returnRate"]!.GetValue<double>(),
+                rate["aboveThreshold"]!.GetValue<bool>()
+            ),
+            Is.EqualTo((4, 3, 0.75, true))
+        );
         var summary = await GetJsonAsync(client, "/api/returns/v1/analytics/summary");
         Assert.That((summary["shippedUnits"]!.GetValue<int>(), summary["returnedUnits"]!.GetValue<int>()), Is.EqualTo((4, 3)));
         Assert.That(summary["reasons"]![0]!["key"]!.GetValue<string>(), Is.EqualTo("customerChangedMind"));
@@ -108,44 +162,87 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
         var client = _services.Returns.ClientFor(seller);
 
         var defective = await CreatedIdAsync(await AuthorizeAsync(client, orderId, fnsku, 1, "defective"));
-        await ReceiveAsync(client, new { fulfillmentCenter = fc, returnId = defective, unitIds = new[] { "RTN-DEF-U1" } });
+        await ReceiveAsync(
+            client,
+            new
+            {
+                fulfillmentCenter = fc,
+                returnId = defective,
+                unitIds = new[] { "RTN-DEF-U1" },
+            }
+        );
         var graded = await GradeAsync(client, defective, ["RTN-DEF-U1"], "defective", note: "does not power on");
 
         Assert.That(graded["disposition"]!.GetValue<string>(), Is.EqualTo("removeToSeller"));
         Assert.That(graded["responsibility"]!.GetValue<string>(), Is.EqualTo("seller"));
         Assert.That(graded["reimbursement"], Is.Null, "a defect is the seller's, not reimbursed");
         var seen = await unsellable.WaitForAsync(e => e.ReturnId == defective, "UnsellableReturnReceived for the defective unit");
-        Assert.That((seen.SellerId, seen.Fnsku, seen.FulfillmentCenter, seen.Quantity, seen.Grade), Is.EqualTo((seller, fnsku, fc, 1, ReturnGrade.Defective)));
+        Assert.That(
+            (seen.SellerId, seen.Fnsku, seen.FulfillmentCenter, seen.Quantity, seen.Grade),
+            Is.EqualTo((seller, fnsku, fc, 1, ReturnGrade.Defective))
+        );
         await Eventually.Until(
-            () => PlatformApi.StockAsync(_services.Allocation.ClientFor(seller), fnsku, fc), s => s.Unfulfillable == 1, TimeSpan.FromSeconds(30),
-            "the defective unit unfulfillable in Allocation");
+            () => PlatformApi.StockAsync(_services.Allocation.ClientFor(seller), fnsku, fc),
+            s => s.Unfulfillable == 1,
+            TimeSpan.FromSeconds(30),
+            "the defective unit unfulfillable in Allocation"
+        );
 
         var damaged = await CreatedIdAsync(await AuthorizeAsync(client, orderId, fnsku, 2, "damagedInTransit"));
-        await ReceiveAsync(client, new { fulfillmentCenter = fc, returnId = damaged, unitIds = new[] { "RTN-DEF-U2", "RTN-DEF-U3" } });
+        await ReceiveAsync(
+            client,
+            new
+            {
+                fulfillmentCenter = fc,
+                returnId = damaged,
+                unitIds = new[] { "RTN-DEF-U2", "RTN-DEF-U3" },
+            }
+        );
         var carrier = await GradeAsync(client, damaged, ["RTN-DEF-U2", "RTN-DEF-U3"], "carrierDamaged", note: "crushed box");
 
         Assert.That(carrier["responsibility"]!.GetValue<string>(), Is.EqualTo("network"));
-        Assert.That(carrier["reimbursement"]!["amount"]!["amount"]!.GetValue<decimal>(), Is.EqualTo(40.00m), "2 units at the 20.00 average selling price");
+        Assert.That(
+            carrier["reimbursement"]!["amount"]!["amount"]!.GetValue<decimal>(),
+            Is.EqualTo(40.00m),
+            "2 units at the 20.00 average selling price"
+        );
         Assert.That(carrier["reimbursement"]!["amount"]!["currency"]!.GetValue<string>(), Is.EqualTo("USD"));
         await Eventually.Until(
-            () => PlatformApi.StockAsync(_services.Allocation.ClientFor(seller), fnsku, fc), s => s.Unfulfillable == 3, TimeSpan.FromSeconds(30),
-            "the carrier-damaged units unfulfillable too");
+            () => PlatformApi.StockAsync(_services.Allocation.ClientFor(seller), fnsku, fc),
+            s => s.Unfulfillable == 3,
+            TimeSpan.FromSeconds(30),
+            "the carrier-damaged units unfulfillable too"
+        );
         var reimbursements = await GetJsonAsync(client, "/api/returns/v1/reimbursements");
         Assert.That(reimbursements["items"]!.AsArray(), Has.Count.EqualTo(1));
         Assert.That(reimbursements["items"]![0]!["returnId"]!.GetValue<Guid>(), Is.EqualTo(damaged));
         var summary = await GetJsonAsync(client, "/api/returns/v1/analytics/summary");
         Assert.That(summary["reimbursementsOwed"]![0]!["amount"]!.GetValue<decimal>(), Is.EqualTo(40.00m));
-        Assert.That(summary["grades"]!.AsArray().Select(g => (g!["key"]!.GetValue<string>(), g["units"]!.GetValue<int>())),
-            Is.EqualTo(new[] { ("carrierDamaged", 2), ("defective", 1) }));
+        Assert.That(
+            summary["grades"]!.AsArray().Select(g => (g!["key"]!.GetValue<string>(), g["units"]!.GetValue<int>())),
+            Is.EqualTo(new[] { ("carrierDamaged", 2), ("defective", 1) })
+        );
 
         var firstPage = await GetJsonAsync(client, "/api/returns/v1/returns?limit=1");
-        var secondPage = await GetJsonAsync(client, $"/api/returns/v1/returns?limit=1&cursor={firstPage["nextCursor"]!.GetValue<string>()}");
-        Assert.That(new[] { firstPage, secondPage }.Select(p => p["items"]![0]!["id"]!.GetValue<Guid>()), Is.EquivalentTo(new[] { defective, damaged }));
+        var secondPage = await GetJsonAsync(
+            client,
+            $"/api/returns/v1/returns?limit=1&cursor={firstPage["nextCursor"]!.GetValue<string>()}"
+        );
+        Assert.That(
+            new[] { firstPage, secondPage }.Select(p => p["items"]![0]!["id"]!.GetValue<Guid>()),
+            Is.EquivalentTo(new[] { defective, damaged })
+        );
         Assert.That(secondPage["nextCursor"], Is.Null, "two returns, two pages of one");
 
-        var regrade = await client.PostAsJsonAsync($"/api/returns/v1/returns/{damaged}/inspections", Inspection(["RTN-DEF-U2"], "sellable"));
+        var regrade = await client.PostAsJsonAsync(
+            $"/api/returns/v1/returns/{damaged}/inspections",
+            Inspection(["RTN-DEF-U2"], "sellable")
+        );
         Assert.That(regrade.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), "a unit is graded once");
-        Assert.That((await PlatformApi.JsonNodeOf(regrade))["errors"]!["unitIds[0]"]![0]!.GetValue<string>(), Does.Contain("already graded"));
+        Assert.That(
+            (await PlatformApi.JsonNodeOf(regrade))["errors"]!["unitIds[0]"]![0]!.GetValue<string>(),
+            Does.Contain("already graded")
+        );
     }
 
     [Test]
@@ -159,30 +256,72 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
         await CreatedIdAsync(await AuthorizeAsync(client, orderId, fnsku, 1, "wrongItem"));
 
         var oldOrder = Guid.NewGuid();
-        await _services.Bus.Publish(new OrderShipped(
-            Guid.NewGuid(), DateTimeOffset.UtcNow.AddDays(-31), seller, Guid.NewGuid(), oldOrder, "US", "SEA1", "US-West",
-            [new OrderLine(fnsku, 1, new Money(9.99m, "USD"))], 3));
+        await _services.Bus.Publish(
+            new OrderShipped(
+                Guid.NewGuid(),
+                DateTimeOffset.UtcNow.AddDays(-31),
+                seller,
+                Guid.NewGuid(),
+                oldOrder,
+                "US",
+                "SEA1",
+                "US-West",
+                [new OrderLine(fnsku, 1, new Money(9.99m, "USD"))],
+                3
+            )
+        );
         await WaitForProjectionAsync(oldOrder);
 
-        await ExpectRefusalAsync(await AuthorizeAsync(client, Guid.NewGuid(), fnsku, 1, "defective"), HttpStatusCode.NotFound, "orderId", "No shipped order");
-        await ExpectRefusalAsync(await AuthorizeAsync(client, orderId, "X0NOTONIT", 1, "defective"), HttpStatusCode.UnprocessableEntity, "fnsku", "were shipped on order");
-        await ExpectRefusalAsync(await AuthorizeAsync(client, orderId, fnsku, 2, "defective"), HttpStatusCode.UnprocessableEntity, "quantity",
-            "Only 1 more unit(s) can be returned: 2 shipped, 1 already authorized.");
-        await ExpectRefusalAsync(await AuthorizeAsync(client, oldOrder, fnsku, 1, "defective"), HttpStatusCode.UnprocessableEntity, "orderId",
-            "The return window of 30 days for marketplace US closed at");
         await ExpectRefusalAsync(
-            await AuthorizeAsync(_services.Returns.ClientFor("rtn-refuse-other"), orderId, fnsku, 1, "defective"), HttpStatusCode.NotFound, "orderId", "No shipped order");
+            await AuthorizeAsync(client, Guid.NewGuid(), fnsku, 1, "defective"),
+            HttpStatusCode.NotFound,
+            "orderId",
+            "No shipped order"
+        );
+        await ExpectRefusalAsync(
+            await AuthorizeAsync(client, orderId, "X0NOTONIT", 1, "defective"),
+            HttpStatusCode.UnprocessableEntity,
+            "fnsku",
+            "were shipped on order"
+        );
+        await ExpectRefusalAsync(
+            await AuthorizeAsync(client, orderId, fnsku, 2, "defective"),
+            HttpStatusCode.UnprocessableEntity,
+            "quantity",
+            "Only 1 more unit(s) can be returned: 2 shipped, 1 already authorized."
+        );
+        await ExpectRefusalAsync(
+            await AuthorizeAsync(client, oldOrder, fnsku, 1, "defective"),
+            HttpStatusCode.UnprocessableEntity,
+            "orderId",
+            "The return window of 30 days for marketplace US closed at"
+        );
+        await ExpectRefusalAsync(
+            await AuthorizeAsync(_services.Returns.ClientFor("rtn-refuse-other"), orderId, fnsku, 1, "defective"),
+            HttpStatusCode.NotFound,
+            "orderId",
+            "No shipped order"
+        );
 
         var invalid = await client.PostAsJsonAsync("/api/returns/v1/returns", new { fnsku = "not an fnsku!", quantity = 0 });
         Assert.That(invalid.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var errors = (await PlatformApi.JsonNodeOf(invalid))["errors"]!.AsObject().Select(e => e.Key);
         Assert.That(errors, Is.EquivalentTo(new[] { "orderId", "fnsku", "quantity", "reason" }));
-        var badReceipt = await client.PostAsJsonAsync("/api/returns/v1/receipts", new { fulfillmentCenter = "SEA1", unitIds = new[] { "ok", "" } });
+        var badReceipt = await client.PostAsJsonAsync(
+            "/api/returns/v1/receipts",
+            new { fulfillmentCenter = "SEA1", unitIds = new[] { "ok", "" } }
+        );
         Assert.That(badReceipt.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That((await PlatformApi.JsonNodeOf(badReceipt))["errors"]!.AsObject().Select(e => e.Key), Is.EquivalentTo(new[] { "fnsku", "unitIds[1]" }));
+        Assert.That(
+            (await PlatformApi.JsonNodeOf(badReceipt))["errors"]!.AsObject().Select(e => e.Key),
+            Is.EquivalentTo(new[] { "fnsku", "unitIds[1]" })
+        );
 
-        Assert.That(await CountAsync("SELECT COUNT(*) FROM returns.return_authorizations WHERE seller_id LIKE 'rtn-refuse%'", seller), Is.EqualTo(1),
-            "only the first, valid authorization was stored");
+        Assert.That(
+            await CountAsync("SELECT COUNT(*) FROM returns.return_authorizations WHERE seller_id LIKE 'rtn-refuse%'", seller),
+            Is.EqualTo(1),
+            "only the first, valid authorization was stored"
+        );
         Assert.That(await CountAsync("SELECT COUNT(*) FROM returns.returned_units WHERE seller_id = @seller", seller), Is.Zero);
     }
 
@@ -195,11 +334,19 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
         var (orderId, _) = await ShipAsync(seller, fnsku, 3, 4m);
         var client = _services.Returns.ClientFor(seller);
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => AuthorizeAsync(client, orderId, fnsku, 1, "customerChangedMind")));
+        var responses = await Task.WhenAll(
+            Enumerable.Range(0, 8).Select(_ => AuthorizeAsync(client, orderId, fnsku, 1, "customerChangedMind"))
+        );
 
         Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.Created), Is.EqualTo(3));
         Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.UnprocessableEntity), Is.EqualTo(5));
-        Assert.That(await CountAsync("SELECT COALESCE(SUM(authorized_quantity), 0) FROM returns.return_authorizations WHERE seller_id = @seller", seller), Is.EqualTo(3));
+        Assert.That(
+            await CountAsync(
+                "SELECT COALESCE(SUM(authorized_quantity), 0) FROM returns.return_authorizations WHERE seller_id = @seller",
+                seller
+            ),
+            Is.EqualTo(3)
+        );
     }
 
     [Test]
@@ -214,21 +361,43 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
         var other = _services.Returns.ClientFor("rtn-intruder");
 
         Assert.That((await other.GetAsync($"/api/returns/v1/returns/{returnId}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That((await other.GetAsync($"/api/returns/v1/returns/{returnId}/inspections")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        var receive = await other.PostAsJsonAsync("/api/returns/v1/receipts", new { fulfillmentCenter = fc, returnId, unitIds = new[] { "RTN-OWN-U1" } });
+        Assert.That(
+            (await other.GetAsync($"/api/returns/v1/returns/{returnId}/inspections")).StatusCode,
+            Is.EqualTo(HttpStatusCode.NotFound)
+        );
+        var receive = await other.PostAsJsonAsync(
+            "/api/returns/v1/receipts",
+            new
+            {
+                fulfillmentCenter = fc,
+                returnId,
+                unitIds = new[] { "RTN-OWN-U1" },
+            }
+        );
         Assert.That(receive.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         var grade = await other.PostAsJsonAsync($"/api/returns/v1/returns/{returnId}/inspections", Inspection(["RTN-OWN-U1"], "sellable"));
         Assert.That(grade.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That((await GetJsonAsync(other, "/api/returns/v1/returns"))["items"]!.AsArray(), Is.Empty);
-        Assert.That((await other.GetAsync($"/api/returns/v1/returns?sellerId={seller}")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden),
-            "naming another seller needs the admin scope");
+        Assert.That(
+            (await other.GetAsync($"/api/returns/v1/returns?sellerId={seller}")).StatusCode,
+            Is.EqualTo(HttpStatusCode.Forbidden),
+            "naming another seller needs the admin scope"
+        );
         Assert.That(await CountAsync("SELECT COUNT(*) FROM returns.returned_units WHERE unit_id = 'RTN-OWN-U1'", seller), Is.Zero);
 
         var admin = _services.Returns.ClientFor("platform-admin", PlatformScopes.Admin);
         var seenByAdmin = await GetJsonAsync(admin, $"/api/returns/v1/returns/{returnId}?sellerId={seller}");
         Assert.That(seenByAdmin["id"]!.GetValue<Guid>(), Is.EqualTo(returnId));
         var noScope = _services.Returns.ClientFor(seller, PlatformScopes.InventoryRead);
-        var write = await noScope.PostAsJsonAsync("/api/returns/v1/receipts", new { fulfillmentCenter = fc, returnId, unitIds = new[] { "RTN-OWN-U1" } });
+        var write = await noScope.PostAsJsonAsync(
+            "/api/returns/v1/receipts",
+            new
+            {
+                fulfillmentCenter = fc,
+                returnId,
+                unitIds = new[] { "RTN-OWN-U1" },
+            }
+        );
         Assert.That(write.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "writes need returns:write");
     }
 
@@ -241,27 +410,60 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
         await using var unsellable = await EventProbe.StartAsync<UnsellableReturnReceived>(_services.Messaging);
         var client = _services.Returns.ClientFor(seller);
 
-        var receipt = await ReceiveAsync(client, new { fulfillmentCenter = "PHX3", fnsku, unitIds = new[] { "RTN-UNX-U1", "RTN-UNX-U2" } });
-        var again = await ReceiveAsync(client, new { fulfillmentCenter = "PHX3", fnsku, unitIds = new[] { "RTN-UNX-U1", "RTN-UNX-U2" } });
+        var receipt = await ReceiveAsync(
+            client,
+            new
+            {
+                fulfillmentCenter = "PHX3",
+                fnsku,
+                unitIds = new[] { "RTN-UNX-U1", "RTN-UNX-U2" },
+            }
+        );
+        var again = await ReceiveAsync(
+            client,
+            new
+            {
+                fulfillmentCenter = "PHX3",
+                fnsku,
+                unitIds = new[] { "RTN-UNX-U1", "RTN-UNX-U2" },
+            }
+        );
 
         Assert.That((receipt["unexpected"]!.GetValue<bool>(), receipt["accepted"]!.GetValue<int>()), Is.EqualTo((true, 2)));
         var returnId = receipt["returnId"]!.GetValue<Guid>();
-        Assert.That((again["returnId"]!.GetValue<Guid>(), again["accepted"]!.GetValue<int>()), Is.EqualTo((returnId, 0)), "a repeated receipt opens nothing new");
+        Assert.That(
+            (again["returnId"]!.GetValue<Guid>(), again["accepted"]!.GetValue<int>()),
+            Is.EqualTo((returnId, 0)),
+            "a repeated receipt opens nothing new"
+        );
         var flagged = await GetJsonAsync(client, "/api/returns/v1/returns?unexpected=true");
-        Assert.That(flagged["items"]!.AsArray().Select(r => (r!["id"]!.GetValue<Guid>(), r["status"]!.GetValue<string>())), Is.EqualTo(new[] { (returnId, "unexpected") }));
+        Assert.That(
+            flagged["items"]!.AsArray().Select(r => (r!["id"]!.GetValue<Guid>(), r["status"]!.GetValue<string>())),
+            Is.EqualTo(new[] { (returnId, "unexpected") })
+        );
 
         var badRules = await client.PutAsJsonAsync("/api/returns/v1/grading-rules", new { defective = "restock" });
         Assert.That(badRules.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((await PlatformApi.JsonNodeOf(badRules))["errors"]!["defective"], Is.Not.Null);
-        var rules = await client.PutAsJsonAsync("/api/returns/v1/grading-rules", new { restockOpenedLikeNew = true, openedLikeNewCategories = new[] { "books" } });
+        var rules = await client.PutAsJsonAsync(
+            "/api/returns/v1/grading-rules",
+            new { restockOpenedLikeNew = true, openedLikeNewCategories = new[] { "books" } }
+        );
         Assert.That(rules.StatusCode, Is.EqualTo(HttpStatusCode.OK), await rules.Content.ReadAsStringAsync());
-        Assert.That((await GetJsonAsync(client, "/api/returns/v1/grading-rules"))["openedLikeNewCategories"]![0]!.GetValue<string>(), Is.EqualTo("books"));
+        Assert.That(
+            (await GetJsonAsync(client, "/api/returns/v1/grading-rules"))["openedLikeNewCategories"]![0]!.GetValue<string>(),
+            Is.EqualTo("books")
+        );
 
         var book = await GradeAsync(client, returnId, ["RTN-UNX-U1"], "sellable", opened: true, category: "books");
         var toy = await GradeAsync(client, returnId, ["RTN-UNX-U2"], "sellable", opened: true, category: "toys");
 
         Assert.That(book["disposition"]!.GetValue<string>(), Is.EqualTo("restock"));
-        Assert.That(toy["disposition"]!.GetValue<string>(), Is.EqualTo("liquidate"), "opened units of a category the seller did not allow do not restock");
+        Assert.That(
+            toy["disposition"]!.GetValue<string>(),
+            Is.EqualTo("liquidate"),
+            "opened units of a category the seller did not allow do not restock"
+        );
         var back = await restocked.WaitForAsync(e => e.ReturnId == returnId, "ReturnRestocked for the opened book");
         Assert.That((back.FulfillmentCenter, back.Quantity), Is.EqualTo(("PHX3", 1)));
         var toLiquidate = await unsellable.WaitForAsync(e => e.ReturnId == returnId, "UnsellableReturnReceived for the opened toy");
@@ -271,12 +473,22 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
         await SeedAsync(seller, fnsku, "SEA1", 1);
         var (orderId, fc) = await ShipAsync(seller, fnsku, 1, 7m);
         var authorized = await CreatedIdAsync(await AuthorizeAsync(client, orderId, fnsku, 1, "arrivedTooLate"));
-        var over = await ReceiveAsync(client, new { fulfillmentCenter = fc, returnId = authorized, unitIds = new[] { "RTN-UNX-U3", "RTN-UNX-U4" } });
+        var over = await ReceiveAsync(
+            client,
+            new
+            {
+                fulfillmentCenter = fc,
+                returnId = authorized,
+                unitIds = new[] { "RTN-UNX-U3", "RTN-UNX-U4" },
+            }
+        );
         Assert.That((over["unexpected"]!.GetValue<bool>(), over["accepted"]!.GetValue<int>()), Is.EqualTo((false, 2)));
         Assert.That(Strings(over["beyondAuthorization"]), Is.EqualTo(new[] { "RTN-UNX-U4" }));
         var units = (await GetReturnAsync(client, authorized))["units"]!.AsArray();
-        Assert.That(units.Select(u => (u!["unitId"]!.GetValue<string>(), u["beyondAuthorization"]!.GetValue<bool>())),
-            Is.EquivalentTo(new[] { ("RTN-UNX-U3", false), ("RTN-UNX-U4", true) }));
+        Assert.That(
+            units.Select(u => (u!["unitId"]!.GetValue<string>(), u["beyondAuthorization"]!.GetValue<bool>())),
+            Is.EquivalentTo(new[] { ("RTN-UNX-U3", false), ("RTN-UNX-U4", true) })
+        );
     }
 
     [Test]
@@ -289,21 +501,61 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
         var client = _services.Returns.ClientFor(seller);
         var returnId = await CreatedIdAsync(await AuthorizeAsync(client, orderId, fnsku, 4, "notAsDescribed"));
 
-        await ReceiveAsync(client, new { fulfillmentCenter = fc, returnId, unitIds = new[] { "RTN-ALM-U1", "RTN-ALM-U2" } });
-        await ReceiveAsync(client, new { fulfillmentCenter = fc, returnId, unitIds = new[] { "RTN-ALM-U3" } });
+        await ReceiveAsync(
+            client,
+            new
+            {
+                fulfillmentCenter = fc,
+                returnId,
+                unitIds = new[] { "RTN-ALM-U1", "RTN-ALM-U2" },
+            }
+        );
+        await ReceiveAsync(
+            client,
+            new
+            {
+                fulfillmentCenter = fc,
+                returnId,
+                unitIds = new[] { "RTN-ALM-U3" },
+            }
+        );
         Assert.That(await AlarmsAsync(fnsku), Is.EqualTo(1), "2 of 4 crossed 0.4; 3 of 4 is no new crossing");
 
         // The returns leave the window: the periodic sweep sees the rate fall to 0 and re-arms the alarm.
         await _services.ScalarAsync<int>(
             "UPDATE returns.returned_units SET received_at = @old WHERE seller_id = @seller; SELECT 0",
-            new { old = DateTime.UtcNow.AddDays(-40), seller });
+            new { old = DateTime.UtcNow.AddDays(-40), seller }
+        );
         await Eventually.Until(
-            () => _services.ScalarAsync<bool>("SELECT above_threshold FROM returns.return_rate_alerts WHERE seller_id = @seller AND fnsku = @fnsku", new { seller, fnsku }),
-            above => !above, TimeSpan.FromSeconds(30), "the alarm re-armed by the sweep");
+            () =>
+                _services.ScalarAsync<bool>(
+                    "SELECT above_threshold FROM returns.return_rate_alerts WHERE seller_id = @seller AND fnsku = @fnsku",
+                    new { seller, fnsku }
+                ),
+            above => !above,
+            TimeSpan.FromSeconds(30),
+            "the alarm re-armed by the sweep"
+        );
 
-        await ReceiveAsync(client, new { fulfillmentCenter = fc, returnId, unitIds = new[] { "RTN-ALM-U4" } });
+        await ReceiveAsync(
+            client,
+            new
+            {
+                fulfillmentCenter = fc,
+                returnId,
+                unitIds = new[] { "RTN-ALM-U4" },
+            }
+        );
         Assert.That(await AlarmsAsync(fnsku), Is.EqualTo(1), "1 of 4 is not above 0.4");
-        var extra = await ReceiveAsync(client, new { fulfillmentCenter = fc, returnId, unitIds = new[] { "RTN-ALM-U5" } });
+        var extra = await ReceiveAsync(
+            client,
+            new
+            {
+                fulfillmentCenter = fc,
+                returnId,
+                unitIds = new[] { "RTN-ALM-U5" },
+            }
+        );
         Assert.That(Strings(extra["beyondAuthorization"]), Is.EqualTo(new[] { "RTN-ALM-U5" }));
         Assert.That(await AlarmsAsync(fnsku), Is.EqualTo(2), "2 of 4 again: a new crossing, announced again");
 
@@ -320,31 +572,68 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var paths = (await PlatformApi.JsonNodeOf(response))["paths"]!.AsObject();
         var operations = paths.SelectMany(p => p.Value!.AsObject().Select(o => o.Value!)).ToList();
-        Assert.That(operations.Select(o => o["operationId"]!.GetValue<string>()), Is.SupersetOf(new[]
-        {
-            "CreateReturnAuthorization", "GetReturn", "ListReturns", "ReceiveReturnedUnits", "GradeReturnedUnits", "ListInspections",
-            "GetGradingRules", "SetGradingRules", "ListReturnRates", "GetReturnSummary", "ListReimbursements",
-        }));
+        Assert.That(
+            operations.Select(o => o["operationId"]!.GetValue<string>()),
+            Is.SupersetOf(
+                new[]
+                {
+                    "CreateReturnAuthorization",
+                    "GetReturn",
+                    "ListReturns",
+                    "ReceiveReturnedUnits",
+                    "GradeReturnedUnits",
+                    "ListInspections",
+                    "GetGradingRules",
+                    "SetGradingRules",
+                    "ListReturnRates",
+                    "GetReturnSummary",
+                    "ListReimbursements",
+                }
+            )
+        );
         Assert.That(operations.Where(o => o["summary"] is null), Is.Empty);
     }
 
     private Task<int> AlarmsAsync(string fnsku) =>
-        _services.ScalarAsync<int>("SELECT COUNT(*) FROM returns.outbox WHERE message_type LIKE @type AND body LIKE @fnsku", new { type = $"%{nameof(HighReturnRateDetected)}%", fnsku = $"%{fnsku}%" });
+        _services.ScalarAsync<int>(
+            "SELECT COUNT(*) FROM returns.outbox WHERE message_type LIKE @type AND body LIKE @fnsku",
+            new { type = $"%{nameof(HighReturnRateDetected)}%", fnsku = $"%{fnsku}%" }
+        );
 
     private async Task SeedAsync(string seller, string fnsku, string fc, int quantity)
     {
         var allocation = _services.Allocation.ClientFor(seller);
         var before = await PlatformApi.StockAsync(allocation, fnsku, fc);
-        await _services.Bus.Publish(new UnitsReceived(Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), Guid.NewGuid(), fc, fnsku, UnitCondition.Sellable, quantity, []));
+        await _services.Bus.Publish(
+            new UnitsReceived(
+                Guid.NewGuid(),
+                DateTimeOffset.UtcNow,
+                seller,
+                Guid.NewGuid(),
+                Guid.NewGuid(),
+                fc,
+                fnsku,
+                UnitCondition.Sellable,
+                quantity,
+                []
+            )
+        );
         await Eventually.Until(
-            () => PlatformApi.StockAsync(allocation, fnsku, fc), s => s.OnHand == before.OnHand + quantity, TimeSpan.FromSeconds(30), $"{quantity} units of {fnsku} at {fc}");
+            () => PlatformApi.StockAsync(allocation, fnsku, fc),
+            s => s.OnHand == before.OnHand + quantity,
+            TimeSpan.FromSeconds(30),
+            $"{quantity} units of {fnsku} at {fc}"
+        );
     }
 
     /// <summary>Creates and ships an order through Allocation's API, then waits for its OrderShipped to reach Returns.</summary>
     private async Task<(Guid OrderId, string FulfillmentCenter)> ShipAsync(string seller, string fnsku, int quantity, decimal price)
     {
         var allocation = _services.Allocation.ClientFor(seller);
-        var order = await FulfillmentOrderSpecs.CreateAsync(allocation, FulfillmentOrderSpecs.Order(fnsku, quantity, "reject", price: price));
+        var order = await FulfillmentOrderSpecs.CreateAsync(
+            allocation,
+            FulfillmentOrderSpecs.Order(fnsku, quantity, "reject", price: price)
+        );
         var orderId = order["id"]!.GetValue<Guid>();
         var fc = order["lines"]![0]!["allocations"]![0]!["fulfillmentCenter"]!.GetValue<string>();
         var shipped = await allocation.PostAsJsonAsync($"/api/allocation/v1/orders/{orderId}/shipments", new { fulfillmentCenter = fc });
@@ -356,13 +645,34 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
     private Task<int> WaitForProjectionAsync(Guid orderId) =>
         Eventually.Until(
             () => _services.ScalarAsync<int>("SELECT COUNT(*) FROM returns.shipped_lines WHERE order_id = @orderId", new { orderId }),
-            count => count > 0, TimeSpan.FromSeconds(30), $"order {orderId} in Returns' projection");
+            count => count > 0,
+            TimeSpan.FromSeconds(30),
+            $"order {orderId} in Returns' projection"
+        );
 
     private Task<int> CountAsync(string sql, string seller) => _services.ScalarAsync<int>(sql, new { seller });
 
-    private static Task<HttpResponseMessage> AuthorizeAsync(HttpClient client, Guid orderId, string fnsku, int quantity, string reason, string? idempotencyKey = null)
+    private static Task<HttpResponseMessage> AuthorizeAsync(
+        HttpClient client,
+        Guid orderId,
+        string fnsku,
+        int quantity,
+        string reason,
+        string? idempotencyKey = null
+    )
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/returns/v1/returns") { Content = JsonContent.Create(new { orderId, fnsku, quantity, reason }) };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/returns/v1/returns")
+        {
+            Content = JsonContent.Create(
+                new
+                {
+                    orderId,
+                    fnsku,
+                    quantity,
+                    reason,
+                }
+            ),
+        };
         if (idempotencyKey is not null)
         {
             request.Headers.Add("Idempotency-Key", idempotencyKey);
@@ -393,16 +703,36 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
     }
 
     private static object Inspection(string[] unitIds, string grade, string? note = null, bool opened = false, string? category = null) =>
-        new { unitIds, grade, openedPackaging = opened, category, note, inspector = "inspector-7" };
+        new
+        {
+            unitIds,
+            grade,
+            openedPackaging = opened,
+            category,
+            note,
+            inspector = "inspector-7",
+        };
 
-    private static async Task<JsonNode> GradeAsync(HttpClient client, Guid returnId, string[] unitIds, string grade, string? note = null, bool opened = false, string? category = null)
+    private static async Task<JsonNode> GradeAsync(
+        HttpClient client,
+        Guid returnId,
+        string[] unitIds,
+        string grade,
+        string? note = null,
+        bool opened = false,
+        string? category = null
+    )
     {
-        var response = await client.PostAsJsonAsync($"/api/returns/v1/returns/{returnId}/inspections", Inspection(unitIds, grade, note, opened, category));
+        var response = await client.PostAsJsonAsync(
+            $"/api/returns/v1/returns/{returnId}/inspections",
+            Inspection(unitIds, grade, note, opened, category)
+        );
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         return await PlatformApi.JsonNodeOf(response);
     }
 
-    private static Task<JsonNode> GetReturnAsync(HttpClient client, Guid returnId) => GetJsonAsync(client, $"/api/returns/v1/returns/{returnId}");
+    private static Task<JsonNode> GetReturnAsync(HttpClient client, Guid returnId) =>
+        GetJsonAsync(client, $"/api/returns/v1/returns/{returnId}");
 
     private static async Task<JsonNode> GetJsonAsync(HttpClient client, string path)
     {

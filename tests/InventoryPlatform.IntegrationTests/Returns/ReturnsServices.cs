@@ -25,7 +25,10 @@ public sealed class ReturnsServices : IAsyncDisposable
         Allocation = new ServiceHost<AllocationMarker>(provider, database, messaging);
         Returns = new ServiceHost<ReturnsMarker>(provider, database, messaging, host =>
         {
-            host.UseSetting("Returns:HighReturnRateThreshold", HighReturnRateThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            host.UseSetting(
+                "Returns:HighReturnRateThreshold",
+                HighReturnRateThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            );
             host.UseSetting("Returns:HighReturnRateMinimumShippedUnits", "1");
             host.UseSetting("Returns:WindowDaysByMarketplace:UK", "14");
             host.UseSetting("Returns:AlarmSweepInterval", "00:00:00.500");
@@ -52,9 +55,22 @@ public sealed class ReturnsServices : IAsyncDisposable
         services.Allocation.CreateClient().Dispose();
         services.Returns.CreateClient().Dispose();
         // Published events only reach queues that exist: wait until both buses have declared what the specs rely on.
-        foreach (var queue in new[] { "allocation-units-received", "allocation-return-restocked", "allocation-unsellable-return-received", "returns-order-shipped" })
+        foreach (
+            var queue in new[]
+            {
+                "allocation-units-received",
+                "allocation-return-restocked",
+                "allocation-unsellable-return-received",
+                "returns-order-shipped",
+            }
+        )
         {
-            await Eventually.Until(() => TestInfrastructure.QueueExistsAsync(messaging, queue), exists => exists, TimeSpan.FromSeconds(30), queue);
+            await Eventually.Until(
+                () => TestInfrastructure.QueueExistsAsync(messaging, queue),
+                exists => exists,
+                TimeSpan.FromSeconds(30),
+                queue
+            );
         }
 
         services.Bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(messaging)));
@@ -62,9 +78,11 @@ public sealed class ReturnsServices : IAsyncDisposable
         return services;
     }
 
-    public Task<T> ScalarAsync<T>(string sql, object? parameters = null) => TestInfrastructure.ScalarAsync<T>(Provider, Database, sql, parameters);
+    public Task<T> ScalarAsync<T>(string sql, object? parameters = null) =>
+        TestInfrastructure.ScalarAsync<T>(Provider, Database, sql, parameters);
 
-    public Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null) => TestInfrastructure.QueryAsync<T>(Provider, Database, sql, parameters);
+    public Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null) =>
+        TestInfrastructure.QueryAsync<T>(Provider, Database, sql, parameters);
 
     public async ValueTask DisposeAsync()
     {
@@ -76,5 +94,4 @@ public sealed class ReturnsServices : IAsyncDisposable
         await Returns.DisposeAsync();
         await Allocation.DisposeAsync();
     }
-
 }

@@ -8,7 +8,8 @@ public sealed class DemandModelSpecs
 
     private static double[] Constant(int days, double value) => Enumerable.Repeat(value, days).ToArray();
 
-    private static double[] Weekly(int days, double baseline) => Enumerable.Range(0, days).Select(t => baseline + WeekShape[t % 7]).ToArray();
+    private static double[] Weekly(int days, double baseline) =>
+        Enumerable.Range(0, days).Select(t => baseline + WeekShape[t % 7]).ToArray();
 
     [TestCase(typeof(NaiveModel))]
     [TestCase(typeof(HistoricalMeanModel))]

@@ -31,11 +31,25 @@ public sealed class GlobalBoostedModelSpecs
     {
         // Every series sells 1, 1, 1, 1 or 16 (mean 4, median 1): squared error aims at the mean, MAPE at the smallest actuals.
         var random = new Random(3);
-        var panel = Enumerable.Range(0, 30).Select(s => new PanelSeries(
-            Enumerable.Range(0, 60).Select(_ => random.Next(5) == 0 ? 16.0 : 1.0).ToArray(),
-            Enumerable.Range(0, 70).Select(_ => new[] { 0.0 }).ToArray(), [s % 3])).ToList();
-        var options = new GlobalModelOptions(Lags: 2, Windows: [4], ScaleByLevel: false, OriginStep: 1, Trees: 30, Leaves: 4,
-            MinimumExamplesPerLeaf: 50, CategoricalStatic: true, HoldoutRecentPeriods: 5);
+        var panel = Enumerable
+            .Range(0, 30)
+            .Select(s => new PanelSeries(
+                Enumerable.Range(0, 60).Select(_ => random.Next(5) == 0 ? 16.0 : 1.0).ToArray(),
+                Enumerable.Range(0, 70).Select(_ => new[] { 0.0 }).ToArray(),
+                [s % 3]
+            ))
+            .ToList();
+        var options = new GlobalModelOptions(
+            Lags: 2,
+            Windows: [4],
+            ScaleByLevel: false,
+            OriginStep: 1,
+            Trees: 30,
+            Leaves: 4,
+            MinimumExamplesPerLeaf: 50,
+            CategoricalStatic: true,
+            HoldoutRecentPeriods: 5
+        );
 
         var squared = GlobalBoostedModel.Train(panel, [1], options)!.Predict(panel, [1]).Average(f => f[0]);
         var percentage = GlobalBoostedModel.Train(panel, [1], options with { Objective = BoostingObjective.PercentageError })!;

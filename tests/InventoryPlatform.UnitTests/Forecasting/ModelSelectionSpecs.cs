@@ -19,7 +19,10 @@ public sealed class ModelSelectionSpecs
         var forecast = DemandForecaster.Forecast([Series("weekly", units, settings)], settings).Single();
 
         Assert.That(forecast.Model, Is.AnyOf("SeasonalNaive", "HoltWinters"));
-        Assert.That(forecast.Candidates.Select(c => c.Model), Is.SupersetOf(new[] { "Naive", "Mean", "SeasonalNaive", "HoltWinters", "Croston", "SBA", "TSB" }));
+        Assert.That(
+            forecast.Candidates.Select(c => c.Model),
+            Is.SupersetOf(new[] { "Naive", "Mean", "SeasonalNaive", "HoltWinters", "Croston", "SBA", "TSB" })
+        );
         Assert.That(forecast.Candidates.Single(c => c.Model == forecast.Model).Wape, Is.EqualTo(0).Within(1e-6));
         Assert.That(forecast.Candidates.Single(c => c.Model == "Mean").Wape, Is.GreaterThan(0.1));
         Assert.That(forecast.P50[0], Is.EqualTo(20 + shape[140 % 7]).Within(1e-6));
@@ -58,12 +61,18 @@ public sealed class ModelSelectionSpecs
     public void The_global_model_learns_a_promotion_lift_across_series()
     {
         // 12 series whose sales double on promotion days; promotions on fixed days of each 10-day block.
-        var settings = new ForecastSettings(HorizonDays: 14, Global: new GlobalModelOptions(Trees: 60, MinimumExamplesPerLeaf: 5, OriginStep: 3, Threads: 1));
+        var settings = new ForecastSettings(
+            HorizonDays: 14,
+            Global: new GlobalModelOptions(Trees: 60, MinimumExamplesPerLeaf: 5, OriginStep: 3, Threads: 1)
+        );
         var panel = new List<DemandSeries>();
         for (var s = 0; s < 12; s++)
         {
             var level = 10 + 3 * s;
-            var promotions = Enumerable.Range(0, 30).Select(b => new PromotionDays(Start.AddDays(b * 10 + 7), Start.AddDays(b * 10 + 8), 20, false)).ToList();
+            var promotions = Enumerable
+                .Range(0, 30)
+                .Select(b => new PromotionDays(Start.AddDays(b * 10 + 7), Start.AddDays(b * 10 + 8), 20, false))
+                .ToList();
             var covariates = CalendarFeatures.Daily(Start, 196 + 14, new HashSet<DateOnly>(), promotions);
             var units = Enumerable.Range(0, 196).Select(t => level * (covariates[t][3] == 1 ? 2.0 : 1.0)).ToArray();
             panel.Add(new DemandSeries($"s{s}", units, covariates, [s]));

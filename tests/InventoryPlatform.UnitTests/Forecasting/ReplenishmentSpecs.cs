@@ -23,7 +23,13 @@ public sealed class ReplenishmentSpecs
         // 10 a day; the P10–P90 band of ±2.5631 is σ = 2 a day. Lead time 9, review 7: cover 16 days, √16 = 4.
         // Safety stock = ⌈1.6449 × 2 × 4⌉ = ⌈13.16⌉ = 14; reorder point = 90 + 14 = 104; order-up-to = 160 + 14 = 174.
         var band = 2 * 1.2815515655446004;
-        var settings = new ReplenishmentSettings(LeadTimeDays: 9, ReviewPeriodDays: 7, MinimumOrderQuantity: 0, CasePack: 1, ServiceLevel: 0.95);
+        var settings = new ReplenishmentSettings(
+            LeadTimeDays: 9,
+            ReviewPeriodDays: 7,
+            MinimumOrderQuantity: 0,
+            CasePack: 1,
+            ServiceLevel: 0.95
+        );
         var plan = ReplenishmentPolicy.Plan(Daily(10 - band), Daily(10), Daily(10 + band), available: 80, inbound: 20, settings, Today);
 
         Assert.That(plan.LeadTimeDemand, Is.EqualTo(90).Within(1e-9));
@@ -43,7 +49,11 @@ public sealed class ReplenishmentSpecs
         Assert.That(ReplenishmentPolicy.OrderQuantity(shortfall: 74, casePack: 12, minimumOrderQuantity: 0), Is.EqualTo(84));
         Assert.That(ReplenishmentPolicy.OrderQuantity(shortfall: 74, casePack: 12, minimumOrderQuantity: 100), Is.EqualTo(108));
         Assert.That(ReplenishmentPolicy.OrderQuantity(shortfall: 72, casePack: 12, minimumOrderQuantity: 0), Is.EqualTo(72));
-        Assert.That(ReplenishmentPolicy.OrderQuantity(shortfall: 0, casePack: 12, minimumOrderQuantity: 100), Is.EqualTo(0), "nothing short, nothing ordered");
+        Assert.That(
+            ReplenishmentPolicy.OrderQuantity(shortfall: 0, casePack: 12, minimumOrderQuantity: 100),
+            Is.EqualTo(0),
+            "nothing short, nothing ordered"
+        );
         Assert.That(ReplenishmentPolicy.OrderQuantity(shortfall: -5, casePack: 1, minimumOrderQuantity: 0), Is.EqualTo(0));
     }
 
@@ -92,7 +102,10 @@ public sealed class ReplenishmentSpecs
     public void Settings_out_of_range_name_their_fields()
     {
         var problems = new ReplenishmentSettings(-1, 0, -3, 0, 1.2).Problems().Select(p => p.Field).ToList();
-        Assert.That(problems, Is.EquivalentTo(new[] { "leadTimeDays", "reviewPeriodDays", "minimumOrderQuantity", "casePack", "serviceLevel" }));
+        Assert.That(
+            problems,
+            Is.EquivalentTo(new[] { "leadTimeDays", "reviewPeriodDays", "minimumOrderQuantity", "casePack", "serviceLevel" })
+        );
         Assert.That(ReplenishmentSettings.Default.Problems(), Is.Empty);
     }
 }

@@ -24,7 +24,10 @@ public sealed class KpiFormulaSpecs
     [Test]
     public void Order_defect_rate_counts_cancelled_late_and_defective_returned_orders()
     {
-        Guid a = Guid.NewGuid(), b = Guid.NewGuid(), c = Guid.NewGuid(), d = Guid.NewGuid();
+        Guid a = Guid.NewGuid(),
+            b = Guid.NewGuid(),
+            c = Guid.NewGuid(),
+            d = Guid.NewGuid();
         var shipments = new[]
         {
             new ShipmentRecord(a, Day1, 1, 20),
@@ -77,7 +80,8 @@ public sealed class KpiFormulaSpecs
             [new InboundClosedRecord(Guid.NewGuid(), Day1, 12, 10)],
             new HashSet<string> { "s|A" },
             new Dictionary<string, double> { ["s|A"] = 2 },
-            LateAfterHours: 48);
+            LateAfterHours: 48
+        );
 
         var report = Kpis.Report(inputs);
 
@@ -103,7 +107,9 @@ public sealed class KpiFormulaSpecs
     [Test]
     public void Without_any_replenishable_item_the_in_stock_rate_is_full()
     {
-        var report = Kpis.Report(new KpiInputs(Day1, Day1, [], [], [], [], [], new HashSet<string>(), new Dictionary<string, double>(), 48));
+        var report = Kpis.Report(
+            new KpiInputs(Day1, Day1, [], [], [], [], [], new HashSet<string>(), new Dictionary<string, double>(), 48)
+        );
 
         Assert.That(report.InStockRate, Is.EqualTo(1.0));
         Assert.That((report.UnitsOnHand, report.InventoryTurnover, report.ExcessShare), Is.EqualTo((0, 0.0, 0.0)));

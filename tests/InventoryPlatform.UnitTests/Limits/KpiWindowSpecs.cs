@@ -20,7 +20,10 @@ public sealed class KpiWindowSpecs
     public void Days_count_back_from_today_and_from_to_are_inclusive_dates()
     {
         Assert.That(Window.Read(null, null, 7, Today, new Validation()), Is.EqualTo((new DateOnly(2026, 11, 21), Today)));
-        Assert.That(Window.Read("2026-10-01", "2026-10-31", null, Today, new Validation()), Is.EqualTo((new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31))));
+        Assert.That(
+            Window.Read("2026-10-01", "2026-10-31", null, Today, new Validation()),
+            Is.EqualTo((new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31)))
+        );
         Assert.That(Window.Read(null, "2026-10-31", null, Today, new Validation()).From, Is.EqualTo(new DateOnly(2026, 10, 2)));
     }
 

@@ -10,28 +10,37 @@ public sealed class ScoreAndLimitSpecs
     [Test]
     public void The_score_weights_excess_sell_through_stranded_and_in_stock()
     {
-        var score = PerformanceScoring.Compute(new ScoreInputs(ExcessShare: 0.2, SellThroughRate90Days: 0.5, StrandedShare: 0.1, InStockRate: 0.9));
+        var score = PerformanceScoring.Compute(
+            new ScoreInputs(ExcessShare: 0.2, SellThroughRate90Days: 0.5, StrandedShare: 0.1, InStockRate: 0.9)
+        );
 
         // 1000 × (0.30 × 0.8 + 0.30 × 0.5 + 0.15 × 0.9 + 0.25 × 0.9) = 240 + 150 + 135 + 225 = 750.
         Assert.That(score.Score, Is.EqualTo(750));
-        Assert.That(score.Components.Select(c => (c.Name, Math.Round(c.Contribution, 6))), Is.EqualTo(new[]
-        {
-            ("excessShare", 240.0), ("sellThroughRate", 150.0), ("strandedShare", 135.0), ("inStockRate", 225.0),
-        }));
+        Assert.That(
+            score.Components.Select(c => (c.Name, Math.Round(c.Contribution, 6))),
+            Is.EqualTo(new[] { ("excessShare", 240.0), ("sellThroughRate", 150.0), ("strandedShare", 135.0), ("inStockRate", 225.0) })
+        );
         Assert.That(score.Components.Sum(c => c.Weight), Is.EqualTo(1.0).Within(1e-12));
     }
 
     [Test]
     public void The_score_runs_from_0_to_1000()
     {
-        Assert.That(PerformanceScoring.Compute(new ScoreInputs(0, 3.0, 0, 1)).Score, Is.EqualTo(1000), "sell-through above target is capped");
+        Assert.That(
+            PerformanceScoring.Compute(new ScoreInputs(0, 3.0, 0, 1)).Score,
+            Is.EqualTo(1000),
+            "sell-through above target is capped"
+        );
         Assert.That(PerformanceScoring.Compute(new ScoreInputs(1, 0, 1, 0)).Score, Is.Zero);
     }
 
     [Test]
     public void A_new_seller_gets_the_starter_limit_whatever_its_figures()
     {
-        Assert.That(LimitDerivation.Derive(new LimitInputs(StorageType.Standard, 0, IsNewSeller: true, 0, 0, 0), Bounds), Is.EqualTo(1000m));
+        Assert.That(
+            LimitDerivation.Derive(new LimitInputs(StorageType.Standard, 0, IsNewSeller: true, 0, 0, 0), Bounds),
+            Is.EqualTo(1000m)
+        );
     }
 
     [Test]
@@ -47,15 +56,26 @@ public sealed class ScoreAndLimitSpecs
     public void A_tight_network_scales_limits_down_in_proportion()
     {
         // 10% free is half the 20% threshold: 420 × 0.5 = 210.
-        Assert.That(LimitDerivation.Derive(new LimitInputs(StorageType.Standard, 600, false, 200m, 300m, NetworkFreeShare: 0.1), Bounds), Is.EqualTo(210m));
+        Assert.That(
+            LimitDerivation.Derive(new LimitInputs(StorageType.Standard, 600, false, 200m, 300m, NetworkFreeShare: 0.1), Bounds),
+            Is.EqualTo(210m)
+        );
         Assert.That(LimitDerivation.NetworkFactor(0.35), Is.EqualTo(1m));
     }
 
     [Test]
     public void Derived_limits_stay_between_floor_and_ceiling()
     {
-        Assert.That(LimitDerivation.Derive(new LimitInputs(StorageType.Standard, 900, false, 0m, 0m, 1), Bounds), Is.EqualTo(50m), "no sales: the floor");
-        Assert.That(LimitDerivation.Derive(new LimitInputs(StorageType.Standard, 1000, false, 9000m, 0m, 1), Bounds), Is.EqualTo(5000m), "9000 × 2: the ceiling");
+        Assert.That(
+            LimitDerivation.Derive(new LimitInputs(StorageType.Standard, 900, false, 0m, 0m, 1), Bounds),
+            Is.EqualTo(50m),
+            "no sales: the floor"
+        );
+        Assert.That(
+            LimitDerivation.Derive(new LimitInputs(StorageType.Standard, 1000, false, 9000m, 0m, 1), Bounds),
+            Is.EqualTo(5000m),
+            "9000 × 2: the ceiling"
+        );
     }
 
     [Test]
@@ -74,12 +94,21 @@ public sealed class ScoreAndLimitSpecs
         var limits = new VolumeByType { [StorageType.Standard] = 20m, [StorageType.Footwear] = 5m };
         var used = new VolumeByType { [StorageType.Standard] = 10.5945m };
 
-        Assert.That(CapacityDecision.Check([new StorageVolume(StorageType.Standard, 9.4055m)], limits, used), Is.Null, "exactly up to the limit fits");
+        Assert.That(
+            CapacityDecision.Check([new StorageVolume(StorageType.Standard, 9.4055m)], limits, used),
+            Is.Null,
+            "exactly up to the limit fits"
+        );
         var shortfall = CapacityDecision.Check(
-            [new StorageVolume(StorageType.Standard, 5m), new StorageVolume(StorageType.Footwear, 5.0001m)], limits, used);
+            [new StorageVolume(StorageType.Standard, 5m), new StorageVolume(StorageType.Footwear, 5.0001m)],
+            limits,
+            used
+        );
         Assert.That(shortfall, Is.EqualTo(new CapacityShortfall(StorageType.Footwear, 5m, 0m, 5.0001m)));
-        Assert.That(CapacityDecision.Check([new StorageVolume(StorageType.Standard, 10.5945m)], limits, used),
-            Is.EqualTo(new CapacityShortfall(StorageType.Standard, 20m, 10.5945m, 10.5945m)));
+        Assert.That(
+            CapacityDecision.Check([new StorageVolume(StorageType.Standard, 10.5945m)], limits, used),
+            Is.EqualTo(new CapacityShortfall(StorageType.Standard, 20m, 10.5945m, 10.5945m))
+        );
         Assert.That(CapacityDecision.Outstanding(10m, 12m), Is.Zero);
     }
 

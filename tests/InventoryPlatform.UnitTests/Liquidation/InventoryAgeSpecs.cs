@@ -45,7 +45,9 @@ public sealed class InventoryAgeSpecs
     [Test]
     public void An_age_profile_counts_units_per_bracket_and_names_the_oldest()
     {
-        var lots = new[] { 10, 100, 200, 300, 400 }.Select((age, i) => new InventoryLot(Guid.NewGuid(), Now.AddDays(-age).AddHours(-1), i + 3));
+        var lots = new[] { 10, 100, 200, 300, 400 }.Select(
+            (age, i) => new InventoryLot(Guid.NewGuid(), Now.AddDays(-age).AddHours(-1), i + 3)
+        );
 
         var profile = AgeProfile.Of(lots, Now);
 
@@ -91,7 +93,11 @@ public sealed class ExcessSpecs
     {
         var forecast = DemandEstimate.From(new ForecastInput(910, 91), 0, 90);
 
-        Assert.That(ExcessAnalysis.Of(500, forecast, ExcessRules.Default, Now, Now.AddDays(-30), Now).ExcessUnits, Is.Zero, "900 units of cover");
+        Assert.That(
+            ExcessAnalysis.Of(500, forecast, ExcessRules.Default, Now, Now.AddDays(-30), Now).ExcessUnits,
+            Is.Zero,
+            "900 units of cover"
+        );
         Assert.That(ExcessAnalysis.Of(1500, forecast, ExcessRules.Default, Now, Now.AddDays(-30), Now).ExcessUnits, Is.EqualTo(600));
         var sales = DemandEstimate.From(null, 180, 90);
         var analysis = ExcessAnalysis.Of(500, sales, ExcessRules.Default, Now.AddDays(-3), Now.AddDays(-30), Now);
@@ -105,10 +111,26 @@ public sealed class ExcessSpecs
 
         Assert.That(ExcessAnalysis.Of(50, none, ExcessRules.Default, Now.AddDays(-200), Now.AddDays(-300), Now).IsDeadStock, Is.True);
         Assert.That(ExcessAnalysis.Of(50, none, ExcessRules.Default, Now.AddDays(-20), Now.AddDays(-300), Now).IsDeadStock, Is.False);
-        Assert.That(ExcessAnalysis.Of(50, none, ExcessRules.Default, null, Now.AddDays(-100), Now).IsDeadStock, Is.False, "never sold, but only 100 days here");
-        Assert.That(ExcessAnalysis.Of(50, none, ExcessRules.Default, null, Now.AddDays(-180), Now).IsDeadStock, Is.True, "never sold in 180 days");
-        Assert.That(ExcessAnalysis.Of(50, none, new ExcessRules(90, 365), null, Now.AddDays(-200), Now).IsDeadStock, Is.False, "N is configurable");
-        Assert.That(ExcessAnalysis.Of(50, none, ExcessRules.Default, null, Now.AddDays(-200), Now).ExcessUnits, Is.EqualTo(50), "no demand: all of it is excess");
+        Assert.That(
+            ExcessAnalysis.Of(50, none, ExcessRules.Default, null, Now.AddDays(-100), Now).IsDeadStock,
+            Is.False,
+            "never sold, but only 100 days here"
+        );
+        Assert.That(
+            ExcessAnalysis.Of(50, none, ExcessRules.Default, null, Now.AddDays(-180), Now).IsDeadStock,
+            Is.True,
+            "never sold in 180 days"
+        );
+        Assert.That(
+            ExcessAnalysis.Of(50, none, new ExcessRules(90, 365), null, Now.AddDays(-200), Now).IsDeadStock,
+            Is.False,
+            "N is configurable"
+        );
+        Assert.That(
+            ExcessAnalysis.Of(50, none, ExcessRules.Default, null, Now.AddDays(-200), Now).ExcessUnits,
+            Is.EqualTo(50),
+            "no demand: all of it is excess"
+        );
     }
 }
 
@@ -136,12 +158,25 @@ public sealed class HoldingCostSpecs
         var october = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
         var march = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
 
-        Assert.That(HoldingCostModel.Simulate([new InventoryLot(Guid.NewGuid(), october, 1)], OneCubicFoot, schedule, october, 10, _ => (0m, 0m)).HoldingCost,
-            Is.EqualTo(0.79m), "$2.40 peak × 12/365 × 10");
-        Assert.That(HoldingCostModel.Simulate([new InventoryLot(Guid.NewGuid(), march.AddDays(-400), 1)], OneCubicFoot, schedule, march, 10, _ => (0m, 0m)).HoldingCost,
-            Is.EqualTo(2.55m), "($0.87 + $6.90 surcharge after 365 days) × 12/365 × 10");
-        Assert.That(HoldingCostModel.MonthlyCost([new InventoryLot(Guid.NewGuid(), march.AddDays(-200), 4)], OneCubicFoot, schedule, march), Is.EqualTo(5.48m),
-            "4 × ($0.87 + $0.50 at 181-270 days)");
+        Assert.That(
+            HoldingCostModel
+                .Simulate([new InventoryLot(Guid.NewGuid(), october, 1)], OneCubicFoot, schedule, october, 10, _ => (0m, 0m))
+                .HoldingCost,
+            Is.EqualTo(0.79m),
+            "$2.40 peak × 12/365 × 10"
+        );
+        Assert.That(
+            HoldingCostModel
+                .Simulate([new InventoryLot(Guid.NewGuid(), march.AddDays(-400), 1)], OneCubicFoot, schedule, march, 10, _ => (0m, 0m))
+                .HoldingCost,
+            Is.EqualTo(2.55m),
+            "($0.87 + $6.90 surcharge after 365 days) × 12/365 × 10"
+        );
+        Assert.That(
+            HoldingCostModel.MonthlyCost([new InventoryLot(Guid.NewGuid(), march.AddDays(-200), 4)], OneCubicFoot, schedule, march),
+            Is.EqualTo(5.48m),
+            "4 × ($0.87 + $0.50 at 181-270 days)"
+        );
     }
 
     [Test]

@@ -23,7 +23,11 @@ public sealed class RecommendationSpecs
         Assert.That(recommendation.Action, Is.EqualTo(RecommendedAction.Liquidate), recommendation.Rationale);
         Assert.That(recommendation.Quantity, Is.EqualTo(95));
         Assert.That(recommendation.OldestAgeDays, Is.EqualTo(400));
-        Assert.That(recommendation.Options.Select(o => o.Action), Is.EquivalentTo(Enum.GetValues<RecommendedAction>()), "every option is shown");
+        Assert.That(
+            recommendation.Options.Select(o => o.Action),
+            Is.EquivalentTo(Enum.GetValues<RecommendedAction>()),
+            "every option is shown"
+        );
         var liquidate = recommendation.Options.Single(o => o.Action == RecommendedAction.Liquidate);
         // 95 × $20 × 7.5 % × (1 - 15 % referral) recovered, 95 × $0.25 processing.
         Assert.That((liquidate.Recovery, liquidate.Fees), Is.EqualTo((121.13m, 23.75m)));
@@ -45,11 +49,25 @@ public sealed class RecommendationSpecs
         var flat = DemandEstimate.From(null, unitsSoldInLookback: 45, lookbackDays: 90);
 
         var kept = RecommendationEngine.ForSellable(
-            new ItemSituation("X0XMAS0001", item, lots, ExcessAnalysis.Of(300, seasonal, Settings.ExcessRules, august.AddDays(-2), august.AddDays(-120), august), august),
-            Settings);
+            new ItemSituation(
+                "X0XMAS0001",
+                item,
+                lots,
+                ExcessAnalysis.Of(300, seasonal, Settings.ExcessRules, august.AddDays(-2), august.AddDays(-120), august),
+                august
+            ),
+            Settings
+        );
         var cleared = RecommendationEngine.ForSellable(
-            new ItemSituation("X0XMAS0001", item, lots, ExcessAnalysis.Of(300, flat, Settings.ExcessRules, august.AddDays(-2), august.AddDays(-120), august), august),
-            Settings);
+            new ItemSituation(
+                "X0XMAS0001",
+                item,
+                lots,
+                ExcessAnalysis.Of(300, flat, Settings.ExcessRules, august.AddDays(-2), august.AddDays(-120), august),
+                august
+            ),
+            Settings
+        );
 
         Assert.That(seasonal.IsRising, Is.True);
         Assert.That(kept.Action, Is.EqualTo(RecommendedAction.Keep), kept.Rationale);
@@ -79,7 +97,14 @@ public sealed class RecommendationSpecs
         var now = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
         var item = new ItemProfile(StorageType.Standard, 0.1m, 0.4m, 40m, 40m, "USD");
         var lots = new[] { new InventoryLot(Guid.NewGuid(), now.AddDays(-150), 400) };
-        var excess = ExcessAnalysis.Of(400, DemandEstimate.From(null, 180, 90), Settings.ExcessRules, now.AddDays(-1), now.AddDays(-150), now);
+        var excess = ExcessAnalysis.Of(
+            400,
+            DemandEstimate.From(null, 180, 90),
+            Settings.ExcessRules,
+            now.AddDays(-1),
+            now.AddDays(-150),
+            now
+        );
 
         var recommendation = RecommendationEngine.ForSellable(new ItemSituation("X0MARK0001", item, lots, excess, now), Settings);
 
@@ -98,11 +123,26 @@ public sealed class RecommendationSpecs
         var now = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
         var lots = new[] { new InventoryLot(Guid.NewGuid(), now.AddDays(-5), 10) };
 
-        var dear = RecommendationEngine.ForUnfulfillable("X0DAMG0001", new ItemProfile(StorageType.Standard, 0.2m, 1m, 40m, 40m, "USD"), lots, now, Settings);
-        var cheap = RecommendationEngine.ForUnfulfillable("X0DAMG0002", new ItemProfile(StorageType.Standard, 0.2m, 1m, 5m, 5m, "USD"), lots, now, Settings);
+        var dear = RecommendationEngine.ForUnfulfillable(
+            "X0DAMG0001",
+            new ItemProfile(StorageType.Standard, 0.2m, 1m, 40m, 40m, "USD"),
+            lots,
+            now,
+            Settings
+        );
+        var cheap = RecommendationEngine.ForUnfulfillable(
+            "X0DAMG0002",
+            new ItemProfile(StorageType.Standard, 0.2m, 1m, 5m, 5m, "USD"),
+            lots,
+            now,
+            Settings
+        );
 
         // $40: 10 × ($4.00 residual - $1.53 fee) = 24.70 beats -7.70 disposal. $5: 10 × (0.50 - 1.53) = -10.30 loses to -7.70.
-        Assert.That((dear.Action, dear.ExpectedValue, dear.Quantity, dear.StockKind), Is.EqualTo((RecommendedAction.RemoveToSeller, 24.70m, 10, StockKind.Unfulfillable)));
+        Assert.That(
+            (dear.Action, dear.ExpectedValue, dear.Quantity, dear.StockKind),
+            Is.EqualTo((RecommendedAction.RemoveToSeller, 24.70m, 10, StockKind.Unfulfillable))
+        );
         Assert.That((cheap.Action, cheap.ExpectedValue), Is.EqualTo((RecommendedAction.Dispose, -7.70m)));
     }
 }
@@ -110,7 +150,21 @@ public sealed class RecommendationSpecs
 public sealed class SellerPolicySpecs
 {
     private static Recommendation Raised(RecommendedAction action, int oldestAge, decimal? markdown = null) =>
-        new("X0POLI0001", StockKind.Sellable, action, 10, markdown, 20m, markdown is null ? null : 20m * (1 - (markdown.Value / 100)), "USD", oldestAge, 10m, 0m, [], "");
+        new(
+            "X0POLI0001",
+            StockKind.Sellable,
+            action,
+            10,
+            markdown,
+            20m,
+            markdown is null ? null : 20m * (1 - (markdown.Value / 100)),
+            "USD",
+            oldestAge,
+            10m,
+            0m,
+            [],
+            ""
+        );
 
     [Test]
     public void A_manual_policy_executes_nothing_by_itself() =>
@@ -124,7 +178,10 @@ public sealed class SellerPolicySpecs
         Assert.That(policy.AllowsAutomatic(Raised(RecommendedAction.Liquidate, 400)).Allowed, Is.True);
         Assert.That(policy.AllowsAutomatic(Raised(RecommendedAction.Liquidate, 100)).Allowed, Is.False, "too young");
         Assert.That(policy.AllowsAutomatic(Raised(RecommendedAction.Markdown, 200, 25m)).Allowed, Is.True);
-        Assert.That(policy.AllowsAutomatic(Raised(RecommendedAction.Markdown, 200, 40m)), Is.EqualTo((false, "The 40 % price cut exceeds the policy's maximum markdown of 30 %.")));
+        Assert.That(
+            policy.AllowsAutomatic(Raised(RecommendedAction.Markdown, 200, 40m)),
+            Is.EqualTo((false, "The 40 % price cut exceeds the policy's maximum markdown of 30 %."))
+        );
         Assert.That(policy.AllowsAutomatic(Raised(RecommendedAction.Keep, 400)).Allowed, Is.False);
     }
 
@@ -146,11 +203,18 @@ public sealed class RemovalOrderSpecs
         Assert.That(RemovalOrders.RefuseStep(RemovalOrderStatus.Pending, RemovalOrderStatus.InProgress), Is.Null);
         Assert.That(RemovalOrders.RefuseStep(RemovalOrderStatus.InProgress, RemovalOrderStatus.Completed), Is.Null);
         Assert.That(RemovalOrders.RefuseStep(RemovalOrderStatus.Pending, RemovalOrderStatus.Cancelled), Is.Null);
-        Assert.That(RemovalOrders.RefuseStep(RemovalOrderStatus.Pending, RemovalOrderStatus.Completed), Is.Not.Null, "units are picked before they leave");
+        Assert.That(
+            RemovalOrders.RefuseStep(RemovalOrderStatus.Pending, RemovalOrderStatus.Completed),
+            Is.Not.Null,
+            "units are picked before they leave"
+        );
         Assert.That(RemovalOrders.RefuseStep(RemovalOrderStatus.Completed, RemovalOrderStatus.Completed), Is.Not.Null, "completed once");
         Assert.That(RemovalOrders.RefuseStep(RemovalOrderStatus.Completed, RemovalOrderStatus.Cancelled), Is.Not.Null);
         Assert.That(RemovalOrders.ReasonOf(RemovalOrders.KindOf(RecommendedAction.Liquidate)), Is.EqualTo(RemovalReason.Liquidated));
-        Assert.That(RemovalOrders.ReasonOf(RemovalOrders.KindOf(RecommendedAction.RemoveToSeller)), Is.EqualTo(RemovalReason.RemovedToSeller));
+        Assert.That(
+            RemovalOrders.ReasonOf(RemovalOrders.KindOf(RecommendedAction.RemoveToSeller)),
+            Is.EqualTo(RemovalReason.RemovedToSeller)
+        );
     }
 
     [Test]
@@ -181,8 +245,10 @@ public sealed class MarkdownChoiceSpecs
                 ItemProfile.From(StorageType.Standard, new Dimensions(10m, 10m, 10m, 0.3m), 50m, null, "USD"),
                 [new InventoryLot(Guid.NewGuid(), Now, 200)],
                 ExcessAnalysis.Of(200, DemandEstimate.From(new ForecastInput(91, 91), 0, 90), settings.ExcessRules, null, Now, Now),
-                Now),
-            settings);
+                Now
+            ),
+            settings
+        );
 
     [Test]
     public void A_moderate_overstock_of_a_high_margin_item_gets_a_deal_when_deals_lift_demand_strongly()
@@ -209,7 +275,13 @@ public sealed class MarkdownChoiceSpecs
         Assert.That((recommendation.MarkdownPercent, recommendation.RecommendedPrice), Is.EqualTo((5m, 47.50m)));
         var markdown = recommendation.Options.Single(o => o.Action == RecommendedAction.Markdown);
         var keep = recommendation.Options.Single(o => o.Action == RecommendedAction.Keep);
-        Assert.That((markdown.UnitsSold, markdown.SalesRevenue, keep.UnitsSold, keep.SalesRevenue), Is.EqualTo((198m, 7356.69m, 180m, 7070.40m)));
-        Assert.That(recommendation.Options.Single(o => o.Action == RecommendedAction.Liquidate).ExpectedValue, Is.LessThan(markdown.ExpectedValue));
+        Assert.That(
+            (markdown.UnitsSold, markdown.SalesRevenue, keep.UnitsSold, keep.SalesRevenue),
+            Is.EqualTo((198m, 7356.69m, 180m, 7070.40m))
+        );
+        Assert.That(
+            recommendation.Options.Single(o => o.Action == RecommendedAction.Liquidate).ExpectedValue,
+            Is.LessThan(markdown.ExpectedValue)
+        );
     }
 }

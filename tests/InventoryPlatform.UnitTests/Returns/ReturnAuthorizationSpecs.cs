@@ -16,7 +16,15 @@ public sealed class ReturnAuthorizationSpecs
     [Test]
     public void Units_shipped_and_not_yet_authorized_can_be_authorized()
     {
-        var refusal = ReturnAuthorizationRules.Check(OrderId, "X0A", 2, [Line("X0A", "SEA1", 3)], alreadyAuthorized: 1, ShippedAt.AddDays(5), ReturnWindows.Standard);
+        var refusal = ReturnAuthorizationRules.Check(
+            OrderId,
+            "X0A",
+            2,
+            [Line("X0A", "SEA1", 3)],
+            alreadyAuthorized: 1,
+            ShippedAt.AddDays(5),
+            ReturnWindows.Standard
+        );
 
         Assert.That(refusal, Is.Null);
     }
@@ -24,9 +32,26 @@ public sealed class ReturnAuthorizationSpecs
     [Test]
     public void More_than_shipped_minus_already_authorized_is_refused_on_the_quantity()
     {
-        var refusal = ReturnAuthorizationRules.Check(OrderId, "X0A", 3, [Line("X0A", "SEA1", 3)], alreadyAuthorized: 1, ShippedAt.AddDays(5), ReturnWindows.Standard);
+        var refusal = ReturnAuthorizationRules.Check(
+            OrderId,
+            "X0A",
+            3,
+            [Line("X0A", "SEA1", 3)],
+            alreadyAuthorized: 1,
+            ShippedAt.AddDays(5),
+            ReturnWindows.Standard
+        );
 
-        Assert.That(refusal, Is.EqualTo(new Refusal(RefusalKind.MoreThanShipped, "quantity", "Only 2 more unit(s) can be returned: 3 shipped, 1 already authorized.")));
+        Assert.That(
+            refusal,
+            Is.EqualTo(
+                new Refusal(
+                    RefusalKind.MoreThanShipped,
+                    "quantity",
+                    "Only 2 more unit(s) can be returned: 3 shipped, 1 already authorized."
+                )
+            )
+        );
     }
 
     [Test]
@@ -35,7 +60,10 @@ public sealed class ReturnAuthorizationSpecs
         var lines = new[] { Line("X0A", "SEA1", 2), Line("X0A", "PHX3", 3), Line("X0B", "SEA1", 7) };
 
         Assert.That(ReturnAuthorizationRules.Check(OrderId, "X0A", 5, lines, 0, ShippedAt, ReturnWindows.Standard), Is.Null);
-        Assert.That(ReturnAuthorizationRules.Check(OrderId, "X0A", 6, lines, 0, ShippedAt, ReturnWindows.Standard)!.Kind, Is.EqualTo(RefusalKind.MoreThanShipped));
+        Assert.That(
+            ReturnAuthorizationRules.Check(OrderId, "X0A", 6, lines, 0, ShippedAt, ReturnWindows.Standard)!.Kind,
+            Is.EqualTo(RefusalKind.MoreThanShipped)
+        );
     }
 
     [Test]
@@ -61,10 +89,37 @@ public sealed class ReturnAuthorizationSpecs
     {
         var lines = new[] { Line("X0A", "SEA1", 1) };
 
-        Assert.That(ReturnAuthorizationRules.Check(OrderId, "X0A", 1, lines, 0, new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), ReturnWindows.Standard), Is.Null);
-        var late = ReturnAuthorizationRules.Check(OrderId, "X0A", 1, lines, 0, new DateTimeOffset(2026, 12, 1, 0, 0, 1, TimeSpan.Zero), ReturnWindows.Standard);
-        Assert.That(late, Is.EqualTo(new Refusal(
-            RefusalKind.WindowClosed, "orderId", "The return window of 30 days for marketplace US closed at 2026-12-01T00:00:00Z.")));
+        Assert.That(
+            ReturnAuthorizationRules.Check(
+                OrderId,
+                "X0A",
+                1,
+                lines,
+                0,
+                new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero),
+                ReturnWindows.Standard
+            ),
+            Is.Null
+        );
+        var late = ReturnAuthorizationRules.Check(
+            OrderId,
+            "X0A",
+            1,
+            lines,
+            0,
+            new DateTimeOffset(2026, 12, 1, 0, 0, 1, TimeSpan.Zero),
+            ReturnWindows.Standard
+        );
+        Assert.That(
+            late,
+            Is.EqualTo(
+                new Refusal(
+                    RefusalKind.WindowClosed,
+                    "orderId",
+                    "The return window of 30 days for marketplace US closed at 2026-12-01T00:00:00Z."
+                )
+            )
+        );
     }
 
     [Test]
@@ -76,7 +131,10 @@ public sealed class ReturnAuthorizationSpecs
         Assert.That(windows.DaysFor("de"), Is.EqualTo(14));
         Assert.That(windows.DaysFor("US"), Is.EqualTo(30));
         Assert.That(ReturnAuthorizationRules.Check(OrderId, "X0A", 1, lines, 0, ShippedAt.AddDays(14), windows), Is.Null);
-        Assert.That(ReturnAuthorizationRules.Check(OrderId, "X0A", 1, lines, 0, ShippedAt.AddDays(15), windows)!.Kind, Is.EqualTo(RefusalKind.WindowClosed));
+        Assert.That(
+            ReturnAuthorizationRules.Check(OrderId, "X0A", 1, lines, 0, ShippedAt.AddDays(15), windows)!.Kind,
+            Is.EqualTo(RefusalKind.WindowClosed)
+        );
     }
 
     [Test]
@@ -102,16 +160,33 @@ public sealed class ReturnAuthorizationSpecs
     public void A_shipment_listing_an_FNSKU_twice_projects_one_line_at_the_weighted_price()
     {
         var shipped = new OrderShipped(
-            Guid.NewGuid(), ShippedAt, "s1", Guid.NewGuid(), OrderId, "US", "SEA1", "US-West",
-            [new OrderLine("X0A", 1, new Money(10m, "usd")), new OrderLine("X0A", 3, new Money(14m, "USD")), new OrderLine("X0B", 2, new Money(5m, "USD"))],
-            2.5);
+            Guid.NewGuid(),
+            ShippedAt,
+            "s1",
+            Guid.NewGuid(),
+            OrderId,
+            "US",
+            "SEA1",
+            "US-West",
+            [
+                new OrderLine("X0A", 1, new Money(10m, "usd")),
+                new OrderLine("X0A", 3, new Money(14m, "USD")),
+                new OrderLine("X0B", 2, new Money(5m, "USD")),
+            ],
+            2.5
+        );
 
         var lines = OrderShippedConsumer.Project(shipped);
 
-        Assert.That(lines, Is.EqualTo(new[]
-        {
-            new ShippedLine(OrderId, "X0A", "SEA1", "US", 4, 13m, "USD", ShippedAt),
-            new ShippedLine(OrderId, "X0B", "SEA1", "US", 2, 5m, "USD", ShippedAt),
-        }));
+        Assert.That(
+            lines,
+            Is.EqualTo(
+                new[]
+                {
+                    new ShippedLine(OrderId, "X0A", "SEA1", "US", 4, 13m, "USD", ShippedAt),
+                    new ShippedLine(OrderId, "X0B", "SEA1", "US", 2, 5m, "USD", ShippedAt),
+                }
+            )
+        );
     }
 }

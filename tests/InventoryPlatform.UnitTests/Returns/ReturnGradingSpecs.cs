@@ -6,8 +6,13 @@ namespace InventoryPlatform.UnitTests;
 /// <summary>Grading, disposition, responsibility and reimbursement of returned units.</summary>
 public sealed class ReturnGradingSpecs
 {
-    private static DispositionDecision Decide(ReturnGrade grade, bool opened = false, string? category = null, ReturnReason? reason = ReturnReason.CustomerChangedMind, GradingRules? rules = null) =>
-        DispositionRules.Decide(new InspectionFinding(grade, opened, category), reason, rules ?? GradingRules.Default);
+    private static DispositionDecision Decide(
+        ReturnGrade grade,
+        bool opened = false,
+        string? category = null,
+        ReturnReason? reason = ReturnReason.CustomerChangedMind,
+        GradingRules? rules = null
+    ) => DispositionRules.Decide(new InspectionFinding(grade, opened, category), reason, rules ?? GradingRules.Default);
 
     [Test]
     public void Under_the_default_rules_each_grade_has_its_disposition_and_responsible_party()
@@ -31,10 +36,12 @@ public sealed class ReturnGradingSpecs
 
         Assert.That(decision.Restocks, Is.False);
         Assert.That(decision.Disposition, Is.EqualTo(Disposition.Dispose), "the seller chose where defective units go");
-        Assert.That(GradingRules.Check(null, null, null, Disposition.Restock), Is.EqualTo(new[]
-        {
-            ("defective", "Units that are not sellable as new cannot restock: choose liquidate, removeToSeller or dispose."),
-        }));
+        Assert.That(
+            GradingRules.Check(null, null, null, Disposition.Restock),
+            Is.EqualTo(
+                new[] { ("defective", "Units that are not sellable as new cannot restock: choose liquidate, removeToSeller or dispose.") }
+            )
+        );
     }
 
     [Test]
@@ -42,13 +49,28 @@ public sealed class ReturnGradingSpecs
     {
         var booksOnly = new GradingRules(true, ["Books", "toys"], Disposition.Liquidate, Disposition.Liquidate, Disposition.RemoveToSeller);
 
-        Assert.That(Decide(ReturnGrade.Sellable, opened: true, category: "books", rules: booksOnly).Disposition, Is.EqualTo(Disposition.Restock));
-        Assert.That(Decide(ReturnGrade.Sellable, opened: true, category: "electronics", rules: booksOnly).Disposition, Is.EqualTo(Disposition.Liquidate));
-        Assert.That(Decide(ReturnGrade.Sellable, opened: true, category: null, rules: booksOnly).Disposition, Is.EqualTo(Disposition.Liquidate));
-        Assert.That(Decide(ReturnGrade.Sellable, opened: false, category: "electronics", rules: booksOnly).Disposition, Is.EqualTo(Disposition.Restock),
-            "sealed units restock in every category");
-        Assert.That(Decide(ReturnGrade.Sellable, opened: true, category: "electronics").Disposition, Is.EqualTo(Disposition.Restock),
-            "by default opened like-new units restock in every category");
+        Assert.That(
+            Decide(ReturnGrade.Sellable, opened: true, category: "books", rules: booksOnly).Disposition,
+            Is.EqualTo(Disposition.Restock)
+        );
+        Assert.That(
+            Decide(ReturnGrade.Sellable, opened: true, category: "electronics", rules: booksOnly).Disposition,
+            Is.EqualTo(Disposition.Liquidate)
+        );
+        Assert.That(
+            Decide(ReturnGrade.Sellable, opened: true, category: null, rules: booksOnly).Disposition,
+            Is.EqualTo(Disposition.Liquidate)
+        );
+        Assert.That(
+            Decide(ReturnGrade.Sellable, opened: false, category: "electronics", rules: booksOnly).Disposition,
+            Is.EqualTo(Disposition.Restock),
+            "sealed units restock in every category"
+        );
+        Assert.That(
+            Decide(ReturnGrade.Sellable, opened: true, category: "electronics").Disposition,
+            Is.EqualTo(Disposition.Restock),
+            "by default opened like-new units restock in every category"
+        );
     }
 
     [Test]
@@ -66,7 +88,11 @@ public sealed class ReturnGradingSpecs
     public void A_sellable_unit_returned_as_not_as_described_is_on_the_seller()
     {
         Assert.That(Decide(ReturnGrade.Sellable, reason: ReturnReason.NotAsDescribed).Responsibility, Is.EqualTo(Responsibility.Seller));
-        Assert.That(Decide(ReturnGrade.Sellable, reason: null).Responsibility, Is.EqualTo(Responsibility.Customer), "an unexpected return has no reason");
+        Assert.That(
+            Decide(ReturnGrade.Sellable, reason: null).Responsibility,
+            Is.EqualTo(Responsibility.Customer),
+            "an unexpected return has no reason"
+        );
     }
 
     [Test]

@@ -14,16 +14,27 @@ public sealed partial class ReturnsSqlServerStatementSpecs
     [Test]
     public void Every_composed_repository_statement_parses_as_T_SQL()
     {
-        var database = new Database(new DbConnectionFactory(DatabaseProvider.SqlServer, "Server=nowhere"), new SqlServerDialect(), SqlRetry.Create(1), "returns");
+        var database = new Database(
+            new DbConnectionFactory(DatabaseProvider.SqlServer, "Server=nowhere"),
+            new SqlServerDialect(),
+            SqlRetry.Create(1),
+            "returns"
+        );
         object[] repositories =
         [
-            new ShippedLineRepository(database), new ReturnRepository(database), new GradingRuleRepository(database), new AnalyticsRepository(database),
+            new ShippedLineRepository(database),
+            new ReturnRepository(database),
+            new GradingRuleRepository(database),
+            new AnalyticsRepository(database),
         ];
 
         var statements = repositories
-            .SelectMany(r => r.GetType().GetFields(BindingFlags.Instance | BindingFlags.NonPublic)
-                .Where(f => f.FieldType == typeof(string))
-                .Select(f => (Name: $"{r.GetType().Name}.{f.Name}", Sql: (string)f.GetValue(r)!)))
+            .SelectMany(r =>
+                r.GetType()
+                    .GetFields(BindingFlags.Instance | BindingFlags.NonPublic)
+                    .Where(f => f.FieldType == typeof(string))
+                    .Select(f => (Name: $"{r.GetType().Name}.{f.Name}", Sql: (string)f.GetValue(r)!))
+            )
             .ToList();
 
         Assert.That(statements, Has.Count.GreaterThanOrEqualTo(8));
