@@ -4,7 +4,7 @@ using InventoryPlatform.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddPlatformService(AllocationService.Descriptor, AllocationConsumers.Register);
+builder.AddPlatformService(AllocationService.Descriptor);
 builder.Services.AddAllocation();
 
 var app = builder.Build();

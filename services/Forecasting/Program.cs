@@ -4,7 +4,7 @@ using InventoryPlatform.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddPlatformService(ForecastingService.Descriptor, ForecastingConsumers.Register);
+builder.AddPlatformService(ForecastingService.Descriptor);
 builder.Services.AddForecasting();
 
 var app = builder.Build();

@@ -4,7 +4,7 @@ using InventoryPlatform.Limits.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddPlatformService(LimitsService.Descriptor, LimitsConsumers.Register);
+builder.AddPlatformService(LimitsService.Descriptor);
 builder.Services.AddLimits(builder.Configuration);
 
 var app = builder.Build();

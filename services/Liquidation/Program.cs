@@ -4,7 +4,7 @@ using InventoryPlatform.Liquidation.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddPlatformService(LiquidationService.Descriptor, LiquidationConsumers.Register);
+builder.AddPlatformService(LiquidationService.Descriptor);
 builder.Services.AddLiquidation(builder.Configuration);
 
 var app = builder.Build();

@@ -1,10 +1,13 @@
+using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Hosting;
 using InventoryPlatform.Receiving.Api;
 using InventoryPlatform.Receiving.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddPlatformService(ReceivingService.Descriptor, ReceivingConsumers.Register);
+
+// Capacity for a new shipment is asked of Limits; the timeout is given per request.
+builder.AddPlatformService(ReceivingService.Descriptor, bus => bus.AddRequestClient<ReserveCapacity>());
 builder.Services.AddReceiving();
 
 var app = builder.Build();

@@ -4,7 +4,7 @@ using InventoryPlatform.Returns.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddPlatformService(ReturnsService.Descriptor, ReturnsConsumers.Register);
+builder.AddPlatformService(ReturnsService.Descriptor);
 builder.Services.AddReturns();
 
 var app = builder.Build();

@@ -2,9 +2,6 @@ using System.Reflection;
 
 namespace InventoryPlatform.Data;
 
-/// <summary>One migration script, named as the journal records it.</summary>
-public sealed record MigrationScript(string Name, string Sql);
-
 /// <summary>
 /// The scripts that build a service's schema on one engine: the platform tables every service has
 /// (outbox, inbox, idempotency keys), then the service's own scripts embedded under

@@ -22,12 +22,12 @@ public static class PlatformServiceExtensions
     public static WebApplicationBuilder AddPlatformService(
         this WebApplicationBuilder builder,
         PlatformService service,
-        Action<IBusRegistrationConfigurator> configureBus
+        Action<IBusRegistrationConfigurator>? configureBus = null
     )
     {
         builder.AddPlatformClock();
         builder.AddPlatformSchema(service);
-        builder.AddPlatformMessaging(service.Name, configureBus);
+        builder.AddPlatformMessaging(service.Name, service.Assembly, configureBus);
         builder.Services.AddSingleton<IdempotentRequests>();
         var signingKey = builder.Configuration[IdentityTokens.SigningKeySetting]
             ?? throw new InvalidOperationException(

@@ -18,5 +18,3 @@ public sealed partial record Seller(string Id)
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex SellerIdPattern();
 }
-
-public sealed class UnauthenticatedException(string message) : Exception(message);

@@ -4,49 +4,6 @@ using MassTransit;
 
 namespace InventoryPlatform.Messaging;
 
-/// <summary>The effect of several messages of one type, applied in one transaction.</summary>
-public interface IInboxBatchHandler<in TMessage>
-    where TMessage : class
-{
-    /// <summary>Applies the messages seen for the first time, in the order they arrived; repeats are already left out.</summary>
-    Task HandleAsync(IReadOnlyList<TMessage> messages, UnitOfWork unit);
-}
-
-/// <summary>
-/// A consumer whose messages, when several are in flight at once, share one transaction through
-/// <see cref="InboxBatcher{THandler,TMessage}"/>: their inbox rows and their effects commit together. The consumer's
-/// class name names its queue and its inbox rows, as with <see cref="InboxConsumer{TMessage}"/>.
-/// </summary>
-public abstract class BatchedInboxConsumer<THandler, TMessage>(InboxBatcher<THandler, TMessage> batcher) : IConsumer<TMessage>
-    where THandler : IInboxBatchHandler<TMessage>
-    where TMessage : class
-{
-    public Task Consume(ConsumeContext<TMessage> context) =>
-        batcher.ApplyAsync(
-            context.MessageId
-                ?? throw new InvalidOperationException($"A {typeof(TMessage).Name} without a MessageId cannot be deduplicated."),
-            context.Message,
-            GetType().Name,
-            context.CancellationToken
-        );
-}
-
-/// <summary>
-/// The endpoint of a batching consumer takes <see cref="InboxBatchOptions.PrefetchCount"/> messages at a time instead of
-/// the service's <see cref="MessagingOptions.PrefetchCount"/>: MassTransit runs as many deliveries at once as it prefetches,
-/// and every delivery waiting in the batcher can join the next transaction. Other consumers keep the smaller prefetch,
-/// since each of their deliveries is a transaction of its own.
-/// </summary>
-public abstract class BatchedInboxConsumerDefinition<TConsumer>(MessagingOptions options) : ConsumerDefinition<TConsumer>
-    where TConsumer : class, IConsumer
-{
-    protected override void ConfigureConsumer(
-        IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<TConsumer> consumerConfigurator,
-        IRegistrationContext context
-    ) => endpointConfigurator.PrefetchCount = options.Batching.PrefetchCount;
-}
-
 /// <summary>
 /// Group commit for a consumer. A message that arrives while no batch is running is applied at once, alone; messages
 /// that arrive while batches run wait for the next one (at most <see cref="InboxBatchOptions.MaxMessages"/> each,

@@ -46,35 +46,3 @@ public sealed class MessagingOptions
 
     public WatchdogOptions Watchdog { get; set; } = new();
 }
-
-/// <summary>Group commit of the consumers that batch (<see cref="InboxBatcher{THandler,TMessage}"/>).</summary>
-public sealed class InboxBatchOptions
-{
-    /// <summary>At most this many messages share one transaction (the endpoint's prefetch also bounds how many are in flight).</summary>
-    public int MaxMessages { get; set; } = 50;
-
-    /// <summary>
-    /// Batches of one consumer running at once in one process. One: the messages that arrive meanwhile wait for the next
-    /// batch and share its transaction; with two, two smaller batches ran side by side and locked the same rows, and the
-    /// allocation benchmark's consumers cost 30–40 % more CPU per order (docs/benchmarks.md).
-    /// </summary>
-    public int Concurrency { get; set; } = 1;
-
-    /// <summary>
-    /// Deliveries a batching consumer's endpoint holds at once (the others hold <see cref="MessagingOptions.PrefetchCount"/>).
-    /// With 128 against 32 the consumers spent less CPU per message in the allocation benchmark (docs/benchmarks.md).
-    /// </summary>
-    public int PrefetchCount { get; set; } = 128;
-}
-
-public sealed class OutboxOptions
-{
-    public int BatchSize { get; set; } = 200;
-
-    /// <summary>How often the dispatcher looks for rows when nothing woke it (other replicas' rows, a crash).</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
-
-    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
-}

@@ -1,3 +1,4 @@
+using System.Reflection;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,8 @@ public static class MessagingServiceCollectionExtensions
     public static IHostApplicationBuilder AddPlatformMessaging(
         this IHostApplicationBuilder builder,
         string serviceName,
-        Action<IBusRegistrationConfigurator> configure
+        Assembly consumers,
+        Action<IBusRegistrationConfigurator>? configure = null
     )
     {
         var options = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
@@ -38,7 +40,7 @@ public static class MessagingServiceCollectionExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            bus.SetEndpointNameFormatter(ConsumerQueues.Formatter(serviceName));
             bus.AddConfigureEndpointsCallback(
                 (_, _, endpoint) =>
                 {
@@ -52,7 +54,9 @@ public static class MessagingServiceCollectionExtensions
                     }
                 }
             );
-            configure(bus);
+            // Every consumer of the service by scan (with its ConsumerDefinition, if any): queue "{service}-{consumer}".
+            bus.AddConsumers(consumers);
+            configure?.Invoke(bus);
             bus.UsingRabbitMq(
                 (context, rabbit) =>
                 {

@@ -145,5 +145,3 @@ public sealed class OutboxDispatcher(
 
     private sealed record OutboxRow(Guid Id, string MessageType, string Body, Guid CorrelationId);
 }
-
-public sealed class OutboxPublishException(string message) : Exception(message);

@@ -4,12 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InventoryPlatform.Gateway.Api;
 
-public sealed record IssueKeyRequest(string? SellerId, IReadOnlyList<string>? Scopes, int? PermitsPerSecond, int? Burst);
-
-public sealed record IssuedKey(string Id, string Key, string SellerId, IReadOnlyList<string> Scopes, int PermitsPerSecond, int Burst);
-
-public sealed record KeySummary(string Id, string SellerId, IReadOnlyList<string> Scopes, int PermitsPerSecond, int Burst);
-
 /// <summary>Issuing and revoking partner API keys (admin scope only).</summary>
 public static class KeysApi
 {

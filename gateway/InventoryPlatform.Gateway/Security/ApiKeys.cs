@@ -6,39 +6,6 @@ using InventoryPlatform.Hosting;
 
 namespace InventoryPlatform.Gateway.Security;
 
-/// <summary>A partner key as the gateway knows it: never the key itself, only its SHA-256.</summary>
-public sealed record ApiKey(string Id, string SellerId, IReadOnlyList<string> Scopes, int PermitsPerSecond, int Burst);
-
-/// <summary>A key from configuration (the defaults an operator provisions through a secret store).</summary>
-public sealed class ConfiguredApiKey
-{
-    public string Id { get; set; } = "";
-
-    /// <summary>Lower-case hex SHA-256 of the key.</summary>
-    public string Sha256 { get; set; } = "";
-
-    public string SellerId { get; set; } = "";
-
-    public string[] Scopes { get; set; } = [];
-
-    public int PermitsPerSecond { get; set; } = 50;
-
-    public int Burst { get; set; } = 100;
-}
-
-public sealed class GatewayOptions
-{
-    public const string Section = "Gateway";
-
-    public ConfiguredApiKey[] ApiKeys { get; set; } = [];
-
-    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
-
-    /// <summary>How long a key looked up in the database is trusted before it is read again (revocation delay for other
-    /// replicas).</summary>
-    public TimeSpan KeyCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
-}
-
 /// <summary>
 /// Finds the key a request presents: among the configured keys (compared in constant time) and the keys
 /// the admin endpoint issued (looked up by hash, cached briefly). Revoked or unknown keys are null.

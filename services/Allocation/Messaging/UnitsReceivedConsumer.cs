@@ -48,16 +48,3 @@ public static class StockEvents
             reason
         );
 }
-
-/// <summary>The consumers Allocation registers on the bus.</summary>
-public static class AllocationConsumers
-{
-    public static void Register(IBusRegistrationConfigurator bus)
-    {
-        bus.AddConsumer<UnitsReceivedConsumer>();
-        bus.AddConsumer<ReturnRestockedConsumer>();
-        bus.AddConsumer<UnsellableReturnReceivedConsumer>();
-        bus.AddConsumer<InventoryRemovedConsumer>();
-        bus.AddConsumer<DemandForecastUpdatedConsumer>();
-    }
-}

@@ -68,13 +68,3 @@ public sealed class StockChangedBatch(SalesRepository sales, ReplenishmentDesk r
         }
     }
 }
-
-/// <summary>The consumers Forecasting registers on the bus.</summary>
-public static class ForecastingConsumers
-{
-    public static void Register(IBusRegistrationConfigurator bus)
-    {
-        bus.AddConsumer<OrderShippedConsumer>();
-        bus.AddConsumer<StockChangedConsumer, StockChangedConsumerDefinition>();
-    }
-}

@@ -1,0 +1,7 @@
+using InventoryPlatform.Gateway.Security;
+using InventoryPlatform.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace InventoryPlatform.Gateway.Api;
+
+public sealed record IssuedKey(string Id, string Key, string SellerId, IReadOnlyList<string> Scopes, int PermitsPerSecond, int Burst);

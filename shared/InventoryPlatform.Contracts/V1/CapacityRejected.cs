@@ -1,0 +1,10 @@
+namespace InventoryPlatform.Contracts.V1;
+
+public sealed record CapacityRejected(
+    Guid ShipmentId,
+    string Reason,
+    StorageType StorageType,
+    decimal LimitCubicFeet,
+    decimal UsedCubicFeet,
+    decimal RequestedCubicFeet
+);

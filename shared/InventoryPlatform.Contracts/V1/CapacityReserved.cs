@@ -1,0 +1,3 @@
+namespace InventoryPlatform.Contracts.V1;
+
+public sealed record CapacityReserved(Guid ShipmentId, Guid ReservationId);

@@ -1,0 +1,3 @@
+namespace InventoryPlatform.Contracts.V1;
+
+public sealed record RegionalDemand(string Region, double DailyUnitsP50, double DailyUnitsP90);

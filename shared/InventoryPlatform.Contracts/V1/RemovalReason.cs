@@ -1,0 +1,8 @@
+namespace InventoryPlatform.Contracts.V1;
+
+public enum RemovalReason
+{
+    Liquidated,
+    RemovedToSeller,
+    Disposed,
+}

@@ -1,0 +1,3 @@
+namespace InventoryPlatform.Contracts.V1;
+
+public sealed record StorageLimit(StorageType StorageType, decimal LimitCubicFeet);

@@ -1,0 +1,7 @@
+namespace InventoryPlatform.Contracts.V1;
+
+public enum UnitCondition
+{
+    Sellable,
+    Damaged,
+}
