@@ -1,6 +1,7 @@
 using System.Text.Json;
 using InventoryPlatform.Data;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InventoryPlatform.Hosting;
 
@@ -9,18 +10,19 @@ namespace InventoryPlatform.Hosting;
 /// transaction as what it created. A repeat with the same key gets the first response and creates nothing,
 /// also when both arrive at once (the loser's transaction rolls back on the key and it reads the winner's).
 /// </summary>
-public sealed class IdempotentRequests(Database database, TimeProvider time)
+public sealed class IdempotentRequests(Database database, TimeProvider time, IHttpContextAccessor http)
 {
     public const string Header = "Idempotency-Key";
 
     private readonly string _find =
-        $"SELECT request_path, status_code, response_body FROM {database.Schema}.idempotency_keys WHERE seller_id = @SellerId AND "
+        $"SELECT request_path, request_hash, status_code, response_body FROM {database.Schema}.idempotency_keys "
+        + "WHERE seller_id = @SellerId AND "
         + "idempotency_key = @Key";
 
     private readonly string _remember =
-        $"INSERT INTO {database.Schema}.idempotency_keys (seller_id, idempotency_key, request_path, status_code, response_body, "
-        + "created_at) "
-        + "VALUES (@SellerId, @Key, @RequestPath, @StatusCode, @ResponseBody, @CreatedAt)";
+        $"INSERT INTO {database.Schema}.idempotency_keys (seller_id, idempotency_key, request_path, request_hash, status_code, "
+        + "response_body, created_at) "
+        + "VALUES (@SellerId, @Key, @RequestPath, @RequestHash, @StatusCode, @ResponseBody, @CreatedAt)";
 
     public static bool IsValidKey(string? key) => key is null || (key.Length is >= 1 and <= 200 && key.All(c => c is >= '!' and <= '~'));
 
@@ -42,9 +44,10 @@ public sealed class IdempotentRequests(Database database, TimeProvider time)
             return Results.Json(body, statusCode: status);
         }
 
+        var fingerprint = IdempotencyFingerprint.Of(http.HttpContext);
         if (await FindAsync(seller, key, cancellationToken) is { } earlier)
         {
-            return Replay(earlier, requestPath);
+            return Replay(earlier, requestPath, fingerprint);
         }
 
         try
@@ -60,6 +63,7 @@ public sealed class IdempotentRequests(Database database, TimeProvider time)
                             SellerId = seller.Id,
                             Key = key,
                             RequestPath = requestPath,
+                            RequestHash = fingerprint,
                             StatusCode = outcome.Status,
                             ResponseBody = JsonSerializer.Serialize(outcome.Body, JsonDefaults.Options),
                             CreatedAt = time.GetUtcNow().UtcDateTime,
@@ -79,21 +83,28 @@ public sealed class IdempotentRequests(Database database, TimeProvider time)
                 throw;
             }
 
-            return Replay(winner, requestPath);
+            return Replay(winner, requestPath, fingerprint);
         }
     }
 
     private Task<StoredResponse?> FindAsync(Seller seller, string key, CancellationToken cancellationToken) =>
         database.QuerySingleOrDefaultAsync<StoredResponse>(_find, new { SellerId = seller.Id, Key = key }, cancellationToken);
 
-    private static IResult Replay(StoredResponse earlier, string requestPath) =>
-        earlier.RequestPath == requestPath
-            ? Results.Content(earlier.ResponseBody, "application/json", statusCode: earlier.StatusCode)
-            : TypedResults.Problem(
-                statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: "Idempotency key reused.",
-                detail: $"The {Header} was already used for {earlier.RequestPath}."
-            );
+    private static IResult Replay(StoredResponse earlier, string requestPath, string? fingerprint)
+    {
+        if (earlier.RequestPath != requestPath)
+        {
+            return Reused($"The {Header} was already used for {earlier.RequestPath}.");
+        }
 
-    private sealed record StoredResponse(string RequestPath, int StatusCode, string ResponseBody);
+        // Keys remembered before bodies were fingerprinted have no hash; they replay as before.
+        return earlier.RequestHash is not null && fingerprint is not null && earlier.RequestHash != fingerprint
+            ? Reused($"The {Header} was already used with a different request body; use a new key for a new request.")
+            : Results.Content(earlier.ResponseBody, "application/json", statusCode: earlier.StatusCode);
+    }
+
+    private static ProblemHttpResult Reused(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency key reused.", detail: detail);
+
+    private sealed record StoredResponse(string RequestPath, string? RequestHash, int StatusCode, string ResponseBody);
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace InventoryPlatform.Hosting;
 
-/// <summary>The API's JSON: camelCase, enums as strings.</summary>
+/// <summary>The API's JSON: camelCase, enums as strings, no control characters in strings.</summary>
 public static class JsonDefaults
 {
     public static readonly JsonSerializerOptions Options = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
@@ -13,6 +13,7 @@ public static class JsonDefaults
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.Converters.Add(new ControlCharacterRefusal());
         return options;
     }
 }

@@ -28,6 +28,7 @@ public static class PlatformServiceExtensions
         builder.AddPlatformClock();
         builder.AddPlatformSchema(service);
         builder.AddPlatformMessaging(service.Name, service.Assembly, configureBus);
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<IdempotentRequests>();
         var signingKey = builder.Configuration[IdentityTokens.SigningKeySetting]
             ?? throw new InvalidOperationException(
@@ -65,6 +66,8 @@ public static class PlatformServiceExtensions
         var tokens = app.Services.GetRequiredService<IdentityTokens>();
         var service = app.Services.GetRequiredService<PlatformService>();
         app.Use((context, next) => IdentityCheck.Middleware(context, next, tokens, service));
+        app.Use(QueryStringCheck.Middleware);
+        app.Use(IdempotencyFingerprint.Middleware);
         app.MapOpenApi();
         return app;
     }

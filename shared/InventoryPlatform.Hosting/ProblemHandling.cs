@@ -19,6 +19,10 @@ internal sealed class ProblemHandling(IProblemDetailsService problems, ILogger<P
     {
         ProblemDetails problem = exception switch
         {
+            BadHttpRequestException { InnerException: ControlCharacterException refused } => Invalid(
+                FieldOf(refused.Path),
+                ControlCharacterException.Reason
+            ),
             BadHttpRequestException { InnerException: JsonException json } => Invalid(FieldOf(json.Path), Reason(json)),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } bad => new ProblemDetails
             {
