@@ -15,7 +15,7 @@ public sealed class SqlServerSyntaxSpecs
 
     internal static readonly (Assembly Assembly, string Schema)[] Services =
     [
-        (typeof(Receiving.Api.ReceivingService).Assembly, "receiving"),
+        (typeof(Receiving.ReceivingService).Assembly, "receiving"),
         (typeof(Allocation.Api.AllocationService).Assembly, "allocation"),
         (typeof(Forecasting.Api.ForecastingService).Assembly, "forecasting"),
         (typeof(Returns.Api.ReturnsService).Assembly, "returns"),

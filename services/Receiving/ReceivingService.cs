@@ -1,7 +1,8 @@
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Receiving.Application;
 using InventoryPlatform.Receiving.Data;
 
-namespace InventoryPlatform.Receiving.Api;
+namespace InventoryPlatform.Receiving;
 
 public static class ReceivingService
 {
@@ -9,15 +10,18 @@ public static class ReceivingService
 
     public static IServiceCollection AddReceiving(this IServiceCollection services)
     {
+        services.AddPlatformOptions<PutawayOptions>(PutawayOptions.Section);
+        services.AddPlatformOptions<CapacityOptions>(CapacityOptions.Section);
         services.AddSingleton<ItemRepository>();
         services.AddSingleton<ShipmentRepository>();
         services.AddSingleton<PutawayRepository>();
         services.AddSingleton<PutawayPlanner>();
-        services.AddOptions<PutawayOptions>().BindConfiguration(PutawayOptions.Section);
-        services.AddSingleton<ScanIntake>();
-        services.AddSingleton<ShipmentTransitions>();
+        services.AddSingleton<RegisterItemHandler>();
+        services.AddSingleton<ConfigureBinsHandler>();
+        services.AddSingleton<RecordScansHandler>();
+        services.AddSingleton<ShipmentTransitionHandler>();
         services.AddScoped<CapacityReservations>();
-        services.AddOptions<CapacityOptions>().BindConfiguration(CapacityOptions.Section);
+        services.AddScoped<CreateShipmentHandler>();
         return services;
     }
 }

@@ -1,96 +1,87 @@
 using System.Data.Common;
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
-using InventoryPlatform.Hosting;
 using InventoryPlatform.Messaging;
 using InventoryPlatform.Receiving.Data;
 using InventoryPlatform.Receiving.Domain;
-using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace InventoryPlatform.Receiving.Api;
+namespace InventoryPlatform.Receiving.Application;
 
 /// <summary>
 /// Records scans into a shipment: each unit id once in the whole network, the shipment's received counts,
 /// each sellable unit's bin, and <see cref="UnitsReceived"/> per FNSKU and condition in the outbox, all in one transaction.
 /// </summary>
-public sealed class ScanIntake(Database database, ShipmentRepository shipments, PutawayPlanner putaway, Outbox outbox, TimeProvider time)
+public sealed class RecordScansHandler(
+    Database database,
+    ShipmentRepository shipments,
+    PutawayPlanner putaway,
+    Outbox outbox,
+    TimeProvider time
+)
 {
-    public async Task<Results<Ok<ScanResult>, ValidationProblem, ProblemHttpResult>> RecordAsync(
-        Seller seller,
+    /// <summary>
+    /// Records the scans; <paramref name="fieldPrefix"/> names the list the scans came in ("scans"), or is empty for a single
+    /// scan, so each error names the field it is about.
+    /// </summary>
+    public async Task<RecordScansResult> HandleAsync(
+        string sellerId,
         Guid shipmentId,
-        IReadOnlyList<ScanRequest> requests,
+        IReadOnlyList<(string? UnitId, string? Fnsku, UnitCondition? Condition)> requests,
         string fieldPrefix,
         Guid correlationId,
         CancellationToken cancellationToken
     )
     {
-        var validation = new Validation();
+        var errors = new List<(string Field, string Reason)>();
         for (var i = 0; i < requests.Count; i++)
         {
-            validation.Require(
-                requests[i].Condition is not null,
-                Field(fieldPrefix, requests.Count, i, "condition"),
-                "Is required: sellable or damaged."
-            );
+            if (requests[i].Condition is null)
+            {
+                errors.Add((Field(fieldPrefix, requests.Count, i, "condition"), "Is required: sellable or damaged."));
+            }
         }
 
         var scans = requests.Select(r => new Scan(r.UnitId ?? "", r.Fnsku ?? "", r.Condition ?? UnitCondition.Sellable)).ToList();
         try
         {
-            return await RecordAsync(seller, shipmentId, scans, validation, fieldPrefix, correlationId, oneByOne: false, cancellationToken);
+            return await RecordAsync(sellerId, shipmentId, scans, errors, fieldPrefix, correlationId, oneByOne: false, cancellationToken);
         }
         catch (DbException exception) when (database.Dialect.IsUniqueViolation(exception))
         {
             // A scan into another shipment recorded one of these unit ids at the same moment: record unit by unit.
-            return await RecordAsync(
-                seller,
-                shipmentId,
-                scans,
-                new Validation(),
-                fieldPrefix,
-                correlationId,
-                oneByOne: true,
-                cancellationToken
-            );
+            return await RecordAsync(sellerId, shipmentId, scans, [], fieldPrefix, correlationId, oneByOne: true, cancellationToken);
         }
     }
 
-    private Task<Results<Ok<ScanResult>, ValidationProblem, ProblemHttpResult>> RecordAsync(
-        Seller seller,
+    private Task<RecordScansResult> RecordAsync(
+        string sellerId,
         Guid shipmentId,
         List<Scan> scans,
-        Validation validation,
+        IReadOnlyList<(string Field, string Reason)> inputErrors,
         string fieldPrefix,
         Guid correlationId,
         bool oneByOne,
         CancellationToken cancellationToken
     ) =>
-        database.InTransactionAsync<Results<Ok<ScanResult>, ValidationProblem, ProblemHttpResult>>(
+        database.InTransactionAsync<RecordScansResult>(
             async unit =>
             {
-                var locked = await shipments.LockAsync(unit, seller.Id, shipmentId);
+                var locked = await shipments.LockAsync(unit, sellerId, shipmentId);
                 if (locked is not { } shipment)
                 {
-                    return Problems.NotFound("Shipment", shipmentId.ToString());
+                    return new RecordScansResult.ShipmentNotFound();
                 }
 
                 if (!ShipmentLifecycle.AcceptsScans(shipment.Header.Status))
                 {
-                    return Problems.Conflict(
-                        "Shipment does not accept scans.",
-                        $"Shipment {shipmentId} is {shipment.Header.Status}: no units can be scanned into it any more."
-                    );
+                    return new RecordScansResult.NotAcceptingScans(shipment.Header.Status);
                 }
 
                 var onShipment = shipment.Lines.Select(l => l.Fnsku).ToHashSet(StringComparer.Ordinal);
-                foreach (var (field, reason) in ScanRules.Check(scans, onShipment, fieldPrefix))
+                var errors = inputErrors.Concat(ScanRules.Check(scans, onShipment, fieldPrefix)).ToList();
+                if (errors.Count > 0)
                 {
-                    validation.Add(field, reason);
-                }
-
-                if (!validation.IsValid)
-                {
-                    return validation.Problem();
+                    return new RecordScansResult.Invalid(errors);
                 }
 
                 var now = time.GetUtcNow();
@@ -108,11 +99,11 @@ public sealed class ScanIntake(Database database, ShipmentRepository shipments, 
                 var repeated = new List<string>();
                 var fresh = oneByOne
                     ? null
-                    : new HashSet<string>(await shipments.RecordNewUnitsAsync(unit, seller.Id, records), StringComparer.Ordinal);
+                    : new HashSet<string>(await shipments.RecordNewUnitsAsync(unit, sellerId, records), StringComparer.Ordinal);
                 for (var i = 0; i < scans.Count; i++)
                 {
                     // Remove, so a unit id that appears twice in the batch counts once.
-                    var isNew = fresh?.Remove(scans[i].UnitId) ?? await shipments.TryRecordUnitAsync(unit, seller.Id, records[i]);
+                    var isNew = fresh?.Remove(scans[i].UnitId) ?? await shipments.TryRecordUnitAsync(unit, sellerId, records[i]);
                     if (isNew)
                     {
                         recorded.Add(scans[i]);
@@ -132,7 +123,7 @@ public sealed class ScanIntake(Database database, ShipmentRepository shipments, 
                         new UnitsReceived(
                             Guid.CreateVersion7(),
                             now,
-                            seller.Id,
+                            sellerId,
                             correlationId,
                             shipmentId,
                             shipment.Header.FulfillmentCenter,
@@ -150,8 +141,8 @@ public sealed class ScanIntake(Database database, ShipmentRepository shipments, 
                 }
 
                 // Last, so the bin rows it updates stay locked for as short a time as possible.
-                await putaway.StowAsync(unit, seller.Id, shipment.Header.FulfillmentCenter, recorded);
-                return TypedResults.Ok(new ScanResult(recorded.Count, repeated));
+                await putaway.StowAsync(unit, sellerId, shipment.Header.FulfillmentCenter, recorded);
+                return new RecordScansResult.Recorded(recorded.Count, repeated);
             },
             cancellationToken
         );

@@ -1,33 +1,6 @@
+using InventoryPlatform.Primitives;
+
 namespace InventoryPlatform.Receiving.Domain;
-
-public enum ShipmentStatus
-{
-    Created,
-    InTransit,
-    Receiving,
-    Closed,
-    Cancelled,
-}
-
-public sealed record ShipmentLine(string Fnsku, int ExpectedUnits, int? CasePack, int ReceivedSellable, int ReceivedDamaged);
-
-/// <summary>What a seller or the dock can do to a shipment.</summary>
-public enum ShipmentAction
-{
-    Ship,
-    Close,
-    Cancel,
-}
-
-/// <summary>The outcome of asking for a transition: the new status, or why the shipment cannot make it.</summary>
-public sealed record Transition(ShipmentStatus? To, string? Refusal)
-{
-    public bool IsAllowed => To is not null;
-
-    public static Transition Allowed(ShipmentStatus to) => new(to, null);
-
-    public static Transition Refused(string reason) => new(null, reason);
-}
 
 public static class ShipmentLifecycle
 {
@@ -95,9 +68,9 @@ public static class ShipmentLifecycle
         for (var i = 0; i < lines.Count; i++)
         {
             var (fnsku, expected, casePack) = lines[i];
-            if (!Fnsku.IsWellFormed(fnsku))
+            if (!Fnsku.IsValid(fnsku))
             {
-                yield return ($"lines[{i}].fnsku", "Must be an FNSKU returned by item registration.");
+                yield return ($"lines[{i}].fnsku", Fnsku.Rule);
             }
             else if (!seen.Add(fnsku!))
             {

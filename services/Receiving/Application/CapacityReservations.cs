@@ -2,31 +2,13 @@ using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
 using InventoryPlatform.Messaging;
 using MassTransit;
-using Microsoft.Extensions.Options;
 
-namespace InventoryPlatform.Receiving.Api;
-
-public sealed class CapacityOptions
-{
-    public const string Section = "Receiving:Capacity";
-
-    /// <summary>How long shipment creation waits for Limits to answer before giving up with 503.</summary>
-    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
-}
-
-/// <summary>Limits said no: the storage type, its limit, what is used and what the shipment asked for.</summary>
-public sealed class CapacityRejectedException(CapacityRejected rejection) : Exception(rejection.Reason)
-{
-    public CapacityRejected Rejection { get; } = rejection;
-}
-
-/// <summary>Limits did not answer in time (or the bus is away): nothing can be promised.</summary>
-public sealed class CapacityUnavailableException(string message, Exception inner) : Exception(message, inner);
+namespace InventoryPlatform.Receiving.Application;
 
 /// <summary>Receiving's side of the capacity conversation with Limits (bus request/response).</summary>
 public sealed class CapacityReservations(
     IRequestClient<ReserveCapacity> client,
-    IOptions<CapacityOptions> options,
+    CapacityOptions options,
     Database database,
     Outbox outbox,
     TimeProvider time
@@ -38,13 +20,13 @@ public sealed class CapacityReservations(
     {
         // The timeout covers sending the request too: with the broker away, the send itself waits for a connection.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(options.Value.RequestTimeout);
+        deadline.CancelAfter(options.RequestTimeout);
         try
         {
             var response = await client.GetResponse<CapacityReserved, CapacityRejected>(
                 request,
                 deadline.Token,
-                RequestTimeout.After(ms: (int)options.Value.RequestTimeout.TotalMilliseconds)
+                RequestTimeout.After(ms: (int)options.RequestTimeout.TotalMilliseconds)
             );
             if (response.Is(out Response<CapacityRejected>? rejected))
             {
@@ -61,7 +43,7 @@ public sealed class CapacityReservations(
             )
         {
             throw new CapacityUnavailableException(
-                $"Limits did not answer the capacity request within {options.Value.RequestTimeout.TotalSeconds:0.#} s.",
+                $"Limits did not answer the capacity request within {options.RequestTimeout.TotalSeconds:0.#} s.",
                 timeout
             );
         }

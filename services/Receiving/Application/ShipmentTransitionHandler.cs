@@ -1,33 +1,36 @@
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
-using InventoryPlatform.Hosting;
 using InventoryPlatform.Messaging;
+using InventoryPlatform.Primitives;
 using InventoryPlatform.Receiving.Data;
 using InventoryPlatform.Receiving.Domain;
-using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace InventoryPlatform.Receiving.Api;
+namespace InventoryPlatform.Receiving.Application;
 
 /// <summary>
 /// Ships, closes and cancels shipments. The shipment row is locked for the transition, so a close and a
 /// scan of the same shipment happen one after the other: no scan is counted after the close computed its
 /// discrepancies. The events a transition causes go to the outbox in the same transaction.
 /// </summary>
-public sealed class ShipmentTransitions(Database database, ShipmentRepository shipments, Outbox outbox, TimeProvider time)
+public sealed class ShipmentTransitionHandler(Database database, ShipmentRepository shipments, Outbox outbox, TimeProvider time)
 {
-    public Task<Results<Ok<ShipmentResponse>, ProblemHttpResult>> ApplyAsync(
-        Seller seller,
+    /// <summary>
+    /// The shipment after the transition; null when the seller has no such shipment. A transition its state does not allow
+    /// throws <see cref="StateConflictException"/> with the reason, and changes nothing.
+    /// </summary>
+    public Task<ShipmentView?> HandleAsync(
+        string sellerId,
         Guid shipmentId,
         ShipmentAction action,
         Guid correlationId,
         CancellationToken cancellationToken
     ) =>
-        database.InTransactionAsync<Results<Ok<ShipmentResponse>, ProblemHttpResult>>(
+        database.InTransactionAsync<ShipmentView?>(
             async unit =>
             {
-                if (await shipments.LockAsync(unit, seller.Id, shipmentId) is not { } locked)
+                if (await shipments.LockAsync(unit, sellerId, shipmentId) is not { } locked)
                 {
-                    return Problems.NotFound("Shipment", shipmentId.ToString());
+                    return null;
                 }
 
                 var (header, lines) = locked;
@@ -35,7 +38,7 @@ public sealed class ShipmentTransitions(Database database, ShipmentRepository sh
                 var transition = ShipmentLifecycle.Apply(header.Status, action, received);
                 if (!transition.IsAllowed)
                 {
-                    return Problems.Conflict($"The shipment cannot be {Past(action)}.", transition.Refusal!);
+                    throw new StateConflictException(transition.Refusal!);
                 }
 
                 var now = time.GetUtcNow();
@@ -49,7 +52,7 @@ public sealed class ShipmentTransitions(Database database, ShipmentRepository sh
                             new InboundShipmentClosed(
                                 Guid.CreateVersion7(),
                                 now,
-                                seller.Id,
+                                sellerId,
                                 correlationId,
                                 shipmentId,
                                 header.FulfillmentCenter,
@@ -61,7 +64,7 @@ public sealed class ShipmentTransitions(Database database, ShipmentRepository sh
                         // Limits frees the capacity it reserved for this shipment when it was created.
                         await outbox.AddAsync(
                             unit,
-                            new CapacityReleased(Guid.CreateVersion7(), now, seller.Id, correlationId, shipmentId, header.FulfillmentCenter)
+                            new CapacityReleased(Guid.CreateVersion7(), now, sellerId, correlationId, shipmentId, header.FulfillmentCenter)
                         );
                         break;
                 }
@@ -74,18 +77,8 @@ public sealed class ShipmentTransitions(Database database, ShipmentRepository sh
                     ShipmentStatus.Cancelled => updated with { CancelledAt = now.UtcDateTime },
                     _ => updated,
                 };
-                return TypedResults.Ok(
-                    ShipmentsApi.ToResponse(new ShipmentView(updated, lines.OrderBy(l => l.Fnsku, StringComparer.Ordinal).ToList()))
-                );
+                return new ShipmentView(updated, lines.OrderBy(l => l.Fnsku, StringComparer.Ordinal).ToList());
             },
             cancellationToken
         );
-
-    private static string Past(ShipmentAction action) =>
-        action switch
-        {
-            ShipmentAction.Ship => "shipped",
-            ShipmentAction.Close => "closed",
-            _ => "cancelled",
-        };
 }

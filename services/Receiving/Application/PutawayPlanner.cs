@@ -2,23 +2,11 @@ using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
 using InventoryPlatform.Receiving.Data;
 using InventoryPlatform.Receiving.Domain;
-using Microsoft.Extensions.Options;
 
-namespace InventoryPlatform.Receiving.Api;
-
-public sealed class PutawayOptions
-{
-    public const string Section = "Receiving:Putaway";
-
-    /// <summary>Units a day (over the velocity window) from which an FNSKU counts as a fast mover.</summary>
-    public decimal FastMoverUnitsPerDay { get; set; } = 1m;
-
-    /// <summary>How many recent days of OrderShipped make the sales velocity.</summary>
-    public int VelocityWindowDays { get; set; } = 28;
-}
+namespace InventoryPlatform.Receiving.Application;
 
 /// <summary>Puts newly received sellable units away into the FC's bins, inside the scan's transaction.</summary>
-public sealed class PutawayPlanner(PutawayRepository bins, ItemRepository items, IOptions<PutawayOptions> options, TimeProvider time)
+public sealed class PutawayPlanner(PutawayRepository bins, ItemRepository items, PutawayOptions options, TimeProvider time)
 {
     /// <summary>
     /// Damaged units go to the FC's damage area, not a bin; an FC without configured bins stows nothing
@@ -40,7 +28,7 @@ public sealed class PutawayPlanner(PutawayRepository bins, ItemRepository items,
 
         var fnskus = sellable.Select(s => s.Fnsku).Distinct(StringComparer.Ordinal).ToList();
         var volumes = await items.FindManyAsync(unit, sellerId, fnskus);
-        var window = options.Value.VelocityWindowDays;
+        var window = options.VelocityWindowDays;
         var now = time.GetUtcNow().UtcDateTime;
         var velocity = await bins.UnitsPerDayAsync(unit, fulfillmentCenter, fnskus, DateOnly.FromDateTime(now).AddDays(-window), window);
 
@@ -54,7 +42,7 @@ public sealed class PutawayPlanner(PutawayRepository bins, ItemRepository items,
                 space = await bins.ReadBinsAsync(unit, fulfillmentCenter);
             }
 
-            var plan = Putaway.Assign(waiting, space, velocity, options.Value.FastMoverUnitsPerDay);
+            var plan = Putaway.Assign(waiting, space, velocity, options.FastMoverUnitsPerDay);
             var volumeOf = waiting.ToDictionary(u => u.UnitId, u => u.CubicFeet, StringComparer.Ordinal);
             var retry = new List<UnitToStow>();
             // In bin order, so two scans never wait for each other's bins the other way round.
