@@ -1,20 +1,6 @@
+using InventoryPlatform.Primitives;
+
 namespace InventoryPlatform.Allocation.Domain;
-
-public enum TransferStatus
-{
-    /// <summary>Left the source FC; counted in transit at the destination.</summary>
-    InTransit,
-
-    /// <summary>Arrived and on hand at the destination.</summary>
-    Received,
-}
-
-/// <summary>Who asked for a transfer.</summary>
-public enum TransferOrigin
-{
-    Manual,
-    Rebalancer,
-}
 
 public static class TransferRules
 {
@@ -29,9 +15,9 @@ public static class TransferRules
         int quantity
     )
     {
-        if (fnsku is null || fnsku.Length is 0 or > 10 || !fnsku.All(char.IsAsciiLetterOrDigit))
+        if (!Fnsku.IsValid(fnsku))
         {
-            yield return ("fnsku", "Must be 1-10 letters or digits.");
+            yield return ("fnsku", Fnsku.Rule);
         }
 
         var source = from is null ? null : network.FindCenter(from.ToUpperInvariant());

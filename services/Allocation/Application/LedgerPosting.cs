@@ -3,7 +3,7 @@ using InventoryPlatform.Allocation.Domain;
 using InventoryPlatform.Data;
 using InventoryPlatform.Messaging;
 
-namespace InventoryPlatform.Allocation.Messaging;
+namespace InventoryPlatform.Allocation.Application;
 
 /// <summary>
 /// Posts movements to one balance and publishes the balance after them as <c>StockChanged</c> through the outbox,

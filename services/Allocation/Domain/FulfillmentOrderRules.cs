@@ -1,39 +1,7 @@
 using System.Text.RegularExpressions;
+using InventoryPlatform.Primitives;
 
 namespace InventoryPlatform.Allocation.Domain;
-
-public enum OrderStatus
-{
-    /// <summary>Every unit is reserved at an FC.</summary>
-    Allocated,
-
-    /// <summary>Some units are reserved, the rest backordered.</summary>
-    PartiallyAllocated,
-
-    /// <summary>No unit could be reserved; the whole order is backordered.</summary>
-    Backordered,
-
-    /// <summary>Some FC shipments left, others have not.</summary>
-    PartiallyShipped,
-
-    /// <summary>Every reserved unit has shipped.</summary>
-    Shipped,
-
-    Cancelled,
-}
-
-/// <summary>What to do when the network does not hold every unit an order asks for.</summary>
-public enum ShortagePolicy
-{
-    /// <summary>Reserve what there is and backorder the rest.</summary>
-    Backorder,
-
-    /// <summary>Refuse the order; nothing is reserved or stored.</summary>
-    Reject,
-}
-
-/// <summary>A line as a partner sent it, before it is checked.</summary>
-public sealed record OrderLineInput(string? Fnsku, int Quantity, decimal? UnitPriceAmount, string? Currency);
 
 public static partial class FulfillmentOrderRules
 {
@@ -91,9 +59,9 @@ public static partial class FulfillmentOrderRules
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            if (line.Fnsku is null || !FnskuPattern().IsMatch(line.Fnsku))
+            if (!Fnsku.IsValid(line.Fnsku))
             {
-                yield return ($"lines[{i}].fnsku", "Must be 1-10 letters or digits.");
+                yield return ($"lines[{i}].fnsku", Fnsku.Rule);
             }
             else if (!seen.Add(line.Fnsku.ToUpperInvariant()))
             {
@@ -144,9 +112,6 @@ public static partial class FulfillmentOrderRules
     /// <summary>The status after an FC shipment, given how many allocations are still waiting to ship.</summary>
     public static OrderStatus StatusAfterShipment(int allocationsStillUnshipped) =>
         allocationsStillUnshipped == 0 ? OrderStatus.Shipped : OrderStatus.PartiallyShipped;
-
-    [GeneratedRegex("^[A-Za-z0-9]{1,10}$")]
-    private static partial Regex FnskuPattern();
 
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex CurrencyPattern();

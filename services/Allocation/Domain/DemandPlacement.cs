@@ -1,21 +1,5 @@
 namespace InventoryPlatform.Allocation.Domain;
 
-/// <summary>Daily units of an FNSKU wanted in a region (from a forecast, or from recent shipments where there is none).</summary>
-public sealed record RegionalDemandRate(string Region, double DailyUnits);
-
-/// <summary>Units to send to one FC, and the share of the marketplace's demand that FC serves soonest.</summary>
-public sealed record PlacementLine(string FulfillmentCenter, int Units, double DemandShare);
-
-/// <summary>A proposed move of stock from an FC holding more than its demand share to one holding less.</summary>
-public sealed record TransferProposal(
-    string Fnsku,
-    string FromFulfillmentCenter,
-    string ToFulfillmentCenter,
-    int Quantity,
-    double? FromDaysOfCover,
-    double? ToDaysOfCover
-);
-
 /// <summary>Puts stock near demand: advice for inbound units, and transfers that rebalance what is already placed.</summary>
 public static class DemandPlacement
 {
