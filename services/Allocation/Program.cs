@@ -1,5 +1,5 @@
+using InventoryPlatform.Allocation;
 using InventoryPlatform.Allocation.Api;
-using InventoryPlatform.Allocation.Messaging;
 using InventoryPlatform.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);

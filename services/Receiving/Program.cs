@@ -1,7 +1,7 @@
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Receiving;
 using InventoryPlatform.Receiving.Api;
-using InventoryPlatform.Receiving.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

@@ -6,7 +6,7 @@ using InventoryPlatform.Data;
 using Npgsql;
 using RabbitMQ.Client;
 using LimitsMarker = InventoryPlatform.Limits.Messaging.ReserveCapacityConsumer;
-using ReceivingMarker = InventoryPlatform.Receiving.Api.ScanIntake;
+using ReceivingMarker = InventoryPlatform.Receiving.Application.RecordScansHandler;
 
 namespace InventoryPlatform.IntegrationTests;
 

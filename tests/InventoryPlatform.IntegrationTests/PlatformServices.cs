@@ -5,7 +5,7 @@ using Microsoft.Data.SqlClient;
 using Npgsql;
 using AllocationMarker = InventoryPlatform.Allocation.Data.StockRepository;
 using LimitsMarker = InventoryPlatform.Limits.Messaging.ReserveCapacityConsumer;
-using ReceivingMarker = InventoryPlatform.Receiving.Api.ScanIntake;
+using ReceivingMarker = InventoryPlatform.Receiving.Application.RecordScansHandler;
 
 namespace InventoryPlatform.IntegrationTests;
 

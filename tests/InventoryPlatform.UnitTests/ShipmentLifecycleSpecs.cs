@@ -1,4 +1,5 @@
 using InventoryPlatform.Contracts.V1;
+using InventoryPlatform.Primitives;
 using InventoryPlatform.Receiving.Domain;
 
 namespace InventoryPlatform.UnitTests;
@@ -114,7 +115,7 @@ public sealed class DiscrepancySpecs
 public sealed class CapacityRequestSpecs
 {
     private static Item ItemOf(StorageType type, decimal l, decimal w, decimal h) =>
-        new(Fnsku.Generate(), "s", "sku", "t", type, new Dimensions(l, w, h, 1), new Money(1, "USD"));
+        new(Fnsku.New().Value, "s", "sku", "t", type, new Dimensions(l, w, h, 1), new Money(1, "USD"));
 
     [Test]
     public void Volumes_are_item_volume_times_units_summed_per_storage_type_and_rounded_up()

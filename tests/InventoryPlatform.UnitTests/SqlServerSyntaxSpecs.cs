@@ -15,8 +15,8 @@ public sealed class SqlServerSyntaxSpecs
 
     internal static readonly (Assembly Assembly, string Schema)[] Services =
     [
-        (typeof(Receiving.Api.ReceivingService).Assembly, "receiving"),
-        (typeof(Allocation.Api.AllocationService).Assembly, "allocation"),
+        (typeof(Receiving.ReceivingService).Assembly, "receiving"),
+        (typeof(Allocation.AllocationService).Assembly, "allocation"),
         (typeof(Forecasting.Api.ForecastingService).Assembly, "forecasting"),
         (typeof(Returns.Api.ReturnsService).Assembly, "returns"),
         (typeof(Liquidation.Api.LiquidationService).Assembly, "liquidation"),

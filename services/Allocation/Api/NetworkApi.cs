@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using InventoryPlatform.Allocation.Data;
 using InventoryPlatform.Allocation.Domain;
 using InventoryPlatform.Hosting;
@@ -6,26 +5,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InventoryPlatform.Allocation.Api;
 
-public sealed record NetworkResponse(
-    IReadOnlyList<Region> Regions,
-    IReadOnlyList<FulfillmentCenter> FulfillmentCenters,
-    IReadOnlyList<TransitTime> TransitTimes,
-    CrossBorderPolicy CrossBorder
-);
-
-public sealed record RegionRequest(string? Marketplace);
-
-public sealed record FulfillmentCenterRequest(string? Marketplace, string? Region, int? StorageCapacityUnits);
-
-public sealed record TransitTimeRequest(int? TransitHours);
-
-public sealed record CrossBorderRequest(bool? Allowed, int? PenaltyHours);
-
 /// <summary>
 /// The FC network: shared by every seller (it is the operator's, not a seller's), read by allocation and placement.
 /// Edits are for operations; the gateway's scopes decide who may make them.
 /// </summary>
-public static partial class NetworkApi
+public static class NetworkApi
 {
     public static RouteGroupBuilder MapNetworkApi(this IEndpointRouteBuilder routes)
     {
@@ -75,9 +59,9 @@ public static partial class NetworkApi
     )
     {
         var validation = new Validation();
-        validation.Require(RegionPattern().IsMatch(code), "code", "Must be 1-40 letters, digits or '-'.");
+        validation.Require(NetworkCodes.IsRegion(code), "code", "Must be 1-40 letters, digits or '-'.");
         validation.Require(
-            request.Marketplace is not null && MarketplacePattern().IsMatch(request.Marketplace),
+            NetworkCodes.IsMarketplace(request.Marketplace),
             "marketplace",
             "Must be a two-letter marketplace code such as US."
         );
@@ -102,9 +86,9 @@ public static partial class NetworkApi
         var network = await networks.GetAsync(cancellationToken);
         var fc = code.ToUpperInvariant();
         var validation = new Validation();
-        validation.Require(CenterPattern().IsMatch(fc), "code", "Must be 1-10 letters or digits.");
+        validation.Require(NetworkCodes.IsCenter(fc), "code", "Must be 1-10 letters or digits.");
         validation.Require(
-            request.Marketplace is not null && MarketplacePattern().IsMatch(request.Marketplace),
+            NetworkCodes.IsMarketplace(request.Marketplace),
             "marketplace",
             "Must be a two-letter marketplace code such as US."
         );
@@ -172,13 +156,4 @@ public static partial class NetworkApi
         await networks.SaveCrossBorderAsync(policy, cancellationToken);
         return TypedResults.Ok(policy);
     }
-
-    [GeneratedRegex("^[A-Za-z0-9-]{1,40}$")]
-    private static partial Regex RegionPattern();
-
-    [GeneratedRegex("^[A-Z]{2}$")]
-    private static partial Regex MarketplacePattern();
-
-    [GeneratedRegex("^[A-Z0-9]{1,10}$")]
-    private static partial Regex CenterPattern();
 }

@@ -1,89 +1,13 @@
+using InventoryPlatform.Allocation.Application;
 using InventoryPlatform.Allocation.Data;
 using InventoryPlatform.Allocation.Domain;
-using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Primitives;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace InventoryPlatform.Allocation.Api;
-
-public sealed record MoneyRequest(decimal? Amount, string? Currency);
-
-public sealed record OrderLineRequest(string? Fnsku, int Quantity, MoneyRequest? UnitPrice);
-
-public sealed record CreateOrderRequest(
-    string? PartnerOrderId,
-    string? Marketplace,
-    string? ShipToRegion,
-    IReadOnlyList<OrderLineRequest>? Lines,
-    ShortagePolicy? ShortagePolicy
-);
-
-public sealed record CancelOrderRequest(string? Reason);
-
-public sealed record ShipOrderRequest(string? FulfillmentCenter);
-
-public sealed record OrderAllocationResponse(string FulfillmentCenter, int Quantity, DateTime? ShippedAt);
-
-public sealed record OrderLineResponse(
-    int LineNumber,
-    string Fnsku,
-    int Quantity,
-    Money UnitPrice,
-    int Allocated,
-    int Backordered,
-    IReadOnlyList<OrderAllocationResponse> Allocations
-);
-
-public sealed record OrderResponse(
-    Guid Id,
-    string? PartnerOrderId,
-    string Marketplace,
-    string ShipToRegion,
-    OrderStatus Status,
-    string? CancelReason,
-    DateTime CreatedAt,
-    DateTime UpdatedAt,
-    IReadOnlyList<OrderLineResponse> Lines
-)
-{
-    public static OrderResponse From(OrderView order) =>
-        new(
-            order.Header.Id,
-            order.Header.PartnerOrderId,
-            order.Header.Marketplace,
-            order.Header.ShipToRegion,
-            order.Header.Status,
-            order.Header.CancelReason,
-            order.Header.CreatedAt,
-            order.Header.UpdatedAt,
-            order
-                .Lines.Select(l =>
-                {
-                    var allocations = order.Allocations.Where(a => a.LineNumber == l.LineNumber).ToList();
-                    return new OrderLineResponse(
-                        l.LineNumber,
-                        l.Fnsku,
-                        l.Quantity,
-                        new Money(l.UnitPrice, l.Currency),
-                        allocations.Sum(a => a.Quantity),
-                        l.Backordered,
-                        allocations.Select(a => new OrderAllocationResponse(a.FulfillmentCenter, a.Quantity, a.ShippedAt)).ToList()
-                    );
-                })
-                .ToList()
-        );
-}
-
-public sealed record OrderSummary(
-    Guid Id,
-    string? PartnerOrderId,
-    string Marketplace,
-    string ShipToRegion,
-    OrderStatus Status,
-    DateTime CreatedAt
-);
 
 public static class OrdersApi
 {
@@ -125,7 +49,7 @@ public static class OrdersApi
         HttpContext http,
         NetworkRepository networks,
         OrderRepository orders,
-        OrderDesk desk,
+        CreateOrderHandler create,
         IdempotentRequests idempotency,
         CancellationToken cancellationToken
     )
@@ -189,7 +113,7 @@ public static class OrdersApi
                 seller,
                 idempotencyKey,
                 http.Request.Path,
-                async unit => (StatusCodes.Status201Created, OrderResponse.From(await desk.AllocateAsync(unit, network, order))),
+                async unit => (StatusCodes.Status201Created, OrderResponse.From(await create.HandleAsync(unit, network, order))),
                 cancellationToken
             );
         }
@@ -247,8 +171,7 @@ public static class OrdersApi
         CancelOrderRequest? request,
         Seller seller,
         HttpContext http,
-        Database database,
-        OrderDesk desk,
+        CancelOrderHandler cancel,
         CancellationToken cancellationToken
     )
     {
@@ -260,10 +183,7 @@ public static class OrdersApi
 
         try
         {
-            var order = await database.InTransactionAsync(
-                unit => desk.CancelAsync(unit, seller.Id, id, reason, Correlation.Of(http)),
-                cancellationToken
-            );
+            var order = await cancel.HandleAsync(seller.Id, id, reason, Correlation.Of(http), cancellationToken);
             return order is null ? Problems.NotFound("Order", id.ToString()) : TypedResults.Ok(OrderResponse.From(order));
         }
         catch (StateConflictException conflict)
@@ -277,8 +197,7 @@ public static class OrdersApi
         ShipOrderRequest request,
         Seller seller,
         HttpContext http,
-        Database database,
-        OrderDesk desk,
+        ConfirmShipmentHandler confirm,
         CancellationToken cancellationToken
     )
     {
@@ -290,10 +209,7 @@ public static class OrdersApi
         try
         {
             var fc = request.FulfillmentCenter.ToUpperInvariant();
-            var order = await database.InTransactionAsync(
-                unit => desk.ShipAsync(unit, seller.Id, id, fc, Correlation.Of(http)),
-                cancellationToken
-            );
+            var order = await confirm.HandleAsync(seller.Id, id, fc, Correlation.Of(http), cancellationToken);
             return order is null ? Problems.NotFound("Order", id.ToString()) : TypedResults.Ok(OrderResponse.From(order));
         }
         catch (StateConflictException conflict)

@@ -1,13 +1,10 @@
 using InventoryPlatform.Allocation.Data;
 using InventoryPlatform.Allocation.Domain;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Primitives;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InventoryPlatform.Allocation.Api;
-
-public sealed record PlacementAdvice(string Fnsku, string Marketplace, int Units, string DemandSource, IReadOnlyList<PlacementLine> Lines);
-
-public sealed record RebalancingProposals(string Fnsku, string Marketplace, string DemandSource, IReadOnlyList<TransferProposal> Transfers);
 
 public static class PlacementApi
 {
@@ -84,11 +81,7 @@ public static class PlacementApi
     private static Validation Check(FulfillmentNetwork network, string? fnsku, string? marketplace)
     {
         var validation = new Validation();
-        validation.Require(
-            fnsku is { Length: >= 1 and <= 10 } && fnsku.All(char.IsAsciiLetterOrDigit),
-            "fnsku",
-            "Is required, 1-10 letters or digits."
-        );
+        validation.Require(Fnsku.IsValid(fnsku), "fnsku", Fnsku.Rule);
         validation.Require(
             marketplace is not null && network.IsMarketplace(marketplace.ToUpperInvariant()),
             "marketplace",

@@ -1,35 +1,10 @@
 using System.Globalization;
 using InventoryPlatform.Allocation.Data;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Primitives;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InventoryPlatform.Allocation.Api;
-
-public sealed record StockResponse(
-    string Fnsku,
-    string FulfillmentCenter,
-    int OnHand,
-    int Reserved,
-    int Available,
-    int Inbound,
-    int InTransit,
-    int Unfulfillable,
-    DateTime UpdatedAt
-)
-{
-    public static StockResponse From(StockRow row) =>
-        new(
-            row.Fnsku,
-            row.FulfillmentCenter,
-            row.Balance.OnHand,
-            row.Balance.Reserved,
-            row.Balance.Available,
-            row.Balance.Inbound,
-            row.Balance.InTransit,
-            row.Balance.Unfulfillable,
-            row.UpdatedAt
-        );
-}
 
 public static class StockApi
 {
@@ -59,11 +34,7 @@ public static class StockApi
     {
         var validation = new Validation();
         var (take, after) = Cursor.Read(limit, cursor, validation);
-        validation.Require(
-            fnsku is null || (fnsku.Length <= 10 && fnsku.All(char.IsAsciiLetterOrDigit)),
-            "fnsku",
-            "At most 10 letters and digits."
-        );
+        validation.Require(string.IsNullOrEmpty(fnsku) || Fnsku.IsValid(fnsku), "fnsku", Fnsku.Rule);
         validation.Require(
             fulfillmentCenter is null || (fulfillmentCenter.Length <= 10 && fulfillmentCenter.All(char.IsAsciiLetterOrDigit)),
             "fulfillmentCenter",

@@ -1,129 +1,12 @@
+using InventoryPlatform.Allocation.Application;
 using InventoryPlatform.Allocation.Data;
 using InventoryPlatform.Allocation.Domain;
-using InventoryPlatform.Allocation.Messaging;
-using InventoryPlatform.Contracts.V1;
-using InventoryPlatform.Data;
 using InventoryPlatform.Hosting;
-using InventoryPlatform.Messaging;
+using InventoryPlatform.Primitives;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace InventoryPlatform.Allocation.Api;
-
-public sealed record CreateTransferRequest(string? Fnsku, string? FromFulfillmentCenter, string? ToFulfillmentCenter, int Quantity);
-
-public sealed record TransferResponse(
-    Guid Id,
-    string Fnsku,
-    string FromFulfillmentCenter,
-    string ToFulfillmentCenter,
-    int Quantity,
-    TransferStatus Status,
-    TransferOrigin Origin,
-    DateTime RequestedAt,
-    DateTime? ReceivedAt
-)
-{
-    public static TransferResponse From(TransferRecord t) =>
-        new(t.Id, t.Fnsku, t.FromFulfillmentCenter, t.ToFulfillmentCenter, t.Quantity, t.Status, t.Origin, t.RequestedAt, t.ReceivedAt);
-}
-
-/// <summary>Moves stock between FCs in the caller's transaction: balances locked in (FNSKU, FC) order, ledger, journal and events
-/// together.</summary>
-public sealed class TransferDesk(
-    StockRepository stock,
-    LedgerPosting ledger,
-    TransferRepository transfers,
-    Outbox outbox,
-    TimeProvider time
-)
-{
-    /// <summary>Takes the units off the source's shelf and puts them in transit to the destination; refuses (throws) when the source has
-    /// too few available.</summary>
-    public async Task<TransferRecord> RequestAsync(
-        UnitOfWork unit,
-        string sellerId,
-        string fnsku,
-        string from,
-        string to,
-        int quantity,
-        TransferOrigin origin,
-        Guid correlationId
-    )
-    {
-        var balances = await stock.LockBalancesAsync(unit, sellerId, [fnsku], [from, to]);
-        var atSource = balances.TryGetValue((fnsku, from), out var source) ? source.Available : 0;
-        if (atSource < quantity)
-        {
-            throw new StateConflictException($"Only {atSource} units of {fnsku} are available at {from}.");
-        }
-
-        var now = time.GetUtcNow();
-        var transfer = new TransferRecord(
-            Guid.CreateVersion7(),
-            sellerId,
-            fnsku,
-            from,
-            to,
-            quantity,
-            TransferStatus.InTransit,
-            origin,
-            correlationId,
-            now.UtcDateTime,
-            null
-        );
-        var (outOfSource, intoDestination) = TransferRules.Requested(quantity, transfer.Id);
-        foreach (var (fc, movements) in new[] { (from, outOfSource), (to, intoDestination) }.OrderBy(x => x.Item1, StringComparer.Ordinal))
-        {
-            await ledger.PostAsync(unit, new StockKey(sellerId, fnsku, fc), movements, correlationId);
-        }
-
-        await transfers.InsertAsync(unit, transfer);
-        await outbox.AddAsync(
-            unit,
-            new TransferRequested(Guid.CreateVersion7(), now, sellerId, correlationId, transfer.Id, fnsku, from, to, quantity)
-        );
-        return transfer;
-    }
-
-    /// <summary>The transfer arrived: in transit becomes on hand at the destination. Null when there is no such transfer.</summary>
-    public async Task<TransferRecord?> ReceiveAsync(UnitOfWork unit, string sellerId, Guid id, Guid correlationId)
-    {
-        var transfer = await transfers.LockAsync(unit, sellerId, id);
-        if (transfer is null)
-        {
-            return null;
-        }
-
-        if (transfer.Status != TransferStatus.InTransit)
-        {
-            throw new StateConflictException("The transfer was already received.");
-        }
-
-        var now = time.GetUtcNow();
-        await ledger.PostAsync(
-            unit,
-            new StockKey(sellerId, transfer.Fnsku, transfer.ToFulfillmentCenter),
-            TransferRules.Received(transfer.Quantity, id),
-            correlationId
-        );
-        await transfers.MarkReceivedAsync(unit, id, now.UtcDateTime);
-        await outbox.AddAsync(
-            unit,
-            new TransferCompleted(
-                Guid.CreateVersion7(),
-                now,
-                sellerId,
-                correlationId,
-                id,
-                transfer.Fnsku,
-                transfer.ToFulfillmentCenter,
-                transfer.Quantity
-            )
-        );
-        return transfer with { Status = TransferStatus.Received, ReceivedAt = now.UtcDateTime };
-    }
-}
 
 public static class TransfersApi
 {
@@ -152,7 +35,7 @@ public static class TransfersApi
         [FromHeader(Name = IdempotentRequests.Header)] string? idempotencyKey,
         HttpContext http,
         NetworkRepository networks,
-        TransferDesk desk,
+        RequestTransferHandler requestTransfer,
         IdempotentRequests idempotency,
         CancellationToken cancellationToken
     )
@@ -188,7 +71,7 @@ public static class TransfersApi
                     (
                         StatusCodes.Status201Created,
                         TransferResponse.From(
-                            await desk.RequestAsync(
+                            await requestTransfer.HandleAsync(
                                 unit,
                                 seller.Id,
                                 request.Fnsku!.ToUpperInvariant(),
@@ -213,17 +96,13 @@ public static class TransfersApi
         Guid id,
         Seller seller,
         HttpContext http,
-        Database database,
-        TransferDesk desk,
+        ReceiveTransferHandler receive,
         CancellationToken cancellationToken
     )
     {
         try
         {
-            var transfer = await database.InTransactionAsync(
-                unit => desk.ReceiveAsync(unit, seller.Id, id, Correlation.Of(http)),
-                cancellationToken
-            );
+            var transfer = await receive.HandleAsync(seller.Id, id, Correlation.Of(http), cancellationToken);
             return transfer is null ? Problems.NotFound("Transfer", id.ToString()) : TypedResults.Ok(TransferResponse.From(transfer));
         }
         catch (StateConflictException conflict)

@@ -4,25 +4,6 @@ using InventoryPlatform.Data;
 
 namespace InventoryPlatform.Allocation.Data;
 
-public sealed record OrderHeader(
-    Guid Id,
-    string SellerId,
-    string? PartnerOrderId,
-    string Marketplace,
-    string ShipToRegion,
-    OrderStatus Status,
-    string? CancelReason,
-    Guid CorrelationId,
-    DateTime CreatedAt,
-    DateTime UpdatedAt
-);
-
-public sealed record OrderLineRecord(int LineNumber, string Fnsku, int Quantity, decimal UnitPrice, string Currency, int Backordered);
-
-public sealed record OrderAllocationRecord(int LineNumber, string FulfillmentCenter, int Quantity, DateTime? ShippedAt);
-
-public sealed record OrderView(OrderHeader Header, IReadOnlyList<OrderLineRecord> Lines, IReadOnlyList<OrderAllocationRecord> Allocations);
-
 public sealed class OrderRepository(Database database)
 {
     private const string HeaderColumns =

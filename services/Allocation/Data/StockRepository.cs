@@ -3,10 +3,6 @@ using InventoryPlatform.Data;
 
 namespace InventoryPlatform.Allocation.Data;
 
-public sealed record StockKey(string SellerId, string Fnsku, string FulfillmentCenter);
-
-public sealed record StockRow(string Fnsku, string FulfillmentCenter, StockBalance Balance, DateTime UpdatedAt);
-
 public sealed class StockRepository(Database database)
 {
     private const string BalanceColumns = "on_hand, reserved, inbound, in_transit, unfulfillable, version";

@@ -4,20 +4,6 @@ using InventoryPlatform.Data;
 
 namespace InventoryPlatform.Allocation.Data;
 
-public sealed record TransferRecord(
-    Guid Id,
-    string SellerId,
-    string Fnsku,
-    string FromFulfillmentCenter,
-    string ToFulfillmentCenter,
-    int Quantity,
-    TransferStatus Status,
-    TransferOrigin Origin,
-    Guid CorrelationId,
-    DateTime RequestedAt,
-    DateTime? ReceivedAt
-);
-
 public sealed class TransferRepository(Database database)
 {
     private const string Columns =

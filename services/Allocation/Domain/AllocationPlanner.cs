@@ -1,21 +1,5 @@
 namespace InventoryPlatform.Allocation.Domain;
 
-/// <summary>One line of an order as allocation sees it: units of an FNSKU wanted.</summary>
-public sealed record LineDemand(int LineNumber, string Fnsku, int Quantity);
-
-/// <summary>Units of one order line to reserve at one FC.</summary>
-public sealed record PlannedAllocation(int LineNumber, string Fnsku, string FulfillmentCenter, int Quantity);
-
-/// <summary>Where an order's units come from, and what could not be found (backordered, per line number).</summary>
-public sealed record AllocationPlan(IReadOnlyList<PlannedAllocation> Allocations, IReadOnlyDictionary<int, int> Backordered)
-{
-    public bool IsComplete => Backordered.Values.All(q => q == 0);
-
-    public bool IsEmpty => Allocations.Count == 0;
-
-    public int Splits => Allocations.Select(a => a.FulfillmentCenter).Distinct(StringComparer.Ordinal).Count();
-}
-
 public static class AllocationPlanner
 {
     /// <summary>

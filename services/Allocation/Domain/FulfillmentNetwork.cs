@@ -1,18 +1,5 @@
 namespace InventoryPlatform.Allocation.Domain;
 
-public sealed record Region(string Code, string Marketplace);
-
-public sealed record FulfillmentCenter(string Code, string Marketplace, string Region, int StorageCapacityUnits);
-
-/// <summary>Hours a parcel takes from an FC to a ship-to region.</summary>
-public sealed record TransitTime(string Region, string FulfillmentCenter, int TransitHours);
-
-/// <summary>Whether an order may be filled from another marketplace's stock pool, and the hours that costs on top of transit.</summary>
-public sealed record CrossBorderPolicy(bool Allowed, int PenaltyHours);
-
-/// <summary>An FC that can ship to the order's region, and how many hours it takes counting any cross-border penalty.</summary>
-public sealed record ShippingOption(string FulfillmentCenter, int Hours, bool CrossBorder);
-
 /// <summary>The fulfillment centers, the regions they ship to and the hours between them.</summary>
 public sealed record FulfillmentNetwork(
     IReadOnlyList<Region> Regions,

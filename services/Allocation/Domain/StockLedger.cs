@@ -1,26 +1,5 @@
 namespace InventoryPlatform.Allocation.Domain;
 
-/// <summary>Where a unit of stock sits in the ledger.</summary>
-public enum StockBucket
-{
-    OnHand,
-    Reserved,
-    Inbound,
-    InTransit,
-    Unfulfillable,
-}
-
-/// <summary>The balance of one (seller, FNSKU, FC). Available is what can still be promised to an order.</summary>
-public sealed record StockBalance(int OnHand, int Reserved, int Inbound, int InTransit, int Unfulfillable, long Version)
-{
-    public static readonly StockBalance Empty = new(0, 0, 0, 0, 0, 0);
-
-    public int Available => OnHand - Reserved;
-}
-
-/// <summary>One change to a bucket, as the journal records it.</summary>
-public sealed record StockMovement(StockBucket Bucket, int Quantity, string Reason, string SourceId);
-
 public static class StockLedger
 {
     /// <summary>

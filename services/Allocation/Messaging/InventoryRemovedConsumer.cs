@@ -1,3 +1,4 @@
+using InventoryPlatform.Allocation.Application;
 using InventoryPlatform.Allocation.Data;
 using InventoryPlatform.Allocation.Domain;
 using InventoryPlatform.Contracts.V1;

@@ -1,3 +1,4 @@
+using InventoryPlatform.Allocation.Application;
 using InventoryPlatform.Allocation.Data;
 using InventoryPlatform.Allocation.Domain;
 using InventoryPlatform.Contracts.V1;
@@ -27,24 +28,4 @@ public sealed class UnitsReceivedConsumer(Database database, Inbox inbox, Ledger
             received.CorrelationId
         );
     }
-}
-
-public static class StockEvents
-{
-    public static StockChanged Changed(StockKey key, StockBalance balance, string reason, Guid correlationId, DateTimeOffset now) =>
-        new(
-            Guid.CreateVersion7(),
-            now,
-            key.SellerId,
-            correlationId,
-            key.Fnsku,
-            key.FulfillmentCenter,
-            balance.OnHand,
-            balance.Reserved,
-            balance.Inbound,
-            balance.InTransit,
-            balance.Unfulfillable,
-            balance.Version,
-            reason
-        );
 }

@@ -1,26 +1,10 @@
-using InventoryPlatform.Data;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Receiving.Application;
 using InventoryPlatform.Receiving.Data;
 using InventoryPlatform.Receiving.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InventoryPlatform.Receiving.Api;
-
-public sealed record BinRequest(string? BinId, string? Zone, decimal? PickFaceDistanceMeters, decimal? CapacityCubicFeet);
-
-public sealed record ConfigureBinsRequest(IReadOnlyList<BinRequest>? Bins);
-
-public sealed record BinResponse(
-    string BinId,
-    string Zone,
-    decimal PickFaceDistanceMeters,
-    decimal CapacityCubicFeet,
-    decimal UsedCubicFeet
-)
-{
-    public static BinResponse From(BinSpace bin) =>
-        new(bin.BinId, bin.Zone, bin.PickFaceDistanceMeters, bin.CapacityCubicFeet, bin.UsedCubicFeet);
-}
 
 /// <summary>
 /// The storage bins of an FC, which putaway fills. An FC's layout is operations data shared by every seller
@@ -47,9 +31,7 @@ public static class BinsApi
     public static async Task<Results<Ok<IReadOnlyList<BinResponse>>, ValidationProblem>> ConfigureBins(
         string fulfillmentCenter,
         ConfigureBinsRequest request,
-        Database database,
-        PutawayRepository bins,
-        TimeProvider time,
+        ConfigureBinsHandler configure,
         CancellationToken cancellationToken
     )
     {
@@ -73,10 +55,7 @@ public static class BinsApi
         var configured = request
             .Bins!.Select(b => new BinSpace(b.BinId!, b.Zone!, b.PickFaceDistanceMeters!.Value, b.CapacityCubicFeet!.Value, 0))
             .ToList();
-        await database.InTransactionAsync(
-            unit => bins.UpsertBinsAsync(unit, fc, configured, time.GetUtcNow().UtcDateTime),
-            cancellationToken
-        );
+        await configure.HandleAsync(fc, configured, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<BinResponse>>(configured.Select(BinResponse.From).ToList());
     }
 

@@ -1,33 +1,11 @@
-using InventoryPlatform.Contracts.V1;
-using InventoryPlatform.Data;
 using InventoryPlatform.Hosting;
-using InventoryPlatform.Messaging;
+using InventoryPlatform.Primitives;
+using InventoryPlatform.Receiving.Application;
 using InventoryPlatform.Receiving.Data;
 using InventoryPlatform.Receiving.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InventoryPlatform.Receiving.Api;
-
-public sealed record RegisterItemRequest(
-    string? SellerSku,
-    string? Title,
-    StorageType? StorageType,
-    Dimensions? Dimensions,
-    Money? ListPrice
-);
-
-public sealed record ItemResponse(
-    string Fnsku,
-    string SellerSku,
-    string Title,
-    StorageType StorageType,
-    Dimensions Dimensions,
-    Money ListPrice
-)
-{
-    public static ItemResponse From(Item item) =>
-        new(item.Fnsku, item.SellerSku, item.Title, item.StorageType, item.Dimensions, item.ListPrice);
-}
 
 public static class ItemsApi
 {
@@ -51,10 +29,7 @@ public static class ItemsApi
         RegisterItemRequest request,
         Seller seller,
         HttpContext http,
-        Database database,
-        ItemRepository items,
-        Outbox outbox,
-        TimeProvider time,
+        RegisterItemHandler register,
         CancellationToken cancellationToken
     )
     {
@@ -77,56 +52,16 @@ public static class ItemsApi
             return validation.Problem();
         }
 
-        var correlationId = Correlation.Of(http);
-        var (item, created) = await database.InTransactionAsync(
-            async unit =>
-            {
-                var now = time.GetUtcNow();
-                var existing = await items.FindBySkuAsync(unit, seller.Id, request.SellerSku!);
-                var item = new Item(
-                    existing?.Fnsku ?? Fnsku.Generate(),
-                    seller.Id,
-                    request.SellerSku!,
-                    request.Title!,
-                    request.StorageType!.Value,
-                    request.Dimensions!,
-                    request.ListPrice!
-                );
-                if (existing == item)
-                {
-                    return (item, false);
-                }
-
-                if (existing is null)
-                {
-                    await items.InsertAsync(unit, item, now.UtcDateTime);
-                }
-                else
-                {
-                    await items.UpdateAsync(unit, item, now.UtcDateTime);
-                }
-
-                await outbox.AddAsync(
-                    unit,
-                    new ItemRegistered(
-                        Guid.CreateVersion7(),
-                        now,
-                        seller.Id,
-                        correlationId,
-                        item.Fnsku,
-                        item.SellerSku,
-                        item.Title,
-                        item.StorageType,
-                        item.Dimensions,
-                        item.ListPrice,
-                        IsUpdate: existing is not null
-                    )
-                );
-                return (item, existing is null);
-            },
+        var (item, created) = await register.HandleAsync(
+            seller.Id,
+            request.SellerSku!,
+            request.Title!,
+            request.StorageType!.Value,
+            request.Dimensions!,
+            request.ListPrice!,
+            Correlation.Of(http),
             cancellationToken
         );
-
         var response = ItemResponse.From(item);
         return created
             ? TypedResults.Created($"{ReceivingService.Descriptor.ApiPrefix}/items/{item.Fnsku}", response)
@@ -140,11 +75,9 @@ public static class ItemsApi
         CancellationToken cancellationToken
     )
     {
-        if (!Fnsku.IsWellFormed(fnsku))
+        if (!Fnsku.IsValid(fnsku))
         {
-            return new Validation()
-                .Add("fnsku", "Must be an FNSKU returned by item registration (X0 and eight letters or digits).")
-                .Problem();
+            return new Validation().Add("fnsku", Fnsku.Rule).Problem();
         }
 
         return await items.GetAsync(seller.Id, fnsku, cancellationToken) is { } item

@@ -1,69 +1,13 @@
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Hosting;
-using InventoryPlatform.Messaging;
+using InventoryPlatform.Primitives;
+using InventoryPlatform.Receiving.Application;
 using InventoryPlatform.Receiving.Data;
 using InventoryPlatform.Receiving.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace InventoryPlatform.Receiving.Api;
-
-public sealed record ShipmentLineRequest(string? Fnsku, int ExpectedUnits, int? CasePack);
-
-public sealed record CreateShipmentRequest(string? FulfillmentCenter, IReadOnlyList<ShipmentLineRequest>? Lines);
-
-public sealed record ShipmentLineResponse(string Fnsku, int ExpectedUnits, int? CasePack, int ReceivedSellable, int ReceivedDamaged);
-
-public sealed record ShipmentResponse(
-    Guid Id,
-    string FulfillmentCenter,
-    ShipmentStatus Status,
-    DateTime CreatedAt,
-    DateTime UpdatedAt,
-    DateTime? ShippedAt,
-    DateTime? ClosedAt,
-    DateTime? CancelledAt,
-    IReadOnlyList<ShipmentLineResponse> Lines
-);
-
-public sealed record ReportLine(string Fnsku, int ExpectedUnits, int ReceivedSellable, int ReceivedDamaged, int Shortage, int Overage);
-
-public sealed record ReportTotals(int ExpectedUnits, int ReceivedSellable, int ReceivedDamaged, int Shortage, int Overage);
-
-/// <summary>
-/// Expected against received per line. <c>Final</c> is true once the shipment is closed; before that the
-/// figures are the discrepancies so far.
-/// </summary>
-public sealed record ShipmentReport(
-    Guid Id,
-    string FulfillmentCenter,
-    ShipmentStatus Status,
-    bool Final,
-    DateTime? ClosedAt,
-    IReadOnlyList<ReportLine> Lines,
-    ReportTotals Totals,
-    IReadOnlyList<ReportLine> Discrepancies
-);
-
-public sealed record ShipmentSummary(Guid Id, string FulfillmentCenter, ShipmentStatus Status, DateTime CreatedAt);
-
-public sealed record ScanRequest(string? UnitId, string? Fnsku, UnitCondition? Condition);
-
-public sealed record ScanBatchRequest(IReadOnlyList<ScanRequest>? Scans);
-
-public sealed record ScanResult(int Accepted, IReadOnlyList<string> AlreadyScanned);
-
-/// <summary>A received unit; <c>binId</c> is where it was put away (absent while no bin of the FC had room, and for damaged
-/// units).</summary>
-public sealed record UnitResponse(
-    string UnitId,
-    Guid ShipmentId,
-    string Fnsku,
-    string FulfillmentCenter,
-    UnitCondition Condition,
-    DateTime ScannedAt,
-    string? BinId
-);
 
 public static class ShipmentsApi
 {
@@ -84,16 +28,16 @@ public static class ShipmentsApi
         group
             .MapPost(
                 "/{id}/ship",
-                (Guid id, Seller seller, HttpContext http, ShipmentTransitions transitions, CancellationToken cancellationToken) =>
-                    transitions.ApplyAsync(seller, id, ShipmentAction.Ship, Correlation.Of(http), cancellationToken)
+                (Guid id, Seller seller, HttpContext http, ShipmentTransitionHandler transitions, CancellationToken cancellationToken) =>
+                    TransitionAsync(transitions, seller, id, ShipmentAction.Ship, Correlation.Of(http), cancellationToken)
             )
             .WithName("ShipShipment")
             .WithSummary("The seller handed the shipment to the carrier: Created → InTransit.");
         group
             .MapPost(
                 "/{id}/close",
-                (Guid id, Seller seller, HttpContext http, ShipmentTransitions transitions, CancellationToken cancellationToken) =>
-                    transitions.ApplyAsync(seller, id, ShipmentAction.Close, Correlation.Of(http), cancellationToken)
+                (Guid id, Seller seller, HttpContext http, ShipmentTransitionHandler transitions, CancellationToken cancellationToken) =>
+                    TransitionAsync(transitions, seller, id, ShipmentAction.Close, Correlation.Of(http), cancellationToken)
             )
             .WithName("CloseShipment")
             .WithSummary(
@@ -103,8 +47,8 @@ public static class ShipmentsApi
         group
             .MapPost(
                 "/{id}/cancel",
-                (Guid id, Seller seller, HttpContext http, ShipmentTransitions transitions, CancellationToken cancellationToken) =>
-                    transitions.ApplyAsync(seller, id, ShipmentAction.Cancel, Correlation.Of(http), cancellationToken)
+                (Guid id, Seller seller, HttpContext http, ShipmentTransitionHandler transitions, CancellationToken cancellationToken) =>
+                    TransitionAsync(transitions, seller, id, ShipmentAction.Cancel, Correlation.Of(http), cancellationToken)
             )
             .WithName("CancelShipment")
             .WithSummary(
@@ -138,11 +82,8 @@ public static class ShipmentsApi
         Seller seller,
         [FromHeader(Name = IdempotentRequests.Header)] string? idempotencyKey,
         HttpContext http,
-        ItemRepository items,
-        ShipmentRepository shipments,
         IdempotentRequests idempotency,
-        CapacityReservations capacity,
-        TimeProvider time,
+        CreateShipmentHandler create,
         CancellationToken cancellationToken
     )
     {
@@ -159,88 +100,71 @@ public static class ShipmentsApi
             return validation.Problem();
         }
 
-        var fnskus = request.Lines!.Select(l => l.Fnsku!).ToList();
-        var correlationId = Correlation.Of(http);
-        var shipmentId = Guid.CreateVersion7();
-        var fulfillmentCenter = request.FulfillmentCenter!.ToUpperInvariant();
-        var reserved = false;
-        var unanswered = false;
-        var stored = false;
+        var result = await create.HandleAsync(
+            seller.Id,
+            request.FulfillmentCenter!.ToUpperInvariant(),
+            request.Lines!.Select(l => (l.Fnsku!, l.ExpectedUnits, l.CasePack)).ToList(),
+            Correlation.Of(http),
+            store =>
+                idempotency.RunAsync(
+                    seller,
+                    idempotencyKey,
+                    http.Request.Path,
+                    async unit => (StatusCodes.Status201Created, ShipmentResponse.From(await store(unit))),
+                    cancellationToken
+                ),
+            cancellationToken
+        );
+        switch (result)
+        {
+            case CreateShipmentResult<IResult>.Answered answered:
+                return answered.Answer;
+            case CreateShipmentResult<IResult>.UnknownItems unknown:
+                foreach (var (field, reason) in unknown.Errors)
+                {
+                    validation.Add(field, reason);
+                }
+
+                return validation.Problem();
+            case CreateShipmentResult<IResult>.CapacityRefused { Rejection: var r }:
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status409Conflict,
+                    title: "Not enough storage capacity for this shipment.",
+                    detail: $"{r.Reason} ({r.StorageType}: limit {r.LimitCubicFeet} ft³, used {r.UsedCubicFeet} ft³, requested "
+                        + $"{r.RequestedCubicFeet} ft³.)",
+                    extensions: new Dictionary<string, object?>
+                    {
+                        ["storageType"] = r.StorageType.ToString(),
+                        ["limitCubicFeet"] = r.LimitCubicFeet,
+                        ["usedCubicFeet"] = r.UsedCubicFeet,
+                        ["requestedCubicFeet"] = r.RequestedCubicFeet,
+                    }
+                );
+            case CreateShipmentResult<IResult>.CapacityUnavailable unavailable:
+                return Problems.Unavailable("Capacity could not be reserved; nothing was stored, try again.", unavailable.Reason);
+            default:
+                throw new InvalidOperationException($"Unexpected result {result}.");
+        }
+    }
+
+    private static async Task<Results<Ok<ShipmentResponse>, ProblemHttpResult>> TransitionAsync(
+        ShipmentTransitionHandler transitions,
+        Seller seller,
+        Guid id,
+        ShipmentAction action,
+        Guid correlationId,
+        CancellationToken cancellationToken
+    )
+    {
         try
         {
-            // A repeat of an earlier key is answered before this runs, so it reserves nothing again.
-            return await idempotency.RunAsync(
-                seller,
-                idempotencyKey,
-                http.Request.Path,
-                async unit =>
-                {
-                    var known = await items.FindManyAsync(unit, seller.Id, fnskus);
-                    var unknown = fnskus.Select((f, i) => (f, i)).Where(x => !known.ContainsKey(x.f)).ToList();
-                    if (unknown.Count > 0)
-                    {
-                        throw new UnknownItemsException(
-                            unknown.Select(x => ($"lines[{x.i}].fnsku", $"No item {x.f} is registered for this seller.")).ToList()
-                        );
-                    }
-
-                    // Limits answers for the same shipment id again if a transient fault reruns this transaction.
-                    var volumes = CapacityRequest.VolumesFor(request.Lines!.Select(l => (known[l.Fnsku!], l.ExpectedUnits)));
-                    await capacity.ReserveAsync(
-                        new ReserveCapacity(shipmentId, seller.Id, fulfillmentCenter, volumes, correlationId),
-                        cancellationToken
-                    );
-                    reserved = true;
-
-                    var now = time.GetUtcNow().UtcDateTime;
-                    var header = new ShipmentHeader(shipmentId, seller.Id, fulfillmentCenter, ShipmentStatus.Created, now, now);
-                    var shipmentLines = request.Lines!.Select(l => new ShipmentLine(l.Fnsku!, l.ExpectedUnits, l.CasePack, 0, 0)).ToList();
-                    await shipments.CreateAsync(unit, header, shipmentLines);
-                    unit.AfterCommit(() => stored = true);
-                    return (StatusCodes.Status201Created, ToResponse(new ShipmentView(header, shipmentLines)));
-                },
-                cancellationToken
-            );
+            return await transitions.HandleAsync(seller.Id, id, action, correlationId, cancellationToken) is { } shipment
+                ? TypedResults.Ok(ShipmentResponse.From(shipment))
+                : Problems.NotFound("Shipment", id.ToString());
         }
-        catch (UnknownItemsException unknown)
+        catch (StateConflictException refused)
         {
-            foreach (var (field, reason) in unknown.Errors)
-            {
-                validation.Add(field, reason);
-            }
-
-            return validation.Problem();
-        }
-        catch (CapacityRejectedException rejected)
-        {
-            var r = rejected.Rejection;
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "Not enough storage capacity for this shipment.",
-                detail: $"{r.Reason} ({r.StorageType}: limit {r.LimitCubicFeet} ft³, used {r.UsedCubicFeet} ft³, requested "
-                    + $"{r.RequestedCubicFeet} ft³.)",
-                extensions: new Dictionary<string, object?>
-                {
-                    ["storageType"] = r.StorageType.ToString(),
-                    ["limitCubicFeet"] = r.LimitCubicFeet,
-                    ["usedCubicFeet"] = r.UsedCubicFeet,
-                    ["requestedCubicFeet"] = r.RequestedCubicFeet,
-                }
-            );
-        }
-        catch (CapacityUnavailableException unavailable)
-        {
-            unanswered = true;
-            return Problems.Unavailable("Capacity could not be reserved; nothing was stored, try again.", unavailable.Message);
-        }
-        finally
-        {
-            // Capacity held for a shipment that did not commit (a failure, or another request with the same key won) goes back,
-            // and so does a reservation Limits makes after its answer came too late.
-            if ((reserved || unanswered) && !stored)
-            {
-                await capacity.ReleaseAsync(seller.Id, shipmentId, fulfillmentCenter, correlationId, CancellationToken.None);
-            }
+            return Problems.Conflict($"The shipment cannot be {Past(action)}.", refused.Message);
         }
     }
 
@@ -251,7 +175,7 @@ public static class ShipmentsApi
         CancellationToken cancellationToken
     ) =>
         await shipments.GetAsync(seller.Id, id, cancellationToken) is { } shipment
-            ? TypedResults.Ok(ToResponse(shipment))
+            ? TypedResults.Ok(ShipmentResponse.From(shipment))
             : Problems.NotFound("Shipment", id.ToString());
 
     public static async Task<Results<Ok<Page<ShipmentSummary>>, ValidationProblem>> ListShipments(
@@ -317,18 +241,18 @@ public static class ShipmentsApi
         ScanRequest scan,
         Seller seller,
         HttpContext http,
-        ScanIntake intake,
+        RecordScansHandler record,
         CancellationToken cancellationToken
-    ) => intake.RecordAsync(seller, id, [scan], fieldPrefix: "", Correlation.Of(http), cancellationToken);
+    ) => RecordAsync(record, seller, id, [scan], fieldPrefix: "", Correlation.Of(http), cancellationToken);
 
     public static Task<Results<Ok<ScanResult>, ValidationProblem, ProblemHttpResult>> PostScanBatch(
         Guid id,
         ScanBatchRequest batch,
         Seller seller,
         HttpContext http,
-        ScanIntake intake,
+        RecordScansHandler record,
         CancellationToken cancellationToken
-    ) => intake.RecordAsync(seller, id, batch.Scans ?? [], fieldPrefix: "scans", Correlation.Of(http), cancellationToken);
+    ) => RecordAsync(record, seller, id, batch.Scans ?? [], fieldPrefix: "scans", Correlation.Of(http), cancellationToken);
 
     public static async Task<Results<Ok<UnitResponse>, ValidationProblem, ProblemHttpResult>> GetUnit(
         string unitId,
@@ -352,22 +276,53 @@ public static class ShipmentsApi
     private static ReportLine ToReportLine(ShipmentLineDiscrepancy d) =>
         new(d.Fnsku, d.ExpectedUnits, d.ReceivedSellable, d.ReceivedDamaged, d.Shortage, d.Overage);
 
-    internal static ShipmentResponse ToResponse(ShipmentView view) =>
-        new(
-            view.Header.Id,
-            view.Header.FulfillmentCenter,
-            view.Header.Status,
-            view.Header.CreatedAt,
-            view.Header.UpdatedAt,
-            view.Header.ShippedAt,
-            view.Header.ClosedAt,
-            view.Header.CancelledAt,
-            view.Lines.Select(l => new ShipmentLineResponse(l.Fnsku, l.ExpectedUnits, l.CasePack, l.ReceivedSellable, l.ReceivedDamaged))
-                .ToList()
-        );
-
-    private sealed class UnknownItemsException(IReadOnlyList<(string Field, string Reason)> errors) : Exception("Unknown items.")
+    private static async Task<Results<Ok<ScanResult>, ValidationProblem, ProblemHttpResult>> RecordAsync(
+        RecordScansHandler record,
+        Seller seller,
+        Guid shipmentId,
+        IReadOnlyList<ScanRequest> scans,
+        string fieldPrefix,
+        Guid correlationId,
+        CancellationToken cancellationToken
+    )
     {
-        public IReadOnlyList<(string Field, string Reason)> Errors { get; } = errors;
+        var result = await record.HandleAsync(
+            seller.Id,
+            shipmentId,
+            scans.Select(s => (s.UnitId, s.Fnsku, s.Condition)).ToList(),
+            fieldPrefix,
+            correlationId,
+            cancellationToken
+        );
+        switch (result)
+        {
+            case RecordScansResult.Recorded recorded:
+                return TypedResults.Ok(new ScanResult(recorded.Accepted, recorded.AlreadyScanned));
+            case RecordScansResult.ShipmentNotFound:
+                return Problems.NotFound("Shipment", shipmentId.ToString());
+            case RecordScansResult.NotAcceptingScans refused:
+                return Problems.Conflict(
+                    "Shipment does not accept scans.",
+                    $"Shipment {shipmentId} is {refused.Status}: no units can be scanned into it any more."
+                );
+            case RecordScansResult.Invalid invalid:
+                var validation = new Validation();
+                foreach (var (field, reason) in invalid.Errors)
+                {
+                    validation.Add(field, reason);
+                }
+
+                return validation.Problem();
+            default:
+                throw new InvalidOperationException($"Unexpected result {result}.");
+        }
     }
+
+    private static string Past(ShipmentAction action) =>
+        action switch
+        {
+            ShipmentAction.Ship => "shipped",
+            ShipmentAction.Close => "closed",
+            _ => "cancelled",
+        };
 }

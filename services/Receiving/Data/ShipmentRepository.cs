@@ -4,33 +4,6 @@ using InventoryPlatform.Receiving.Domain;
 
 namespace InventoryPlatform.Receiving.Data;
 
-public sealed record ShipmentHeader(
-    Guid Id,
-    string SellerId,
-    string FulfillmentCenter,
-    ShipmentStatus Status,
-    DateTime CreatedAt,
-    DateTime UpdatedAt
-)
-{
-    public DateTime? ShippedAt { get; init; }
-
-    public DateTime? ClosedAt { get; init; }
-
-    public DateTime? CancelledAt { get; init; }
-}
-
-public sealed record ShipmentView(ShipmentHeader Header, IReadOnlyList<ShipmentLine> Lines);
-
-public sealed record UnitRecord(
-    string UnitId,
-    Guid ShipmentId,
-    string Fnsku,
-    string FulfillmentCenter,
-    UnitCondition Condition,
-    DateTime ScannedAt
-);
-
 public sealed class ShipmentRepository(Database database)
 {
     private const string HeaderColumns = "id, seller_id, fulfillment_center, status, created_at, updated_at";

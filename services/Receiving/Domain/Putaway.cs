@@ -1,17 +1,5 @@
 namespace InventoryPlatform.Receiving.Domain;
 
-/// <summary>A bin of an FC: how far it is from the pick face, how much it holds and how much is taken.</summary>
-public sealed record BinSpace(string BinId, string Zone, decimal PickFaceDistanceMeters, decimal CapacityCubicFeet, decimal UsedCubicFeet)
-{
-    public decimal FreeCubicFeet => CapacityCubicFeet - UsedCubicFeet;
-}
-
-/// <summary>A received unit waiting for a bin.</summary>
-public sealed record UnitToStow(string UnitId, string Fnsku, decimal CubicFeet);
-
-/// <summary>Where each unit goes (null: no bin had room) and the bins as they are afterwards.</summary>
-public sealed record PutawayPlan(IReadOnlyList<(string UnitId, string? BinId)> Assignments, IReadOnlyList<BinSpace> Bins);
-
 public static class Putaway
 {
     /// <summary>

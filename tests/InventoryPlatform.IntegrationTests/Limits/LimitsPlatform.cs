@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.SqlClient;
 using Npgsql;
 using LimitsMarker = InventoryPlatform.Limits.Messaging.ReserveCapacityConsumer;
-using ReceivingMarker = InventoryPlatform.Receiving.Api.ScanIntake;
+using ReceivingMarker = InventoryPlatform.Receiving.Application.RecordScansHandler;
 
 namespace InventoryPlatform.IntegrationTests.LimitsSpecs;
 

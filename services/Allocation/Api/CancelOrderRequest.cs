@@ -1,0 +1,3 @@
+namespace InventoryPlatform.Allocation.Api;
+
+public sealed record CancelOrderRequest(string? Reason);

@@ -1,0 +1,3 @@
+namespace InventoryPlatform.Allocation.Api;
+
+public sealed record TransitTimeRequest(int? TransitHours);

@@ -1,0 +1,5 @@
+using Dapper;
+
+namespace InventoryPlatform.Allocation.Data;
+
+public sealed record OrderView(OrderHeader Header, IReadOnlyList<OrderLineRecord> Lines, IReadOnlyList<OrderAllocationRecord> Allocations);

@@ -1,0 +1,5 @@
+using InventoryPlatform.Allocation.Domain;
+
+namespace InventoryPlatform.Allocation.Data;
+
+public sealed record StockKey(string SellerId, string Fnsku, string FulfillmentCenter);

@@ -1,0 +1,5 @@
+using InventoryPlatform.Allocation.Domain;
+
+namespace InventoryPlatform.Allocation.Data;
+
+public sealed record StockRow(string Fnsku, string FulfillmentCenter, StockBalance Balance, DateTime UpdatedAt);

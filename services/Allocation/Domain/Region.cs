@@ -1,0 +1,3 @@
+namespace InventoryPlatform.Allocation.Domain;
+
+public sealed record Region(string Code, string Marketplace);

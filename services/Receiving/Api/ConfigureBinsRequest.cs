@@ -1,0 +1,3 @@
+namespace InventoryPlatform.Receiving.Api;
+
+public sealed record ConfigureBinsRequest(IReadOnlyList<BinRequest>? Bins);

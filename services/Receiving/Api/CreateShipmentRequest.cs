@@ -1,0 +1,3 @@
+namespace InventoryPlatform.Receiving.Api;
+
+public sealed record CreateShipmentRequest(string? FulfillmentCenter, IReadOnlyList<ShipmentLineRequest>? Lines);

@@ -1,0 +1,3 @@
+namespace InventoryPlatform.Receiving.Domain;
+
+public sealed record ShipmentLine(string Fnsku, int ExpectedUnits, int? CasePack, int ReceivedSellable, int ReceivedDamaged);

@@ -1,0 +1,10 @@
+namespace InventoryPlatform.Receiving.Domain;
+
+public enum ShipmentStatus
+{
+    Created,
+    InTransit,
+    Receiving,
+    Closed,
+    Cancelled,
+}
