@@ -18,7 +18,7 @@ public sealed class SqlServerSyntaxSpecs
         (typeof(Receiving.Api.ReceivingService).Assembly, "receiving"),
         (typeof(Allocation.Api.AllocationService).Assembly, "allocation"),
         (typeof(Forecasting.ForecastingService).Assembly, "forecasting"),
-        (typeof(Returns.Api.ReturnsService).Assembly, "returns"),
+        (typeof(Returns.ReturnsService).Assembly, "returns"),
         (typeof(Liquidation.Api.LiquidationService).Assembly, "liquidation"),
         (typeof(Limits.Api.LimitsService).Assembly, "limits"),
     ];

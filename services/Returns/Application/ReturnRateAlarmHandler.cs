@@ -4,13 +4,15 @@ using InventoryPlatform.Messaging;
 using InventoryPlatform.Returns.Data;
 using InventoryPlatform.Returns.Domain;
 
-namespace InventoryPlatform.Returns.Api;
+namespace InventoryPlatform.Returns.Application;
 
 /// <summary>
 /// Reads an FNSKU's return rate after each change of its figures and publishes <see cref="HighReturnRateDetected"/> (through the
-/// outbox, in the caller's transaction) when it crosses the threshold: once per crossing, not on every return.
+/// outbox) when it crosses the threshold: once per crossing, not on every return. After a return or a sale it works in the
+/// caller's transaction; the sweep of raised alarms owns its transactions.
 /// </summary>
-public sealed class ReturnRateWatch(
+public sealed class ReturnRateAlarmHandler(
+    Database database,
     ShippedLineRepository shipped,
     AnalyticsRepository analytics,
     Outbox outbox,
@@ -39,7 +41,7 @@ public sealed class ReturnRateWatch(
     /// Reads raised alarms again, in batches: returns ageing out of the window lower a rate with no event to say so, and the
     /// alarm must re-arm for the next rise to be announced. Returns how many alarms were read.
     /// </summary>
-    public async Task<int> SweepAsync(Database database, int batchSize, CancellationToken cancellationToken)
+    public async Task<int> SweepAsync(int batchSize, CancellationToken cancellationToken)
     {
         var started = time.GetUtcNow();
         var total = 0;

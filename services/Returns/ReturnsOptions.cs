@@ -1,6 +1,6 @@
 using InventoryPlatform.Returns.Domain;
 
-namespace InventoryPlatform.Returns.Api;
+namespace InventoryPlatform.Returns;
 
 /// <summary>
 /// Returns' settings (section <c>Returns</c>): the return window per marketplace, and when a return rate counts as high.
