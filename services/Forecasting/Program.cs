@@ -1,5 +1,5 @@
+using InventoryPlatform.Forecasting;
 using InventoryPlatform.Forecasting.Api;
-using InventoryPlatform.Forecasting.Messaging;
 using InventoryPlatform.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,5 +10,8 @@ builder.Services.AddForecasting();
 var app = builder.Build();
 app.UsePlatformService();
 app.MapDefaultEndpoints();
-app.MapForecastingApi();
+app.MapHistoryApi();
+app.MapCalendarApi();
+app.MapForecastsApi();
+app.MapReplenishmentApi();
 app.Run();

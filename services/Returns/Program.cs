@@ -1,6 +1,6 @@
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Returns;
 using InventoryPlatform.Returns.Api;
-using InventoryPlatform.Returns.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

@@ -77,7 +77,7 @@ public sealed class StockChangedBatchSpecs(DatabaseProvider provider)
         var sales = new ForecastingData.SalesRepository(database);
         var handler = new ForecastingMessaging.StockChangedBatch(
             sales,
-            new InventoryPlatform.Forecasting.Api.ReplenishmentDesk(
+            new InventoryPlatform.Forecasting.Application.ReplenishmentEvaluator(
                 sales,
                 new ForecastingData.CalendarRepository(database),
                 new ForecastingData.ForecastRepository(database),

@@ -17,8 +17,8 @@ public sealed class SqlServerSyntaxSpecs
     [
         (typeof(Receiving.ReceivingService).Assembly, "receiving"),
         (typeof(Allocation.AllocationService).Assembly, "allocation"),
-        (typeof(Forecasting.Api.ForecastingService).Assembly, "forecasting"),
-        (typeof(Returns.Api.ReturnsService).Assembly, "returns"),
+        (typeof(Forecasting.ForecastingService).Assembly, "forecasting"),
+        (typeof(Returns.ReturnsService).Assembly, "returns"),
         (typeof(Liquidation.Api.LiquidationService).Assembly, "liquidation"),
         (typeof(Limits.Api.LimitsService).Assembly, "limits"),
     ];

@@ -1,16 +1,12 @@
-using InventoryPlatform.Data;
+using InventoryPlatform.Forecasting.Application;
 using InventoryPlatform.Forecasting.Data;
+using InventoryPlatform.Forecasting.Domain;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Primitives;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace InventoryPlatform.Forecasting.Api;
-
-public sealed record HolidayInput(DateOnly? Date, string? Name);
-
-public sealed record SetHolidaysRequest(IReadOnlyList<HolidayInput>? Holidays);
-
-public sealed record CreatePromotionRequest(string? Fnsku, DateOnly? StartsOn, DateOnly? EndsOn, decimal? DiscountPercent, bool Featured);
 
 /// <summary>The external factors the models see: holidays per marketplace and promotions per FNSKU.</summary>
 public static class CalendarApi
@@ -44,13 +40,12 @@ public static class CalendarApi
         string marketplace,
         SetHolidaysRequest request,
         Seller seller,
-        Database database,
-        CalendarRepository calendar,
+        SetHolidaysHandler holidays,
         CancellationToken cancellationToken
     )
     {
         var validation = new Validation();
-        validation.Require(ForecastingService.IsMarketplace(marketplace), "marketplace", "Must be 2-10 capital letters.");
+        validation.Require(MarketCodes.IsMarketplace(marketplace), "marketplace", "Must be 2-10 capital letters.");
         validation.Require(request.Holidays is { Count: > 0 and <= 1000 }, "holidays", "Must hold 1 to 1000 holidays.");
         for (var i = 0; i < (request.Holidays?.Count ?? 0); i++)
         {
@@ -63,13 +58,8 @@ public static class CalendarApi
             return validation.Problem();
         }
 
-        var holidays = request
-            .Holidays!.Select(h => new Holiday(marketplace, h.Date!.Value, h.Name!))
-            .GroupBy(h => h.Date)
-            .Select(g => g.Last())
-            .ToList();
-        await database.InTransactionAsync(unit => calendar.SaveHolidaysAsync(unit, seller.Id, holidays), cancellationToken);
-        return TypedResults.Ok(await calendar.HolidaysAsync(seller.Id, marketplace, cancellationToken));
+        var given = request.Holidays!.Select(h => (h.Date!.Value, h.Name!));
+        return TypedResults.Ok(await holidays.HandleAsync(seller.Id, marketplace, given, cancellationToken));
     }
 
     public static async Task<Ok<IReadOnlyList<Holiday>>> ListHolidays(
@@ -93,11 +83,7 @@ public static class CalendarApi
     {
         var validation = new Validation();
         validation.Require(IdempotentRequests.IsValidKey(idempotencyKey), IdempotentRequests.Header, "Must be 1-200 printable characters.");
-        validation.Require(
-            ForecastingService.IsFnsku(request.Fnsku),
-            "fnsku",
-            "Is not an FNSKU (X0 and eight letters or digits, no I or O)."
-        );
+        validation.Require(Fnsku.IsValid(request.Fnsku), "fnsku", Fnsku.Rule);
         validation.Require(request.StartsOn is not null, "startsOn", "Is required.");
         validation.Require(
             request.EndsOn is not null && (request.StartsOn is null || request.EndsOn >= request.StartsOn),

@@ -1,30 +1,11 @@
 using System.Text.Json;
-using InventoryPlatform.Data;
+using InventoryPlatform.Forecasting.Application;
 using InventoryPlatform.Forecasting.Data;
 using InventoryPlatform.Forecasting.Domain;
 using InventoryPlatform.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InventoryPlatform.Forecasting.Api;
-
-public sealed record ForecastPoint(DateOnly Date, double P10, double P50, double P90);
-
-public sealed record RegionForecast(
-    string Region,
-    string Model,
-    IReadOnlyList<CandidateAccuracy> Candidates,
-    IReadOnlyList<ForecastPoint> Days
-);
-
-public sealed record ForecastResponse(
-    string Fnsku,
-    DateOnly From,
-    int HorizonDays,
-    DateTime MadeAt,
-    double TotalUnitsP50,
-    IReadOnlyList<ForecastPoint> Total,
-    IReadOnlyList<RegionForecast> Regions
-);
 
 /// <summary>Forecasts (refresh on demand, read with intervals, chart) and their accuracy.</summary>
 public static class ForecastsApi
@@ -69,26 +50,9 @@ public static class ForecastsApi
     public static async Task<Ok<RefreshSummary>> Refresh(
         Seller seller,
         HttpContext http,
-        Database database,
-        ForecastDesk desk,
-        ForecastRepository schedule,
-        ForecastingOptions options,
-        TimeProvider time,
+        RefreshForecastsHandler refresh,
         CancellationToken cancellationToken
-    ) =>
-        TypedResults.Ok(
-            await database.InTransactionAsync(
-                async unit =>
-                {
-                    var now = time.GetUtcNow().UtcDateTime;
-                    await schedule.LockSellerAsync(unit, seller.Id, now);
-                    var summary = await desk.RefreshAsync(unit, seller.Id, Correlation.Of(http));
-                    await schedule.ScheduleNextAsync(unit, seller.Id, now, now + options.RefreshInterval);
-                    return summary;
-                },
-                cancellationToken
-            )
-        );
+    ) => TypedResults.Ok(await refresh.HandleAsync(seller.Id, Correlation.Of(http), cancellationToken));
 
     public static async Task<Results<Ok<Page<string>>, ValidationProblem>> ListForecasts(
         int? limit,
@@ -179,33 +143,4 @@ public static class ForecastsApi
             .OrderBy(g => g.Key)
             .Select(g => new ForecastPoint(g.Key, g.Sum(d => d.P10), g.Sum(d => d.P50), g.Sum(d => d.P90)))
             .ToList();
-}
-
-/// <summary>Draws sales history and forecast with its interval band as a PNG.</summary>
-public static class ForecastChart
-{
-    public static byte[] Png(string fnsku, IReadOnlyList<(DateOnly Date, double Units)> actual, IReadOnlyList<ForecastPoint> forecast)
-    {
-        var plot = new ScottPlot.Plot();
-        var xs = forecast.Select(f => f.Date.ToDateTime(TimeOnly.MinValue).ToOADate()).ToArray();
-        var band = plot.Add.FillY(xs, forecast.Select(f => f.P10).ToArray(), forecast.Select(f => f.P90).ToArray());
-        band.LegendText = "P10-P90";
-        var median = plot.Add.Scatter(xs, forecast.Select(f => f.P50).ToArray());
-        median.LegendText = "forecast P50";
-        median.MarkerSize = 0;
-        if (actual.Count > 0)
-        {
-            var sold = plot.Add.Scatter(
-                actual.Select(a => a.Date.ToDateTime(TimeOnly.MinValue).ToOADate()).ToArray(),
-                actual.Select(a => a.Units).ToArray()
-            );
-            sold.LegendText = "units sold";
-            sold.MarkerSize = 3;
-        }
-
-        plot.Axes.DateTimeTicksBottom();
-        plot.Title($"{fnsku}: daily units");
-        plot.ShowLegend();
-        return plot.GetImageBytes(900, 420, ScottPlot.ImageFormat.Png);
-    }
 }

@@ -1,20 +1,12 @@
 using System.Globalization;
-using InventoryPlatform.Data;
+using InventoryPlatform.Forecasting.Application;
 using InventoryPlatform.Forecasting.Data;
+using InventoryPlatform.Forecasting.Domain;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Primitives;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InventoryPlatform.Forecasting.Api;
-
-public sealed record SaleInput(DateOnly? Date, string? Fnsku, string? Region, int? Units);
-
-public sealed record ImportHistoryRequest(string? Marketplace, IReadOnlyList<SaleInput>? Sales);
-
-public sealed record ImportResult(int Rows, int Fnskus, DateOnly? From, DateOnly? To);
-
-public sealed record HistoryDay(DateOnly Date, string Region, int Units);
-
-public sealed record HistoryResponse(string Fnsku, DateOnly From, DateOnly To, IReadOnlyList<HistoryDay> Days);
 
 /// <summary>Imports a seller's past sales (JSON or CSV), all or nothing, and reads the daily history back.</summary>
 public static class HistoryApi
@@ -52,8 +44,7 @@ public static class HistoryApi
     public static async Task<IResult> ImportJson(
         ImportHistoryRequest request,
         Seller seller,
-        Database database,
-        SalesRepository sales,
+        ImportSalesHistoryHandler import,
         TimeProvider time,
         CancellationToken cancellationToken
     )
@@ -61,7 +52,7 @@ public static class HistoryApi
         var validation = new Validation();
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var marketplace = request.Marketplace ?? "US";
-        validation.Require(ForecastingService.IsMarketplace(marketplace), "marketplace", "Must be 2-10 capital letters.");
+        validation.Require(MarketCodes.IsMarketplace(marketplace), "marketplace", "Must be 2-10 capital letters.");
         validation.Require(request.Sales is { Count: > 0 and <= MaxRows }, "sales", $"Must hold 1 to {MaxRows} rows.");
         var rows = new List<DailySale>();
         for (var i = 0; i < (request.Sales?.Count ?? 0) && i < MaxRows; i++)
@@ -79,7 +70,7 @@ public static class HistoryApi
         }
 
         return validation.IsValid
-            ? TypedResults.Ok(await StoreAsync(seller, marketplace, rows, database, sales, time, cancellationToken))
+            ? TypedResults.Ok(await import.HandleAsync(seller.Id, marketplace, rows, cancellationToken))
             : validation.Problem();
     }
 
@@ -87,8 +78,7 @@ public static class HistoryApi
         HttpRequest http,
         Seller seller,
         string? marketplace,
-        Database database,
-        SalesRepository sales,
+        ImportSalesHistoryHandler import,
         TimeProvider time,
         CancellationToken cancellationToken
     )
@@ -96,7 +86,7 @@ public static class HistoryApi
         var validation = new Validation();
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         marketplace ??= "US";
-        validation.Require(ForecastingService.IsMarketplace(marketplace), "marketplace", "Must be 2-10 capital letters.");
+        validation.Require(MarketCodes.IsMarketplace(marketplace), "marketplace", "Must be 2-10 capital letters.");
         using var reader = new StreamReader(http.Body);
         var text = await reader.ReadToEndAsync(cancellationToken);
         var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
@@ -153,7 +143,7 @@ public static class HistoryApi
         }
 
         return validation.IsValid
-            ? TypedResults.Ok(await StoreAsync(seller, marketplace, rows, database, sales, time, cancellationToken))
+            ? TypedResults.Ok(await import.HandleAsync(seller.Id, marketplace, rows, cancellationToken))
             : validation.Problem();
     }
 
@@ -211,12 +201,12 @@ public static class HistoryApi
             yield return ("date", "Must be within the last five years.");
         }
 
-        if (!ForecastingService.IsFnsku(fnsku))
+        if (!Fnsku.IsValid(fnsku))
         {
-            yield return ("fnsku", $"'{fnsku}' is not an FNSKU (X0 and eight letters or digits, no I or O).");
+            yield return ("fnsku", $"'{fnsku}': {Fnsku.Rule}");
         }
 
-        if (!ForecastingService.IsRegion(region))
+        if (!MarketCodes.IsRegion(region))
         {
             yield return ("region", "Must be 1-40 letters, digits, '-' or '_'.");
         }
@@ -225,38 +215,5 @@ public static class HistoryApi
         {
             yield return ("units", "Must be a whole number from 0 to 1000000.");
         }
-    }
-
-    private static async Task<ImportResult> StoreAsync(
-        Seller seller,
-        string marketplace,
-        List<DailySale> rows,
-        Database database,
-        SalesRepository sales,
-        TimeProvider time,
-        CancellationToken cancellationToken
-    )
-    {
-        // The last row of a (FNSKU, region, date) repeated in one import wins, as a later import would.
-        var unique = rows.GroupBy(r => (r.Fnsku, r.Region, r.Date)).Select(g => g.Last()).ToList();
-        var now = time.GetUtcNow().UtcDateTime;
-        await database.InTransactionAsync(
-            async unit =>
-            {
-                foreach (var fnsku in unique.Select(r => r.Fnsku).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-                {
-                    await sales.RegisterAsync(unit, seller.Id, fnsku, marketplace, now);
-                }
-
-                await sales.ImportAsync(unit, seller.Id, unique);
-            },
-            cancellationToken
-        );
-        return new ImportResult(
-            unique.Count,
-            unique.Select(r => r.Fnsku).Distinct(StringComparer.Ordinal).Count(),
-            unique.Min(r => (DateOnly?)r.Date),
-            unique.Max(r => (DateOnly?)r.Date)
-        );
     }
 }

@@ -1,28 +1,12 @@
 using InventoryPlatform.Data;
+using InventoryPlatform.Forecasting.Application;
 using InventoryPlatform.Forecasting.Data;
 using InventoryPlatform.Forecasting.Domain;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Primitives;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InventoryPlatform.Forecasting.Api;
-
-public sealed record SettingsRequest(
-    int? LeadTimeDays,
-    int? ReviewPeriodDays,
-    int? MinimumOrderQuantity,
-    int? CasePack,
-    double? ServiceLevel
-);
-
-public sealed record SettingsResponse(
-    string Fnsku,
-    int LeadTimeDays,
-    int ReviewPeriodDays,
-    int MinimumOrderQuantity,
-    int CasePack,
-    double ServiceLevel,
-    bool IsDefault
-);
 
 /// <summary>Replenishment settings, recommendations and restock alerts.</summary>
 public static class ReplenishmentApi
@@ -71,16 +55,13 @@ public static class ReplenishmentApi
         SettingsRequest request,
         Seller seller,
         HttpContext http,
-        Database database,
         SalesRepository sales,
-        CalendarRepository calendar,
-        ReplenishmentDesk replenishment,
-        TimeProvider time,
+        SetReplenishmentSettingsHandler settings,
         CancellationToken cancellationToken
     )
     {
         var validation = new Validation();
-        validation.Require(ForecastingService.IsFnsku(fnsku), "fnsku", "Is not an FNSKU (X0 and eight letters or digits, no I or O).");
+        validation.Require(Fnsku.IsValid(fnsku), "fnsku", Fnsku.Rule);
         if (!validation.IsValid)
         {
             return validation.Problem();
@@ -91,33 +72,25 @@ public static class ReplenishmentApi
             return Problems.NotFound("FNSKU", fnsku);
         }
 
-        return await database.InTransactionAsync<Results<Ok<SettingsResponse>, ProblemHttpResult, ValidationProblem>>(
-            async unit =>
-            {
-                var (current, _) = await calendar.SettingsAsync(unit, seller.Id, fnsku);
-                var settings = new ReplenishmentSettings(
-                    request.LeadTimeDays ?? current.LeadTimeDays,
-                    request.ReviewPeriodDays ?? current.ReviewPeriodDays,
-                    request.MinimumOrderQuantity ?? current.MinimumOrderQuantity,
-                    request.CasePack ?? current.CasePack,
-                    request.ServiceLevel ?? current.ServiceLevel
-                );
-                foreach (var (field, reason) in settings.Problems())
-                {
-                    validation.Add(field, reason);
-                }
-
-                if (!validation.IsValid)
-                {
-                    return validation.Problem(); // nothing was written in this transaction
-                }
-
-                await calendar.SaveSettingsAsync(unit, seller.Id, fnsku, settings, time.GetUtcNow().UtcDateTime);
-                await replenishment.EvaluateAsync(unit, seller.Id, fnsku, Correlation.Of(http));
-                return TypedResults.Ok(Response(fnsku, settings, false));
-            },
+        var change = await settings.HandleAsync(
+            seller.Id,
+            fnsku,
+            current => new ReplenishmentSettings(
+                request.LeadTimeDays ?? current.LeadTimeDays,
+                request.ReviewPeriodDays ?? current.ReviewPeriodDays,
+                request.MinimumOrderQuantity ?? current.MinimumOrderQuantity,
+                request.CasePack ?? current.CasePack,
+                request.ServiceLevel ?? current.ServiceLevel
+            ),
+            Correlation.Of(http),
             cancellationToken
         );
+        foreach (var (field, reason) in change.Problems)
+        {
+            validation.Add(field, reason);
+        }
+
+        return change.Saved ? TypedResults.Ok(Response(fnsku, change.Settings, false)) : validation.Problem();
     }
 
     public static async Task<Results<Ok<SettingsResponse>, ProblemHttpResult>> GetSettings(

@@ -3,10 +3,6 @@ using InventoryPlatform.Forecasting.Domain;
 
 namespace InventoryPlatform.Forecasting.Data;
 
-public sealed record Holiday(string Marketplace, DateOnly Date, string Name);
-
-public sealed record Promotion(Guid Id, string Fnsku, DateOnly StartsOn, DateOnly EndsOn, decimal DiscountPercent, bool Featured);
-
 /// <summary>The seller's external factors (holidays per marketplace, promotions per FNSKU) and replenishment settings.</summary>
 public sealed class CalendarRepository(Database database)
 {

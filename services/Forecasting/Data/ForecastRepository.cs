@@ -3,40 +3,6 @@ using InventoryPlatform.Forecasting.Domain;
 
 namespace InventoryPlatform.Forecasting.Data;
 
-public sealed record ForecastDay(string Region, DateOnly Date, double P10, double P50, double P90);
-
-public sealed record RegionModel(string Region, string Model, string Candidates, DateTime MadeAt);
-
-public sealed record AccuracyRecord(string Fnsku, double? Mape, double? Wape, double? Bias, int Days, DateTime MeasuredAt);
-
-public sealed record RecommendationRecord(
-    string Fnsku,
-    int Available,
-    int Inbound,
-    double LeadTimeDemand,
-    int SafetyStock,
-    int ReorderPoint,
-    int OrderUpToLevel,
-    int RecommendedUnits,
-    double? DaysOfSupply,
-    string Urgency,
-    DateOnly ShipBy,
-    DateTime EvaluatedAt
-);
-
-public sealed record AlertRecord(
-    Guid Id,
-    string Fnsku,
-    int ReorderPoint,
-    int SafetyStock,
-    int InventoryPosition,
-    int RecommendedUnits,
-    double? DaysOfSupply,
-    string Urgency,
-    DateOnly ShipBy,
-    DateTime RaisedAt
-);
-
 /// <summary>Forecasts, the forecast track accuracy is measured on, recommendations, alerts and the refresh schedule.</summary>
 public sealed class ForecastRepository(Database database)
 {

@@ -2,21 +2,6 @@ using InventoryPlatform.Data;
 
 namespace InventoryPlatform.Forecasting.Data;
 
-/// <summary>Units sold per day of one (FNSKU, region).</summary>
-public sealed record DailySale(string Fnsku, string Region, DateOnly Date, int Units);
-
-/// <summary>One FC's stock of an FNSKU as Forecasting keeps it: available (on hand − reserved) and inbound (inbound + in
-/// transit).</summary>
-public sealed record StockFigures(
-    string SellerId,
-    string Fnsku,
-    string FulfillmentCenter,
-    int Available,
-    int Inbound,
-    long Version,
-    DateTime OccurredAt
-);
-
 /// <summary>The FNSKUs Forecasting knows, their daily sales, and their stock and inbound from Allocation's events.</summary>
 public sealed class SalesRepository(Database database)
 {

@@ -1,34 +1,5 @@
 namespace InventoryPlatform.Forecasting.Domain;
 
-/// <summary>One daily sales series to forecast: its history (oldest first, ending yesterday), and covariates with one
-/// row per day of history plus the horizon (see <see cref="CalendarFeatures"/>).</summary>
-public sealed record DemandSeries(string Key, double[] Units, double[][] Covariates, double[] Static);
-
-/// <summary>How forecasts are made: horizon, the rolling-origin backtest that picks a model per series, and the global model.</summary>
-public sealed record ForecastSettings(
-    int HorizonDays = 91,
-    int BacktestHorizonDays = 28,
-    int BacktestFolds = 3,
-    bool UseGlobalModel = true,
-    GlobalModelOptions? Global = null
-)
-{
-    public GlobalModelOptions GlobalOptions => Global ?? new GlobalModelOptions();
-}
-
-/// <summary>How one candidate model did in the backtest of one series.</summary>
-public sealed record CandidateAccuracy(string Model, double? Wape, double? Mape, double? Bias, double Mae, double Rmse, int Points);
-
-/// <summary>A series' daily forecast with its 80 % prediction interval, the model chosen and how every candidate scored.</summary>
-public sealed record SeriesForecast(
-    string Key,
-    string Model,
-    double[] P10,
-    double[] P50,
-    double[] P90,
-    IReadOnlyList<CandidateAccuracy> Candidates
-);
-
 /// <summary>
 /// Forecasts a panel of daily series. Each candidate (baselines, Holt-Winters, Croston/SBA/TSB, and the global
 /// gradient-boosted model) is scored by a rolling-origin backtest: for k = 1..folds, fit on the history up to
@@ -243,36 +214,5 @@ public static class DemandForecaster
         var below = (int)Math.Floor(position);
         var above = Math.Min(below + 1, sorted.Length - 1);
         return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
-    }
-}
-
-/// <summary>A promotion of an FNSKU on the days From..To (inclusive).</summary>
-public sealed record PromotionDays(DateOnly From, DateOnly To, double DiscountPercent, bool Featured);
-
-/// <summary>The covariates of the global model for daily sales: things known in advance about each day.</summary>
-public static class CalendarFeatures
-{
-    public const int Count = 6;
-
-    /// <summary>Per day from <paramref name="start"/>: weekday, month, holiday flag, promotion flag, discount %, featured flag.</summary>
-    public static double[][] Daily(DateOnly start, int days, IReadOnlySet<DateOnly> holidays, IReadOnlyList<PromotionDays> promotions)
-    {
-        var rows = new double[days][];
-        for (var d = 0; d < days; d++)
-        {
-            var date = start.AddDays(d);
-            var promotion = promotions.Where(p => p.From <= date && date <= p.To).MaxBy(p => p.DiscountPercent);
-            rows[d] =
-            [
-                (int)date.DayOfWeek,
-                date.Month,
-                holidays.Contains(date) ? 1 : 0,
-                promotion is null ? 0 : 1,
-                promotion?.DiscountPercent ?? 0,
-                promotion?.Featured == true ? 1 : 0,
-            ];
-        }
-
-        return rows;
     }
 }

@@ -1,65 +1,6 @@
 namespace InventoryPlatform.Forecasting.Domain;
 
 /// <summary>
-/// One series of a panel, as the global model sees it. <see cref="Values"/> is the known history (oldest first);
-/// <see cref="Covariates"/> has one row per period for the history AND the forecast horizon (prices, promotions,
-/// holidays, calendar: things known in advance); <see cref="Static"/> describes the series itself (store, brand, …).
-/// </summary>
-public sealed record PanelSeries(double[] Values, double[][] Covariates, double[] Static);
-
-/// <summary>What the trees minimise.</summary>
-public enum BoostingObjective
-{
-    /// <summary>Squared error: the forecast aims at the mean (of the label, e.g. of log units).</summary>
-    SquaredError,
-
-    /// <summary>
-    /// Absolute percentage error (LightGBM's <c>mape</c>: absolute error weighted 1/|actual|): the forecast aims at the
-    /// point that minimises MAPE, below the median, on a label in units (not logs).
-    /// </summary>
-    PercentageError,
-}
-
-/// <summary>
-/// Settings of the global model. Lags and rolling windows are counted back from the forecast origin, so a lag never
-/// reaches into the periods being forecast (direct multi-horizon forecasting). With <see cref="ScaleByLevel"/> each
-/// example is divided by its series' recent level, so fast and slow movers share one model. With
-/// <see cref="CategoricalStatic"/> the series' static features (non-negative whole numbers such as store and brand ids)
-/// are split as categories rather than as ordered numbers.
-/// </summary>
-public sealed record GlobalModelOptions(
-    int Lags = 14,
-    int[]? Windows = null,
-    int SeasonLength = 7,
-    bool ScaleByLevel = true,
-    int LevelWindow = 28,
-    int OriginStep = 7,
-    int MaxTrainingRows = 150_000,
-    int Trees = 150,
-    int Leaves = 31,
-    double LearningRate = 0.08,
-    int MinimumExamplesPerLeaf = 20,
-    double FeatureFraction = 0.9,
-    bool IncludeOriginCovariates = false,
-    double HoldoutFraction = 0,
-    int HoldoutRecentPeriods = 0,
-    bool WeighForPercentageError = false,
-    int Seed = 1,
-    int Threads = 1,
-    BoostingObjective Objective = BoostingObjective.SquaredError,
-    bool CategoricalStatic = false,
-    double BaggingFraction = 1,
-    int BaggingFrequency = 0,
-    int MaxBins = 255
-)
-{
-    public int[] RollingWindows => Windows ?? [7, 28];
-
-    /// <summary>Periods of history an origin needs before it can make a training example.</summary>
-    public int Warmup => Math.Max(Math.Max(Lags, RollingWindows.DefaultIfEmpty(1).Max()), ScaleByLevel ? LevelWindow : 1);
-}
-
-/// <summary>
 /// A global gradient-boosted model (LightGBM) trained across all series of a panel at once, on lags, rolling means,
 /// the same period one season back, the horizon, and the covariates of the target period. Learning across series lets
 /// a short or noisy series borrow the patterns of the others (price and promotion response, weekday shape).

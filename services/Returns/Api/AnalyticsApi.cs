@@ -1,46 +1,13 @@
 using System.Globalization;
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Primitives;
+using InventoryPlatform.Returns.Application;
 using InventoryPlatform.Returns.Data;
 using InventoryPlatform.Returns.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InventoryPlatform.Returns.Api;
-
-/// <summary>Returned ÷ shipped units of one FNSKU in the window; <c>returnRate</c> is absent when nothing shipped in it.</summary>
-public sealed record FnskuReturnRate(string Fnsku, int ShippedUnits, int ReturnedUnits, double? ReturnRate, bool AboveThreshold);
-
-public sealed record UnitsBy<TKey>(TKey Key, int Units);
-
-public sealed record ReimbursementsOwed(string Currency, int Units, decimal Amount);
-
-/// <summary>The seller's returns over a window: rate, reasons (units received per authorization reason), grades, dispositions, money
-/// owed.</summary>
-public sealed record ReturnSummary(
-    DateTime From,
-    DateTime To,
-    int ShippedUnits,
-    int ReturnedUnits,
-    double? ReturnRate,
-    int UnexpectedUnits,
-    IReadOnlyList<UnitsBy<string>> Reasons,
-    IReadOnlyList<UnitsBy<string>> Grades,
-    IReadOnlyList<UnitsBy<string>> Dispositions,
-    IReadOnlyList<ReimbursementsOwed> ReimbursementsOwed,
-    double HighReturnRateThreshold
-);
-
-public sealed record ReimbursementResponse(
-    Guid Id,
-    Guid ReturnId,
-    Guid InspectionId,
-    string Fnsku,
-    ReturnGrade Grade,
-    int Units,
-    Money UnitPrice,
-    Money Amount,
-    DateTime CreatedAt
-);
 
 public static class AnalyticsApi
 {
@@ -89,15 +56,15 @@ public static class AnalyticsApi
         CancellationToken cancellationToken
     )
     {
-        if (ReadScope.Resolve(http, seller, sellerId) is not { } owner)
+        if (ReadScope.Resolve(IdentityCheck.Caller(http), seller, sellerId) is not { } owner)
         {
-            return ReadScope.Forbidden();
+            return ReturnsApi.ReadForbidden();
         }
 
         var validation = new Validation();
         var window = Window(from, to, time, validation);
         var (take, after) = Cursor.Read(limit, cursor, validation);
-        validation.Require(fnsku is null || Fields.IsFnsku(fnsku), "fnsku", "At most 10 letters and digits.");
+        validation.Require(fnsku is null || Fnsku.IsValid(fnsku), "fnsku", Fnsku.Rule);
         if (!validation.IsValid)
         {
             return validation.Problem();
@@ -131,9 +98,9 @@ public static class AnalyticsApi
         CancellationToken cancellationToken
     )
     {
-        if (ReadScope.Resolve(http, seller, sellerId) is not { } owner)
+        if (ReadScope.Resolve(IdentityCheck.Caller(http), seller, sellerId) is not { } owner)
         {
-            return ReadScope.Forbidden();
+            return ReturnsApi.ReadForbidden();
         }
 
         var validation = new Validation();
@@ -187,9 +154,9 @@ public static class AnalyticsApi
         CancellationToken cancellationToken
     )
     {
-        if (ReadScope.Resolve(http, seller, sellerId) is not { } owner)
+        if (ReadScope.Resolve(IdentityCheck.Caller(http), seller, sellerId) is not { } owner)
         {
-            return ReadScope.Forbidden();
+            return ReturnsApi.ReadForbidden();
         }
 
         var validation = new Validation();

@@ -1,44 +1,10 @@
-using InventoryPlatform.Data;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Returns.Application;
 using InventoryPlatform.Returns.Data;
 using InventoryPlatform.Returns.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InventoryPlatform.Returns.Api;
-
-/// <summary>
-/// A seller's grading rules. Sealed sellable units always restock, damaged and defective units never do; the seller decides whether
-/// opened-but-like-new units restock (for the listed categories, or all when none are listed) and where unsellable units go.
-/// </summary>
-public sealed record GradingRulesRequest(
-    bool? RestockOpenedLikeNew,
-    IReadOnlyList<string?>? OpenedLikeNewCategories,
-    Disposition? OpenedNotRestocked,
-    Disposition? Damaged,
-    Disposition? Defective
-);
-
-public sealed record GradingRulesResponse(
-    bool RestockOpenedLikeNew,
-    IReadOnlyList<string> OpenedLikeNewCategories,
-    Disposition OpenedNotRestocked,
-    Disposition Damaged,
-    Disposition Defective,
-    bool IsDefault,
-    DateTime? UpdatedAt
-)
-{
-    public static GradingRulesResponse From(GradingRules rules, DateTime? updatedAt) =>
-        new(
-            rules.RestockOpenedLikeNew,
-            rules.OpenedLikeNewCategories,
-            rules.OpenedNotRestocked,
-            rules.Damaged,
-            rules.Defective,
-            updatedAt is null,
-            updatedAt
-        );
-}
 
 public static class GradingRulesApi
 {
@@ -64,9 +30,9 @@ public static class GradingRulesApi
         CancellationToken cancellationToken
     )
     {
-        if (ReadScope.Resolve(http, seller, sellerId) is not { } owner)
+        if (ReadScope.Resolve(IdentityCheck.Caller(http), seller, sellerId) is not { } owner)
         {
-            return ReadScope.Forbidden();
+            return ReturnsApi.ReadForbidden();
         }
 
         var (current, updatedAt) = await rules.GetAsync(owner, cancellationToken);
@@ -76,9 +42,7 @@ public static class GradingRulesApi
     public static async Task<Results<Ok<GradingRulesResponse>, ValidationProblem>> SetRules(
         GradingRulesRequest request,
         Seller seller,
-        Database database,
-        GradingRuleRepository rules,
-        TimeProvider time,
+        SetGradingRulesHandler setRules,
         CancellationToken cancellationToken
     )
     {
@@ -108,8 +72,7 @@ public static class GradingRulesApi
             request.Damaged ?? defaults.Damaged,
             request.Defective ?? defaults.Defective
         );
-        var now = time.GetUtcNow().UtcDateTime;
-        await database.InTransactionAsync(unit => rules.SaveAsync(unit, seller.Id, updated, now), cancellationToken);
-        return TypedResults.Ok(GradingRulesResponse.From(updated, now));
+        var updatedAt = await setRules.HandleAsync(seller.Id, updated, cancellationToken);
+        return TypedResults.Ok(GradingRulesResponse.From(updated, updatedAt));
     }
 }

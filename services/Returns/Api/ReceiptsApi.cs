@@ -1,79 +1,12 @@
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Primitives;
+using InventoryPlatform.Returns.Application;
 using InventoryPlatform.Returns.Data;
 using InventoryPlatform.Returns.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InventoryPlatform.Returns.Api;
-
-/// <summary>Units scanned at an FC's returns dock: for an authorized return (<c>returnId</c>), or without one (<c>fnsku</c>
-/// only).</summary>
-public sealed record ReceiptRequest(string? FulfillmentCenter, Guid? ReturnId, string? Fnsku, IReadOnlyList<string?>? UnitIds);
-
-/// <summary>
-/// What a receipt recorded. <c>alreadyScanned</c>: unit ids received before (or twice in this request), not counted again;
-/// <c>beyondAuthorization</c>: units received over the authorized quantity, flagged.
-/// </summary>
-public sealed record ReceiptResponse(
-    Guid? ReturnId,
-    bool Unexpected,
-    int Accepted,
-    IReadOnlyList<string> AlreadyScanned,
-    IReadOnlyList<string> BeyondAuthorization
-);
-
-public sealed record InspectionRequest(
-    IReadOnlyList<string?>? UnitIds,
-    ReturnGrade? Grade,
-    bool? OpenedPackaging,
-    string? Category,
-    string? Note,
-    string? Inspector
-);
-
-public sealed record ReimbursementSummary(int Units, Money UnitPrice, Money Amount);
-
-public sealed record InspectionResponse(
-    Guid Id,
-    Guid ReturnId,
-    ReturnGrade Grade,
-    bool OpenedPackaging,
-    string? Category,
-    string? Note,
-    string Inspector,
-    int Units,
-    Disposition Disposition,
-    Responsibility Responsibility,
-    string Rule,
-    DateTime InspectedAt,
-    IReadOnlyList<string>? UnitIds,
-    ReimbursementSummary? Reimbursement
-)
-{
-    public static InspectionResponse From(
-        InspectionRecord i,
-        IReadOnlyList<string>? unitIds = null,
-        ReimbursementOutcome? reimbursement = null
-    ) =>
-        new(
-            i.Id,
-            i.ReturnId,
-            i.Grade,
-            i.OpenedPackaging,
-            i.Category,
-            i.Note,
-            i.Inspector,
-            i.Units,
-            i.Disposition,
-            i.Responsibility,
-            i.Rule,
-            i.InspectedAt,
-            unitIds,
-            reimbursement is { } r
-                ? new ReimbursementSummary(r.Units, new Money(r.UnitPrice, r.Currency), new Money(r.Amount, r.Currency))
-                : null
-        );
-}
 
 public static class ReceiptsApi
 {
@@ -109,7 +42,7 @@ public static class ReceiptsApi
         ReceiptRequest request,
         Seller seller,
         HttpContext http,
-        ReturnDesk desk,
+        ReceiveReturnedUnitsHandler receive,
         CancellationToken cancellationToken
     )
     {
@@ -117,15 +50,11 @@ public static class ReceiptsApi
         validation.Require(Fields.IsFulfillmentCenter(request.FulfillmentCenter), "fulfillmentCenter", Fields.FulfillmentCenterRule);
         if (request.ReturnId is null)
         {
-            validation.Require(
-                Fields.IsFnsku(request.Fnsku),
-                "fnsku",
-                Fields.FnskuRule + " (Needed when the units come without a returnId.)"
-            );
+            validation.Require(Fnsku.IsValid(request.Fnsku), "fnsku", Fnsku.Rule + " (Needed when the units come without a returnId.)");
         }
         else
         {
-            validation.Require(request.Fnsku is null || Fields.IsFnsku(request.Fnsku), "fnsku", Fields.FnskuRule);
+            validation.Require(request.Fnsku is null || Fnsku.IsValid(request.Fnsku), "fnsku", Fnsku.Rule);
         }
 
         var unitIds = CheckUnitIds(request.UnitIds, validation);
@@ -136,7 +65,7 @@ public static class ReceiptsApi
 
         try
         {
-            var outcome = await desk.ReceiveAsync(
+            var outcome = await receive.HandleAsync(
                 seller.Id,
                 request.ReturnId,
                 request.Fnsku?.ToUpperInvariant(),
@@ -157,7 +86,7 @@ public static class ReceiptsApi
         }
         catch (ReturnRefusedException refused)
         {
-            return refused.ToProblem();
+            return ReturnsApi.Problem(refused);
         }
     }
 
@@ -166,7 +95,7 @@ public static class ReceiptsApi
         InspectionRequest request,
         Seller seller,
         HttpContext http,
-        ReturnDesk desk,
+        GradeReturnedUnitsHandler grade,
         CancellationToken cancellationToken
     )
     {
@@ -196,7 +125,7 @@ public static class ReceiptsApi
         try
         {
             var finding = new InspectionFinding(request.Grade!.Value, request.OpenedPackaging ?? false, request.Category?.Trim());
-            var outcome = await desk.InspectAsync(
+            var outcome = await grade.HandleAsync(
                 seller.Id,
                 id,
                 unitIds,
@@ -210,7 +139,7 @@ public static class ReceiptsApi
         }
         catch (ReturnRefusedException refused)
         {
-            return refused.ToProblem();
+            return ReturnsApi.Problem(refused);
         }
     }
 
@@ -225,9 +154,9 @@ public static class ReceiptsApi
         CancellationToken cancellationToken
     )
     {
-        if (ReadScope.Resolve(http, seller, sellerId) is not { } owner)
+        if (ReadScope.Resolve(IdentityCheck.Caller(http), seller, sellerId) is not { } owner)
         {
-            return ReadScope.Forbidden();
+            return ReturnsApi.ReadForbidden();
         }
 
         var validation = new Validation();

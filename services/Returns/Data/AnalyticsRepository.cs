@@ -3,32 +3,6 @@ using InventoryPlatform.Data;
 
 namespace InventoryPlatform.Returns.Data;
 
-public sealed record FnskuReturnFigures(string Fnsku, int ShippedUnits, int ReturnedUnits);
-
-public sealed record ReturnSummaryFigures(
-    int ShippedUnits,
-    int ReturnedUnits,
-    int UnexpectedUnits,
-    IReadOnlyList<(string? Reason, int Units)> Reasons,
-    IReadOnlyList<(string Grade, int Units)> Grades,
-    IReadOnlyList<(string Disposition, int Units)> Dispositions,
-    IReadOnlyList<(string Currency, int Units, decimal Amount)> Reimbursements
-);
-
-public sealed record ReimbursementRecord(
-    Guid Id,
-    string SellerId,
-    Guid ReturnId,
-    Guid InspectionId,
-    string Fnsku,
-    ReturnGrade Grade,
-    int Units,
-    decimal UnitPrice,
-    decimal Amount,
-    string Currency,
-    DateTime CreatedAt
-);
-
 /// <summary>Return rates, breakdowns, reimbursements, and the high-return-rate alarm's state per FNSKU.</summary>
 public sealed class AnalyticsRepository(Database database)
 {

@@ -4,52 +4,6 @@ using InventoryPlatform.Returns.Domain;
 
 namespace InventoryPlatform.Returns.Data;
 
-public sealed record ReturnRecord(
-    Guid Id,
-    string SellerId,
-    bool Unexpected,
-    Guid? OrderId,
-    string Fnsku,
-    string? Marketplace,
-    ReturnReason? Reason,
-    int AuthorizedQuantity,
-    int ReceivedUnits,
-    int GradedUnits,
-    DateTime? WindowClosesAt,
-    DateTime CreatedAt,
-    DateTime UpdatedAt
-)
-{
-    public ReturnStatus Status => ReturnProgress.StatusOf(Unexpected, AuthorizedQuantity, ReceivedUnits, GradedUnits);
-}
-
-public sealed record ReturnedUnit(
-    string UnitId,
-    Guid ReturnId,
-    string Fnsku,
-    string FulfillmentCenter,
-    bool BeyondAuthorization,
-    DateTime ReceivedAt,
-    Guid? InspectionId,
-    ReturnGrade? Grade
-);
-
-public sealed record InspectionRecord(
-    Guid Id,
-    string SellerId,
-    Guid ReturnId,
-    ReturnGrade Grade,
-    bool OpenedPackaging,
-    string? Category,
-    string? Note,
-    string Inspector,
-    int Units,
-    Disposition Disposition,
-    Responsibility Responsibility,
-    string Rule,
-    DateTime InspectedAt
-);
-
 /// <summary>Returns, the units received against them and their inspections.</summary>
 public sealed class ReturnRepository(Database database)
 {

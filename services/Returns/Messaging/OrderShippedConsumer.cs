@@ -1,7 +1,7 @@
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
 using InventoryPlatform.Messaging;
-using InventoryPlatform.Returns.Api;
+using InventoryPlatform.Returns.Application;
 using InventoryPlatform.Returns.Data;
 using InventoryPlatform.Returns.Domain;
 using MassTransit;
@@ -12,7 +12,7 @@ namespace InventoryPlatform.Returns.Messaging;
 /// Keeps what can be returned: each shipped line per order, FNSKU and FC with its quantity, price, marketplace and ship time.
 /// Return authorizations are only ever checked against this projection.
 /// </summary>
-public sealed class OrderShippedConsumer(Database database, Inbox inbox, ShippedLineRepository lines, ReturnRateWatch watch)
+public sealed class OrderShippedConsumer(Database database, Inbox inbox, ShippedLineRepository lines, ReturnRateAlarmHandler alarms)
     : InboxConsumer<OrderShipped>(database, inbox)
 {
     protected override async Task HandleAsync(ConsumeContext<OrderShipped> context, UnitOfWork unit)
@@ -22,7 +22,7 @@ public sealed class OrderShippedConsumer(Database database, Inbox inbox, Shipped
         await lines.AddAsync(unit, shipped.SellerId, projected);
         foreach (var line in projected)
         {
-            await watch.AfterSaleAsync(unit, shipped.SellerId, line.Fnsku, shipped.CorrelationId);
+            await alarms.AfterSaleAsync(unit, shipped.SellerId, line.Fnsku, shipped.CorrelationId);
         }
     }
 

@@ -7,7 +7,7 @@ using Microsoft.Data.SqlClient;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
-using ForecastingMarker = InventoryPlatform.Forecasting.Api.ForecastDesk;
+using ForecastingMarker = InventoryPlatform.Forecasting.Application.RefreshForecastsHandler;
 
 namespace InventoryPlatform.IntegrationTests.DemandForecasting;
 

@@ -403,7 +403,7 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
                     new
                     {
                         date = Today.AddDays(-1),
-                        fnsku = "BAD",
+                        fnsku = "NOT-AN-FNSKU", // "BAD" is an FNSKU under the shared rule (1-10 letters or digits)
                         region = "US-West",
                         units = 2,
                     },

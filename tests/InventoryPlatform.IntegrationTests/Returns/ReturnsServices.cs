@@ -4,7 +4,7 @@ using MassTransit;
 using Microsoft.Data.SqlClient;
 using Npgsql;
 using AllocationMarker = InventoryPlatform.Allocation.Data.StockRepository;
-using ReturnsMarker = InventoryPlatform.Returns.Api.ReturnDesk;
+using ReturnsMarker = InventoryPlatform.Returns.Application.GradeReturnedUnitsHandler;
 
 namespace InventoryPlatform.IntegrationTests;
 

@@ -1,0 +1,3 @@
+namespace InventoryPlatform.Forecasting.Api;
+
+public sealed record HistoryDay(DateOnly Date, string Region, int Units);

@@ -1,0 +1,3 @@
+namespace InventoryPlatform.Forecasting.Api;
+
+public sealed record HistoryResponse(string Fnsku, DateOnly From, DateOnly To, IReadOnlyList<HistoryDay> Days);

@@ -1,0 +1,3 @@
+namespace InventoryPlatform.Forecasting.Api;
+
+public sealed record ImportHistoryRequest(string? Marketplace, IReadOnlyList<SaleInput>? Sales);

@@ -1,0 +1,3 @@
+namespace InventoryPlatform.Forecasting.Application;
+
+public sealed record ImportResult(int Rows, int Fnskus, DateOnly? From, DateOnly? To);

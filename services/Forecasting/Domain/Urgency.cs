@@ -1,0 +1,9 @@
+namespace InventoryPlatform.Forecasting.Domain;
+
+public enum Urgency
+{
+    None,
+    Normal,
+    High,
+    Critical,
+}

@@ -1,0 +1,3 @@
+namespace InventoryPlatform.Returns.Api;
+
+public sealed record ReimbursementsOwed(string Currency, int Units, decimal Amount);

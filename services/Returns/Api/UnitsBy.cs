@@ -1,0 +1,3 @@
+namespace InventoryPlatform.Returns.Api;
+
+public sealed record UnitsBy<TKey>(TKey Key, int Units);
