@@ -20,7 +20,7 @@ public sealed class SqlServerSyntaxSpecs
         (typeof(Forecasting.Api.ForecastingService).Assembly, "forecasting"),
         (typeof(Returns.Api.ReturnsService).Assembly, "returns"),
         (typeof(Liquidation.Api.LiquidationService).Assembly, "liquidation"),
-        (typeof(Limits.Api.LimitsService).Assembly, "limits"),
+        (typeof(Limits.LimitsService).Assembly, "limits"),
     ];
 
     [TestCaseSource(nameof(ServiceMigrations))]

@@ -3,23 +3,13 @@ using InventoryPlatform.Data;
 using InventoryPlatform.Limits.Data;
 using InventoryPlatform.Limits.Domain;
 
-namespace InventoryPlatform.Limits.Api;
-
-public sealed record RecomputeResult(
-    string SellerId,
-    PerformanceScore Score,
-    bool IsNewSeller,
-    IReadOnlyList<StorageLimit> Limits,
-    bool LimitsChanged,
-    IReadOnlyList<Overage> Overages,
-    DateTime ComputedAt
-);
+namespace InventoryPlatform.Limits.Application;
 
 /// <summary>
 /// Recomputes one seller: KPIs of the last 90 days → score → limits per storage type (published with CapacityLimitsUpdated
 /// when they or the score changed) → overage against the new limits. The scheduled job and the on-demand endpoint both use it.
 /// </summary>
-public sealed class LimitsRecompute(
+public sealed class RecomputeLimitsHandler(
     Database database,
     SellerAccounts accounts,
     UsageRepository usage,

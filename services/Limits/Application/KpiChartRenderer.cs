@@ -1,10 +1,10 @@
 using InventoryPlatform.Limits.Domain;
 using ScottPlot;
 
-namespace InventoryPlatform.Limits.Api;
+namespace InventoryPlatform.Limits.Application;
 
 /// <summary>The KPI series drawn as a PNG line chart with ScottPlot, one line per KPI asked for.</summary>
-public static class KpiChart
+public static class KpiChartRenderer
 {
     public const int Width = 900;
     public const int Height = 450;

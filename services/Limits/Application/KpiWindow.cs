@@ -1,33 +1,13 @@
 using System.Globalization;
 using InventoryPlatform.Hosting;
 
-namespace InventoryPlatform.Limits.Api;
-
-/// <summary>Whose data a read is about: the caller's own seller, or with <c>sellerId</c> another seller's for an admin key.</summary>
-public static class SellerScope
-{
-    /// <summary>
-    /// The seller to read, or null when the caller may not see the one asked for (answered 404, like any other seller's resource).
-    /// A malformed sellerId is a validation error.
-    /// </summary>
-    public static string? Resolve(HttpContext http, string? sellerId, Validation validation)
-    {
-        var caller = IdentityCheck.Caller(http);
-        if (sellerId is null)
-        {
-            return caller.SellerId;
-        }
-
-        validation.Require(Seller.IsValidId(sellerId), "sellerId", "Must be 1-64 letters, digits, '-' or '_'.");
-        return sellerId == caller.SellerId || caller.IsAdmin ? sellerId : null;
-    }
-}
+namespace InventoryPlatform.Limits.Application;
 
 /// <summary>
 /// The window of days a KPI read covers: <c>from</c>/<c>to</c> (ISO dates, inclusive) or the last <c>days</c> days up to today
 /// (default 30). At most <see cref="MaxDays"/> days.
 /// </summary>
-public static class Window
+public static class KpiWindow
 {
     public const int DefaultDays = 30;
     public const int MaxDays = 731;

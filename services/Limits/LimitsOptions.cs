@@ -1,31 +1,7 @@
 using InventoryPlatform.Contracts.V1;
-using InventoryPlatform.Hosting;
-using InventoryPlatform.Limits.Data;
 using InventoryPlatform.Limits.Domain;
-using InventoryPlatform.Limits.Messaging;
 
-namespace InventoryPlatform.Limits.Api;
-
-public static class LimitsService
-{
-    public static readonly PlatformService Descriptor = new("limits", "limits", typeof(LimitsService).Assembly);
-
-    public static IServiceCollection AddLimits(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddSingleton(configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions());
-        services.AddSingleton<SellerAccounts>();
-        services.AddSingleton<UsageRepository>();
-        services.AddSingleton<StockChangedBatch>();
-        services.AddSingleton<ActivityRepository>();
-        services.AddSingleton<NetworkCapacity>();
-        services.AddSingleton<PerformanceRepository>();
-        services.AddSingleton<JobSchedule>();
-        services.AddSingleton<LimitsRecompute>();
-        services.AddSingleton<KpiQueries>();
-        services.AddHostedService<ScheduledRecompute>();
-        return services;
-    }
-}
+namespace InventoryPlatform.Limits;
 
 /// <summary>
 /// Limits' settings (section <c>Limits</c>). The starter limits are generous on purpose: a new seller is never stopped from
