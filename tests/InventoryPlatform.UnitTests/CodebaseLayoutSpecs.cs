@@ -29,7 +29,7 @@ public sealed partial class CodebaseLayoutSpecs
     ];
 
     // The services moved to the role folders so far; the rest follow (issue 21).
-    private static readonly string[] Conforming = ["Limits"];
+    private static readonly string[] Conforming = ["Limits", "Liquidation"];
 
     public static IEnumerable<string> ServiceNames() => Services.Intersect(Conforming);
 

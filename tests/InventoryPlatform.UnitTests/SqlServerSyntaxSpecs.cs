@@ -19,7 +19,7 @@ public sealed class SqlServerSyntaxSpecs
         (typeof(Allocation.Api.AllocationService).Assembly, "allocation"),
         (typeof(Forecasting.Api.ForecastingService).Assembly, "forecasting"),
         (typeof(Returns.Api.ReturnsService).Assembly, "returns"),
-        (typeof(Liquidation.Api.LiquidationService).Assembly, "liquidation"),
+        (typeof(Liquidation.LiquidationService).Assembly, "liquidation"),
         (typeof(Limits.LimitsService).Assembly, "limits"),
     ];
 

@@ -4,15 +4,16 @@ using InventoryPlatform.Data;
 using InventoryPlatform.Liquidation.Data;
 using InventoryPlatform.Liquidation.Domain;
 using InventoryPlatform.Messaging;
+using InventoryPlatform.Primitives;
 
-namespace InventoryPlatform.Liquidation.Api;
+namespace InventoryPlatform.Liquidation.Application;
 
 /// <summary>
 /// Raises recommendations from the current stock picture, and executes approved ones: a markdown or deal publishes
 /// <c>PriceMarkdownRecommended</c>; liquidation, removal and disposal create an order. Everything for one seller runs
 /// under the seller's policy row lock, state and events in one transaction.
 /// </summary>
-public sealed class RecommendationDesk(
+public sealed class RecommendationHandler(
     Database database,
     StockRepository stock,
     StockAnalysis analysis,
@@ -112,7 +113,12 @@ public sealed class RecommendationDesk(
         return await ExecuteAsync(unit, record, BySeller, note, correlationId, now);
     }
 
-    public async Task<RecommendationRecord?> RejectAsync(UnitOfWork unit, string sellerId, Guid id, string? note)
+    /// <summary>The seller rejects: none is raised again for that stock for the quiet period. Null when there is no such
+    /// recommendation.</summary>
+    public Task<RecommendationRecord?> RejectAsync(string sellerId, Guid id, string? note, CancellationToken cancellationToken) =>
+        database.InTransactionAsync(unit => RejectAsync(unit, sellerId, id, note), cancellationToken);
+
+    private async Task<RecommendationRecord?> RejectAsync(UnitOfWork unit, string sellerId, Guid id, string? note)
     {
         var now = time.GetUtcNow();
         var record = await recommendations.LockAsync(unit, sellerId, id);
@@ -271,70 +277,5 @@ public sealed class RecommendationDesk(
         );
         await orders.InsertAsync(unit, order);
         return order.Id;
-    }
-}
-
-/// <summary>
-/// Moves removal orders through their lifecycle. Completing one publishes <c>InventoryRemoved</c> for each FC line, in the
-/// same transaction as the status change and the units leaving this service's lots: a completed order never completes again,
-/// so the units leave the ledger once.
-/// </summary>
-public sealed class RemovalOrderDesk(RemovalOrderRepository orders, StockRepository stock, Outbox outbox, TimeProvider time)
-{
-    public async Task<RemovalOrderRecord?> StepAsync(
-        UnitOfWork unit,
-        string sellerId,
-        Guid id,
-        RemovalOrderStatus to,
-        string? reason,
-        Guid correlationId
-    )
-    {
-        var order = await orders.LockAsync(unit, sellerId, id);
-        if (order is null)
-        {
-            return null;
-        }
-
-        if (RemovalOrders.RefuseStep(order.Status, to) is { } refusal)
-        {
-            throw new StateConflictException(refusal);
-        }
-
-        var now = time.GetUtcNow();
-        await orders.UpdateStatusAsync(unit, id, to, now.UtcDateTime, to == RemovalOrderStatus.Cancelled ? reason : null);
-        if (to == RemovalOrderStatus.Completed)
-        {
-            // The units leave this service's lots in the same commit, so no recompute sees them after the order is done.
-            var kind = order.FromUnfulfillable ? StockKind.Unfulfillable : StockKind.Sellable;
-            foreach (var line in order.Lines)
-            {
-                await stock.ConsumeFifoAsync(unit, sellerId, order.Fnsku, line.FulfillmentCenter, kind, line.Quantity);
-            }
-
-            await outbox.AddRangeAsync(
-                unit,
-                order.Lines.Select(line => new InventoryRemoved(
-                    Guid.CreateVersion7(),
-                    now,
-                    sellerId,
-                    correlationId,
-                    order.Id,
-                    order.Fnsku,
-                    line.FulfillmentCenter,
-                    line.Quantity,
-                    order.FromUnfulfillable,
-                    RemovalOrders.ReasonOf(order.Kind)
-                ))
-            );
-        }
-
-        return order with
-        {
-            Status = to,
-            UpdatedAt = now.UtcDateTime,
-            CompletedAt = to == RemovalOrderStatus.Completed ? now.UtcDateTime : order.CompletedAt,
-            CancelReason = to == RemovalOrderStatus.Cancelled ? reason : order.CancelReason,
-        };
     }
 }

@@ -1,21 +1,7 @@
 using InventoryPlatform.Liquidation.Data;
 using InventoryPlatform.Liquidation.Domain;
 
-namespace InventoryPlatform.Liquidation.Api;
-
-/// <summary>Everything known about one FNSKU of a seller at one moment: lots, ages, demand, excess, holding cost.</summary>
-public sealed record FnskuPicture(
-    string Fnsku,
-    ItemProfile? Item,
-    IReadOnlyList<StoredLot> Lots,
-    ExcessAnalysis Excess,
-    AgeProfile Sellable,
-    AgeProfile Unfulfillable,
-    decimal? MonthlyHoldingCost
-)
-{
-    public IReadOnlyList<InventoryLot> LotsOf(StockKind kind) => [.. Lots.Where(l => l.StockKind == kind).Select(l => l.Lot)];
-}
+namespace InventoryPlatform.Liquidation.Application;
 
 /// <summary>Builds <see cref="FnskuPicture"/>s from Liquidation's projections, for reports and recomputes alike.</summary>
 public sealed class StockAnalysis(StockRepository stock, LiquidationSettings settings)
@@ -58,9 +44,3 @@ public sealed class StockAnalysis(StockRepository stock, LiquidationSettings set
         return new FnskuPicture(fnsku, item, lots, excess, AgeProfile.Of(sellable, now), AgeProfile.Of(unfulfillable, now), monthly);
     }
 }
-
-public sealed record SellerFigures(
-    IReadOnlyDictionary<string, ItemRecord> Items,
-    IReadOnlyDictionary<string, SalesSummary> Sales,
-    IReadOnlyDictionary<string, ForecastInput> Forecasts
-);

@@ -1,6 +1,6 @@
 using InventoryPlatform.Hosting;
 
-namespace InventoryPlatform.Liquidation.Api;
+namespace InventoryPlatform.Liquidation.Application;
 
 /// <summary>Whose data a read returns: the caller's own, or with an admin key any seller's (<c>?sellerId=</c>).</summary>
 public static class ReadScope
@@ -35,5 +35,9 @@ public static class ReadScope
         return ok ? parsed : null;
     }
 
-    public static bool IsValidFnsku(string? fnsku) => fnsku is { Length: >= 1 and <= 10 } && fnsku.All(char.IsAsciiLetterOrDigit);
+    /// <summary>The reason given for a fulfillmentCenter filter that is not an FC code.</summary>
+    public const string FulfillmentCenterRule = "At most 10 letters and digits.";
+
+    /// <summary>An FC code as a filter: 1-10 letters or digits.</summary>
+    public static bool IsFulfillmentCenter(string code) => code is { Length: >= 1 and <= 10 } && code.All(char.IsAsciiLetterOrDigit);
 }
