@@ -1,11 +1,11 @@
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Limits;
 using InventoryPlatform.Limits.Api;
-using InventoryPlatform.Limits.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPlatformService(LimitsService.Descriptor);
-builder.Services.AddLimits(builder.Configuration);
+builder.Services.AddLimits();
 
 var app = builder.Build();
 app.UsePlatformService();

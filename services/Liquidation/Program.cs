@@ -1,11 +1,11 @@
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Liquidation;
 using InventoryPlatform.Liquidation.Api;
-using InventoryPlatform.Liquidation.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPlatformService(LiquidationService.Descriptor);
-builder.Services.AddLiquidation(builder.Configuration);
+builder.Services.AddLiquidation();
 
 var app = builder.Build();
 app.UsePlatformService();

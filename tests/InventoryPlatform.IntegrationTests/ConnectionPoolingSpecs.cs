@@ -52,7 +52,7 @@ public sealed class ConnectionPoolingSpecs
         var migrator = new DatabaseMigrator(connections, new PostgresDialect(), NullLogger<DatabaseMigrator>.Instance);
 
         await migrator.MigrateAsync(
-            typeof(InventoryPlatform.Limits.Api.LimitsService).Assembly,
+            typeof(InventoryPlatform.Limits.LimitsService).Assembly,
             "limits",
             createDatabase: false,
             CancellationToken.None

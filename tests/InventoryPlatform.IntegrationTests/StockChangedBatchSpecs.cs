@@ -4,9 +4,10 @@ using InventoryPlatform.Messaging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ForecastingData = InventoryPlatform.Forecasting.Data;
 using ForecastingMessaging = InventoryPlatform.Forecasting.Messaging;
-using LimitsApi = InventoryPlatform.Limits.Api;
 using LimitsData = InventoryPlatform.Limits.Data;
 using LimitsMessaging = InventoryPlatform.Limits.Messaging;
+using LimitsOptions = InventoryPlatform.Limits.LimitsOptions;
+using LimitsService = InventoryPlatform.Limits.LimitsService;
 
 namespace InventoryPlatform.IntegrationTests;
 
@@ -25,15 +26,10 @@ public sealed class StockChangedBatchSpecs(DatabaseProvider provider)
     [Test]
     public async Task Limits_keeps_each_FCs_newest_balance_and_each_days_snapshot_over_all_FCs()
     {
-        var (database, connectionString) = await MigratedAsync(typeof(LimitsApi.LimitsService).Assembly, "limits");
+        var (database, connectionString) = await MigratedAsync(typeof(LimitsService).Assembly, "limits");
         var handler = new LimitsMessaging.StockChangedBatch(
             new LimitsData.UsageRepository(database),
-            new LimitsData.SellerAccounts(
-                database,
-                new Outbox(database, new OutboxSignal()),
-                new LimitsApi.LimitsOptions(),
-                TimeProvider.System
-            )
+            new LimitsData.SellerAccounts(database, new Outbox(database, new OutboxSignal()), new LimitsOptions(), TimeProvider.System)
         );
 
         await database.InTransactionAsync(

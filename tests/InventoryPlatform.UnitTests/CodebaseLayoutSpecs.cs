@@ -28,10 +28,7 @@ public sealed partial class CodebaseLayoutSpecs
         "System.Net",
     ];
 
-    // The services moved to the role folders so far; the rest follow (issue 21).
-    private static readonly string[] Conforming = ["Allocation", "Receiving", "Forecasting", "Returns"];
-
-    public static IEnumerable<string> ServiceNames() => Services.Intersect(Conforming);
+    public static IEnumerable<string> ServiceNames() => Services;
 
     public static IEnumerable<string> SourceRoots() => [.. ServiceNames().Select(s => $"services/{s}"), "shared", "gateway", "aspire"];
 

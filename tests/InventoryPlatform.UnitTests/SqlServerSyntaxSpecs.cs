@@ -19,8 +19,8 @@ public sealed class SqlServerSyntaxSpecs
         (typeof(Allocation.AllocationService).Assembly, "allocation"),
         (typeof(Forecasting.ForecastingService).Assembly, "forecasting"),
         (typeof(Returns.ReturnsService).Assembly, "returns"),
-        (typeof(Liquidation.Api.LiquidationService).Assembly, "liquidation"),
-        (typeof(Limits.Api.LimitsService).Assembly, "limits"),
+        (typeof(Liquidation.LiquidationService).Assembly, "liquidation"),
+        (typeof(Limits.LimitsService).Assembly, "limits"),
     ];
 
     [TestCaseSource(nameof(ServiceMigrations))]

@@ -1,20 +1,11 @@
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Limits.Application;
 using InventoryPlatform.Limits.Data;
 using InventoryPlatform.Limits.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InventoryPlatform.Limits.Api;
-
-/// <summary>Storage utilization of a seller's limit for one storage type: used (stored + inbound) ÷ limit.</summary>
-public sealed record LimitUtilization(StorageType StorageType, decimal LimitCubicFeet, decimal UsedCubicFeet, double Utilization);
-
-public sealed record KpiResponse(
-    string? SellerId,
-    KpiReport Kpis,
-    IReadOnlyList<LimitUtilization> StorageUtilization,
-    IReadOnlyList<FcUtilization> FulfillmentCenters
-);
 
 /// <summary>The KPIs as JSON and as a PNG chart, for the caller's seller, another seller (admin) or the whole network (admin).</summary>
 public static class KpisApi
@@ -51,7 +42,7 @@ public static class KpisApi
         string? from,
         string? to,
         int? days,
-        KpiQueries kpis,
+        KpiReportHandler kpis,
         SellerAccounts accounts,
         UsageRepository usage,
         TimeProvider time,
@@ -60,7 +51,7 @@ public static class KpisApi
     {
         var validation = new Validation();
         var seller = SellerScope.Resolve(http, sellerId, validation);
-        var (start, end) = Window.Read(from, to, days, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), validation);
+        var (start, end) = KpiWindow.Read(from, to, days, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), validation);
         if (!validation.IsValid)
         {
             return validation.Problem();
@@ -89,14 +80,14 @@ public static class KpisApi
         string? from,
         string? to,
         int? days,
-        KpiQueries kpis,
+        KpiReportHandler kpis,
         NetworkCapacity network,
         TimeProvider time,
         CancellationToken cancellationToken
     )
     {
         var validation = new Validation();
-        var (start, end) = Window.Read(from, to, days, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), validation);
+        var (start, end) = KpiWindow.Read(from, to, days, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), validation);
         if (!validation.IsValid)
         {
             return validation.Problem();
@@ -113,7 +104,7 @@ public static class KpisApi
         string? from,
         string? to,
         int? days,
-        KpiQueries kpis,
+        KpiReportHandler kpis,
         SellerAccounts accounts,
         TimeProvider time,
         CancellationToken cancellationToken
@@ -121,15 +112,15 @@ public static class KpisApi
     {
         var validation = new Validation();
         var seller = SellerScope.Resolve(http, sellerId, validation);
-        var (start, end) = Window.Read(from, to, days, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), validation);
+        var (start, end) = KpiWindow.Read(from, to, days, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), validation);
         var names = (kpi ?? "sellThroughRate90Days,inStockRate")
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Distinct()
             .ToList();
         validation.Require(
-            names.Count > 0 && names.All(KpiChart.Series.ContainsKey),
+            names.Count > 0 && names.All(KpiChartRenderer.Series.ContainsKey),
             "kpi",
-            $"Must be one or more of: {string.Join(", ", KpiChart.Series.Keys)}."
+            $"Must be one or more of: {string.Join(", ", KpiChartRenderer.Series.Keys)}."
         );
         if (!validation.IsValid)
         {
@@ -142,7 +133,7 @@ public static class KpisApi
         }
 
         var report = await kpis.ReportAsync(seller, start, end, cancellationToken);
-        var png = KpiChart.Render($"{seller}: {start:yyyy-MM-dd} to {end:yyyy-MM-dd}", report.Series, names);
+        var png = KpiChartRenderer.Render($"{seller}: {start:yyyy-MM-dd} to {end:yyyy-MM-dd}", report.Series, names);
         return TypedResults.File(png, "image/png", $"kpis-{seller}.png");
     }
 }

@@ -1,63 +1,11 @@
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Limits.Application;
 using InventoryPlatform.Limits.Data;
 using InventoryPlatform.Limits.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InventoryPlatform.Limits.Api;
-
-public sealed record LimitView(StorageType StorageType, decimal LimitCubicFeet, DateTime UpdatedAt);
-
-public sealed record LimitsResponse(
-    string SellerId,
-    int? PerformanceScore,
-    DateTime? ScoreComputedAt,
-    bool OverLimit,
-    IReadOnlyList<LimitView> Limits
-);
-
-public sealed record UsageView(
-    StorageType StorageType,
-    decimal LimitCubicFeet,
-    decimal StoredCubicFeet,
-    decimal InboundCubicFeet,
-    decimal UsedCubicFeet,
-    decimal AvailableCubicFeet,
-    double Utilization,
-    decimal OverageCubicFeet
-);
-
-public sealed record UsageResponse(string SellerId, bool OverLimit, IReadOnlyList<UsageView> Usage);
-
-public sealed record ScoreResponse(
-    string SellerId,
-    int Score,
-    IReadOnlyList<ScoreComponent> Components,
-    int? LimitsScore,
-    DateTime? LimitsScoreComputedAt,
-    IReadOnlyList<ScoreSnapshot> History
-);
-
-public sealed record OverageResponse(
-    string SellerId,
-    bool OverLimit,
-    decimal TotalFee,
-    string Currency,
-    IReadOnlyList<OverageRecord> Items
-);
-
-public sealed record ReservationsResponse(string SellerId, IReadOnlyList<ReservationView> Items);
-
-public sealed record RecomputeResponse(
-    string SellerId,
-    int PerformanceScore,
-    IReadOnlyList<ScoreComponent> Components,
-    bool IsNewSeller,
-    IReadOnlyList<StorageLimit> Limits,
-    bool LimitsChanged,
-    IReadOnlyList<Overage> Overages,
-    DateTime ComputedAt
-);
 
 /// <summary>A seller's limits, usage, score and overage, and the on-demand recompute.</summary>
 public static class LimitsApi
@@ -187,7 +135,7 @@ public static class LimitsApi
         string? sellerId,
         int? days,
         SellerAccounts accounts,
-        KpiQueries kpis,
+        KpiReportHandler kpis,
         PerformanceRepository performance,
         TimeProvider time,
         CancellationToken cancellationToken
@@ -196,7 +144,7 @@ public static class LimitsApi
         var validation = new Validation();
         var seller = SellerScope.Resolve(http, sellerId, validation);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var (from, to) = Window.Read(null, null, days, today, validation);
+        var (from, to) = KpiWindow.Read(null, null, days, today, validation);
         if (!validation.IsValid)
         {
             return validation.Problem();
@@ -207,7 +155,7 @@ public static class LimitsApi
             return Problems.NotFound("Seller", sellerId ?? IdentityCheck.Caller(http).SellerId);
         }
 
-        var report = await kpis.ReportAsync(seller, today.AddDays(1 - LimitsRecompute.ScoreWindowDays), today, cancellationToken);
+        var report = await kpis.ReportAsync(seller, today.AddDays(1 - RecomputeLimitsHandler.ScoreWindowDays), today, cancellationToken);
         var score = PerformanceScoring.Compute(
             new ScoreInputs(report.ExcessShare, report.SellThroughRate90Days, report.StrandedShare, report.InStockRate)
         );
@@ -232,7 +180,7 @@ public static class LimitsApi
     {
         var validation = new Validation();
         var seller = SellerScope.Resolve(http, sellerId, validation);
-        var (start, end) = Window.Read(from, to, days, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), validation);
+        var (start, end) = KpiWindow.Read(from, to, days, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), validation);
         if (!validation.IsValid)
         {
             return validation.Problem();
@@ -277,7 +225,7 @@ public static class LimitsApi
         string sellerId,
         HttpContext http,
         SellerAccounts accounts,
-        LimitsRecompute recompute,
+        RecomputeLimitsHandler recompute,
         CancellationToken cancellationToken
     )
     {

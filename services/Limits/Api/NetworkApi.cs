@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Hosting;
 using InventoryPlatform.Limits.Data;
@@ -7,24 +6,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InventoryPlatform.Limits.Api;
 
-/// <summary>Storage utilization of one FC and storage type: (stored + inbound) ÷ capacity, by volume.</summary>
-public sealed record FcUtilization(
-    string FulfillmentCenter,
-    StorageType StorageType,
-    decimal CapacityCubicFeet,
-    decimal StoredCubicFeet,
-    decimal InboundCubicFeet,
-    double Utilization
-);
-
-public sealed record UtilizationResponse(IReadOnlyList<FcUtilization> Items);
-
-public sealed record CapacityRequest(decimal? CapacityCubicFeet);
-
-public sealed record CapacitiesResponse(IReadOnlyList<FcCapacity> Items);
-
 /// <summary>The FCs' capacities per storage type (edited by admin) and how full they are.</summary>
-public static partial class NetworkApi
+public static class NetworkApi
 {
     public static RouteGroupBuilder MapNetworkApi(this IEndpointRouteBuilder routes)
     {
@@ -64,7 +47,7 @@ public static partial class NetworkApi
     {
         var fc = code.ToUpperInvariant();
         var validation = new Validation();
-        validation.Require(CenterPattern().IsMatch(fc), "code", "Must be 1-10 letters or digits.");
+        validation.Require(FulfillmentCenterCode.IsValid(fc), "code", FulfillmentCenterCode.Rule);
         validation.Require(
             Enum.TryParse<StorageType>(storageType, ignoreCase: true, out var type)
                 && Enum.IsDefined(type)
@@ -108,7 +91,4 @@ public static partial class NetworkApi
             })
             .ToList();
     }
-
-    [GeneratedRegex("^[A-Z0-9]{1,10}$")]
-    private static partial Regex CenterPattern();
 }

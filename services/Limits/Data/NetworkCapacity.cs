@@ -3,11 +3,6 @@ using InventoryPlatform.Data;
 
 namespace InventoryPlatform.Limits.Data;
 
-public sealed record FcCapacity(string FulfillmentCenter, StorageType StorageType, decimal CapacityCubicFeet, DateTime UpdatedAt);
-
-/// <summary>Occupied volume at one FC for one storage type: stock of every seller plus what is reserved inbound there.</summary>
-public sealed record FcOccupancy(string FulfillmentCenter, StorageType StorageType, decimal StoredCubicFeet, decimal InboundCubicFeet);
-
 /// <summary>The FCs' capacity per storage type (admin-edited) and what all sellers occupy in them.</summary>
 public sealed class NetworkCapacity(Database database, TimeProvider time)
 {

@@ -4,27 +4,6 @@ using InventoryPlatform.Limits.Domain;
 
 namespace InventoryPlatform.Limits.Data;
 
-public sealed record ScoreSnapshot(
-    DateOnly Day,
-    int PerformanceScore,
-    double ExcessShare,
-    double SellThroughRate,
-    double StrandedShare,
-    double InStockRate,
-    DateTime ComputedAt
-);
-
-public sealed record OverageRecord(
-    StorageType StorageType,
-    DateOnly Day,
-    decimal LimitCubicFeet,
-    decimal UsedCubicFeet,
-    decimal OverageCubicFeet,
-    decimal FeeAmount,
-    string Currency,
-    DateTime RecordedAt
-);
-
 /// <summary>The daily score snapshots (the score's time series) and the overage records with their fees.</summary>
 public sealed class PerformanceRepository(Database database)
 {

@@ -1,14 +1,9 @@
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
-using InventoryPlatform.Limits.Api;
 using InventoryPlatform.Limits.Domain;
 using InventoryPlatform.Messaging;
 
 namespace InventoryPlatform.Limits.Data;
-
-public sealed record SellerAccount(string SellerId, int? PerformanceScore, DateTime? ScoreComputedAt, bool OverLimit, DateTime CreatedAt);
-
-public sealed record StoredLimit(StorageType StorageType, decimal LimitCubicFeet, DateTime UpdatedAt);
 
 /// <summary>
 /// Sellers and their limits per storage type. A seller Limits has not seen before is created with the starter limits

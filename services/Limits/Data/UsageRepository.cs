@@ -4,23 +4,6 @@ using InventoryPlatform.Limits.Domain;
 
 namespace InventoryPlatform.Limits.Data;
 
-public sealed record ReservationView(
-    Guid ShipmentId,
-    Guid ReservationId,
-    string FulfillmentCenter,
-    string Status,
-    DateTime CreatedAt,
-    DateTime? EndedAt,
-    IReadOnlyList<ReservedVolume> Volumes
-);
-
-public sealed record ReservedVolume(
-    StorageType StorageType,
-    decimal ReservedCubicFeet,
-    decimal ReceivedCubicFeet,
-    decimal OutstandingCubicFeet
-);
-
 /// <summary>
 /// What a seller occupies: units in stock (on hand and unfulfillable, at each item's unit volume) and capacity held for
 /// inbound shipments (reserved less already received). Fed by ItemRegistered, StockChanged, UnitsReceived and the reservations.
@@ -378,21 +361,4 @@ public sealed class UsageRepository(Database database)
         public decimal ReservedCubicFeet { get; init; }
         public decimal ReceivedCubicFeet { get; init; }
     }
-}
-
-/// <summary>Days as the <c>date</c> columns store them: a DateTime without a zone, so neither engine shifts it.</summary>
-public static class Dates
-{
-    public static DateTime Day(DateTimeOffset at) => DateTime.SpecifyKind(at.UtcDateTime.Date, DateTimeKind.Unspecified);
-
-    public static DateTime Day(DateOnly day) => day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-
-    /// <summary>A <c>date</c> column as read: Npgsql returns DateOnly, SqlClient DateTime.</summary>
-    public static DateOnly ToDay(object day) =>
-        day switch
-        {
-            DateOnly date => date,
-            DateTime time => DateOnly.FromDateTime(time),
-            _ => throw new InvalidCastException($"A date column returned {day.GetType()}."),
-        };
 }

@@ -2,14 +2,6 @@ using InventoryPlatform.Contracts.V1;
 
 namespace InventoryPlatform.Limits.Domain;
 
-/// <summary>A storage type the shipment does not fit in, with the figures the seller is shown.</summary>
-public sealed record CapacityShortfall(StorageType StorageType, decimal LimitCubicFeet, decimal UsedCubicFeet, decimal RequestedCubicFeet)
-{
-    public string Reason =>
-        $"{StorageType} storage limit reached: {UsedCubicFeet} ft³ used or inbound plus {RequestedCubicFeet} ft³ requested exceeds the "
-        + $"limit of {LimitCubicFeet} ft³.";
-}
-
 /// <summary>The reservation rule: a shipment is granted when, for every storage type it needs, what is stored plus what is
 /// already inbound plus the new shipment fits the seller's limit.</summary>
 public static class CapacityDecision

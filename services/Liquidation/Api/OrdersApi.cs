@@ -1,49 +1,12 @@
 using InventoryPlatform.Contracts.V1;
-using InventoryPlatform.Data;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Liquidation.Application;
 using InventoryPlatform.Liquidation.Data;
 using InventoryPlatform.Liquidation.Domain;
+using InventoryPlatform.Primitives;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InventoryPlatform.Liquidation.Api;
-
-public sealed record RemovalOrderResponse(
-    Guid Id,
-    Guid? RecommendationId,
-    string Fnsku,
-    RemovalKind Kind,
-    RemovalOrderStatus Status,
-    bool FromUnfulfillable,
-    int Quantity,
-    IReadOnlyList<RemovalOrderLine> Lines,
-    Money ExpectedRecovery,
-    Money ExpectedFees,
-    DateTime CreatedAt,
-    DateTime UpdatedAt,
-    DateTime? CompletedAt,
-    string? CancelReason
-)
-{
-    public static RemovalOrderResponse From(RemovalOrderRecord o) =>
-        new(
-            o.Id,
-            o.RecommendationId,
-            o.Fnsku,
-            o.Kind,
-            o.Status,
-            o.FromUnfulfillable,
-            o.Quantity,
-            o.Lines,
-            new Money(o.ExpectedRecovery, o.Currency),
-            new Money(o.ExpectedFees, o.Currency),
-            o.CreatedAt,
-            o.UpdatedAt,
-            o.CompletedAt,
-            o.CancelReason
-        );
-}
-
-public sealed record CancelOrderRequest(string? Reason);
 
 public static class OrdersApi
 {
@@ -61,18 +24,14 @@ public static class OrdersApi
             .WithName("GetRemovalOrder")
             .WithSummary("One order with its FC lines and expected recovery and fees.");
         group
-            .MapPost(
-                "/{id:guid}/start",
-                (Guid id, Seller seller, HttpContext http, Database database, RemovalOrderDesk desk, CancellationToken ct) =>
-                    StepAsync(id, seller, http, database, desk, RemovalOrderStatus.InProgress, null, ct)
+            .MapPost("/{id:guid}/start", (Guid id, Seller seller, HttpContext http, RemovalOrderHandler handler, CancellationToken ct) =>
+                StepAsync(id, seller, http, handler, RemovalOrderStatus.InProgress, null, ct)
             )
             .WithName("StartRemovalOrder")
             .WithSummary("The FC starts picking the order's units: Pending → InProgress.");
         group
-            .MapPost(
-                "/{id:guid}/complete",
-                (Guid id, Seller seller, HttpContext http, Database database, RemovalOrderDesk desk, CancellationToken ct) =>
-                    StepAsync(id, seller, http, database, desk, RemovalOrderStatus.Completed, null, ct)
+            .MapPost("/{id:guid}/complete", (Guid id, Seller seller, HttpContext http, RemovalOrderHandler handler, CancellationToken ct) =>
+                StepAsync(id, seller, http, handler, RemovalOrderStatus.Completed, null, ct)
             )
             .WithName("CompleteRemovalOrder")
             .WithSummary(
@@ -139,8 +98,7 @@ public static class OrdersApi
         CancelOrderRequest request,
         Seller seller,
         HttpContext http,
-        Database database,
-        RemovalOrderDesk desk,
+        RemovalOrderHandler handler,
         CancellationToken cancellationToken
     )
     {
@@ -155,15 +113,14 @@ public static class OrdersApi
             return validation.Problem();
         }
 
-        return await StepAsync(id, seller, http, database, desk, RemovalOrderStatus.Cancelled, request.Reason, cancellationToken);
+        return await StepAsync(id, seller, http, handler, RemovalOrderStatus.Cancelled, request.Reason, cancellationToken);
     }
 
     private static async Task<Results<Ok<RemovalOrderResponse>, ProblemHttpResult, ValidationProblem>> StepAsync(
         Guid id,
         Seller seller,
         HttpContext http,
-        Database database,
-        RemovalOrderDesk desk,
+        RemovalOrderHandler handler,
         RemovalOrderStatus to,
         string? reason,
         CancellationToken cancellationToken
@@ -171,10 +128,7 @@ public static class OrdersApi
     {
         try
         {
-            var order = await database.InTransactionAsync(
-                unit => desk.StepAsync(unit, seller.Id, id, to, reason, Correlation.Of(http)),
-                cancellationToken
-            );
+            var order = await handler.StepAsync(seller.Id, id, to, reason, Correlation.Of(http), cancellationToken);
             return order is null ? Problems.NotFound("Order", id.ToString()) : TypedResults.Ok(RemovalOrderResponse.From(order));
         }
         catch (StateConflictException conflict)

@@ -1,18 +1,10 @@
-using InventoryPlatform.Data;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Liquidation.Application;
 using InventoryPlatform.Liquidation.Data;
 using InventoryPlatform.Liquidation.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InventoryPlatform.Liquidation.Api;
-
-public sealed record PolicyRequest(ExecutionMode? Mode, decimal? MaxMarkdownPercent, int? MinAgeDays);
-
-public sealed record PolicyResponse(ExecutionMode Mode, decimal MaxMarkdownPercent, int MinAgeDays, bool IsDefault, DateTime? UpdatedAt)
-{
-    public static PolicyResponse From(PolicyRecord record, bool isDefault) =>
-        new(record.Policy.Mode, record.Policy.MaxMarkdownPercent, record.Policy.MinAgeDays, isDefault, record.UpdatedAt);
-}
 
 public static class PolicyApi
 {
@@ -54,9 +46,7 @@ public static class PolicyApi
     public static async Task<Results<Ok<PolicyResponse>, ValidationProblem>> PutPolicy(
         PolicyRequest request,
         Seller seller,
-        Database database,
-        PolicyRepository policies,
-        TimeProvider time,
+        SavePolicyHandler handler,
         CancellationToken cancellationToken
     )
     {
@@ -72,8 +62,7 @@ public static class PolicyApi
         }
 
         var policy = new SellerPolicy(request.Mode!.Value, request.MaxMarkdownPercent!.Value, request.MinAgeDays!.Value);
-        var now = time.GetUtcNow().UtcDateTime;
-        await database.InTransactionAsync(unit => policies.SaveAsync(unit, seller.Id, policy, now), cancellationToken);
-        return TypedResults.Ok(PolicyResponse.From(new PolicyRecord(policy, now), false));
+        var saved = await handler.SaveAsync(seller.Id, policy, cancellationToken);
+        return TypedResults.Ok(PolicyResponse.From(saved, false));
     }
 }

@@ -1,94 +1,13 @@
 using InventoryPlatform.Contracts.V1;
-using InventoryPlatform.Data;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Liquidation.Application;
 using InventoryPlatform.Liquidation.Data;
 using InventoryPlatform.Liquidation.Domain;
+using InventoryPlatform.Primitives;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace InventoryPlatform.Liquidation.Api;
-
-public sealed record OptionResponse(
-    RecommendedAction Action,
-    int UnitsActedOn,
-    Money ExpectedValue,
-    decimal UnitsSold,
-    Money SalesRevenue,
-    Money HoldingCost,
-    Money Recovery,
-    Money Fees,
-    Money? UnitPrice,
-    decimal? MarkdownPercent,
-    string Detail
-);
-
-public sealed record RecommendationResponse(
-    Guid Id,
-    string Fnsku,
-    StockKind StockKind,
-    RecommendedAction Action,
-    RecommendationStatus Status,
-    int Quantity,
-    decimal? MarkdownPercent,
-    Money CurrentPrice,
-    Money? RecommendedPrice,
-    int? OldestAgeDays,
-    Money ExpectedValue,
-    Money KeepValue,
-    IReadOnlyList<OptionResponse> Options,
-    string Rationale,
-    DateTime CreatedAt,
-    DateTime UpdatedAt,
-    DateTime? DecidedAt,
-    string? DecidedBy,
-    string? DecisionNote,
-    Guid? OrderId
-)
-{
-    public static RecommendationResponse From(RecommendationRecord record)
-    {
-        var r = record.Recommendation;
-        Money M(decimal amount) => new(amount, r.Currency);
-        return new RecommendationResponse(
-            record.Id,
-            r.Fnsku,
-            r.StockKind,
-            r.Action,
-            record.Status,
-            r.Quantity,
-            r.MarkdownPercent,
-            M(r.CurrentPrice),
-            r.RecommendedPrice is { } price ? M(price) : null,
-            r.OldestAgeDays,
-            M(r.ExpectedValue),
-            M(r.KeepValue),
-            [
-                .. r.Options.Select(o => new OptionResponse(
-                    o.Action,
-                    o.UnitsActedOn,
-                    M(o.ExpectedValue),
-                    o.UnitsSold,
-                    M(o.SalesRevenue),
-                    M(o.HoldingCost),
-                    M(o.Recovery),
-                    M(o.Fees),
-                    o.UnitPrice is { } p ? M(p) : null,
-                    o.MarkdownPercent,
-                    o.Detail
-                )),
-            ],
-            r.Rationale,
-            record.CreatedAt,
-            record.UpdatedAt,
-            record.DecidedAt,
-            record.DecidedBy,
-            record.DecisionNote,
-            record.OrderId
-        );
-    }
-}
-
-public sealed record DecisionRequest(string? Note);
 
 public static class RecommendationsApi
 {
@@ -133,11 +52,11 @@ public static class RecommendationsApi
     public static async Task<Ok<IReadOnlyList<RecommendationResponse>>> Recompute(
         Seller seller,
         HttpContext http,
-        RecommendationDesk desk,
+        RecommendationHandler handler,
         CancellationToken cancellationToken
     )
     {
-        var raised = await desk.RecomputeAsync(seller.Id, Correlation.Of(http), cancellationToken);
+        var raised = await handler.RecomputeAsync(seller.Id, Correlation.Of(http), cancellationToken);
         return TypedResults.Ok<IReadOnlyList<RecommendationResponse>>([.. raised.Select(RecommendationResponse.From)]);
     }
 
@@ -155,7 +74,7 @@ public static class RecommendationsApi
     {
         var validation = new Validation();
         var (take, after) = Cursor.ReadGuid(limit, cursor, validation);
-        validation.Require(fnsku is null || ReadScope.IsValidFnsku(fnsku), "fnsku", "At most 10 letters and digits.");
+        validation.Require(fnsku is null || Fnsku.IsValid(fnsku), "fnsku", Fnsku.Rule);
         var wanted = ReadScope.ParseEnum<RecommendationStatus>(status, "status", validation);
         var owner = ReadScope.SellerToRead(http, seller, sellerId, validation);
         if (!validation.IsValid)
@@ -193,7 +112,7 @@ public static class RecommendationsApi
         Seller seller,
         [FromHeader(Name = IdempotentRequests.Header)] string? idempotencyKey,
         HttpContext http,
-        RecommendationDesk desk,
+        RecommendationHandler handler,
         IdempotentRequests idempotency,
         CancellationToken cancellationToken
     )
@@ -214,7 +133,7 @@ public static class RecommendationsApi
                 idempotencyKey,
                 http.Request.Path,
                 async unit =>
-                    await desk.ApproveAsync(unit, seller.Id, id, request.Note, Correlation.Of(http)) is { } approved
+                    await handler.ApproveAsync(unit, seller.Id, id, request.Note, Correlation.Of(http)) is { } approved
                         ? (StatusCodes.Status200OK, RecommendationResponse.From(approved))
                         : throw new RecommendationNotFoundException(),
                 cancellationToken
@@ -234,8 +153,7 @@ public static class RecommendationsApi
         Guid id,
         Seller seller,
         HttpContext http,
-        Database database,
-        RecommendationDesk desk,
+        RecommendationHandler handler,
         CancellationToken cancellationToken
     )
     {
@@ -249,10 +167,7 @@ public static class RecommendationsApi
 
         try
         {
-            var rejected = await database.InTransactionAsync(
-                unit => desk.RejectAsync(unit, seller.Id, id, request.Note),
-                cancellationToken
-            );
+            var rejected = await handler.RejectAsync(seller.Id, id, request.Note, cancellationToken);
             return rejected is null
                 ? Problems.NotFound("Recommendation", id.ToString())
                 : TypedResults.Ok(RecommendationResponse.From(rejected));

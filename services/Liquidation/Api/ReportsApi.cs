@@ -1,59 +1,12 @@
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Liquidation.Application;
 using InventoryPlatform.Liquidation.Data;
 using InventoryPlatform.Liquidation.Domain;
+using InventoryPlatform.Primitives;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InventoryPlatform.Liquidation.Api;
-
-public sealed record AgeBracketUnits(int Days0To90, int Days91To180, int Days181To270, int Days271To365, int Over365)
-{
-    public static AgeBracketUnits From(AgeProfile profile) =>
-        new(profile.Days0To90, profile.Days91To180, profile.Days181To270, profile.Days271To365, profile.Over365);
-}
-
-public sealed record AgedInventoryRow(
-    string Fnsku,
-    string FulfillmentCenter,
-    StockKind StockKind,
-    AgeBracketUnits Units,
-    int Total,
-    int? OldestAgeDays,
-    Money? MonthlyHoldingCost
-);
-
-public sealed record ExcessRow(
-    string Fnsku,
-    bool ItemRegistered,
-    int SellableUnits,
-    int UnfulfillableUnits,
-    double DailyDemand,
-    DemandSource DemandSource,
-    double RecentDailySales,
-    bool DemandRising,
-    int CoverDays,
-    int CoveredUnits,
-    int ExcessUnits,
-    bool DeadStock,
-    int? DaysSinceLastSale,
-    int? OldestAgeDays,
-    AgeBracketUnits SellableAges,
-    Money? MonthlyHoldingCost
-);
-
-public sealed record StorageFeeRow(StorageType StorageType, Money OffPeakPerCubicFootMonth, Money PeakPerCubicFootMonth);
-
-public sealed record SurchargeRow(AgeBracket Bracket, string Days, Money PerCubicFootMonth);
-
-public sealed record HoldingCostScheduleResponse(
-    IReadOnlyList<StorageFeeRow> StorageFees,
-    int PeakStartMonth,
-    int PeakEndMonth,
-    IReadOnlyList<SurchargeRow> AgedSurcharges,
-    int DecisionHorizonDays,
-    int CoverDays,
-    int DeadStockDays
-);
 
 public static class ReportsApi
 {
@@ -136,11 +89,11 @@ public static class ReportsApi
     {
         var validation = new Validation();
         var (take, after) = Cursor.Read(limit, cursor, validation);
-        validation.Require(fnsku is null || ReadScope.IsValidFnsku(fnsku), "fnsku", "At most 10 letters and digits.");
+        validation.Require(fnsku is null || Fnsku.IsValid(fnsku), "fnsku", Fnsku.Rule);
         validation.Require(
-            fulfillmentCenter is null || ReadScope.IsValidFnsku(fulfillmentCenter),
+            fulfillmentCenter is null || ReadScope.IsFulfillmentCenter(fulfillmentCenter),
             "fulfillmentCenter",
-            "At most 10 letters and digits."
+            ReadScope.FulfillmentCenterRule
         );
         var kind = ReadScope.ParseEnum<StockKind>(stockKind, "stockKind", validation);
         var owner = ReadScope.SellerToRead(http, seller, sellerId, validation);
@@ -212,7 +165,7 @@ public static class ReportsApi
     {
         var validation = new Validation();
         var (take, after) = Cursor.Read(limit, cursor, validation);
-        validation.Require(fnsku is null || ReadScope.IsValidFnsku(fnsku), "fnsku", "At most 10 letters and digits.");
+        validation.Require(fnsku is null || Fnsku.IsValid(fnsku), "fnsku", Fnsku.Rule);
         var owner = ReadScope.SellerToRead(http, seller, sellerId, validation);
         if (!validation.IsValid)
         {

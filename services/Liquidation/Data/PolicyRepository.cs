@@ -3,8 +3,6 @@ using InventoryPlatform.Liquidation.Domain;
 
 namespace InventoryPlatform.Liquidation.Data;
 
-public sealed record PolicyRecord(SellerPolicy Policy, DateTime? UpdatedAt);
-
 public sealed class PolicyRepository(Database database)
 {
     private const string Columns = "mode, max_markdown_percent, min_age_days, updated_at";

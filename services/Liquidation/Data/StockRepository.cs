@@ -4,17 +4,6 @@ using InventoryPlatform.Liquidation.Domain;
 
 namespace InventoryPlatform.Liquidation.Data;
 
-/// <summary>A lot as stored: which FC and kind of stock it is.</summary>
-public sealed record StoredLot(string Fnsku, string FulfillmentCenter, StockKind StockKind, InventoryLot Lot);
-
-public sealed record ItemRecord(string Fnsku, StorageType StorageType, Dimensions Dimensions, decimal ListPrice, string Currency);
-
-/// <summary>Sales of one FNSKU: in the look-back window, in the last year (for the average selling price), and the last sale.</summary>
-public sealed record SalesSummary(string Fnsku, int RecentUnits, int YearUnits, decimal YearRevenue, DateTimeOffset? LastSaleAt)
-{
-    public decimal? AverageSellingPrice => YearUnits > 0 ? Math.Round(YearRevenue / YearUnits, 2) : null;
-}
-
 /// <summary>
 /// Liquidation's own projections of other services' events: items, inventory lots (FIFO ages), daily sales and the
 /// latest forecasts.

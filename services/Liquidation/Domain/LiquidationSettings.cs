@@ -1,40 +1,5 @@
 namespace InventoryPlatform.Liquidation.Domain;
 
-/// <summary>Per-unit fee by shipping weight, as removal and disposal programmes charge it.</summary>
-public sealed class FeeByWeight
-{
-    public decimal UpToHalfPound { get; set; }
-
-    public decimal UpToOnePound { get; set; }
-
-    public decimal UpToTwoPounds { get; set; }
-
-    public decimal OverTwoPoundsBase { get; set; }
-
-    public decimal PerPoundOverTwo { get; set; }
-
-    public decimal For(decimal weightLb) =>
-        weightLb switch
-        {
-            <= 0.5m => UpToHalfPound,
-            <= 1m => UpToOnePound,
-            <= 2m => UpToTwoPounds,
-            _ => Math.Round(OverTwoPoundsBase + (PerPoundOverTwo * Math.Ceiling(weightLb - 2m)), 2),
-        };
-}
-
-/// <summary>A deal: a price cut for a few days that lifts demand by a factor, for a flat fee.</summary>
-public sealed class PromotionTerms
-{
-    public decimal DiscountPercent { get; set; } = 20m;
-
-    public decimal DemandLift { get; set; } = 3m;
-
-    public int Days { get; set; } = 14;
-
-    public decimal Fee { get; set; } = 70m;
-}
-
 /// <summary>
 /// Every assumption behind ageing, excess and the expected-value choice; bound from <c>Liquidation</c> configuration,
 /// defaults seeded with realistic marketplace figures.

@@ -2,60 +2,6 @@ using System.Globalization;
 
 namespace InventoryPlatform.Liquidation.Domain;
 
-public enum RecommendedAction
-{
-    Keep,
-    Markdown,
-    Promotion,
-    Liquidate,
-    RemoveToSeller,
-    Dispose,
-}
-
-/// <summary>
-/// One option valued over the decision horizon for the whole stock of the FNSKU: net sales revenue, minus holding cost,
-/// plus what the units acted on recover, minus the fees for acting. The option with the highest value wins.
-/// </summary>
-public sealed record OptionValue(
-    RecommendedAction Action,
-    int UnitsActedOn,
-    decimal ExpectedValue,
-    decimal UnitsSold,
-    decimal SalesRevenue,
-    decimal HoldingCost,
-    decimal Recovery,
-    decimal Fees,
-    decimal? UnitPrice,
-    decimal? MarkdownPercent,
-    string Detail
-);
-
-/// <summary>Everything known about the sellable stock of one FNSKU at one moment.</summary>
-public sealed record ItemSituation(
-    string Fnsku,
-    ItemProfile Item,
-    IReadOnlyList<InventoryLot> Lots,
-    ExcessAnalysis Excess,
-    DateTimeOffset Now
-);
-
-/// <summary>The chosen action with the numbers behind it.</summary>
-public sealed record Recommendation(
-    string Fnsku,
-    StockKind StockKind,
-    RecommendedAction Action,
-    int Quantity,
-    decimal? MarkdownPercent,
-    decimal CurrentPrice,
-    decimal? RecommendedPrice,
-    string Currency,
-    int? OldestAgeDays,
-    decimal ExpectedValue,
-    decimal KeepValue,
-    IReadOnlyList<OptionValue> Options,
-    string Rationale
-);
-
 /// <summary>
 /// Chooses what to do with aged, excess and unsellable stock by expected value over a horizon against the holding
 /// cost (storage plus aged-inventory surcharge) of keeping it.

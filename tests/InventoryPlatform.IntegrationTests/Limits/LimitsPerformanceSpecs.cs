@@ -317,7 +317,7 @@ public sealed class LimitsPerformanceSpecs(DatabaseProvider provider)
             Is.EqualTo(new[] { "excessShare", "sellThroughRate", "strandedShare", "inStockRate" })
         );
         Assert.That(
-            await _platform.ScalarAsync<DateTime>("SELECT next_run_at FROM limits.schedules WHERE name = 'recompute'"),
+            await _platform.ScalarAsync<DateTime>("SELECT next_run_at FROM limits.scheduled_jobs WHERE name = 'recompute'"),
             Is.GreaterThan(DateTime.UtcNow.AddSeconds(-5)),
             "the lease row moved forward"
         );

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using AllocationMarker = InventoryPlatform.Allocation.Data.StockRepository;
-using LiquidationMarker = InventoryPlatform.Liquidation.Api.RecommendationDesk;
+using LiquidationMarker = InventoryPlatform.Liquidation.Application.RecommendationHandler;
 
 namespace InventoryPlatform.IntegrationTests.LiquidationFlow;
 

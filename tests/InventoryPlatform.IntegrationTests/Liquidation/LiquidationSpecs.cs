@@ -4,7 +4,8 @@ using System.Text.Json.Nodes;
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
 using InventoryPlatform.Hosting;
-using InventoryPlatform.Liquidation.Api;
+using InventoryPlatform.Hosting.Jobs;
+using InventoryPlatform.Liquidation.Jobs;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -481,14 +482,17 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
     [Test]
     public async Task Only_the_replica_holding_the_lease_runs_the_scheduled_refresh()
     {
-        var refresh = _services.Liquidation.Services.GetRequiredService<RecommendationRefresh>();
+        var refresh = _services.Liquidation.Services.GetRequiredService<JobScheduler<RecommendationRefreshJob>>();
+        var claims = _services.Liquidation.Services.GetRequiredService<JobClaims>();
 
-        var first = await refresh.RunOnceAsync(CancellationToken.None);
-        var second = await refresh.RunOnceAsync(CancellationToken.None);
+        var atStart = await refresh.RunIfDueAsync(CancellationToken.None);
+        await claims.MakeDueAsync(refresh.Name, _services.Clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+        var first = await refresh.RunIfDueAsync(CancellationToken.None);
+        var second = await refresh.RunIfDueAsync(CancellationToken.None);
         _services.Clock.Advance(TimeSpan.FromDays(1));
-        var nextDay = await refresh.RunOnceAsync(CancellationToken.None);
+        var nextDay = await refresh.RunIfDueAsync(CancellationToken.None);
 
-        Assert.That((first, second, nextDay), Is.EqualTo((true, false, true)));
+        Assert.That((atStart, first, second, nextDay), Is.EqualTo((false, true, false, true)));
     }
 
     private sealed record Ages(int Days0To90, int Days91To180, int Days181To270, int Days271To365, int Over365);

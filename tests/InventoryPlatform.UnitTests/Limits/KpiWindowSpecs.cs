@@ -1,5 +1,5 @@
 using InventoryPlatform.Hosting;
-using InventoryPlatform.Limits.Api;
+using InventoryPlatform.Limits.Application;
 
 namespace InventoryPlatform.UnitTests.LimitsSpecs;
 
@@ -12,19 +12,19 @@ public sealed class KpiWindowSpecs
     {
         var validation = new Validation();
 
-        Assert.That(Window.Read(null, null, null, Today, validation), Is.EqualTo((new DateOnly(2026, 10, 29), Today)));
+        Assert.That(KpiWindow.Read(null, null, null, Today, validation), Is.EqualTo((new DateOnly(2026, 10, 29), Today)));
         Assert.That(validation.IsValid, Is.True);
     }
 
     [Test]
     public void Days_count_back_from_today_and_from_to_are_inclusive_dates()
     {
-        Assert.That(Window.Read(null, null, 7, Today, new Validation()), Is.EqualTo((new DateOnly(2026, 11, 21), Today)));
+        Assert.That(KpiWindow.Read(null, null, 7, Today, new Validation()), Is.EqualTo((new DateOnly(2026, 11, 21), Today)));
         Assert.That(
-            Window.Read("2026-10-01", "2026-10-31", null, Today, new Validation()),
+            KpiWindow.Read("2026-10-01", "2026-10-31", null, Today, new Validation()),
             Is.EqualTo((new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31)))
         );
-        Assert.That(Window.Read(null, "2026-10-31", null, Today, new Validation()).From, Is.EqualTo(new DateOnly(2026, 10, 2)));
+        Assert.That(KpiWindow.Read(null, "2026-10-31", null, Today, new Validation()).From, Is.EqualTo(new DateOnly(2026, 10, 2)));
     }
 
     [TestCase(null, null, 0)]
@@ -37,7 +37,7 @@ public sealed class KpiWindowSpecs
     {
         var validation = new Validation();
 
-        Window.Read(from, to, days, Today, validation);
+        KpiWindow.Read(from, to, days, Today, validation);
 
         Assert.That(validation.IsValid, Is.False);
     }

@@ -1,0 +1,5 @@
+using InventoryPlatform.Limits.Data;
+
+namespace InventoryPlatform.Limits.Api;
+
+public sealed record CapacitiesResponse(IReadOnlyList<FcCapacity> Items);

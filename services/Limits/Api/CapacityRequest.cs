@@ -1,0 +1,3 @@
+namespace InventoryPlatform.Limits.Api;
+
+public sealed record CapacityRequest(decimal? CapacityCubicFeet);

@@ -1,0 +1,3 @@
+namespace InventoryPlatform.Limits.Api;
+
+public sealed record UtilizationResponse(IReadOnlyList<FcUtilization> Items);

@@ -1,0 +1,3 @@
+namespace InventoryPlatform.Limits.Domain;
+
+public sealed record CancellationRecord(Guid OrderId, DateOnly Day);

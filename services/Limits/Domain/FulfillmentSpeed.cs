@@ -1,0 +1,3 @@
+namespace InventoryPlatform.Limits.Domain;
+
+public sealed record FulfillmentSpeed(double? P50Hours, double? P90Hours, int Shipments);

@@ -1,0 +1,3 @@
+namespace InventoryPlatform.Liquidation.Api;
+
+public sealed record DecisionRequest(string? Note);

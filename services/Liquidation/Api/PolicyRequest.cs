@@ -1,0 +1,5 @@
+using InventoryPlatform.Liquidation.Domain;
+
+namespace InventoryPlatform.Liquidation.Api;
+
+public sealed record PolicyRequest(ExecutionMode? Mode, decimal? MaxMarkdownPercent, int? MinAgeDays);

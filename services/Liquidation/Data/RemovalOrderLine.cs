@@ -1,0 +1,3 @@
+namespace InventoryPlatform.Liquidation.Data;
+
+public sealed record RemovalOrderLine(string FulfillmentCenter, int Quantity);

@@ -1,0 +1,11 @@
+namespace InventoryPlatform.Liquidation.Domain;
+
+public enum RecommendedAction
+{
+    Keep,
+    Markdown,
+    Promotion,
+    Liquidate,
+    RemoveToSeller,
+    Dispose,
+}

@@ -1,0 +1,8 @@
+namespace InventoryPlatform.Liquidation.Domain;
+
+public enum RemovalKind
+{
+    Liquidation,
+    Removal,
+    Disposal,
+}

@@ -1,0 +1,9 @@
+namespace InventoryPlatform.Liquidation.Domain;
+
+public enum RemovalOrderStatus
+{
+    Pending,
+    InProgress,
+    Completed,
+    Cancelled,
+}
