@@ -78,8 +78,4 @@ public static class PlatformApi
         var items = (await response.ReadAsync<Page<StockResponse>>()).Items;
         return items.Count == 0 ? (0, 0) : (items[0].OnHand, items[0].Unfulfillable);
     }
-
-    public static async Task<System.Text.Json.Nodes.JsonNode> JsonNodeOf(HttpResponseMessage response) =>
-        System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())
-        ?? throw new System.Text.Json.JsonException("Empty body.");
 }
