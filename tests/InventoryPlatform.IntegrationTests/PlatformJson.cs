@@ -12,8 +12,8 @@ public static class PlatformJson
 {
     private static readonly JsonSerializerOptions Outbox = new(JsonSerializerDefaults.Web);
 
-    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response) =>
-        await response.Content.ReadFromJsonAsync<T>(JsonDefaults.Options)
+    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response, CancellationToken cancellationToken = default) =>
+        await response.Content.ReadFromJsonAsync<T>(JsonDefaults.Options, cancellationToken)
         ?? throw new JsonException($"An empty body where a {typeof(T).Name} was expected.");
 
     public static T OutboxBody<T>(string body) =>
