@@ -1,9 +1,9 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.IntegrationTests;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -113,7 +113,7 @@ public sealed class BenchPlatform : IAsyncDisposable
             }
         );
         response.EnsureSuccessStatusCode();
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["key"]!.GetValue<string>();
+        return (await response.ReadAsync<IssuedKey>()).Key;
     }
 
     private sealed class SignedIdentity(IdentityTokens tokens, CallerIdentity caller) : DelegatingHandler

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
+using InventoryPlatform.IntegrationTests;
+using InventoryPlatform.Receiving.Api;
 
 namespace InventoryPlatform.Benchmarks;
 
@@ -42,7 +43,7 @@ public sealed class GatewayOverheadBenchmark : IBenchmark
             cancellationToken
         );
         registered.EnsureSuccessStatusCode();
-        var fnsku = JsonNode.Parse(await registered.Content.ReadAsStringAsync(cancellationToken))!["fnsku"]!.GetValue<string>();
+        var fnsku = (await registered.ReadAsync<ItemResponse>(cancellationToken)).Fnsku;
         var path = $"/api/receiving/v1/items/{fnsku}";
 
         // Steady state, not start-up: freshly started processes first run unoptimised (tier-0) code and spend their CPU

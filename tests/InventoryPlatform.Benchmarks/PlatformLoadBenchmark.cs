@@ -3,7 +3,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
+using InventoryPlatform.Allocation.Api;
+using InventoryPlatform.Hosting;
+using InventoryPlatform.IntegrationTests;
+using InventoryPlatform.Receiving.Api;
+using InventoryPlatform.Returns.Api;
 using Npgsql;
 
 namespace InventoryPlatform.Benchmarks;
@@ -284,7 +288,7 @@ public sealed class PlatformLoadBenchmark : IBenchmark
                 },
                 cancellationToken
             );
-            fnskus.Add((await Json(registered))["fnsku"]!.GetValue<string>());
+            fnskus.Add((await Json<ItemResponse>(registered)).Fnsku);
         }
 
         var stock = new List<(string, Guid)>();
@@ -295,7 +299,7 @@ public sealed class PlatformLoadBenchmark : IBenchmark
                 new { fulfillmentCenter = center, lines = fnskus.Select(f => new { fnsku = f, expectedUnits = 500 }) },
                 cancellationToken
             );
-            var shipment = (await Json(created))["id"]!.GetValue<Guid>();
+            var shipment = (await Json<ShipmentResponse>(created)).Id;
             foreach (var fnsku in fnskus)
             {
                 stock.Add((fnsku, shipment));
@@ -311,7 +315,7 @@ public sealed class PlatformLoadBenchmark : IBenchmark
         for (var waited = 0; waited < 120; waited++)
         {
             using var response = await gateway.GetAsync("/api/allocation/v1/stock?limit=500", cancellationToken);
-            var onHand = (await Json(response))["items"]!.AsArray().Sum(i => i!["onHand"]!.GetValue<int>());
+            var onHand = (await Json<Page<StockResponse>>(response)).Items.Sum(i => i.OnHand);
             if (onHand >= expected)
             {
                 return stock;
@@ -381,16 +385,10 @@ public sealed class PlatformLoadBenchmark : IBenchmark
             return false;
         }
 
-        var order = await Json(response);
-        foreach (
-            var center in order["lines"]!
-                .AsArray()
-                .SelectMany(l => l!["allocations"]!.AsArray())
-                .Select(a => a!["fulfillmentCenter"]!.GetValue<string>())
-                .Distinct()
-        )
+        var order = await Json<OrderResponse>(response);
+        foreach (var center in order.Lines.SelectMany(l => l.Allocations).Select(a => a.FulfillmentCenter).Distinct())
         {
-            toShip.Enqueue((order["id"]!.GetValue<Guid>(), center, fnsku));
+            toShip.Enqueue((order.Id, center, fnsku));
         }
 
         return true;
@@ -443,7 +441,7 @@ public sealed class PlatformLoadBenchmark : IBenchmark
             return false;
         }
 
-        var returnId = (await Json(authorized))["id"]!.GetValue<Guid>();
+        var returnId = (await Json<ReturnResponse>(authorized)).Id;
         using var received = await http.PostAsJsonAsync(
             "/api/returns/v1/receipts",
             new
@@ -472,15 +470,14 @@ public sealed class PlatformLoadBenchmark : IBenchmark
         return graded.IsSuccessStatusCode;
     }
 
-    private static async Task<JsonNode> Json(HttpResponseMessage response)
+    private static async Task<T> Json<T>(HttpResponseMessage response)
     {
-        var text = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)
         {
-            throw new InvalidOperationException($"{(int)response.StatusCode}: {text}");
+            throw new InvalidOperationException($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         }
 
-        return JsonNode.Parse(text)!;
+        return await response.ReadAsync<T>();
     }
 
     private static async Task<string> CheckInvariantsAsync(string database, int errorMessages, CancellationToken cancellationToken)

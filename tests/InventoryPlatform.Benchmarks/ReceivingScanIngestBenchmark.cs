@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
+using InventoryPlatform.Allocation.Api;
+using InventoryPlatform.Hosting;
+using InventoryPlatform.IntegrationTests;
+using InventoryPlatform.Receiving.Api;
 
 namespace InventoryPlatform.Benchmarks;
 
@@ -131,9 +134,7 @@ public sealed class ReceivingScanIngestBenchmark : IBenchmark
                             );
                         }
 
-                        var count = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))![
-                            "accepted"
-                        ]!.GetValue<int>();
+                        var count = (await response.ReadAsync<ScanResult>(cancellationToken)).Accepted;
                         cumulative += count;
                         Interlocked.Add(ref accepted, count);
                         requestMs.Add((done - started) * 1000.0 / Stopwatch.Frequency);
@@ -193,14 +194,17 @@ public sealed class ReceivingScanIngestBenchmark : IBenchmark
         {
             try
             {
-                var page = JsonNode.Parse(
-                    await gateway.GetStringAsync($"/api/allocation/v1/stock?fulfillmentCenter={FulfillmentCenter}&limit=500", stop)
-                )!;
+                using var response = await gateway.GetAsync(
+                    $"/api/allocation/v1/stock?fulfillmentCenter={FulfillmentCenter}&limit=500",
+                    stop
+                );
+                response.EnsureSuccessStatusCode();
+                var page = await response.ReadAsync<Page<StockResponse>>(stop);
                 var seenAt = clock.ElapsedTicks;
-                foreach (var row in page["items"]!.AsArray())
+                foreach (var row in page.Items)
                 {
-                    var fnsku = row!["fnsku"]!.GetValue<string>();
-                    var onHand = row["onHand"]!.GetValue<int>();
+                    var fnsku = row.Fnsku;
+                    var onHand = row.OnHand;
                     if (!pending.TryGetValue(fnsku, out var queue))
                     {
                         continue;
@@ -258,7 +262,7 @@ public sealed class ReceivingScanIngestBenchmark : IBenchmark
             }
         );
         response.EnsureSuccessStatusCode();
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["fnsku"]!.GetValue<string>();
+        return (await response.ReadAsync<ItemResponse>()).Fnsku;
     }
 
     private static async Task<Guid> CreateShipmentAsync(HttpClient gateway, string fnsku)
@@ -274,6 +278,6 @@ public sealed class ReceivingScanIngestBenchmark : IBenchmark
             );
         }
 
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
+        return (await response.ReadAsync<ShipmentResponse>()).Id;
     }
 }

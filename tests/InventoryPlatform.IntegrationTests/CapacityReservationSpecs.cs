@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
+using InventoryPlatform.Receiving.Api;
 using MassTransit;
+using Microsoft.AspNetCore.Mvc;
 
 namespace InventoryPlatform.IntegrationTests;
 
@@ -111,12 +112,12 @@ public sealed class CapacityReservationSpecs(DatabaseProvider provider)
         var body = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), body);
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
-        var problem = JsonNode.Parse(body)!;
-        Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain("Standard storage limit reached."));
-        Assert.That(problem["storageType"]!.GetValue<string>(), Is.EqualTo("Standard"));
-        Assert.That(problem["limitCubicFeet"]!.GetValue<decimal>(), Is.EqualTo(100m));
-        Assert.That(problem["usedCubicFeet"]!.GetValue<decimal>(), Is.EqualTo(99.5m));
-        Assert.That(problem["requestedCubicFeet"]!.GetValue<decimal>(), Is.EqualTo(5.2973m));
+        var problem = await response.ReadAsync<CapacityProblem>();
+        Assert.That(problem.Detail, Does.Contain("Standard storage limit reached."));
+        Assert.That(problem.StorageType, Is.EqualTo("Standard"));
+        Assert.That(problem.LimitCubicFeet, Is.EqualTo(100m));
+        Assert.That(problem.UsedCubicFeet, Is.EqualTo(99.5m));
+        Assert.That(problem.RequestedCubicFeet, Is.EqualTo(5.2973m));
         await AssertNothingStored(seller);
 
         _answer = "grant";
@@ -141,7 +142,7 @@ public sealed class CapacityReservationSpecs(DatabaseProvider provider)
         var body = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), body);
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
-        Assert.That(JsonNode.Parse(body)!["detail"]!.GetValue<string>(), Does.Contain("did not answer"));
+        Assert.That((await response.ReadAsync<ProblemDetails>()).Detail, Does.Contain("did not answer"));
         await AssertNothingStored(seller);
 
         // Limits may still read the request and reserve: the release that follows the 503 gives that capacity back.
@@ -218,6 +219,6 @@ public sealed class CapacityReservationSpecs(DatabaseProvider provider)
             }
         );
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
-        return (await PlatformApi.JsonNodeOf(response))["fnsku"]!.GetValue<string>();
+        return (await response.ReadAsync<ItemResponse>()).Fnsku;
     }
 }

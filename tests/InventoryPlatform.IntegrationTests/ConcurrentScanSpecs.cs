@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using InventoryPlatform.Data;
+using InventoryPlatform.Receiving.Api;
 
 namespace InventoryPlatform.IntegrationTests;
 
@@ -76,7 +77,7 @@ public sealed class ConcurrentScanSpecs(DatabaseProvider provider)
                         }
                     );
                     Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-                    accepted.Add((await PlatformApi.JsonNodeOf(response))["accepted"]!.GetValue<int>());
+                    accepted.Add((await response.ReadAsync<ScanResult>()).Accepted);
                 }
 
                 return accepted.Sum();
@@ -91,8 +92,8 @@ public sealed class ConcurrentScanSpecs(DatabaseProvider provider)
             Is.EqualTo(distinct),
             "rows in the units table"
         );
-        var line = (await PlatformApi.JsonNodeOf(await setup.GetAsync($"/api/receiving/v1/shipments/{shipment}")))["lines"]![0]!;
-        Assert.That(line["receivedSellable"]!.GetValue<int>(), Is.EqualTo(distinct), "the shipment line's received count");
+        var line = (await (await setup.GetAsync($"/api/receiving/v1/shipments/{shipment}")).ReadAsync<ShipmentResponse>()).Lines[0];
+        Assert.That(line.ReceivedSellable, Is.EqualTo(distinct), "the shipment line's received count");
 
         var allocation = _services.Allocation.ClientFor(seller);
         await Eventually.Until(
@@ -134,7 +135,7 @@ public sealed class ConcurrentScanSpecs(DatabaseProvider provider)
                 var accepted = 0;
                 foreach (var batch in units.Skip(c * 5).Concat(units.Take(c * 5)).Chunk(20))
                 {
-                    accepted += (await PlatformApi.ScanAsync(client, shipment, fnsku, batch))["accepted"]!.GetValue<int>();
+                    accepted += (await PlatformApi.ScanAsync(client, shipment, fnsku, batch)).Accepted;
                 }
 
                 return accepted;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Dapper;
 using InventoryPlatform.Data;
+using InventoryPlatform.Receiving.Api;
 using Npgsql;
 using RabbitMQ.Client;
 using LimitsMarker = InventoryPlatform.Limits.Messaging.ReserveCapacityConsumer;
@@ -260,7 +261,7 @@ public sealed class FaultSpecs
                 "a shipment accepted"
             );
             Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
-            var shipment = (await PlatformApi.JsonNodeOf(created))["id"]!.GetValue<Guid>();
+            var shipment = (await created.ReadAsync<ShipmentResponse>()).Id;
             var errorsBefore = (await TestInfrastructure.ErrorQueuesAsync(specs._messaging)).Values.Sum();
             return new Flow(specs, seller, fnsku, shipment, scans, errorsBefore);
         }

@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using InventoryPlatform.Data;
+using InventoryPlatform.Hosting;
+using InventoryPlatform.Receiving.Api;
+using Microsoft.AspNetCore.Http;
 
 namespace InventoryPlatform.IntegrationTests;
 
@@ -62,9 +65,9 @@ public sealed class FirstFlowSpecs(DatabaseProvider provider)
         var first = await PlatformApi.ScanAsync(receiving, shipment, fnsku, Units("lamp", 1, 3));
         var again = await PlatformApi.ScanAsync(receiving, shipment, fnsku, Units("lamp", 2, 3));
 
-        Assert.That(first["accepted"]!.GetValue<int>(), Is.EqualTo(3));
-        Assert.That(again["accepted"]!.GetValue<int>(), Is.EqualTo(1));
-        Assert.That(again["alreadyScanned"]!.AsArray().Select(n => n!.GetValue<string>()), Is.EqualTo(new[] { "lamp-0002", "lamp-0003" }));
+        Assert.That(first.Accepted, Is.EqualTo(3));
+        Assert.That(again.Accepted, Is.EqualTo(1));
+        Assert.That(again.AlreadyScanned, Is.EqualTo(new[] { "lamp-0002", "lamp-0003" }));
         await Eventually.Until(
             () => PlatformApi.StockAsync(allocation, fnsku, "SEA1"),
             s => s.OnHand == 4,
@@ -88,7 +91,7 @@ public sealed class FirstFlowSpecs(DatabaseProvider provider)
         try
         {
             var result = await PlatformApi.ScanAsync(receiving, shipment, fnsku, Units("kettle", 1, 6));
-            Assert.That(result["accepted"]!.GetValue<int>(), Is.EqualTo(6), "the scan commits without the broker");
+            Assert.That(result.Accepted, Is.EqualTo(6), "the scan commits without the broker");
             await Task.Delay(TimeSpan.FromSeconds(2));
             Assert.That(await UnsentOutboxRows(), Is.GreaterThanOrEqualTo(1), "the event waits in the outbox");
         }
@@ -153,8 +156,8 @@ public sealed class FirstFlowSpecs(DatabaseProvider provider)
         await AssertProblem(malformed, HttpStatusCode.BadRequest, "lines[0].expectedUnits");
         Assert.That(missingItem.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(missingItem.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
-        var shipments = await PlatformApi.JsonNodeOf(await receiving.GetAsync("/api/receiving/v1/shipments"));
-        Assert.That(shipments["items"]!.AsArray(), Is.Empty, "no shipment was stored");
+        var shipments = await (await receiving.GetAsync("/api/receiving/v1/shipments")).ReadAsync<Page<ShipmentSummary>>();
+        Assert.That(shipments.Items, Is.Empty, "no shipment was stored");
     }
 
     [Test]
@@ -190,7 +193,7 @@ public sealed class FirstFlowSpecs(DatabaseProvider provider)
         foreach (var response in responses)
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-            ids.Add((await PlatformApi.JsonNodeOf(response))["id"]!.GetValue<Guid>());
+            ids.Add((await response.ReadAsync<ShipmentResponse>()).Id);
         }
 
         Assert.That(ids.Distinct().Count(), Is.EqualTo(1));
@@ -217,7 +220,7 @@ public sealed class FirstFlowSpecs(DatabaseProvider provider)
         var body = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(status), body);
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
-        var errors = System.Text.Json.Nodes.JsonNode.Parse(body)!["errors"]!.AsObject();
-        Assert.That(errors.Select(e => e.Key), Does.Contain(field), body);
+        var errors = (await response.ReadAsync<HttpValidationProblemDetails>()).Errors;
+        Assert.That(errors.Keys, Does.Contain(field), body);
     }
 }

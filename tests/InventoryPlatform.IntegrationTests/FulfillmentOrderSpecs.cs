@@ -1,10 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
+using InventoryPlatform.Allocation.Api;
+using InventoryPlatform.Allocation.Domain;
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
 using InventoryPlatform.Hosting;
 using MassTransit;
+using Microsoft.AspNetCore.Http;
 
 namespace InventoryPlatform.IntegrationTests;
 
@@ -52,7 +54,7 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
                 )
         );
 
-        var created = new List<JsonNode>();
+        var created = new List<OrderResponse>();
         foreach (var response in responses)
         {
             Assert.That(
@@ -62,19 +64,19 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
             );
             if (response.StatusCode == HttpStatusCode.Created)
             {
-                created.Add(await PlatformApi.JsonNodeOf(response));
+                created.Add(await response.ReadAsync<OrderResponse>());
             }
         }
 
-        var allocated = created.Sum(o => o["lines"]![0]!["allocated"]!.GetValue<int>());
-        var backordered = created.Sum(o => o["lines"]![0]!["backordered"]!.GetValue<int>());
+        var allocated = created.Sum(o => o.Lines[0].Allocated);
+        var backordered = created.Sum(o => o.Lines[0].Backordered);
         var rejected = responses.Count(r => r.StatusCode == HttpStatusCode.Conflict);
         Assert.That(allocated, Is.EqualTo(100), "exactly the units on hand were allocated");
         Assert.That(backordered + rejected, Is.EqualTo(100), "every other order was backordered or rejected, none silently dropped");
-        Assert.That(created.Count(o => o["status"]!.GetValue<string>() == "allocated"), Is.EqualTo(100));
+        Assert.That(created.Count(o => o.Status == OrderStatus.Allocated), Is.EqualTo(100));
         Assert.That(
-            created.Where(o => o["status"]!.GetValue<string>() != "allocated").Select(o => o["status"]!.GetValue<string>()).Distinct(),
-            Is.EqualTo(backordered > 0 ? new[] { "backordered" } : Array.Empty<string>())
+            created.Where(o => o.Status != OrderStatus.Allocated).Select(o => o.Status).Distinct(),
+            Is.EqualTo(backordered > 0 ? new[] { OrderStatus.Backordered } : Array.Empty<OrderStatus>())
         );
         var stock = await StockAsync(client, "X0RACE0001", "SEA1");
         Assert.That((stock.OnHand, stock.Reserved, stock.Available), Is.EqualTo((100, 100, 0)));
@@ -94,14 +96,14 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
 
         var order = await CreateAsync(client, Order("X0SHIP0001", 2, "reject", region: "US-Northeast", price: 12.5m));
 
-        var allocation = order["lines"]![0]!["allocations"]![0]!;
-        Assert.That(allocation["fulfillmentCenter"]!.GetValue<string>(), Is.EqualTo("EWR9"));
+        var allocation = order.Lines[0].Allocations[0];
+        Assert.That(allocation.FulfillmentCenter, Is.EqualTo("EWR9"));
         Assert.That((await StockAsync(client, "X0SHIP0001", "EWR9")).Reserved, Is.EqualTo(2));
 
-        var id = order["id"]!.GetValue<Guid>();
+        var id = order.Id;
         var shipped = await client.PostAsJsonAsync($"/api/allocation/v1/orders/{id}/shipments", new { fulfillmentCenter = "EWR9" });
         Assert.That(shipped.StatusCode, Is.EqualTo(HttpStatusCode.OK), await shipped.Content.ReadAsStringAsync());
-        Assert.That((await PlatformApi.JsonNodeOf(shipped))["status"]!.GetValue<string>(), Is.EqualTo("shipped"));
+        Assert.That((await shipped.ReadAsync<OrderResponse>()).Status, Is.EqualTo(OrderStatus.Shipped));
         var stock = await StockAsync(client, "X0SHIP0001", "EWR9");
         Assert.That((stock.OnHand, stock.Reserved), Is.EqualTo((3, 0)));
         Assert.That((await StockAsync(client, "X0SHIP0001", "SEA1")).OnHand, Is.EqualTo(5), "the farther FC was not touched");
@@ -115,13 +117,13 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
             "SELECT body FROM allocation.outbox WHERE message_type LIKE @type",
             new { type = $"%{nameof(OrderShipped)}%" }
         );
-        var shippedEvent = JsonNode.Parse(body)!;
-        Assert.That(shippedEvent["orderId"]!.GetValue<Guid>(), Is.EqualTo(id));
-        Assert.That(shippedEvent["fulfillmentCenter"]!.GetValue<string>(), Is.EqualTo("EWR9"));
-        Assert.That(shippedEvent["shipToRegion"]!.GetValue<string>(), Is.EqualTo("US-Northeast"));
-        Assert.That(shippedEvent["lines"]![0]!["quantity"]!.GetValue<int>(), Is.EqualTo(2));
-        Assert.That(shippedEvent["lines"]![0]!["unitPrice"]!["amount"]!.GetValue<decimal>(), Is.EqualTo(12.5m));
-        Assert.That(shippedEvent["hoursFromOrderToShip"]!.GetValue<double>(), Is.GreaterThanOrEqualTo(0).And.LessThan(1));
+        var shippedEvent = PlatformJson.OutboxBody<OrderShipped>(body);
+        Assert.That(shippedEvent.OrderId, Is.EqualTo(id));
+        Assert.That(shippedEvent.FulfillmentCenter, Is.EqualTo("EWR9"));
+        Assert.That(shippedEvent.ShipToRegion, Is.EqualTo("US-Northeast"));
+        Assert.That(shippedEvent.Lines[0].Quantity, Is.EqualTo(2));
+        Assert.That(shippedEvent.Lines[0].UnitPrice.Amount, Is.EqualTo(12.5m));
+        Assert.That(shippedEvent.HoursFromOrderToShip, Is.GreaterThanOrEqualTo(0).And.LessThan(1));
     }
 
     [Test]
@@ -134,13 +136,10 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
 
         var order = await CreateAsync(client, Order("X0SPLIT001", 7, "backorder", region: "US-West"));
 
-        Assert.That(order["status"]!.GetValue<string>(), Is.EqualTo("partiallyAllocated"));
-        var line = order["lines"]![0]!;
-        Assert.That(
-            line["allocations"]!.AsArray().Select(a => (a!["fulfillmentCenter"]!.GetValue<string>(), a["quantity"]!.GetValue<int>())),
-            Is.EquivalentTo(new[] { ("PHX3", 2), ("SEA1", 3) })
-        );
-        Assert.That(line["backordered"]!.GetValue<int>(), Is.EqualTo(2));
+        Assert.That(order.Status, Is.EqualTo(OrderStatus.PartiallyAllocated));
+        var line = order.Lines[0];
+        Assert.That(line.Allocations.Select(a => (a.FulfillmentCenter, a.Quantity)), Is.EquivalentTo(new[] { ("PHX3", 2), ("SEA1", 3) }));
+        Assert.That(line.Backordered, Is.EqualTo(2));
     }
 
     [Test]
@@ -149,7 +148,7 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
         var seller = "orders-cancel";
         await SeedAsync(seller, "X0CANCEL01", "DFW2", 4);
         var client = _services.Allocation.ClientFor(seller);
-        var id = (await CreateAsync(client, Order("X0CANCEL01", 3, "reject", region: "US-Central")))["id"]!.GetValue<Guid>();
+        var id = (await CreateAsync(client, Order("X0CANCEL01", 3, "reject", region: "US-Central"))).Id;
         Assert.That((await StockAsync(client, "X0CANCEL01", "DFW2")).Reserved, Is.EqualTo(3));
 
         var first = await client.PostAsJsonAsync($"/api/allocation/v1/orders/{id}/cancel", new { reason = "customer changed their mind" });
@@ -157,9 +156,9 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
 
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK), await first.Content.ReadAsStringAsync());
         Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var order = await PlatformApi.JsonNodeOf(await client.GetAsync($"/api/allocation/v1/orders/{id}"));
-        Assert.That(order["status"]!.GetValue<string>(), Is.EqualTo("cancelled"));
-        Assert.That(order["cancelReason"]!.GetValue<string>(), Is.EqualTo("customer changed their mind"));
+        var order = await (await client.GetAsync($"/api/allocation/v1/orders/{id}")).ReadAsync<OrderResponse>();
+        Assert.That(order.Status, Is.EqualTo(OrderStatus.Cancelled));
+        Assert.That(order.CancelReason, Is.EqualTo("customer changed their mind"));
         var stock = await StockAsync(client, "X0CANCEL01", "DFW2");
         Assert.That((stock.OnHand, stock.Reserved), Is.EqualTo((4, 0)));
         Assert.That(
@@ -208,7 +207,7 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
         foreach (var response in keyed)
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
-            keyedIds.Add((await PlatformApi.JsonNodeOf(response))["id"]!.GetValue<Guid>());
+            keyedIds.Add((await response.ReadAsync<OrderResponse>()).Id);
         }
 
         var partnerIds = new HashSet<Guid>();
@@ -219,7 +218,7 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
                 Is.AnyOf(HttpStatusCode.Created, HttpStatusCode.OK),
                 await response.Content.ReadAsStringAsync()
             );
-            partnerIds.Add((await PlatformApi.JsonNodeOf(response))["id"]!.GetValue<Guid>());
+            partnerIds.Add((await response.ReadAsync<OrderResponse>()).Id);
         }
 
         Assert.That(keyedIds, Has.Count.EqualTo(1));
@@ -263,7 +262,7 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
         );
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        var errors = (await PlatformApi.JsonNodeOf(response))["errors"]!.AsObject().Select(e => e.Key);
+        var errors = (await response.ReadAsync<HttpValidationProblemDetails>()).Errors.Keys;
         Assert.That(
             errors,
             Is.EquivalentTo(
@@ -285,7 +284,7 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
         await SeedAsync("orders-owner", "X0OWNED001", "ATL6", 2);
         var id = (
             await CreateAsync(_services.Allocation.ClientFor("orders-owner"), Order("X0OWNED001", 1, "reject", region: "US-Southeast"))
-        )["id"]!.GetValue<Guid>();
+        ).Id;
         var stranger = _services.Allocation.ClientFor("orders-stranger");
 
         Assert.That((await stranger.GetAsync($"/api/allocation/v1/orders/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
@@ -304,7 +303,7 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
         await Task.Delay(50);
         var afterReceipt = DateTime.UtcNow;
         await Task.Delay(50);
-        var id = (await CreateAsync(client, Order("X0ASOF0001", 4, "reject")))["id"]!.GetValue<Guid>();
+        var id = (await CreateAsync(client, Order("X0ASOF0001", 4, "reject"))).Id;
         await Task.Delay(50);
         var afterReservation = DateTime.UtcNow;
         await Task.Delay(50);
@@ -324,9 +323,9 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
         var operations = _services.Allocation.ClientFor("platform-operations", PlatformScopes.Admin);
         var partnerEdit = await client.PutAsJsonAsync("/api/allocation/v1/network/cross-border", new { allowed = false, penaltyHours = 1 });
         Assert.That(partnerEdit.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "only operations (admin) edit the shared network");
-        var network = await PlatformApi.JsonNodeOf(await client.GetAsync("/api/allocation/v1/network"));
+        var network = await (await client.GetAsync("/api/allocation/v1/network")).ReadAsync<NetworkResponse>();
         Assert.That(
-            network["fulfillmentCenters"]!.AsArray().Select(f => f!["code"]!.GetValue<string>()),
+            network.FulfillmentCenters.Select(f => f.Code),
             Is.SupersetOf(new[] { "SEA1", "PHX3", "DFW2", "ORD4", "ATL6", "EWR9", "LTN1", "MAN2", "FRA3", "MUC1", "NRT1", "KIX2" })
         );
 
@@ -338,29 +337,22 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
             );
             Assert.That(forbid.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             var domestic = await CreateAsync(client, Order("X0XBORDER1", 1, "backorder", marketplace: "UK", region: "UK", currency: "GBP"));
-            Assert.That(domestic["status"]!.GetValue<string>(), Is.EqualTo("backordered"), "German stock is out of reach of a UK order");
+            Assert.That(domestic.Status, Is.EqualTo(OrderStatus.Backordered), "German stock is out of reach of a UK order");
 
             await operations.PutAsJsonAsync("/api/allocation/v1/network/cross-border", new { allowed = true, penaltyHours = 24 });
             var crossBorder = await CreateAsync(client, Order("X0XBORDER1", 1, "reject", marketplace: "UK", region: "UK", currency: "GBP"));
-            Assert.That(crossBorder["lines"]![0]!["allocations"]![0]!["fulfillmentCenter"]!.GetValue<string>(), Is.EqualTo("FRA3"));
+            Assert.That(crossBorder.Lines[0].Allocations[0].FulfillmentCenter, Is.EqualTo("FRA3"));
 
             var bad = await operations.PutAsJsonAsync("/api/allocation/v1/network/transit-times/UK/NOPE1", new { transitHours = 0 });
             Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(
-                (await PlatformApi.JsonNodeOf(bad))["errors"]!.AsObject().Select(e => e.Key),
+                (await bad.ReadAsync<HttpValidationProblemDetails>()).Errors.Keys,
                 Is.EquivalentTo(new[] { "fulfillmentCenter", "transitHours" })
             );
             var edit = await operations.PutAsJsonAsync("/api/allocation/v1/network/transit-times/UK/FRA3", new { transitHours = 60 });
             Assert.That(edit.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            network = await PlatformApi.JsonNodeOf(await client.GetAsync("/api/allocation/v1/network"));
-            Assert.That(
-                network["transitTimes"]!
-                    .AsArray()
-                    .Single(t => t!["region"]!.GetValue<string>() == "UK" && t["fulfillmentCenter"]!.GetValue<string>() == "FRA3")![
-                    "transitHours"
-                ]!.GetValue<int>(),
-                Is.EqualTo(60)
-            );
+            network = await (await client.GetAsync("/api/allocation/v1/network")).ReadAsync<NetworkResponse>();
+            Assert.That(network.TransitTimes.Single(t => t.Region == "UK" && t.FulfillmentCenter == "FRA3").TransitHours, Is.EqualTo(60));
         }
         finally
         {
@@ -397,11 +389,11 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
             },
         };
 
-    internal static async Task<JsonNode> CreateAsync(HttpClient client, object order)
+    internal static async Task<OrderResponse> CreateAsync(HttpClient client, object order)
     {
         var response = await client.PostAsJsonAsync("/api/allocation/v1/orders", order);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
-        return await PlatformApi.JsonNodeOf(response);
+        return await response.ReadAsync<OrderResponse>();
     }
 
     internal static async Task<Stock> StockAsync(HttpClient client, string fnsku, string fc, DateTime? asOf = null)
@@ -409,14 +401,8 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
         var url = $"/api/allocation/v1/stock?fnsku={fnsku}&fulfillmentCenter={fc}" + (asOf is { } t ? $"&asOf={t:O}" : "");
         var response = await client.GetAsync(url);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        var items = (await PlatformApi.JsonNodeOf(response))["items"]!.AsArray();
-        return items.Count == 0
-            ? new Stock(0, 0, 0)
-            : new Stock(
-                items[0]!["onHand"]!.GetValue<int>(),
-                items[0]!["reserved"]!.GetValue<int>(),
-                items[0]!["available"]!.GetValue<int>()
-            );
+        var items = (await response.ReadAsync<Page<StockResponse>>()).Items;
+        return items.Count == 0 ? new Stock(0, 0, 0) : new Stock(items[0].OnHand, items[0].Reserved, items[0].Available);
     }
 
     private async Task SeedAsync(string seller, string fnsku, string fc, int quantity)

@@ -3,7 +3,11 @@ using System.Net.Http.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using InventoryPlatform.Allocation.Api;
 using InventoryPlatform.Data;
+using InventoryPlatform.Hosting;
+using InventoryPlatform.Receiving.Api;
+using InventoryPlatform.Receiving.Domain;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InventoryPlatform.IntegrationTests;
@@ -175,7 +179,7 @@ public sealed partial class GatewayFlowSpecs
 
         var scanned = await PlatformApi.ScanAsync(_gateway, shipment, fnsku, Enumerable.Range(1, 12).Select(i => $"gw-{i}"));
 
-        Assert.That(scanned["accepted"]!.GetValue<int>(), Is.EqualTo(12));
+        Assert.That(scanned.Accepted, Is.EqualTo(12));
         var stock = await Eventually.Until(
             () => PlatformApi.StockAsync(_gateway, fnsku, "SEA1"),
             s => s.OnHand == 12,
@@ -183,9 +187,9 @@ public sealed partial class GatewayFlowSpecs
             "12 on hand through the gateway"
         );
         Assert.That(stock, Is.EqualTo((12, 0)));
-        var report = await PlatformApi.JsonNodeOf(await _gateway.GetAsync($"/api/receiving/v1/shipments/{shipment}"));
-        Assert.That(report["status"]!.GetValue<string>(), Is.EqualTo("receiving"));
-        Assert.That(report["lines"]![0]!["receivedSellable"]!.GetValue<int>(), Is.EqualTo(12));
+        var report = await (await _gateway.GetAsync($"/api/receiving/v1/shipments/{shipment}")).ReadAsync<ShipmentResponse>();
+        Assert.That(report.Status, Is.EqualTo(ShipmentStatus.Receiving));
+        Assert.That(report.Lines[0].ReceivedSellable, Is.EqualTo(12));
     }
 
     [Test]
@@ -200,8 +204,8 @@ public sealed partial class GatewayFlowSpecs
         Assert.That(unknownItem.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(zeroUnits.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(zeroUnits.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
-        var stock = await PlatformApi.JsonNodeOf(await _gateway.GetAsync("/api/allocation/v1/stock?fnsku=X0NOTHERE1"));
-        Assert.That(stock["items"]!.AsArray(), Is.Empty);
+        var stock = await (await _gateway.GetAsync("/api/allocation/v1/stock?fnsku=X0NOTHERE1")).ReadAsync<Page<StockResponse>>();
+        Assert.That(stock.Items, Is.Empty);
     }
 
     [TestCase("receiving")]

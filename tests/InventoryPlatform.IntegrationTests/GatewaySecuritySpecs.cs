@@ -1,6 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using InventoryPlatform.Allocation.Api;
+using InventoryPlatform.Allocation.Domain;
+using InventoryPlatform.Hosting;
+using InventoryPlatform.Receiving.Api;
+using InventoryPlatform.Returns.Api;
+using Microsoft.AspNetCore.Mvc;
 
 namespace InventoryPlatform.IntegrationTests;
 
@@ -18,7 +24,8 @@ public sealed partial class GatewayFlowSpecs
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
-        Assert.That((await PlatformApi.JsonNodeOf(response))["traceId"], Is.Not.Null);
+        var problem = await response.ReadAsync<ProblemDetails>();
+        Assert.That(problem.Extensions.TryGetValue("traceId", out var traceId) ? traceId?.ToString() : null, Is.Not.Null.And.Not.Empty);
     }
 
     [Test]
@@ -42,18 +49,18 @@ public sealed partial class GatewayFlowSpecs
             new { sellerId = "seller-4004", scopes = new[] { "inventory:read" } }
         );
         Assert.That(issued.StatusCode, Is.EqualTo(HttpStatusCode.Created), await issued.Content.ReadAsStringAsync());
-        var body = await PlatformApi.JsonNodeOf(issued);
-        using var partner = Gateway(body["key"]!.GetValue<string>());
+        var body = await issued.ReadAsync<IssuedKey>();
+        using var partner = Gateway(body.Key);
 
         var before = await partner.GetAsync("/api/receiving/v1/items");
-        var revoke = await admin.DeleteAsync($"/api/gateway/v1/keys/{body["id"]!.GetValue<string>()}");
+        var revoke = await admin.DeleteAsync($"/api/gateway/v1/keys/{body.Id}");
         var after = await partner.GetAsync("/api/receiving/v1/items");
 
         Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(revoke.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
-        var listed = await PlatformApi.JsonNodeOf(await admin.GetAsync("/api/gateway/v1/keys"));
-        Assert.That(listed.ToJsonString(), Does.Not.Contain(body["key"]!.GetValue<string>()), "keys are never shown again");
+        var listed = await (await admin.GetAsync("/api/gateway/v1/keys")).Content.ReadAsStringAsync();
+        Assert.That(listed, Does.Not.Contain(body.Key), "keys are never shown again");
     }
 
     [Test]
@@ -94,7 +101,7 @@ public sealed partial class GatewayFlowSpecs
             }
         );
         Assert.That(order.StatusCode, Is.EqualTo(HttpStatusCode.Created), await order.Content.ReadAsStringAsync());
-        var orderId = (await PlatformApi.JsonNodeOf(order))["id"]!.GetValue<Guid>();
+        var orderId = (await order.ReadAsync<OrderResponse>()).Id;
         var transfer = await _gateway.PostAsJsonAsync(
             "/api/allocation/v1/transfers",
             new
@@ -106,7 +113,7 @@ public sealed partial class GatewayFlowSpecs
             }
         );
         Assert.That(transfer.StatusCode, Is.EqualTo(HttpStatusCode.Created), await transfer.Content.ReadAsStringAsync());
-        var transferId = (await PlatformApi.JsonNodeOf(transfer))["id"]!.GetValue<Guid>();
+        var transferId = (await transfer.ReadAsync<TransferResponse>()).Id;
         var returnId = await ShipAndReturnOneAsync(fnsku);
         using var other = Gateway(OtherSellerKey);
 
@@ -180,14 +187,14 @@ public sealed partial class GatewayFlowSpecs
         }
 
         Assert.That(await PlatformApi.StockAsync(other, fnsku, "SEA1"), Is.EqualTo((0, 0)), "B sees no stock of A's");
-        Assert.That((await PlatformApi.JsonNodeOf(await other.GetAsync("/api/receiving/v1/items")))["items"]!.AsArray(), Is.Empty);
+        Assert.That((await (await other.GetAsync("/api/receiving/v1/items")).ReadAsync<Page<ItemResponse>>()).Items, Is.Empty);
         Assert.That(
             await PlatformApi.StockAsync(_gateway, fnsku, "SEA1"),
             Is.EqualTo((2, 0)),
             "A's stock unchanged by B's attempts (one unit left in transit)"
         );
-        var stillMine = await PlatformApi.JsonNodeOf(await _gateway.GetAsync($"/api/allocation/v1/orders/{orderId}"));
-        Assert.That(stillMine["status"]!.GetValue<string>(), Is.EqualTo("allocated"), "B could not cancel or ship A's order");
+        var stillMine = await (await _gateway.GetAsync($"/api/allocation/v1/orders/{orderId}")).ReadAsync<OrderResponse>();
+        Assert.That(stillMine.Status, Is.EqualTo(OrderStatus.Allocated), "B could not cancel or ship A's order");
 
         using var admin = Gateway(AdminKey);
         admin.DefaultRequestHeaders.Add("X-Seller-Id", "seller-1001");
@@ -218,7 +225,7 @@ public sealed partial class GatewayFlowSpecs
                 },
             }
         );
-        var orderId = (await PlatformApi.JsonNodeOf(order))["id"]!.GetValue<Guid>();
+        var orderId = (await order.ReadAsync<OrderResponse>()).Id;
         var shipped = await _gateway.PostAsJsonAsync($"/api/allocation/v1/orders/{orderId}/shipments", new { fulfillmentCenter = "SEA1" });
         Assert.That(shipped.StatusCode, Is.EqualTo(HttpStatusCode.OK), await shipped.Content.ReadAsStringAsync());
         var authorized = await Eventually.Until(
@@ -237,7 +244,7 @@ public sealed partial class GatewayFlowSpecs
             TimeSpan.FromSeconds(60),
             "a return authorized once Returns knows the shipment"
         );
-        return (await PlatformApi.JsonNodeOf(authorized))["id"]!.GetValue<Guid>();
+        return (await authorized.ReadAsync<ReturnResponse>()).Id;
     }
 
     [Test]
@@ -269,7 +276,7 @@ public sealed partial class GatewayFlowSpecs
     public async Task The_rate_limit_of_a_key_answers_429_with_retry_after_and_recovers()
     {
         using var admin = Gateway(AdminKey);
-        var issued = await PlatformApi.JsonNodeOf(
+        var issued = await (
             await admin.PostAsJsonAsync(
                 "/api/gateway/v1/keys",
                 new
@@ -280,8 +287,8 @@ public sealed partial class GatewayFlowSpecs
                     burst = 2,
                 }
             )
-        );
-        using var partner = Gateway(issued["key"]!.GetValue<string>());
+        ).ReadAsync<IssuedKey>();
+        using var partner = Gateway(issued.Key);
 
         var statuses = new List<HttpStatusCode>();
         HttpResponseMessage? limited = null;

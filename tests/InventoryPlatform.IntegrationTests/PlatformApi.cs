@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using InventoryPlatform.Allocation.Api;
+using InventoryPlatform.Hosting;
+using InventoryPlatform.Receiving.Api;
 
 namespace InventoryPlatform.IntegrationTests;
 
@@ -28,7 +29,7 @@ public static class PlatformApi
             }
         );
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
-        return (await JsonNodeOf(response))["fnsku"]!.GetValue<string>();
+        return (await response.ReadAsync<ItemResponse>()).Fnsku;
     }
 
     public static async Task<Guid> CreateShipmentAsync(
@@ -42,10 +43,10 @@ public static class PlatformApi
             new { fulfillmentCenter, lines = lines.Select(l => new { fnsku = l.Fnsku, expectedUnits = l.Units }) }
         );
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
-        return (await JsonNodeOf(response))["id"]!.GetValue<Guid>();
+        return (await response.ReadAsync<ShipmentResponse>()).Id;
     }
 
-    public static async Task<JsonNode> ScanAsync(
+    public static async Task<ScanResult> ScanAsync(
         HttpClient client,
         Guid shipmentId,
         string fnsku,
@@ -66,7 +67,7 @@ public static class PlatformApi
             }
         );
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        return await JsonNodeOf(response);
+        return await response.ReadAsync<ScanResult>();
     }
 
     /// <summary>(on hand, unfulfillable) of one FNSKU at one FC, or (0, 0) when the ledger has no row yet.</summary>
@@ -74,10 +75,7 @@ public static class PlatformApi
     {
         var response = await client.GetAsync($"/api/allocation/v1/stock?fnsku={fnsku}&fulfillmentCenter={fulfillmentCenter}");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        var items = (await JsonNodeOf(response))["items"]!.AsArray();
-        return items.Count == 0 ? (0, 0) : (items[0]!["onHand"]!.GetValue<int>(), items[0]!["unfulfillable"]!.GetValue<int>());
+        var items = (await response.ReadAsync<Page<StockResponse>>()).Items;
+        return items.Count == 0 ? (0, 0) : (items[0].OnHand, items[0].Unfulfillable);
     }
-
-    public static async Task<JsonNode> JsonNodeOf(HttpResponseMessage response) =>
-        JsonNode.Parse(await response.Content.ReadAsStringAsync()) ?? throw new JsonException("Empty body.");
 }

@@ -1,11 +1,20 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using InventoryPlatform.Allocation.Api;
+using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
+using InventoryPlatform.Forecasting.Api;
+using InventoryPlatform.Forecasting.Data;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Limits.Api;
+using InventoryPlatform.Liquidation.Api;
+using InventoryPlatform.Liquidation.Domain;
+using InventoryPlatform.Receiving.Api;
+using InventoryPlatform.Receiving.Domain;
+using InventoryPlatform.Returns.Api;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -118,14 +127,11 @@ public sealed partial class GatewayFlowSpecs
         var east = await CreateShipmentAsync(partner, "EWR9", (mug, 8), (vase, Vases));
         await PlatformApi.ScanAsync(partner, east, mug, Units(seller, "mug-e", 8));
         await PlatformApi.ScanAsync(partner, east, vase, Units(seller, "vase-e", Vases));
-        var report = await PostAsync(partner, $"/api/receiving/v1/shipments/{west}/close", null);
-        Assert.That(report["status"]!.GetValue<string>(), Is.EqualTo("closed"));
+        var report = await (await PostAsync(partner, $"/api/receiving/v1/shipments/{west}/close", null)).ReadAsync<ShipmentResponse>();
+        Assert.That(report.Status, Is.EqualTo(ShipmentStatus.Closed));
         await PostAsync(partner, $"/api/receiving/v1/shipments/{east}/close", null);
-        var westReport = await GetAsync(partner, $"/api/receiving/v1/shipments/{west}/report");
-        Assert.That(
-            (westReport["totals"]!["receivedDamaged"]!.GetValue<int>(), westReport["totals"]!["shortage"]!.GetValue<int>()),
-            Is.EqualTo((1, 1))
-        );
+        var westReport = await GetAsync<ShipmentReport>(partner, $"/api/receiving/v1/shipments/{west}/report");
+        Assert.That((westReport.Totals.ReceivedDamaged, westReport.Totals.Shortage), Is.EqualTo((1, 1)));
         await Eventually.Until(
             () => PlatformApi.StockAsync(partner, mug, "EWR9"),
             s => s.OnHand == 8,
@@ -204,7 +210,7 @@ public sealed partial class GatewayFlowSpecs
             TimeSpan.FromSeconds(60),
             "Returns knowing the shipment"
         );
-        var returnId = (await PlatformApi.JsonNodeOf(authorized))["id"]!.GetValue<Guid>();
+        var returnId = (await authorized.ReadAsync<ReturnResponse>()).Id;
         var returned = Units(seller, "ret", 2);
         await PostAsync(
             partner,
@@ -249,15 +255,14 @@ public sealed partial class GatewayFlowSpecs
         var history = await Eventually.Until(
             async () =>
                 (
-                    await GetAsync(
+                    await GetAsync<HistoryResponse>(
                         partner,
                         $"/api/forecasting/v1/history/{mug}?from={DateTime.UtcNow.AddDays(-2):yyyy-MM-dd}"
                             + $"&to={DateTime.UtcNow.AddDays(1):yyyy-MM-dd}"
                     )
-                )["days"]!
-                    .AsArray()
-                    .GroupBy(d => d!["region"]!.GetValue<string>())
-                    .ToDictionary(g => g.Key, g => g.Sum(d => d!["units"]!.GetValue<int>())),
+                )
+                    .Days.GroupBy(d => d.Region)
+                    .ToDictionary(g => g.Key, g => g.Sum(d => d.Units)),
             byRegion => byRegion.Values.Sum() == 6,
             TimeSpan.FromSeconds(60),
             "the shipped mugs in the sales history"
@@ -289,7 +294,7 @@ public sealed partial class GatewayFlowSpecs
         await PostAsync(partner, "/api/forecasting/v1/history/import", new { marketplace = "US", sales });
         await PostAsync(partner, "/api/forecasting/v1/forecasts/refresh", null);
         var alerts = await Eventually.Until(
-            async () => (await GetAsync(partner, $"/api/forecasting/v1/alerts?fnsku={lamp}"))["items"]!.AsArray(),
+            async () => (await GetAsync<Page<AlertRecord>>(partner, $"/api/forecasting/v1/alerts?fnsku={lamp}")).Items,
             items => items.Count > 0,
             TimeSpan.FromSeconds(60),
             "a restock alert for the lamp"
@@ -299,33 +304,26 @@ public sealed partial class GatewayFlowSpecs
         // Liquidation runs LiquidationDaysAhead days ahead: every unit of the story is that old there, and none has sold for
         // as long. The mug and the lamp are covered by their forecasts; the vase, never sold, is aged excess and dead stock.
         var excess = await Eventually.Until(
-            async () =>
-                (await GetAsync(partner, "/api/liquidation/v1/excess"))["items"]!
-                    .AsArray()
-                    .ToDictionary(r => r!["fnsku"]!.GetValue<string>(), r => r!),
+            async () => (await GetAsync<Page<ExcessRow>>(partner, "/api/liquidation/v1/excess")).Items.ToDictionary(r => r.Fnsku),
             rows =>
                 rows.TryGetValue(mug, out var m)
-                && m["demandSource"]!.GetValue<string>() == "forecast"
-                && m["unfulfillableUnits"]!.GetValue<int>() == 2
+                && m.DemandSource == DemandSource.Forecast
+                && m.UnfulfillableUnits == 2
                 && rows.TryGetValue(lamp, out var l)
-                && l["demandSource"]!.GetValue<string>() == "forecast"
+                && l.DemandSource == DemandSource.Forecast
                 && rows.TryGetValue(vase, out var v)
-                && v["sellableUnits"]!.GetValue<int>() == Vases
+                && v.SellableUnits == Vases
                 // Recommendations need each item's registration (price, size); after a database restart its event may still be in retry.
-                && new[] { m, l, v }.All(r => r["itemRegistered"]!.GetValue<bool>()),
+                && new[] { m, l, v }.All(r => r.ItemRegistered),
             TimeSpan.FromSeconds(60),
             "Liquidation holding the items, the forecasts, the two unsellable mugs and the vases"
         );
-        Assert.That(excess[mug]["excessUnits"]!.GetValue<int>(), Is.Zero, excess[mug].ToJsonString());
-        Assert.That(excess[lamp]["excessUnits"]!.GetValue<int>(), Is.Zero, excess[lamp].ToJsonString());
+        Assert.That(excess[mug].ExcessUnits, Is.Zero, excess[mug].ToString());
+        Assert.That(excess[lamp].ExcessUnits, Is.Zero, excess[lamp].ToString());
         Assert.That(
-            (
-                excess[vase]["excessUnits"]!.GetValue<int>(),
-                excess[vase]["deadStock"]!.GetValue<bool>(),
-                excess[vase]["oldestAgeDays"]!.GetValue<int>()
-            ),
-            Is.EqualTo((Vases, true, LiquidationDaysAhead)),
-            excess[vase].ToJsonString()
+            (excess[vase].ExcessUnits, excess[vase].DeadStock, excess[vase].OldestAgeDays),
+            Is.EqualTo((Vases, true, (int?)LiquidationDaysAhead)),
+            excess[vase].ToString()
         );
         // Stored at Limits before: SEA1 mugs 7 + 2 unfulfillable, EWR9 mugs 5, SEA1 lamps 3, the EWR9 vases.
         await Eventually.Until(
@@ -347,54 +345,44 @@ public sealed partial class GatewayFlowSpecs
                 minAgeDays = 180,
             }
         );
-        var recommendations = (await PostAsync(partner, "/api/liquidation/v1/recommendations/recompute", null)).AsArray();
-        JsonNode RecommendationFor(string fnsku, string stockKind) =>
-            recommendations.SingleOrDefault(r =>
-                r!["fnsku"]!.GetValue<string>() == fnsku && r["stockKind"]!.GetValue<string>() == stockKind
-            )
+        var recommendations = await (await PostAsync(partner, "/api/liquidation/v1/recommendations/recompute", null)).ReadAsync<
+            List<RecommendationResponse>
+        >();
+        RecommendationResponse RecommendationFor(string fnsku, StockKind stockKind) =>
+            recommendations.SingleOrDefault(r => r.Fnsku == fnsku && r.StockKind == stockKind)
             ?? throw new AssertionException(
-                $"No {stockKind} recommendation for {fnsku} in the recompute's answer: {recommendations.ToJsonString()}"
+                $"No {stockKind} recommendation for {fnsku} in the recompute's answer: {string.Join(", ", recommendations)}"
             );
-        var liquidation = RecommendationFor(vase, "sellable");
+        var liquidation = RecommendationFor(vase, StockKind.Sellable);
         Assert.That(
-            (
-                liquidation["action"]!.GetValue<string>(),
-                liquidation["status"]!.GetValue<string>(),
-                liquidation["quantity"]!.GetValue<int>()
-            ),
-            Is.EqualTo(("liquidate", "approved", Vases)),
-            liquidation["rationale"]?.ToString()
+            (liquidation.Action, liquidation.Status, liquidation.Quantity),
+            Is.EqualTo((RecommendedAction.Liquidate, RecommendationStatus.Approved, Vases)),
+            liquidation.Rationale
         );
-        var removal = RecommendationFor(mug, "unfulfillable");
+        var removal = RecommendationFor(mug, StockKind.Unfulfillable);
         Assert.That(
-            (removal["action"]!.GetValue<string>(), removal["status"]!.GetValue<string>()),
-            Is.EqualTo(("removeToSeller", "approved")),
-            removal["rationale"]?.ToString()
+            (removal.Action, removal.Status),
+            Is.EqualTo((RecommendedAction.RemoveToSeller, RecommendationStatus.Approved)),
+            removal.Rationale
         );
         foreach (var selling in new[] { mug, lamp })
         {
-            var kept = RecommendationFor(selling, "sellable");
-            Assert.That(
-                (kept["action"]!.GetValue<string>(), kept["orderId"]?.GetValue<Guid>()),
-                Is.EqualTo(("keep", (Guid?)null)),
-                kept["rationale"]?.ToString()
-            );
+            var kept = RecommendationFor(selling, StockKind.Sellable);
+            Assert.That((kept.Action, kept.OrderId), Is.EqualTo((RecommendedAction.Keep, (Guid?)null)), kept.Rationale);
         }
 
-        var orders = (await GetAsync(partner, "/api/liquidation/v1/orders"))["items"]!.AsArray();
+        var orders = (await GetAsync<Page<RemovalOrderResponse>>(partner, "/api/liquidation/v1/orders")).Items;
         Assert.That(
-            orders.Select(o => (o!["fnsku"]!.GetValue<string>(), o["kind"]!.GetValue<string>(), o["quantity"]!.GetValue<int>())),
-            Is.EquivalentTo(new[] { (vase, "liquidation", Vases), (mug, "removal", 2) }),
+            orders.Select(o => (o.Fnsku, o.Kind, o.Quantity)),
+            Is.EquivalentTo(new[] { (vase, RemovalKind.Liquidation, Vases), (mug, RemovalKind.Removal, 2) }),
             "orders for the vases and the unsellable mugs only"
         );
-        var vaseOrder = liquidation["orderId"]!.GetValue<Guid>();
+        var vaseOrder = liquidation.OrderId ?? throw new AssertionException("no order for the vases");
         Assert.That(
-            orders.Single(o => o!["id"]!.GetValue<Guid>() == vaseOrder)!["lines"]!
-                .AsArray()
-                .Select(l => (l!["fulfillmentCenter"]!.GetValue<string>(), l["quantity"]!.GetValue<int>())),
+            orders.Single(o => o.Id == vaseOrder).Lines.Select(l => (l.FulfillmentCenter, l.Quantity)),
             Is.EqualTo(new[] { ("EWR9", Vases) })
         );
-        foreach (var order in new[] { vaseOrder, removal["orderId"]!.GetValue<Guid>() })
+        foreach (var order in new[] { vaseOrder, removal.OrderId ?? throw new AssertionException("no order for the mugs") })
         {
             await PostAsync(partner, $"/api/liquidation/v1/orders/{order}/start", null);
             await PostAsync(partner, $"/api/liquidation/v1/orders/{order}/complete", null);
@@ -429,9 +417,8 @@ public sealed partial class GatewayFlowSpecs
         // Returns analytics: 2 of the 6 mugs shipped came back.
         var rate = await Eventually.Until(
             async () =>
-                (await GetAsync(partner, $"/api/returns/v1/analytics/return-rates?fnsku={mug}"))["items"]!
-                    .AsArray()
-                    .Select(r => (r!["shippedUnits"]!.GetValue<int>(), r["returnedUnits"]!.GetValue<int>()))
+                (await GetAsync<Page<FnskuReturnRate>>(partner, $"/api/returns/v1/analytics/return-rates?fnsku={mug}"))
+                    .Items.Select(r => (r.ShippedUnits, r.ReturnedUnits))
                     .SingleOrDefault(),
             r => r == (6, 2),
             TimeSpan.FromSeconds(60),
@@ -453,22 +440,22 @@ public sealed partial class GatewayFlowSpecs
         // consuming when a fault hit (the retries run 5, 15 and 30 s apart), so this too is waited for.
         var inbound = await Eventually.Until(
             async () =>
-                (await GetAsync(partner, "/api/limits/v1/usage"))["usage"]!
-                    .AsArray()
-                    .Single(u => u!["storageType"]!.GetValue<string>() == "standard")!["inboundCubicFeet"]!.GetValue<decimal>(),
+                (await GetAsync<UsageResponse>(partner, "/api/limits/v1/usage"))
+                    .Usage.Single(u => u.StorageType == StorageType.Standard)
+                    .InboundCubicFeet,
             feet => feet == 0,
             TimeSpan.FromSeconds(90),
             "both shipments closed: nothing held for inbound"
         );
         Assert.That(inbound, Is.Zero);
         var kpis = await Eventually.Until(
-            async () => (await GetAsync(partner, "/api/limits/v1/kpis?days=1"))["kpis"]!,
-            k => k["unitsShipped"]!.GetValue<int>() == 8 && k["orderDefects"]!["defectiveReturns"]!.GetValue<int>() == 1,
+            async () => (await GetAsync<KpiResponse>(partner, "/api/limits/v1/kpis?days=1")).Kpis,
+            k => k.UnitsShipped == 8 && k.OrderDefects.DefectiveReturns == 1,
             TimeSpan.FromSeconds(60),
             "8 units shipped and one defective return in the KPIs"
         );
-        Assert.That(kpis["unitsOnHand"]!.GetValue<int>(), Is.EqualTo(15));
-        Assert.That(kpis["orderDefects"]!["orders"]!.GetValue<int>(), Is.EqualTo(4));
+        Assert.That(kpis.UnitsOnHand, Is.EqualTo(15));
+        Assert.That(kpis.OrderDefects.Orders, Is.EqualTo(4));
 
         // And underneath: the journal rebuilds every balance, every outbox is sent, no message failed.
         await LedgerAudit.AssertJournalAgreesWithBalancesAsync(_database);
@@ -593,9 +580,9 @@ public sealed partial class GatewayFlowSpecs
     private const decimal ItemCubicFeet = 0.1059m;
 
     private static async Task<decimal> StoredCubicFeetAsync(HttpClient partner) =>
-        (await GetAsync(partner, "/api/limits/v1/usage"))["usage"]!
-            .AsArray()
-            .Single(u => u!["storageType"]!.GetValue<string>() == "standard")!["storedCubicFeet"]!.GetValue<decimal>();
+        (await GetAsync<UsageResponse>(partner, "/api/limits/v1/usage"))
+            .Usage.Single(u => u.StorageType == StorageType.Standard)
+            .StoredCubicFeet;
 
     // Unit ids are unique across the network: each story's units carry its seller.
     private static string[] Units(string seller, string prefix, int count) =>
@@ -627,7 +614,7 @@ public sealed partial class GatewayFlowSpecs
             "a shipment accepted"
         );
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
-        return (await PlatformApi.JsonNodeOf(created))["id"]!.GetValue<Guid>();
+        return (await created.ReadAsync<ShipmentResponse>()).Id;
     }
 
     private async Task<string> IssueKeyAsync(string seller)
@@ -638,7 +625,7 @@ public sealed partial class GatewayFlowSpecs
             "/api/gateway/v1/keys",
             new { sellerId = seller, scopes = PlatformScopes.All.Where(s => s != PlatformScopes.Admin) }
         );
-        return issued["key"]!.GetValue<string>();
+        return (await issued.ReadAsync<IssuedKey>()).Key;
     }
 
     private static async Task<(Guid Id, string Center)> OrderAsync(
@@ -662,22 +649,19 @@ public sealed partial class GatewayFlowSpecs
                 }),
             }
         );
-        var centers = order["lines"]!
-            .AsArray()
-            .SelectMany(l => l!["allocations"]!.AsArray())
-            .Select(a => a!["fulfillmentCenter"]!.GetValue<string>())
-            .Distinct()
-            .ToList();
-        Assert.That(centers, Has.Count.EqualTo(1), order.ToJsonString());
-        return (order["id"]!.GetValue<Guid>(), centers[0]);
+        var created = await order.ReadAsync<OrderResponse>();
+        var centers = created.Lines.SelectMany(l => l.Allocations).Select(a => a.FulfillmentCenter).Distinct().ToList();
+        Assert.That(centers, Has.Count.EqualTo(1), await order.Content.ReadAsStringAsync());
+        return (created.Id, centers[0]);
     }
 
-    private static async Task<JsonNode> PostAsync(HttpClient client, string path, object? body)
+    /// <summary>POSTs and asserts success; the answer's body is read by the caller when it needs it.</summary>
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, object? body)
     {
         var response = body is null ? await client.PostAsync(path, null) : await client.PostAsJsonAsync(path, body);
         var text = await response.Content.ReadAsStringAsync();
         Assert.That(response.IsSuccessStatusCode, Is.True, $"POST {path}: {(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text)!;
+        return response;
     }
 
     private static async Task PutAsync(HttpClient client, string path, object body)
@@ -690,11 +674,11 @@ public sealed partial class GatewayFlowSpecs
         );
     }
 
-    private static async Task<JsonNode> GetAsync(HttpClient client, string path)
+    private static async Task<T> GetAsync<T>(HttpClient client, string path)
     {
         var response = await client.GetAsync(path);
         var text = await response.Content.ReadAsStringAsync();
         Assert.That(response.IsSuccessStatusCode, Is.True, $"GET {path}: {(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text)!;
+        return await response.ReadAsync<T>();
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Receiving.Api;
 using MassTransit;
 
 namespace InventoryPlatform.IntegrationTests;
@@ -117,7 +118,7 @@ public sealed class PutawaySpecs(DatabaseProvider provider)
         {
             var found = await receiving.GetAsync($"/api/receiving/v1/units/{unit}");
             Assert.That(found.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            bins[unit] = (await PlatformApi.JsonNodeOf(found))["binId"]?.GetValue<string>();
+            bins[unit] = (await found.ReadAsync<UnitResponse>()).BinId;
         }
 
         Assert.That(
@@ -139,10 +140,8 @@ public sealed class PutawaySpecs(DatabaseProvider provider)
             "the redelivered OrderShipped counted once"
         );
 
-        var listed = await PlatformApi.JsonNodeOf(await receiving.GetAsync("/api/receiving/v1/fulfillment-centers/PUT1/bins"));
-        var used = listed["items"]!
-            .AsArray()
-            .ToDictionary(b => b!["binId"]!.GetValue<string>(), b => b!["usedCubicFeet"]!.GetValue<decimal>());
+        var listed = await (await receiving.GetAsync("/api/receiving/v1/fulfillment-centers/PUT1/bins")).ReadAsync<Page<BinResponse>>();
+        var used = listed.Items.ToDictionary(b => b.BinId, b => b.UsedCubicFeet);
         Assert.That(used["NEAR-1"], Is.EqualTo(0.3178m).Within(0.0003m));
         Assert.That(used["NEAR-1"], Is.LessThanOrEqualTo(0.35m));
         Assert.That(used["MID-1"], Is.EqualTo(0.1059m).Within(0.0002m));

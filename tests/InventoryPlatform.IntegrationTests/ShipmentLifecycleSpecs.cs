@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
+using InventoryPlatform.Receiving.Api;
+using InventoryPlatform.Receiving.Domain;
+using Microsoft.AspNetCore.Mvc;
 
 namespace InventoryPlatform.IntegrationTests;
 
@@ -50,45 +53,37 @@ public sealed class ShipmentLifecycleSpecs(DatabaseProvider provider)
         var pan = await PlatformApi.RegisterItemAsync(receiving, "L-PAN");
         var shipment = await PlatformApi.CreateShipmentAsync(receiving, "SEA1", (mug, 10), (lamp, 4), (pan, 3));
 
-        Assert.That(await StatusOf(receiving, shipment), Is.EqualTo("created"));
+        Assert.That(await StatusOf(receiving, shipment), Is.EqualTo(ShipmentStatus.Created));
         var shipped = await Post(receiving, shipment, "ship");
         Assert.That(shipped.StatusCode, Is.EqualTo(HttpStatusCode.OK), await shipped.Content.ReadAsStringAsync());
-        Assert.That(await StatusOf(receiving, shipment), Is.EqualTo("inTransit"));
+        Assert.That(await StatusOf(receiving, shipment), Is.EqualTo(ShipmentStatus.InTransit));
 
         await PlatformApi.ScanAsync(receiving, shipment, mug, Units("lc-mug", 1, 7));
         await PlatformApi.ScanAsync(receiving, shipment, mug, Units("lc-mug", 8, 1), condition: "damaged");
         await PlatformApi.ScanAsync(receiving, shipment, lamp, Units("lc-lamp", 1, 6));
         await PlatformApi.ScanAsync(receiving, shipment, pan, Units("lc-pan", 1, 3));
-        Assert.That(await StatusOf(receiving, shipment), Is.EqualTo("receiving"));
+        Assert.That(await StatusOf(receiving, shipment), Is.EqualTo(ShipmentStatus.Receiving));
 
-        var provisional = await PlatformApi.JsonNodeOf(await receiving.GetAsync($"/api/receiving/v1/shipments/{shipment}/report"));
-        Assert.That(provisional["final"]!.GetValue<bool>(), Is.False);
+        var provisional = await (await receiving.GetAsync($"/api/receiving/v1/shipments/{shipment}/report")).ReadAsync<ShipmentReport>();
+        Assert.That(provisional.Final, Is.False);
 
         var closed = await Post(receiving, shipment, "close");
         Assert.That(closed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await closed.Content.ReadAsStringAsync());
-        Assert.That((await PlatformApi.JsonNodeOf(closed))["status"]!.GetValue<string>(), Is.EqualTo("closed"));
+        Assert.That((await closed.ReadAsync<ShipmentResponse>()).Status, Is.EqualTo(ShipmentStatus.Closed));
 
-        var report = await PlatformApi.JsonNodeOf(await receiving.GetAsync($"/api/receiving/v1/shipments/{shipment}/report"));
-        Assert.That(report["final"]!.GetValue<bool>(), Is.True);
-        Assert.That(report["closedAt"], Is.Not.Null);
-        var lines = report["lines"]!
-            .AsArray()
-            .ToDictionary(
-                l => l!["fnsku"]!.GetValue<string>(),
-                l =>
-                    (
-                        Sellable: l!["receivedSellable"]!.GetValue<int>(),
-                        Damaged: l["receivedDamaged"]!.GetValue<int>(),
-                        Short: l["shortage"]!.GetValue<int>(),
-                        Over: l["overage"]!.GetValue<int>()
-                    )
-            );
+        var report = await (await receiving.GetAsync($"/api/receiving/v1/shipments/{shipment}/report")).ReadAsync<ShipmentReport>();
+        Assert.That(report.Final, Is.True);
+        Assert.That(report.ClosedAt, Is.Not.Null);
+        var lines = report.Lines.ToDictionary(
+            l => l.Fnsku,
+            l => (Sellable: l.ReceivedSellable, Damaged: l.ReceivedDamaged, Short: l.Shortage, Over: l.Overage)
+        );
         Assert.That(lines[mug], Is.EqualTo((7, 1, 2, 0)), "mug: 10 expected, 7 sellable + 1 damaged arrived");
         Assert.That(lines[lamp], Is.EqualTo((6, 0, 0, 2)), "lamp: 4 expected, 6 arrived");
         Assert.That(lines[pan], Is.EqualTo((3, 0, 0, 0)), "pan: as planned");
-        Assert.That(report["discrepancies"]!.AsArray().Select(l => l!["fnsku"]!.GetValue<string>()), Is.EquivalentTo(new[] { mug, lamp }));
-        Assert.That(report["totals"]!["shortage"]!.GetValue<int>(), Is.EqualTo(2));
-        Assert.That(report["totals"]!["overage"]!.GetValue<int>(), Is.EqualTo(2));
+        Assert.That(report.Discrepancies.Select(l => l.Fnsku), Is.EquivalentTo(new[] { mug, lamp }));
+        Assert.That(report.Totals.Shortage, Is.EqualTo(2));
+        Assert.That(report.Totals.Overage, Is.EqualTo(2));
 
         var published = await _closed.WaitForAsync(e => e.ShipmentId == shipment, "InboundShipmentClosed on the bus");
         Assert.That(published.SellerId, Is.EqualTo(seller));
@@ -129,7 +124,7 @@ public sealed class ShipmentLifecycleSpecs(DatabaseProvider provider)
         var cancelled = await Post(receiving, shipment, "cancel");
 
         Assert.That(cancelled.StatusCode, Is.EqualTo(HttpStatusCode.OK), await cancelled.Content.ReadAsStringAsync());
-        Assert.That((await PlatformApi.JsonNodeOf(cancelled))["cancelledAt"], Is.Not.Null);
+        Assert.That((await cancelled.ReadAsync<ShipmentResponse>()).CancelledAt, Is.Not.Null);
         var scan = await receiving.PostAsJsonAsync(
             $"/api/receiving/v1/shipments/{shipment}/scans",
             new
@@ -157,8 +152,8 @@ public sealed class ShipmentLifecycleSpecs(DatabaseProvider provider)
 
         await AssertConflict(await Post(receiving, received, "cancel"), "2 unit(s) were already received");
         await AssertConflict(await Post(receiving, planned, "close"), "never shipped");
-        Assert.That(await StatusOf(receiving, received), Is.EqualTo("receiving"));
-        Assert.That(await StatusOf(receiving, planned), Is.EqualTo("created"));
+        Assert.That(await StatusOf(receiving, received), Is.EqualTo(ShipmentStatus.Receiving));
+        Assert.That(await StatusOf(receiving, planned), Is.EqualTo(ShipmentStatus.Created));
     }
 
     [Test]
@@ -187,7 +182,7 @@ public sealed class ShipmentLifecycleSpecs(DatabaseProvider provider)
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
         }
 
-        Assert.That(await StatusOf(owner, shipment), Is.EqualTo("created"));
+        Assert.That(await StatusOf(owner, shipment), Is.EqualTo(ShipmentStatus.Created));
         Assert.That(
             await _services.ScalarAsync<int>("SELECT COUNT(*) FROM receiving.units WHERE shipment_id = @shipment", new { shipment }),
             Is.Zero
@@ -197,15 +192,15 @@ public sealed class ShipmentLifecycleSpecs(DatabaseProvider provider)
     private static Task<HttpResponseMessage> Post(HttpClient client, Guid shipment, string action) =>
         client.PostAsync($"/api/receiving/v1/shipments/{shipment}/{action}", null);
 
-    private static async Task<string> StatusOf(HttpClient client, Guid shipment) =>
-        (await PlatformApi.JsonNodeOf(await client.GetAsync($"/api/receiving/v1/shipments/{shipment}")))["status"]!.GetValue<string>();
+    private static async Task<ShipmentStatus> StatusOf(HttpClient client, Guid shipment) =>
+        (await (await client.GetAsync($"/api/receiving/v1/shipments/{shipment}")).ReadAsync<ShipmentResponse>()).Status;
 
     private static async Task AssertConflict(HttpResponseMessage response, string reason)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), body);
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
-        Assert.That(System.Text.Json.Nodes.JsonNode.Parse(body)!["detail"]!.GetValue<string>(), Does.Contain(reason));
+        Assert.That((await response.ReadAsync<ProblemDetails>()).Detail, Does.Contain(reason));
     }
 
     private static IEnumerable<string> Units(string prefix, int from, int count) =>

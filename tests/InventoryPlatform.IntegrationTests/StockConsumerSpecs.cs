@@ -1,4 +1,6 @@
 using System.Net.Http.Json;
+using InventoryPlatform.Allocation.Api;
+using InventoryPlatform.Allocation.Domain;
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
 using MassTransit;
@@ -106,7 +108,7 @@ public sealed class StockConsumerSpecs(DatabaseProvider provider)
                 "/api/allocation/v1/orders",
                 FulfillmentOrderSpecs.Order("X0UNSELL01", 1, "backorder", marketplace: "DE", region: "DE", currency: "EUR")
             );
-        Assert.That((await PlatformApi.JsonNodeOf(order))["status"]!.GetValue<string>(), Is.EqualTo("backordered"));
+        Assert.That((await order.ReadAsync<OrderResponse>()).Status, Is.EqualTo(OrderStatus.Backordered));
     }
 
     [Test]

@@ -1,9 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
+using InventoryPlatform.Allocation.Api;
+using InventoryPlatform.Allocation.Domain;
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
+using InventoryPlatform.Hosting;
 using MassTransit;
+using Microsoft.AspNetCore.Http;
 
 namespace InventoryPlatform.IntegrationTests;
 
@@ -59,13 +62,13 @@ public sealed class TransferAndPlacementSpecs(DatabaseProvider provider)
             }
         );
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
-        var id = (await PlatformApi.JsonNodeOf(created))["id"]!.GetValue<Guid>();
+        var id = (await created.ReadAsync<TransferResponse>()).Id;
         Assert.That(await BalanceAsync(client, "X0XFER0001", "SEA1"), Is.EqualTo((6, 0)));
         Assert.That(await BalanceAsync(client, "X0XFER0001", "EWR9"), Is.EqualTo((0, 4)));
 
         var received = await client.PostAsync($"/api/allocation/v1/transfers/{id}/receive", null);
         Assert.That(received.StatusCode, Is.EqualTo(HttpStatusCode.OK), await received.Content.ReadAsStringAsync());
-        Assert.That((await PlatformApi.JsonNodeOf(received))["status"]!.GetValue<string>(), Is.EqualTo("received"));
+        Assert.That((await received.ReadAsync<TransferResponse>()).Status, Is.EqualTo(TransferStatus.Received));
         Assert.That(await BalanceAsync(client, "X0XFER0001", "EWR9"), Is.EqualTo((4, 0)));
         Assert.That(
             (await client.PostAsync($"/api/allocation/v1/transfers/{id}/receive", null)).StatusCode,
@@ -107,7 +110,7 @@ public sealed class TransferAndPlacementSpecs(DatabaseProvider provider)
         Assert.That(tooMany.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), await tooMany.Content.ReadAsStringAsync());
         Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(
-            (await PlatformApi.JsonNodeOf(bad))["errors"]!.AsObject().Select(e => e.Key),
+            (await bad.ReadAsync<HttpValidationProblemDetails>()).Errors.Keys,
             Is.EquivalentTo(new[] { "toFulfillmentCenter", "quantity" })
         );
         Assert.That(
@@ -142,12 +145,9 @@ public sealed class TransferAndPlacementSpecs(DatabaseProvider provider)
             "both forecasts consumed"
         );
         var advice = await PlacementAsync(client, "X0PLACE001", 100);
-        Assert.That(advice["demandSource"]!.GetValue<string>(), Is.EqualTo("forecast"));
+        Assert.That(advice.DemandSource, Is.EqualTo("forecast"));
 
-        Assert.That(
-            advice["lines"]!.AsArray().Select(l => (l!["fulfillmentCenter"]!.GetValue<string>(), l["units"]!.GetValue<int>())),
-            Is.EqualTo(new[] { ("SEA1", 75), ("EWR9", 25) })
-        );
+        Assert.That(advice.Lines.Select(l => (l.FulfillmentCenter, l.Units)), Is.EqualTo(new[] { ("SEA1", 75), ("EWR9", 25) }));
     }
 
     [Test]
@@ -160,31 +160,18 @@ public sealed class TransferAndPlacementSpecs(DatabaseProvider provider)
             client,
             FulfillmentOrderSpecs.Order("X0PLACE002", 8, "reject", region: "US-Southeast")
         );
-        var shipped = await client.PostAsJsonAsync(
-            $"/api/allocation/v1/orders/{order["id"]!.GetValue<Guid>()}/shipments",
-            new { fulfillmentCenter = "SEA1" }
-        );
+        var shipped = await client.PostAsJsonAsync($"/api/allocation/v1/orders/{order.Id}/shipments", new { fulfillmentCenter = "SEA1" });
         Assert.That(shipped.StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         var advice = await PlacementAsync(client, "X0PLACE002", 40);
-        var rebalancing = await PlatformApi.JsonNodeOf(
+        var rebalancing = await (
             await client.GetAsync("/api/allocation/v1/rebalancing?fnsku=X0PLACE002&marketplace=US")
-        );
+        ).ReadAsync<RebalancingProposals>();
 
-        Assert.That(advice["demandSource"]!.GetValue<string>(), Is.EqualTo("recentShipments"));
-        Assert.That(
-            advice["lines"]!.AsArray().Select(l => (l!["fulfillmentCenter"]!.GetValue<string>(), l["units"]!.GetValue<int>())),
-            Is.EqualTo(new[] { ("ATL6", 40) })
-        );
-        var proposal = rebalancing["transfers"]!.AsArray().Single()!;
-        Assert.That(
-            (
-                proposal["fromFulfillmentCenter"]!.GetValue<string>(),
-                proposal["toFulfillmentCenter"]!.GetValue<string>(),
-                proposal["quantity"]!.GetValue<int>()
-            ),
-            Is.EqualTo(("SEA1", "ATL6", 92))
-        );
+        Assert.That(advice.DemandSource, Is.EqualTo("recentShipments"));
+        Assert.That(advice.Lines.Select(l => (l.FulfillmentCenter, l.Units)), Is.EqualTo(new[] { ("ATL6", 40) }));
+        var proposal = rebalancing.Transfers.Single();
+        Assert.That((proposal.FromFulfillmentCenter, proposal.ToFulfillmentCenter, proposal.Quantity), Is.EqualTo(("SEA1", "ATL6", 92)));
     }
 
     [Test]
@@ -195,7 +182,7 @@ public sealed class TransferAndPlacementSpecs(DatabaseProvider provider)
         await _bus.Publish(Forecast(seller, "X0LOWSTK01", DateTimeOffset.UtcNow, ("US-West", 1)));
         await Eventually.Until(
             () => PlacementAsync(client, "X0LOWSTK01", 1),
-            a => a["demandSource"]!.GetValue<string>() == "forecast",
+            a => a.DemandSource == "forecast",
             TimeSpan.FromSeconds(30),
             "the forecast applied"
         );
@@ -208,18 +195,18 @@ public sealed class TransferAndPlacementSpecs(DatabaseProvider provider)
 
         var events = await LowStockEventsAsync(seller);
         Assert.That(events, Has.Count.EqualTo(1), "raised when crossing, not for every order after");
-        Assert.That((events[0]["available"]!.GetValue<int>(), events[0]["daysOfCover"]!.GetValue<double>()), Is.EqualTo((12, 12.0)));
+        Assert.That((events[0].Available, events[0].DaysOfCover), Is.EqualTo((12, 12.0)));
     }
 
-    private async Task<IReadOnlyList<JsonNode>> LowStockEventsAsync(string seller) =>
+    private async Task<IReadOnlyList<LowStockDetected>> LowStockEventsAsync(string seller) =>
         (
             await _services.QueryAsync<string>(
                 "SELECT body FROM allocation.outbox WHERE message_type LIKE @type",
                 new { type = $"%{nameof(LowStockDetected)}%" }
             )
         )
-            .Select(b => JsonNode.Parse(b)!)
-            .Where(e => e["sellerId"]!.GetValue<string>() == seller)
+            .Select(PlatformJson.OutboxBody<LowStockDetected>)
+            .Where(e => e.SellerId == seller)
             .ToList();
 
     private static DemandForecastUpdated Forecast(
@@ -241,19 +228,18 @@ public sealed class TransferAndPlacementSpecs(DatabaseProvider provider)
             "test"
         );
 
-    private static async Task<JsonNode> PlacementAsync(HttpClient client, string fnsku, int units)
+    private static async Task<PlacementAdvice> PlacementAsync(HttpClient client, string fnsku, int units)
     {
         var response = await client.GetAsync($"/api/allocation/v1/placement?fnsku={fnsku}&marketplace=US&units={units}");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        return await PlatformApi.JsonNodeOf(response);
+        return await response.ReadAsync<PlacementAdvice>();
     }
 
     private static async Task<(int OnHand, int InTransit)> BalanceAsync(HttpClient client, string fnsku, string fc)
     {
-        var items = (await PlatformApi.JsonNodeOf(await client.GetAsync($"/api/allocation/v1/stock?fnsku={fnsku}&fulfillmentCenter={fc}")))[
-            "items"
-        ]!.AsArray();
-        return items.Count == 0 ? (0, 0) : (items[0]!["onHand"]!.GetValue<int>(), items[0]!["inTransit"]!.GetValue<int>());
+        var response = await client.GetAsync($"/api/allocation/v1/stock?fnsku={fnsku}&fulfillmentCenter={fc}");
+        var items = (await response.ReadAsync<Page<StockResponse>>()).Items;
+        return items.Count == 0 ? (0, 0) : (items[0].OnHand, items[0].InTransit);
     }
 
     private Task<int> OutboxCountAsync(string type) =>

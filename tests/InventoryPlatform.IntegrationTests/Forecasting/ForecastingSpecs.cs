@@ -1,10 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json.Nodes;
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
+using InventoryPlatform.Forecasting.Api;
+using InventoryPlatform.Forecasting.Data;
+using InventoryPlatform.Hosting;
 using MassTransit;
+using Microsoft.AspNetCore.Http;
 
 namespace InventoryPlatform.IntegrationTests.DemandForecasting;
 
@@ -97,18 +100,18 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
         Assert.That(east.DailyUnitsP50, Is.EqualTo(4).Within(1));
         Assert.That(updated.TotalUnitsP50, Is.EqualTo(16 * 91).Within(16 * 91 * 0.1));
 
-        var forecast = await PlatformApi.JsonNodeOf(await client.GetAsync($"/api/forecasting/v1/forecasts/{fnsku}"));
-        var total = forecast["total"]!.AsArray();
+        var forecast = await (await client.GetAsync($"/api/forecasting/v1/forecasts/{fnsku}")).ReadAsync<ForecastResponse>();
+        var total = forecast.Total;
         Assert.That(total, Has.Count.EqualTo(91));
         foreach (var day in total)
         {
-            Assert.That(day!["p10"]!.GetValue<double>(), Is.LessThanOrEqualTo(day["p50"]!.GetValue<double>()));
-            Assert.That(day["p90"]!.GetValue<double>(), Is.GreaterThanOrEqualTo(day["p50"]!.GetValue<double>()));
+            Assert.That(day.P10, Is.LessThanOrEqualTo(day.P50));
+            Assert.That(day.P90, Is.GreaterThanOrEqualTo(day.P50));
         }
 
-        var regions = forecast["regions"]!.AsArray();
+        var regions = forecast.Regions;
         Assert.That(
-            regions.Select(r => r!["candidates"]!.AsArray().Count),
+            regions.Select(r => r.Candidates.Count),
             Has.All.GreaterThanOrEqualTo(7),
             "every candidate's backtest accuracy is kept"
         );
@@ -148,13 +151,13 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
         );
         Assert.That((await client.PostAsync("/api/forecasting/v1/forecasts/refresh", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-        var accuracy = (await PlatformApi.JsonNodeOf(await client.GetAsync($"/api/forecasting/v1/accuracy?fnsku={fnsku}")))
-            .AsArray()
-            .Single()!;
-        Assert.That(accuracy["days"]!.GetValue<int>(), Is.EqualTo(7));
-        Assert.That(accuracy["wape"]!.GetValue<double>(), Is.EqualTo(0.5).Within(0.1));
-        Assert.That(accuracy["mape"]!.GetValue<double>(), Is.EqualTo(0.5).Within(0.1));
-        Assert.That(accuracy["bias"]!.GetValue<double>(), Is.EqualTo(-0.5).Within(0.1), "under-forecast: negative bias");
+        var accuracy = (
+            await (await client.GetAsync($"/api/forecasting/v1/accuracy?fnsku={fnsku}")).ReadAsync<List<AccuracyRecord>>()
+        ).Single();
+        Assert.That(accuracy.Days, Is.EqualTo(7));
+        Assert.That(accuracy.Wape, Is.EqualTo(0.5).Within(0.1));
+        Assert.That(accuracy.Mape, Is.EqualTo(0.5).Within(0.1));
+        Assert.That(accuracy.Bias, Is.EqualTo(-0.5).Within(0.1), "under-forecast: negative bias");
     }
 
     [Test]
@@ -259,7 +262,7 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
         Assert.That((await client.PostAsync("/api/forecasting/v1/forecasts/refresh", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         // About 10 a day over a 10-day lead time: a reorder point a little over 100.
-        async Task<JsonNode> StockAt(int available)
+        async Task<RecommendationRecord> StockAt(int available)
         {
             await Publish(
                 new StockChanged(
@@ -279,26 +282,26 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
                 )
             );
             return await Eventually.Until(
-                async () => await PlatformApi.JsonNodeOf(await client.GetAsync($"/api/forecasting/v1/replenishment/{fnsku}")),
-                r => r["available"]?.GetValue<int>() == available,
+                async () => await Replenishment(client, fnsku),
+                r => r?.Available == available,
                 TimeSpan.FromSeconds(30),
                 $"the recommendation at {available} available"
-            );
+            ) ?? throw new AssertionException("no replenishment recommendation");
         }
 
-        var plenty = await PlatformApi.JsonNodeOf(await client.GetAsync($"/api/forecasting/v1/replenishment/{fnsku}"));
-        Assert.That(plenty["available"]!.GetValue<int>(), Is.EqualTo(400));
-        var reorderPoint = plenty["reorderPoint"]!.GetValue<int>();
+        var plenty = await Replenishment(client, fnsku) ?? throw new AssertionException("no replenishment recommendation");
+        Assert.That(plenty.Available, Is.EqualTo(400));
+        var reorderPoint = plenty.ReorderPoint;
         Assert.That(reorderPoint, Is.InRange(100, 160));
-        Assert.That(plenty["recommendedUnits"]!.GetValue<int>(), Is.EqualTo(0));
+        Assert.That(plenty.RecommendedUnits, Is.EqualTo(0));
         Assert.That(await AlertCount(client, fnsku), Is.EqualTo(0));
 
         var low = await StockAt(reorderPoint - 20);
         Assert.That(await AlertCount(client, fnsku), Is.EqualTo(1), "crossing the reorder point raises the alert");
-        var units = low["recommendedUnits"]!.GetValue<int>();
+        var units = low.RecommendedUnits;
         Assert.That(units % 12, Is.EqualTo(0), "whole case packs");
         Assert.That(units, Is.GreaterThanOrEqualTo(50), "at least the minimum order");
-        Assert.That(units, Is.EqualTo(ReplenishmentOrder(low["orderUpToLevel"]!.GetValue<int>() - (reorderPoint - 20))));
+        Assert.That(units, Is.EqualTo(ReplenishmentOrder(low.OrderUpToLevel - (reorderPoint - 20))));
         var raised = await probe.WaitForAsync(e => e.SellerId == seller && e.Fnsku == fnsku, "ReplenishmentRecommended");
         Assert.That(raised.RecommendedUnits, Is.EqualTo(units));
         Assert.That(raised.ReorderPoint, Is.EqualTo(reorderPoint));
@@ -368,8 +371,8 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
             new { leadTimeDays = -3, casePack = 0 }
         );
         Assert.That(negative.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        var errors = (await PlatformApi.JsonNodeOf(negative))["errors"]!.AsObject();
-        Assert.That(errors.Select(e => e.Key), Is.EquivalentTo(new[] { "leadTimeDays", "casePack" }));
+        var errors = (await negative.ReadAsync<HttpValidationProblemDetails>()).Errors;
+        Assert.That(errors.Keys, Is.EquivalentTo(new[] { "leadTimeDays", "casePack" }));
 
         var csv = new StringBuilder("date,fnsku,region,units\n")
             .Append(Today.AddDays(-3).ToString("yyyy-MM-dd"))
@@ -382,10 +385,10 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
             .ToString();
         var upload = await client.PostAsync("/api/forecasting/v1/history/import/csv", new StringContent(csv, Encoding.UTF8, "text/csv"));
         Assert.That(upload.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await upload.Content.ReadAsStringAsync());
-        var lines = (await PlatformApi.JsonNodeOf(upload))["errors"]!.AsObject();
-        Assert.That(lines.Select(e => e.Key), Is.EquivalentTo(new[] { "line 3", "line 4", "line 5" }));
-        Assert.That(lines["line 3"]![0]!.GetValue<string>(), Does.Contain("date"));
-        Assert.That(lines["line 4"]![0]!.GetValue<string>(), Does.Contain("units"));
+        var lines = (await upload.ReadAsync<HttpValidationProblemDetails>()).Errors;
+        Assert.That(lines.Keys, Is.EquivalentTo(new[] { "line 3", "line 4", "line 5" }));
+        Assert.That(lines["line 3"][0], Does.Contain("date"));
+        Assert.That(lines["line 4"][0], Does.Contain("units"));
 
         var json = await client.PostAsJsonAsync(
             "/api/forecasting/v1/history/import",
@@ -411,7 +414,7 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
             }
         );
         Assert.That(json.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That((await PlatformApi.JsonNodeOf(json))["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "sales[1].fnsku" }));
+        Assert.That((await json.ReadAsync<HttpValidationProblemDetails>()).Errors.Keys, Is.EqualTo(new[] { "sales[1].fnsku" }));
 
         Assert.That(
             await _fixture.ScalarAsync<int>("SELECT COUNT(*) FROM forecasting.daily_sales WHERE seller_id = @seller", new { seller }),
@@ -438,7 +441,14 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
     private static int ReplenishmentOrder(int shortfall) => (Math.Max(shortfall, 50) + 11) / 12 * 12;
 
     private static async Task<int> AlertCount(HttpClient client, string fnsku) =>
-        (await PlatformApi.JsonNodeOf(await client.GetAsync($"/api/forecasting/v1/alerts?fnsku={fnsku}")))["items"]!.AsArray().Count;
+        (await (await client.GetAsync($"/api/forecasting/v1/alerts?fnsku={fnsku}")).ReadAsync<Page<AlertRecord>>()).Items.Count;
+
+    /// <summary>The FNSKU's replenishment recommendation, or null while there is none (404).</summary>
+    private static async Task<RecommendationRecord?> Replenishment(HttpClient client, string fnsku)
+    {
+        var response = await client.GetAsync($"/api/forecasting/v1/replenishment/{fnsku}");
+        return response.StatusCode == HttpStatusCode.OK ? await response.ReadAsync<RecommendationRecord>() : null;
+    }
 
     private async Task Import(HttpClient client, string fnsku, int days, params (string Region, int Units)[] daily)
     {
@@ -468,16 +478,7 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
             return [];
         }
 
-        return (await PlatformApi.JsonNodeOf(response))["days"]!
-            .AsArray()
-            .Select(d =>
-                (
-                    DateOnly.Parse(d!["date"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
-                    d["region"]!.GetValue<string>(),
-                    d["units"]!.GetValue<int>()
-                )
-            )
-            .ToList();
+        return [.. (await response.ReadAsync<HistoryResponse>()).Days.Select(d => (d.Date, d.Region, d.Units))];
     }
 
     private static OrderShipped Shipped(string seller, DateTimeOffset at, string region, params (string Fnsku, int Quantity)[] lines) =>

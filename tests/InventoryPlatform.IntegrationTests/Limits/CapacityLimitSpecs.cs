@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
+using InventoryPlatform.Limits.Api;
 using MassTransit;
 
 namespace InventoryPlatform.IntegrationTests.LimitsSpecs;
@@ -64,12 +64,12 @@ public sealed class CapacityLimitSpecs(DatabaseProvider provider)
 
         var body = await refused.Content.ReadAsStringAsync();
         Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), body);
-        var problem = JsonNode.Parse(body)!;
-        Assert.That(problem["storageType"]!.GetValue<string>(), Is.EqualTo("Standard"));
-        Assert.That(problem["limitCubicFeet"]!.GetValue<decimal>(), Is.EqualTo(20m));
-        Assert.That(problem["usedCubicFeet"]!.GetValue<decimal>(), Is.EqualTo(19.0701m));
-        Assert.That(problem["requestedCubicFeet"]!.GetValue<decimal>(), Is.EqualTo(1.0595m));
-        Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain("limit"));
+        var problem = await refused.ReadAsync<CapacityProblem>();
+        Assert.That(problem.StorageType, Is.EqualTo("Standard"));
+        Assert.That(problem.LimitCubicFeet, Is.EqualTo(20m));
+        Assert.That(problem.UsedCubicFeet, Is.EqualTo(19.0701m));
+        Assert.That(problem.RequestedCubicFeet, Is.EqualTo(1.0595m));
+        Assert.That(problem.Detail, Does.Contain("limit"));
         Assert.That(
             await _platform.ScalarAsync<int>("SELECT COUNT(*) FROM receiving.shipments WHERE seller_id = @seller", new { seller }),
             Is.EqualTo(2),
@@ -81,10 +81,10 @@ public sealed class CapacityLimitSpecs(DatabaseProvider provider)
             "and nothing was reserved for it"
         );
 
-        var usage = await LimitsPlatform.UsageOfAsync(limits, "standard");
-        Assert.That(usage["limitCubicFeet"]!.GetValue<decimal>(), Is.EqualTo(20m));
-        Assert.That(usage["inboundCubicFeet"]!.GetValue<decimal>(), Is.EqualTo(19.0701m));
-        Assert.That(usage["availableCubicFeet"]!.GetValue<decimal>(), Is.EqualTo(0.9299m));
+        var usage = await LimitsPlatform.UsageOfAsync(limits, StorageType.Standard);
+        Assert.That(usage.LimitCubicFeet, Is.EqualTo(20m));
+        Assert.That(usage.InboundCubicFeet, Is.EqualTo(19.0701m));
+        Assert.That(usage.AvailableCubicFeet, Is.EqualTo(0.9299m));
 
         // Cancelling the first shipment gives its 10.5945 ft³ back; the refused shipment now fits.
         Assert.That(
@@ -92,7 +92,7 @@ public sealed class CapacityLimitSpecs(DatabaseProvider provider)
             Is.EqualTo(HttpStatusCode.OK)
         );
         await Eventually.Until(
-            async () => (await LimitsPlatform.UsageOfAsync(limits, "standard"))["inboundCubicFeet"]!.GetValue<decimal>(),
+            async () => (await LimitsPlatform.UsageOfAsync(limits, StorageType.Standard)).InboundCubicFeet,
             inbound => inbound == 8.4756m,
             TimeSpan.FromSeconds(20),
             "the cancelled shipment's capacity released"
@@ -161,12 +161,12 @@ public sealed class CapacityLimitSpecs(DatabaseProvider provider)
         );
 
         var usage = await Eventually.Until(
-            () => LimitsPlatform.UsageOfAsync(limits, "standard"),
-            u => u["inboundCubicFeet"]!.GetValue<decimal>() == 6.3567m && u["storedCubicFeet"]!.GetValue<decimal>() == 4.2378m,
+            () => LimitsPlatform.UsageOfAsync(limits, StorageType.Standard),
+            u => u.InboundCubicFeet == 6.3567m && u.StoredCubicFeet == 4.2378m,
             TimeSpan.FromSeconds(20),
             "40 mugs counted as stock and no longer as inbound"
         );
-        Assert.That(usage["usedCubicFeet"]!.GetValue<decimal>(), Is.EqualTo(10.5945m), "the same volume, counted once");
+        Assert.That(usage.UsedCubicFeet, Is.EqualTo(10.5945m), "the same volume, counted once");
 
         await _platform.Bus.Publish(
             new InboundShipmentClosed(
@@ -180,13 +180,13 @@ public sealed class CapacityLimitSpecs(DatabaseProvider provider)
             )
         );
         await Eventually.Until(
-            () => LimitsPlatform.UsageOfAsync(limits, "standard"),
-            u => u["inboundCubicFeet"]!.GetValue<decimal>() == 0m,
+            () => LimitsPlatform.UsageOfAsync(limits, StorageType.Standard),
+            u => u.InboundCubicFeet == 0m,
             TimeSpan.FromSeconds(20),
             "the closed shipment's shortfall no longer held"
         );
-        var reservations = await PlatformApi.JsonNodeOf(await limits.GetAsync("/api/limits/v1/reservations?status=all"));
-        Assert.That(reservations["items"]![0]!["status"]!.GetValue<string>(), Is.EqualTo("closed"));
+        var reservations = await (await limits.GetAsync("/api/limits/v1/reservations?status=all")).ReadAsync<ReservationsResponse>();
+        Assert.That(reservations.Items[0].Status, Is.EqualTo("closed"));
     }
 
     [Test]
@@ -203,8 +203,8 @@ public sealed class CapacityLimitSpecs(DatabaseProvider provider)
         Assert.That(first.Is(out Response<CapacityReserved>? granted), Is.True);
         Assert.That(second.Is(out Response<CapacityReserved>? again), Is.True);
         Assert.That(again!.Message.ReservationId, Is.EqualTo(granted!.Message.ReservationId));
-        var usage = await LimitsPlatform.UsageOfAsync(_platform.Limits.ClientFor(seller), "standard");
-        Assert.That(usage["inboundCubicFeet"]!.GetValue<decimal>(), Is.EqualTo(12m), "held once");
+        var usage = await LimitsPlatform.UsageOfAsync(_platform.Limits.ClientFor(seller), StorageType.Standard);
+        Assert.That(usage.InboundCubicFeet, Is.EqualTo(12m), "held once");
 
         var other = await client.GetResponse<CapacityReserved, CapacityRejected>(request with { ShipmentId = Guid.NewGuid() });
         Assert.That(other.Is(out Response<CapacityRejected>? rejected), Is.True, "12 + 12 ft³ exceed 20 ft³");
@@ -239,15 +239,11 @@ public sealed class CapacityLimitSpecs(DatabaseProvider provider)
 
         Assert.That(late.Is(out Response<CapacityRejected>? rejected), Is.True, "a released shipment is not reserved again");
         Assert.That(rejected!.Message.Reason, Does.Contain("released"));
-        var usage = await LimitsPlatform.UsageOfAsync(limits, "standard");
-        Assert.That(usage["inboundCubicFeet"]!.GetValue<decimal>(), Is.Zero, "nothing held for it");
-        var reservations = await PlatformApi.JsonNodeOf(await limits.GetAsync("/api/limits/v1/reservations?status=all"));
+        var usage = await LimitsPlatform.UsageOfAsync(limits, StorageType.Standard);
+        Assert.That(usage.InboundCubicFeet, Is.Zero, "nothing held for it");
+        var reservations = await (await limits.GetAsync("/api/limits/v1/reservations?status=all")).ReadAsync<ReservationsResponse>();
         Assert.That(
-            reservations["items"]!
-                .AsArray()
-                .Select(r =>
-                    (r!["shipmentId"]!.GetValue<Guid>(), r["fulfillmentCenter"]!.GetValue<string>(), r["status"]!.GetValue<string>())
-                ),
+            reservations.Items.Select(r => (r.ShipmentId, r.FulfillmentCenter, r.Status)),
             Is.EqualTo(new[] { (request.ShipmentId, "SEA1", "released") })
         );
     }

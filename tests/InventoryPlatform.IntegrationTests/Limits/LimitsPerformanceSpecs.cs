@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
+using InventoryPlatform.Limits.Api;
 using MassTransit;
+using Microsoft.AspNetCore.Http;
 
 namespace InventoryPlatform.IntegrationTests.LimitsSpecs;
 
@@ -100,8 +101,7 @@ public sealed class LimitsPerformanceSpecs(DatabaseProvider provider)
         Assert.That(await SnapshotAsync(), Is.EqualTo((12L, 9L)));
         // The volume also needs the item's registration, a separate event.
         await Eventually.Until(
-            async () =>
-                (await LimitsPlatform.UsageOfAsync(_platform.Limits.ClientFor(seller), "standard"))["storedCubicFeet"]!.GetValue<decimal>(),
+            async () => (await LimitsPlatform.UsageOfAsync(_platform.Limits.ClientFor(seller), StorageType.Standard)).StoredCubicFeet,
             feet => feet == 12m,
             TimeSpan.FromSeconds(30),
             "12 one-cubic-foot units stored"
@@ -185,41 +185,41 @@ public sealed class LimitsPerformanceSpecs(DatabaseProvider provider)
 
         var client = _platform.Limits.ClientFor(seller);
         var kpis = await Eventually.Until(
-            async () => (await PlatformApi.JsonNodeOf(await client.GetAsync("/api/limits/v1/kpis?days=1")))["kpis"]!,
+            async () => (await (await client.GetAsync("/api/limits/v1/kpis?days=1")).ReadAsync<KpiResponse>()).Kpis,
             k =>
-                k["unitsShipped"]!.GetValue<int>() == 4
-                && k["unitsOnHand"]!.GetValue<int>() == 12
-                && k["orderDefects"]!["orders"]!.GetValue<int>() == 5
-                && k["orderDefects"]!["defectiveReturns"]!.GetValue<int>() == 1
-                && k["excessUnits"]!.GetValue<int>() == 6
-                && k["inboundShipmentsClosed"]!.GetValue<int>() == 1
+                k.UnitsShipped == 4
+                && k.UnitsOnHand == 12
+                && k.OrderDefects.Orders == 5
+                && k.OrderDefects.DefectiveReturns == 1
+                && k.ExcessUnits == 6
+                && k.InboundShipmentsClosed == 1
                 // A registered (its ItemRegistered consumed): only B's 6 units are stranded.
-                && k["strandedUnits"]!.GetValue<int>() == 6,
+                && k.StrandedUnits == 6,
             TimeSpan.FromSeconds(30),
             "every scripted event counted"
         );
 
         // On hand 6 of A + 6 of B. Turnover 4 ÷ 12; sell-through over 90 days 4 ÷ (12 ÷ 90) = 30.
-        Assert.That(kpis["inventoryTurnover"]!.GetValue<double>(), Is.EqualTo(4 / 12.0).Within(1e-9));
-        Assert.That(kpis["sellThroughRate90Days"]!.GetValue<double>(), Is.EqualTo(30).Within(1e-9));
+        Assert.That(kpis.InventoryTurnover, Is.EqualTo(4 / 12.0).Within(1e-9));
+        Assert.That(kpis.SellThroughRate90Days, Is.EqualTo(30).Within(1e-9));
         // 5 orders (4 shipped, 1 cancelled); defects: the cancel, the 60 h shipment and the defective return (not the customer-damaged
         // one).
-        Assert.That(kpis["orderDefects"]!["cancelled"]!.GetValue<int>(), Is.EqualTo(1));
-        Assert.That(kpis["orderDefects"]!["late"]!.GetValue<int>(), Is.EqualTo(1));
-        Assert.That(kpis["orderDefects"]!["rate"]!.GetValue<double>(), Is.EqualTo(0.6).Within(1e-12));
-        Assert.That(kpis["fulfillmentSpeed"]!["p50Hours"]!.GetValue<double>(), Is.EqualTo(20));
-        Assert.That(kpis["fulfillmentSpeed"]!["p90Hours"]!.GetValue<double>(), Is.EqualTo(60));
-        Assert.That(kpis["inStockRate"]!.GetValue<double>(), Is.EqualTo(1.0));
-        Assert.That(kpis["strandedUnits"]!.GetValue<int>(), Is.EqualTo(6));
-        Assert.That(kpis["excessShare"]!.GetValue<double>(), Is.EqualTo(0.5), "B's 6 units have no demand at all");
-        Assert.That((kpis["inboundUnitsExpected"]!.GetValue<int>(), kpis["inboundUnitsReceived"]!.GetValue<int>()), Is.EqualTo((12, 10)));
-        var series = kpis["series"]!.AsArray();
+        Assert.That(kpis.OrderDefects.Cancelled, Is.EqualTo(1));
+        Assert.That(kpis.OrderDefects.Late, Is.EqualTo(1));
+        Assert.That(kpis.OrderDefects.Rate, Is.EqualTo(0.6).Within(1e-12));
+        Assert.That(kpis.FulfillmentSpeed.P50Hours, Is.EqualTo(20));
+        Assert.That(kpis.FulfillmentSpeed.P90Hours, Is.EqualTo(60));
+        Assert.That(kpis.InStockRate, Is.EqualTo(1.0));
+        Assert.That(kpis.StrandedUnits, Is.EqualTo(6));
+        Assert.That(kpis.ExcessShare, Is.EqualTo(0.5), "B's 6 units have no demand at all");
+        Assert.That((kpis.InboundUnitsExpected, kpis.InboundUnitsReceived), Is.EqualTo((12, 10)));
+        var series = kpis.Series;
         Assert.That(series, Has.Count.EqualTo(1));
-        Assert.That(series[0]!["unitsOnHand"]!.GetValue<int>(), Is.EqualTo(12));
+        Assert.That(series[0].UnitsOnHand, Is.EqualTo(12));
 
         // A week's series: the six days before had no stock yet.
-        var week = (await PlatformApi.JsonNodeOf(await client.GetAsync("/api/limits/v1/kpis?days=7")))["kpis"]!["series"]!.AsArray();
-        Assert.That(week.Select(p => p!["unitsOnHand"]!.GetValue<int>()), Is.EqualTo(new[] { 0, 0, 0, 0, 0, 0, 12 }));
+        var week = (await (await client.GetAsync("/api/limits/v1/kpis?days=7")).ReadAsync<KpiResponse>()).Kpis.Series;
+        Assert.That(week.Select(p => p.UnitsOnHand), Is.EqualTo(new[] { 0, 0, 0, 0, 0, 0, 12 }));
 
         var chart = await client.GetAsync("/api/limits/v1/kpis/chart.png?days=7&kpi=unitsOnHand,unitsShipped,orderDefectRate");
         var png = await chart.Content.ReadAsByteArrayAsync();
@@ -229,15 +229,13 @@ public sealed class LimitsPerformanceSpecs(DatabaseProvider provider)
         Assert.That(png, Has.Length.GreaterThan(5_000), "a drawn chart, not an empty image");
 
         var admin = _platform.Limits.ClientFor("ops", "inventory:read", "admin");
-        var network = await PlatformApi.JsonNodeOf(await admin.GetAsync("/api/limits/v1/kpis/network?days=1"));
-        Assert.That(network["kpis"]!["unitsShipped"]!.GetValue<int>(), Is.GreaterThanOrEqualTo(4));
-        var sea1 = network["fulfillmentCenters"]!
-            .AsArray()
-            .Single(f => f!["fulfillmentCenter"]!.GetValue<string>() == "SEA1" && f["storageType"]!.GetValue<string>() == "standard")!;
-        Assert.That(sea1["storedCubicFeet"]!.GetValue<decimal>(), Is.GreaterThanOrEqualTo(6m));
+        var network = await (await admin.GetAsync("/api/limits/v1/kpis/network?days=1")).ReadAsync<KpiResponse>();
+        Assert.That(network.Kpis.UnitsShipped, Is.GreaterThanOrEqualTo(4));
+        var sea1 = network.FulfillmentCenters.Single(f => f.FulfillmentCenter == "SEA1" && f.StorageType == StorageType.Standard);
+        Assert.That(sea1.StoredCubicFeet, Is.GreaterThanOrEqualTo(6m));
         Assert.That((await client.GetAsync("/api/limits/v1/kpis/network")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        var asAdmin = await PlatformApi.JsonNodeOf(await admin.GetAsync($"/api/limits/v1/kpis?days=1&sellerId={seller}"));
-        Assert.That(asAdmin["kpis"]!["unitsShipped"]!.GetValue<int>(), Is.EqualTo(4), "admin reads across sellers");
+        var asAdmin = await (await admin.GetAsync($"/api/limits/v1/kpis?days=1&sellerId={seller}")).ReadAsync<KpiResponse>();
+        Assert.That(asAdmin.Kpis.UnitsShipped, Is.EqualTo(4), "admin reads across sellers");
     }
 
     [Test]
@@ -254,7 +252,7 @@ public sealed class LimitsPerformanceSpecs(DatabaseProvider provider)
         await Eventually.Until(
             async () =>
                 (await client.GetAsync("/api/limits/v1/usage")).IsSuccessStatusCode
-                    ? (await LimitsPlatform.UsageOfAsync(client, "standard"))["storedCubicFeet"]!.GetValue<decimal>()
+                    ? (await LimitsPlatform.UsageOfAsync(client, StorageType.Standard)).StoredCubicFeet
                     : -1m,
             v => v == 50m,
             TimeSpan.FromSeconds(20),
@@ -263,25 +261,20 @@ public sealed class LimitsPerformanceSpecs(DatabaseProvider provider)
 
         var response = await client.PostAsync($"/api/limits/v1/sellers/{seller}/recompute", null);
 
-        var result = await PlatformApi.JsonNodeOf(response);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), result.ToJsonString());
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        var result = await response.ReadAsync<RecomputeResponse>();
         // No sales: the derived standard limit is the floor, 10 ft³; 40 ft³ over at $10 per ft³ a month is $13.33 a day.
-        Assert.That(
-            result["limits"]!.AsArray().Single(l => l!["storageType"]!.GetValue<string>() == "standard")![
-                "limitCubicFeet"
-            ]!.GetValue<decimal>(),
-            Is.EqualTo(10m)
-        );
-        var overage = result["overages"]!.AsArray().Single()!;
-        Assert.That(overage["overageCubicFeet"]!.GetValue<decimal>(), Is.EqualTo(40m));
-        Assert.That(overage["dailyFee"]!.GetValue<decimal>(), Is.EqualTo(13.33m));
+        Assert.That(result.Limits.Single(l => l.StorageType == StorageType.Standard).LimitCubicFeet, Is.EqualTo(10m));
+        var overage = result.Overages.Single();
+        Assert.That(overage.OverageCubicFeet, Is.EqualTo(40m));
+        Assert.That(overage.DailyFee, Is.EqualTo(13.33m));
 
-        var overages = await PlatformApi.JsonNodeOf(await client.GetAsync("/api/limits/v1/overages?days=1"));
-        Assert.That(overages["overLimit"]!.GetValue<bool>(), Is.True);
-        Assert.That(overages["totalFee"]!.GetValue<decimal>(), Is.EqualTo(13.33m));
-        Assert.That(overages["items"]!.AsArray().Single()!["overageCubicFeet"]!.GetValue<decimal>(), Is.EqualTo(40m));
-        var limits = await PlatformApi.JsonNodeOf(await client.GetAsync("/api/limits/v1/limits"));
-        Assert.That(limits["overLimit"]!.GetValue<bool>(), Is.True);
+        var overages = await (await client.GetAsync("/api/limits/v1/overages?days=1")).ReadAsync<OverageResponse>();
+        Assert.That(overages.OverLimit, Is.True);
+        Assert.That(overages.TotalFee, Is.EqualTo(13.33m));
+        Assert.That(overages.Items.Single().OverageCubicFeet, Is.EqualTo(40m));
+        var limits = await (await client.GetAsync("/api/limits/v1/limits")).ReadAsync<LimitsResponse>();
+        Assert.That(limits.OverLimit, Is.True);
         var published = await _limitsUpdated.WaitForAsync(
             e => e.SellerId == seller && e.Limits.Any(l => l.StorageType == StorageType.Standard && l.LimitCubicFeet == 10m),
             "CapacityLimitsUpdated with the floor"
@@ -297,23 +290,21 @@ public sealed class LimitsPerformanceSpecs(DatabaseProvider provider)
         var client = _platform.Limits.ClientFor(seller);
 
         var limits = await Eventually.Until(
-            async () => await PlatformApi.JsonNodeOf(await client.GetAsync("/api/limits/v1/limits")),
-            l => l["performanceScore"] is not null,
+            async () => await (await client.GetAsync("/api/limits/v1/limits")).ReadAsync<LimitsResponse>(),
+            l => l.PerformanceScore is not null,
             TimeSpan.FromSeconds(20),
             "a scheduled recompute of the new seller"
         );
 
         Assert.That(
-            limits["limits"]!.AsArray().Single(l => l!["storageType"]!.GetValue<string>() == "standard")![
-                "limitCubicFeet"
-            ]!.GetValue<decimal>(),
+            limits.Limits.Single(l => l.StorageType == StorageType.Standard).LimitCubicFeet,
             Is.EqualTo(10m),
             "the starter limit was replaced by the derived one"
         );
-        var score = await PlatformApi.JsonNodeOf(await client.GetAsync("/api/limits/v1/score"));
-        Assert.That(score["history"]!.AsArray(), Has.Count.EqualTo(1));
+        var score = await (await client.GetAsync("/api/limits/v1/score")).ReadAsync<ScoreResponse>();
+        Assert.That(score.History, Has.Count.EqualTo(1));
         Assert.That(
-            score["components"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()),
+            score.Components.Select(c => c.Name),
             Is.EqualTo(new[] { "excessShare", "sellThroughRate", "strandedShare", "inStockRate" })
         );
         Assert.That(
@@ -341,16 +332,16 @@ public sealed class LimitsPerformanceSpecs(DatabaseProvider provider)
 
         var tst1 = await Eventually.Until(
             async () =>
-                (await PlatformApi.JsonNodeOf(await _platform.Limits.ClientFor(seller).GetAsync("/api/limits/v1/utilization")))["items"]!
-                    .AsArray()
-                    .Single(i => i!["fulfillmentCenter"]!.GetValue<string>() == "TST1")!,
-            i => i["storedCubicFeet"]!.GetValue<decimal>() == 25m,
+                (
+                    await (await _platform.Limits.ClientFor(seller).GetAsync("/api/limits/v1/utilization")).ReadAsync<UtilizationResponse>()
+                ).Items.Single(i => i.FulfillmentCenter == "TST1"),
+            i => i.StoredCubicFeet == 25m,
             TimeSpan.FromSeconds(20),
             "25 ft³ stored at TST1"
         );
 
-        Assert.That(tst1["utilization"]!.GetValue<double>(), Is.EqualTo(0.25));
-        Assert.That(tst1["capacityCubicFeet"]!.GetValue<decimal>(), Is.EqualTo(100m));
+        Assert.That(tst1.Utilization, Is.EqualTo(0.25));
+        Assert.That(tst1.CapacityCubicFeet, Is.EqualTo(100m));
     }
 
     [Test]
@@ -451,6 +442,6 @@ public sealed class LimitsPerformanceSpecs(DatabaseProvider provider)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
-        Assert.That(JsonNode.Parse(body)!["errors"]![field], Is.Not.Null, body);
+        Assert.That((await response.ReadAsync<HttpValidationProblemDetails>()).Errors, Does.ContainKey(field), body);
     }
 }

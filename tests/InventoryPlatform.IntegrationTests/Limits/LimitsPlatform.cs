@@ -1,6 +1,7 @@
-using System.Text.Json.Nodes;
 using Dapper;
+using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
+using InventoryPlatform.Limits.Api;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.SqlClient;
@@ -109,13 +110,11 @@ public sealed class LimitsPlatform : IAsyncDisposable
     }
 
     /// <summary>The seller's usage row of one storage type from GET /usage.</summary>
-    public static async Task<JsonNode> UsageOfAsync(HttpClient limits, string storageType)
+    public static async Task<UsageView> UsageOfAsync(HttpClient limits, StorageType storageType)
     {
         var response = await limits.GetAsync("/api/limits/v1/usage");
         Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
-        return (await PlatformApi.JsonNodeOf(response))["usage"]!
-            .AsArray()
-            .Single(u => u!["storageType"]!.GetValue<string>() == storageType)!;
+        return (await response.ReadAsync<UsageResponse>()).Usage.Single(u => u.StorageType == storageType);
     }
 
     public async ValueTask DisposeAsync()

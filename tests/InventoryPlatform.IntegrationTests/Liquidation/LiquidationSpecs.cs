@@ -1,13 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
 using InventoryPlatform.Hosting;
 using InventoryPlatform.Hosting.Jobs;
 using InventoryPlatform.Liquidation.Jobs;
+using InventoryPlatform.Liquidation.Api;
+using InventoryPlatform.Liquidation.Domain;
 using MassTransit;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using StockResponse = InventoryPlatform.Allocation.Api.StockResponse;
 
 namespace InventoryPlatform.IntegrationTests.LiquidationFlow;
 
@@ -73,55 +76,58 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
 
         _services.Clock.Advance(TimeSpan.FromDays(300));
         Assert.That(await AgesAsync(client, fnsku), Is.EqualTo(new Ages(0, 0, 0, 50, 70)), "300 and 400 days old");
-        var excess = (await GetAsync(client, $"{Api}/excess?fnsku={fnsku}"))["items"]![0]!;
-        Assert.That(excess["excessUnits"]!.GetValue<int>(), Is.EqualTo(120));
-        Assert.That(excess["deadStock"]!.GetValue<bool>(), Is.True, "last sale 300 days ago");
+        var excess = (await GetAsync<Page<ExcessRow>>(client, $"{Api}/excess?fnsku={fnsku}")).Items[0];
+        Assert.That(excess.ExcessUnits, Is.EqualTo(120));
+        Assert.That(excess.DeadStock, Is.True, "last sale 300 days ago");
         // 120 units × 0.5086 ft³ (30 × 20 × 24 cm): 50 at $0.87 + $1.50 (271-365 days), 70 at $0.87 + $6.90 (365+), off-peak or peak
         // storage.
-        var schedule = await GetAsync(client, $"{Api}/holding-cost-schedule");
-        Assert.That(
-            schedule["agedSurcharges"]!.AsArray().Select(s => s!["perCubicFootMonth"]!["amount"]!.GetValue<decimal>()),
-            Is.EqualTo(new[] { 0m, 0m, 0.5m, 1.5m, 6.9m })
-        );
-        var storage = schedule["storageFees"]!.AsArray().Single(f => f!["storageType"]!.GetValue<string>() == "standard")!;
+        var schedule = await GetAsync<HoldingCostScheduleResponse>(client, $"{Api}/holding-cost-schedule");
+        Assert.That(schedule.AgedSurcharges.Select(s => s.PerCubicFootMonth.Amount), Is.EqualTo(new[] { 0m, 0m, 0.5m, 1.5m, 6.9m }));
+        var storage = schedule.StorageFees.Single(f => f.StorageType == StorageType.Standard);
         var month = _services.Clock.GetUtcNow().Month;
-        var fee = storage[month >= 10 ? "peakPerCubicFootMonth" : "offPeakPerCubicFootMonth"]!["amount"]!.GetValue<decimal>();
+        var fee = (month >= 10 ? storage.PeakPerCubicFootMonth : storage.OffPeakPerCubicFootMonth).Amount;
         var cubicFeet = Math.Round(30m * 20m * 24m / 28_316.846592m, 4);
         Assert.That(
-            excess["monthlyHoldingCost"]!["amount"]!.GetValue<decimal>(),
+            excess.MonthlyHoldingCost!.Amount,
             Is.EqualTo(Math.Round((50 * cubicFeet * (fee + 1.5m)) + (70 * cubicFeet * (fee + 6.9m)), 2))
         );
 
-        var recommendation = await RecomputeAsync(client, fnsku, "sellable");
-        Assert.That(recommendation["action"]!.GetValue<string>(), Is.EqualTo("liquidate"), recommendation["rationale"]!.GetValue<string>());
-        Assert.That(recommendation["quantity"]!.GetValue<int>(), Is.EqualTo(120));
-        Assert.That(recommendation["oldestAgeDays"]!.GetValue<int>(), Is.EqualTo(400));
+        var recommendation = await RecomputeAsync(client, fnsku, StockKind.Sellable);
+        Assert.That(recommendation.Action, Is.EqualTo(RecommendedAction.Liquidate), recommendation.Rationale);
+        Assert.That(recommendation.Quantity, Is.EqualTo(120));
+        Assert.That(recommendation.OldestAgeDays, Is.EqualTo(400));
         Assert.That(
-            recommendation["options"]!.AsArray().Select(o => o!["action"]!.GetValue<string>()),
-            Is.EquivalentTo(new[] { "keep", "markdown", "promotion", "liquidate", "removeToSeller", "dispose" })
+            recommendation.Options.Select(o => o.Action),
+            Is.EquivalentTo(
+                new[]
+                {
+                    RecommendedAction.Keep,
+                    RecommendedAction.Markdown,
+                    RecommendedAction.Promotion,
+                    RecommendedAction.Liquidate,
+                    RecommendedAction.RemoveToSeller,
+                    RecommendedAction.Dispose,
+                }
+            )
         );
-        var id = recommendation["id"]!.GetValue<Guid>();
-        Assert.That(
-            (await RecomputeAsync(client, fnsku, "sellable"))["id"]!.GetValue<Guid>(),
-            Is.EqualTo(id),
-            "a recompute refreshes, not duplicates"
-        );
+        var id = recommendation.Id;
+        Assert.That((await RecomputeAsync(client, fnsku, StockKind.Sellable)).Id, Is.EqualTo(id), "a recompute refreshes, not duplicates");
 
         // Approve twice with one Idempotency-Key, then once more without: one order.
         var approved = await ApproveAsync(client, id, "liq-approve-1");
         Assert.That(approved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await approved.Content.ReadAsStringAsync());
-        var orderId = (await PlatformApi.JsonNodeOf(approved))["orderId"]!.GetValue<Guid>();
+        var orderId = (await approved.ReadAsync<RecommendationResponse>()).OrderId ?? throw new AssertionException("no removal order");
         var replay = await ApproveAsync(client, id, "liq-approve-1");
-        Assert.That((await PlatformApi.JsonNodeOf(replay))["orderId"]!.GetValue<Guid>(), Is.EqualTo(orderId));
+        Assert.That((await replay.ReadAsync<RecommendationResponse>()).OrderId, Is.EqualTo(orderId));
         Assert.That((await ApproveAsync(client, id, null)).StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That(
             await _services.ScalarAsync<int>("SELECT COUNT(*) FROM liquidation.removal_orders WHERE seller_id = @seller", new { seller }),
             Is.EqualTo(1)
         );
-        var order = await GetAsync(client, $"{Api}/orders/{orderId}");
-        Assert.That(order["status"]!.GetValue<string>(), Is.EqualTo("pending"));
-        Assert.That(order["kind"]!.GetValue<string>(), Is.EqualTo("liquidation"));
-        Assert.That(order["lines"]![0]!["quantity"]!.GetValue<int>(), Is.EqualTo(120));
+        var order = await GetAsync<RemovalOrderResponse>(client, $"{Api}/orders/{orderId}");
+        Assert.That(order.Status, Is.EqualTo(RemovalOrderStatus.Pending));
+        Assert.That(order.Kind, Is.EqualTo(RemovalKind.Liquidation));
+        Assert.That(order.Lines[0].Quantity, Is.EqualTo(120));
 
         // Fresh stock arrives while the order waits: Allocation holds 150 + 200 (it never saw the test's shipment).
         await ReceiveAsync(seller, fnsku, "SEA1", 200);
@@ -195,7 +201,10 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
 
         // Its own event coming back does not take the units off Liquidation's lots a second time.
         Assert.That(await AgesAsync(client, fnsku), Is.EqualTo(new Ages(200, 0, 0, 0, 0)));
-        Assert.That((await GetAsync(client, $"{Api}/orders/{orderId}"))["status"]!.GetValue<string>(), Is.EqualTo("completed"));
+        Assert.That(
+            (await GetAsync<RemovalOrderResponse>(client, $"{Api}/orders/{orderId}")).Status,
+            Is.EqualTo(RemovalOrderStatus.Completed)
+        );
     }
 
     [Test]
@@ -239,30 +248,20 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
         );
         await Eventually.Until(
             async () =>
-                (await GetAsync(client, $"{Api}/aged-inventory?fnsku={fnsku}&stockKind=unfulfillable"))["items"]!
-                    .AsArray()
-                    .Sum(r => r!["total"]!.GetValue<int>()),
+                (await GetAsync<Page<AgedInventoryRow>>(client, $"{Api}/aged-inventory?fnsku={fnsku}&stockKind=unfulfillable")).Items.Sum(
+                    r => r.Total
+                ),
             total => total == 15,
             TimeSpan.FromSeconds(30),
             "15 unfulfillable units tracked"
         );
 
-        var recommendation = await RecomputeAsync(client, fnsku, "unfulfillable");
-        Assert.That(
-            recommendation["action"]!.GetValue<string>(),
-            Is.EqualTo("removeToSeller"),
-            recommendation["rationale"]!.GetValue<string>()
-        );
-        Assert.That(
-            (recommendation["status"]!.GetValue<string>(), recommendation["decidedBy"]!.GetValue<string>()),
-            Is.EqualTo(("approved", "Policy"))
-        );
-        var orderId = recommendation["orderId"]!.GetValue<Guid>();
-        var order = await GetAsync(client, $"{Api}/orders/{orderId}");
-        Assert.That(
-            (order["fromUnfulfillable"]!.GetValue<bool>(), order["quantity"]!.GetValue<int>(), order["kind"]!.GetValue<string>()),
-            Is.EqualTo((true, 15, "removal"))
-        );
+        var recommendation = await RecomputeAsync(client, fnsku, StockKind.Unfulfillable);
+        Assert.That(recommendation.Action, Is.EqualTo(RecommendedAction.RemoveToSeller), recommendation.Rationale);
+        Assert.That((recommendation.Status, recommendation.DecidedBy), Is.EqualTo((RecommendationStatus.Approved, "Policy")));
+        var orderId = recommendation.OrderId ?? throw new AssertionException("no removal order");
+        var order = await GetAsync<RemovalOrderResponse>(client, $"{Api}/orders/{orderId}");
+        Assert.That((order.FromUnfulfillable, order.Quantity, order.Kind), Is.EqualTo((true, 15, RemovalKind.Removal)));
 
         await PostAsync(client, $"{Api}/orders/{orderId}/start", null);
         await PostAsync(client, $"{Api}/orders/{orderId}/complete", null);
@@ -315,19 +314,12 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
         );
         Assert.That(policy.StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-        var excess = (await GetAsync(client, $"{Api}/excess?fnsku={fnsku}"))["items"]![0]!;
-        Assert.That(
-            (excess["demandSource"]!.GetValue<string>(), excess["dailyDemand"]!.GetValue<double>(), excess["excessUnits"]!.GetValue<int>()),
-            Is.EqualTo(("forecast", 1.0, 110))
-        );
-        var recommendation = await RecomputeAsync(client, fnsku, "sellable");
-        Assert.That(recommendation["action"]!.GetValue<string>(), Is.EqualTo("promotion"), recommendation["rationale"]!.GetValue<string>());
-        Assert.That(
-            recommendation["status"]!.GetValue<string>(),
-            Is.EqualTo("proposed"),
-            "a 20 % deal exceeds the automatic policy's 10 %"
-        );
-        Assert.That(recommendation["recommendedPrice"]!["amount"]!.GetValue<decimal>(), Is.EqualTo(40m));
+        var excess = (await GetAsync<Page<ExcessRow>>(client, $"{Api}/excess?fnsku={fnsku}")).Items[0];
+        Assert.That((excess.DemandSource, excess.DailyDemand, excess.ExcessUnits), Is.EqualTo((DemandSource.Forecast, 1.0, 110)));
+        var recommendation = await RecomputeAsync(client, fnsku, StockKind.Sellable);
+        Assert.That(recommendation.Action, Is.EqualTo(RecommendedAction.Promotion), recommendation.Rationale);
+        Assert.That(recommendation.Status, Is.EqualTo(RecommendationStatus.Proposed), "a 20 % deal exceeds the automatic policy's 10 %");
+        Assert.That(recommendation.RecommendedPrice!.Amount, Is.EqualTo(40m));
         Assert.That(
             await _services.ScalarAsync<int>(
                 "SELECT COUNT(*) FROM liquidation.outbox WHERE message_type LIKE '%PriceMarkdownRecommended%'"
@@ -335,7 +327,7 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
             Is.Zero
         );
 
-        var approved = await ApproveAsync(client, recommendation["id"]!.GetValue<Guid>(), null);
+        var approved = await ApproveAsync(client, recommendation.Id, null);
         Assert.That(approved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await approved.Content.ReadAsStringAsync());
         var published = await prices.WaitForAsync(p => p.SellerId == seller && p.Fnsku == fnsku, "PriceMarkdownRecommended");
         Assert.That((published.CurrentPrice, published.RecommendedPrice), Is.EqualTo((new Money(50m, "USD"), new Money(40m, "USD"))));
@@ -355,7 +347,7 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
 
         var badPolicy = await stranger.PutAsJsonAsync($"{Api}/policy", new { maxMarkdownPercent = 95, minAgeDays = -1 });
         Assert.That(badPolicy.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        var errors = (await PlatformApi.JsonNodeOf(badPolicy))["errors"]!.AsObject().Select(e => e.Key);
+        var errors = (await badPolicy.ReadAsync<HttpValidationProblemDetails>()).Errors.Keys;
         Assert.That(errors, Is.EquivalentTo(new[] { "mode", "maxMarkdownPercent", "minAgeDays" }));
         var wrongType = await stranger.PutAsync(
             $"{Api}/policy",
@@ -373,22 +365,25 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
             await _services.ScalarAsync<int>("SELECT COUNT(*) FROM liquidation.policies WHERE seller_id = 'liq-stranger'"),
             Is.Zero
         );
-        Assert.That((await GetAsync(stranger, $"{Api}/policy"))["isDefault"]!.GetValue<bool>(), Is.True);
+        Assert.That((await GetAsync<PolicyResponse>(stranger, $"{Api}/policy")).IsDefault, Is.True);
 
         // No demand at all: with a manual policy the stock gets a proposal the seller decides on.
-        var recommendation = await RecomputeAsync(client, fnsku, "sellable");
-        var id = recommendation["id"]!.GetValue<Guid>();
-        Assert.That(recommendation["status"]!.GetValue<string>(), Is.EqualTo("proposed"), recommendation["rationale"]!.GetValue<string>());
+        var recommendation = await RecomputeAsync(client, fnsku, StockKind.Sellable);
+        var id = recommendation.Id;
+        Assert.That(recommendation.Status, Is.EqualTo(RecommendationStatus.Proposed), recommendation.Rationale);
 
         var longNote = await client.PostAsJsonAsync($"{Api}/recommendations/{id}/approve", new { note = new string('x', 501) });
         Assert.That(longNote.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That((await PlatformApi.JsonNodeOf(longNote))["errors"]!["note"], Is.Not.Null);
+        Assert.That((await longNote.ReadAsync<HttpValidationProblemDetails>()).Errors, Does.ContainKey("note"));
         var badJson = await client.PostAsync(
             $"{Api}/recommendations/{id}/approve",
             new StringContent("{\"note\": ", System.Text.Encoding.UTF8, "application/json")
         );
         Assert.That(badJson.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That((await GetAsync(client, $"{Api}/recommendations/{id}"))["status"]!.GetValue<string>(), Is.EqualTo("proposed"));
+        Assert.That(
+            (await GetAsync<RecommendationResponse>(client, $"{Api}/recommendations/{id}")).Status,
+            Is.EqualTo(RecommendationStatus.Proposed)
+        );
         Assert.That(
             await _services.ScalarAsync<int>("SELECT COUNT(*) FROM liquidation.removal_orders WHERE seller_id = @seller", new { seller }),
             Is.Zero
@@ -410,12 +405,12 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
             Is.EqualTo(HttpStatusCode.NotFound)
         );
         Assert.That((await stranger.PostAsync($"{Api}/recommendations/{id}/reject", null)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That((await GetAsync(stranger, $"{Api}/aged-inventory"))["items"]!.AsArray(), Is.Empty);
+        Assert.That((await GetAsync<Page<AgedInventoryRow>>(stranger, $"{Api}/aged-inventory")).Items, Is.Empty);
         var peek = await stranger.GetAsync($"{Api}/recommendations?sellerId={seller}");
         Assert.That(peek.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "only admin keys read other sellers");
         var admin = _services.Liquidation.ClientFor("platform-operations", PlatformScopes.Admin);
         Assert.That(
-            (await GetAsync(admin, $"{Api}/recommendations?sellerId={seller}"))["items"]!.AsArray().Select(r => r!["id"]!.GetValue<Guid>()),
+            (await GetAsync<Page<RecommendationResponse>>(admin, $"{Api}/recommendations?sellerId={seller}")).Items.Select(r => r.Id),
             Does.Contain(id)
         );
         var readOnly = _services.Liquidation.ClientFor(seller, PlatformScopes.InventoryRead);
@@ -449,11 +444,11 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
         _services.Clock.Advance(TimeSpan.FromDays(100));
 
         Assert.That(await AgesAsync(client, fnsku), Is.EqualTo(new Ages(0, 4, 0, 0, 0)));
-        var row = (await GetAsync(client, $"{Api}/aged-inventory?fnsku={fnsku}"))["items"]![0]!;
-        Assert.That((row["fulfillmentCenter"]!.GetValue<string>(), row["oldestAgeDays"]!.GetValue<int>()), Is.EqualTo(("PHX3", 100)));
-        Assert.That(row["monthlyHoldingCost"], Is.Null, "no ItemRegistered yet: no size to charge");
-        var excess = (await GetAsync(client, $"{Api}/excess?fnsku={fnsku}"))["items"]![0]!;
-        Assert.That(excess["itemRegistered"]!.GetValue<bool>(), Is.False);
+        var row = (await GetAsync<Page<AgedInventoryRow>>(client, $"{Api}/aged-inventory?fnsku={fnsku}")).Items[0];
+        Assert.That((row.FulfillmentCenter, row.OldestAgeDays), Is.EqualTo(("PHX3", (int?)100)));
+        Assert.That(row.MonthlyHoldingCost, Is.Null, "no ItemRegistered yet: no size to charge");
+        var excess = (await GetAsync<Page<ExcessRow>>(client, $"{Api}/excess?fnsku={fnsku}")).Items[0];
+        Assert.That(excess.ItemRegistered, Is.False);
         Assert.That(await RecomputeListAsync(client, fnsku), Is.Empty, "without the item's price and size nothing is weighed");
 
         // Another service's removal takes units off too.
@@ -563,22 +558,28 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
 
     private static async Task<Ages> AgesAsync(HttpClient client, string fnsku)
     {
-        var rows = (await GetAsync(client, $"{Api}/aged-inventory?fnsku={fnsku}&stockKind=sellable"))["items"]!.AsArray();
-        int Sum(string bracket) => rows.Sum(r => r!["units"]![bracket]!.GetValue<int>());
-        return new Ages(Sum("days0To90"), Sum("days91To180"), Sum("days181To270"), Sum("days271To365"), Sum("over365"));
+        var rows = (await GetAsync<Page<AgedInventoryRow>>(client, $"{Api}/aged-inventory?fnsku={fnsku}&stockKind=sellable")).Items;
+        int Sum(Func<AgeBracketUnits, int> bracket) => rows.Sum(r => bracket(r.Units));
+        return new Ages(
+            Sum(u => u.Days0To90),
+            Sum(u => u.Days91To180),
+            Sum(u => u.Days181To270),
+            Sum(u => u.Days271To365),
+            Sum(u => u.Over365)
+        );
     }
 
-    private static async Task<JsonNode> RecomputeAsync(HttpClient client, string fnsku, string stockKind)
+    private static async Task<RecommendationResponse> RecomputeAsync(HttpClient client, string fnsku, StockKind stockKind)
     {
         var raised = await RecomputeListAsync(client, fnsku);
-        return raised.Single(r => r["stockKind"]!.GetValue<string>() == stockKind);
+        return raised.Single(r => r.StockKind == stockKind);
     }
 
-    private static async Task<IReadOnlyList<JsonNode>> RecomputeListAsync(HttpClient client, string fnsku)
+    private static async Task<IReadOnlyList<RecommendationResponse>> RecomputeListAsync(HttpClient client, string fnsku)
     {
         var response = await client.PostAsync($"{Api}/recommendations/recompute", null);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        return [.. (await PlatformApi.JsonNodeOf(response)).AsArray().Select(r => r!).Where(r => r["fnsku"]!.GetValue<string>() == fnsku)];
+        return [.. (await response.ReadAsync<List<RecommendationResponse>>()).Where(r => r.Fnsku == fnsku)];
     }
 
     private static Task<HttpResponseMessage> ApproveAsync(HttpClient client, Guid id, string? key)
@@ -595,22 +596,24 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string url, object? body) =>
         body is null ? client.PostAsync(url, null) : client.PostAsJsonAsync(url, body);
 
-    private static async Task<JsonNode> GetAsync(HttpClient client, string url)
+    private static async Task<T> GetAsync<T>(HttpClient client, string url)
     {
         var response = await client.GetAsync(url);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        return await PlatformApi.JsonNodeOf(response);
+        return await response.ReadAsync<T>();
     }
 
     private static async Task<int> OnHandAsync(HttpClient allocation, string fnsku, string fc) =>
-        (await StockRowAsync(allocation, fnsku, fc))?["onHand"]!.GetValue<int>() ?? 0;
+        (await StockRowAsync(allocation, fnsku, fc))?.OnHand ?? 0;
 
     private static async Task<int> UnfulfillableAsync(HttpClient allocation, string fnsku, string fc) =>
-        (await StockRowAsync(allocation, fnsku, fc))?["unfulfillable"]!.GetValue<int>() ?? 0;
+        (await StockRowAsync(allocation, fnsku, fc))?.Unfulfillable ?? 0;
 
-    private static async Task<JsonNode?> StockRowAsync(HttpClient allocation, string fnsku, string fc)
+    private static async Task<StockResponse?> StockRowAsync(HttpClient allocation, string fnsku, string fc)
     {
-        var items = (await GetAsync(allocation, $"/api/allocation/v1/stock?fnsku={fnsku}&fulfillmentCenter={fc}"))["items"]!.AsArray();
+        var items = (
+            await GetAsync<Page<StockResponse>>(allocation, $"/api/allocation/v1/stock?fnsku={fnsku}&fulfillmentCenter={fc}")
+        ).Items;
         return items.Count == 0 ? null : items[0];
     }
 }

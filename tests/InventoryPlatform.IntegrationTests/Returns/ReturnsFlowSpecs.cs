@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Returns.Api;
+using InventoryPlatform.Returns.Domain;
+using Microsoft.AspNetCore.Http;
 
 namespace InventoryPlatform.IntegrationTests;
 
@@ -53,11 +55,11 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
             Assert.That(attempt.StatusCode, Is.EqualTo(HttpStatusCode.Created), await attempt.Content.ReadAsStringAsync());
         }
 
-        var authorizations = await Task.WhenAll(attempts.Select(PlatformApi.JsonNodeOf));
-        var returnId = authorizations[0]["id"]!.GetValue<Guid>();
-        Assert.That(authorizations.Select(a => a["id"]!.GetValue<Guid>()).Distinct(), Is.EqualTo(new[] { returnId }));
-        Assert.That(authorizations[0]["status"]!.GetValue<string>(), Is.EqualTo("authorized"));
-        Assert.That(authorizations[0]["marketplace"]!.GetValue<string>(), Is.EqualTo("US"));
+        var authorizations = await Task.WhenAll(attempts.Select(a => a.ReadAsync<ReturnResponse>()));
+        var returnId = authorizations[0].Id;
+        Assert.That(authorizations.Select(a => a.Id).Distinct(), Is.EqualTo(new[] { returnId }));
+        Assert.That(authorizations[0].Status, Is.EqualTo(ReturnStatus.Authorized));
+        Assert.That(authorizations[0].Marketplace, Is.EqualTo("US"));
         Assert.That(
             await CountAsync("SELECT COUNT(*) FROM returns.return_authorizations WHERE seller_id = @seller", seller),
             Is.EqualTo(1)
@@ -73,8 +75,8 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
                 unitIds = new[] { "RTN-FLOW-U1", "RTN-FLOW-U2", "RTN-FLOW-U2" },
             }
         );
-        Assert.That(first["accepted"]!.GetValue<int>(), Is.EqualTo(2));
-        Assert.That(Strings(first["alreadyScanned"]), Is.EqualTo(new[] { "RTN-FLOW-U2" }));
+        Assert.That(first.Accepted, Is.EqualTo(2));
+        Assert.That(first.AlreadyScanned, Is.EqualTo(new[] { "RTN-FLOW-U2" }));
         var repeat = await ReceiveAsync(
             client,
             new
@@ -84,10 +86,10 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
                 unitIds = new[] { "RTN-FLOW-U1" },
             }
         );
-        Assert.That(repeat["accepted"]!.GetValue<int>(), Is.EqualTo(0));
-        Assert.That(Strings(repeat["alreadyScanned"]), Is.EqualTo(new[] { "RTN-FLOW-U1" }));
+        Assert.That(repeat.Accepted, Is.EqualTo(0));
+        Assert.That(repeat.AlreadyScanned, Is.EqualTo(new[] { "RTN-FLOW-U1" }));
         var partly = await GetReturnAsync(client, returnId);
-        Assert.That((partly["receivedUnits"]!.GetValue<int>(), partly["status"]!.GetValue<string>()), Is.EqualTo((2, "partiallyReceived")));
+        Assert.That((partly.ReceivedUnits, partly.Status), Is.EqualTo((2, ReturnStatus.PartiallyReceived)));
         Assert.That(await CountAsync("SELECT COUNT(*) FROM returns.returned_units WHERE seller_id = @seller", seller), Is.EqualTo(2));
 
         await ReceiveAsync(
@@ -106,10 +108,10 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
             "sellable",
             note: "sealed, box intact"
         );
-        Assert.That(graded["disposition"]!.GetValue<string>(), Is.EqualTo("restock"));
-        Assert.That(graded["responsibility"]!.GetValue<string>(), Is.EqualTo("customer"));
-        Assert.That(graded["inspector"]!.GetValue<string>(), Is.EqualTo("inspector-7"));
-        Assert.That(graded["note"]!.GetValue<string>(), Is.EqualTo("sealed, box intact"));
+        Assert.That(graded.Disposition, Is.EqualTo(Disposition.Restock));
+        Assert.That(graded.Responsibility, Is.EqualTo(Responsibility.Customer));
+        Assert.That(graded.Inspector, Is.EqualTo("inspector-7"));
+        Assert.That(graded.Note, Is.EqualTo("sealed, box intact"));
 
         await Eventually.Until(
             () => PlatformApi.StockAsync(_services.Allocation.ClientFor(seller), fnsku, fc),
@@ -118,10 +120,10 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
             "the 3 restocked units back on hand in Allocation"
         );
         var done = await GetReturnAsync(client, returnId);
-        Assert.That((done["gradedUnits"]!.GetValue<int>(), done["status"]!.GetValue<string>()), Is.EqualTo((3, "inspected")));
+        Assert.That((done.GradedUnits, done.Status), Is.EqualTo((3, ReturnStatus.Inspected)));
         Assert.That(
-            done["units"]!.AsArray().Select(u => u!["grade"]!.GetValue<string>()),
-            Is.EqualTo(new[] { "sellable", "sellable", "sellable" })
+            done.Units!.Select(u => u.Grade),
+            Is.EqualTo(new ReturnGrade?[] { ReturnGrade.Sellable, ReturnGrade.Sellable, ReturnGrade.Sellable })
         );
 
         // 2 of 4 shipped units returned crossed the 0.4 threshold; the third return did not announce it again.
@@ -129,26 +131,18 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
             "SELECT body FROM returns.outbox WHERE message_type LIKE @type",
             new { type = $"%{nameof(HighReturnRateDetected)}%" }
         );
-        var ofThis = alerts.Select(b => JsonNode.Parse(b)!).Where(a => a["fnsku"]!.GetValue<string>() == fnsku).ToList();
+        var ofThis = alerts.Select(PlatformJson.OutboxBody<HighReturnRateDetected>).Where(a => a.Fnsku == fnsku).ToList();
         Assert.That(ofThis, Has.Count.EqualTo(1));
-        Assert.That(ofThis[0]["returnRate"]!.GetValue<double>(), Is.EqualTo(0.5));
-        Assert.That(ofThis[0]["threshold"]!.GetValue<double>(), Is.EqualTo(ReturnsServices.HighReturnRateThreshold));
+        Assert.That(ofThis[0].ReturnRate, Is.EqualTo(0.5));
+        Assert.That(ofThis[0].Threshold, Is.EqualTo(ReturnsServices.HighReturnRateThreshold));
 
-        var rates = await GetJsonAsync(client, $"/api/returns/v1/analytics/return-rates?fnsku={fnsku}");
-        var rate = rates["items"]![0]!;
-        Assert.That(
-            (
-                rate["shippedUnits"]!.GetValue<int>(),
-                rate["returnedUnits"]!.GetValue<int>(),
-                rate["returnRate"]!.GetValue<double>(),
-                rate["aboveThreshold"]!.GetValue<bool>()
-            ),
-            Is.EqualTo((4, 3, 0.75, true))
-        );
-        var summary = await GetJsonAsync(client, "/api/returns/v1/analytics/summary");
-        Assert.That((summary["shippedUnits"]!.GetValue<int>(), summary["returnedUnits"]!.GetValue<int>()), Is.EqualTo((4, 3)));
-        Assert.That(summary["reasons"]![0]!["key"]!.GetValue<string>(), Is.EqualTo("customerChangedMind"));
-        Assert.That(summary["grades"]![0]!["units"]!.GetValue<int>(), Is.EqualTo(3));
+        var rates = await GetJsonAsync<Page<FnskuReturnRate>>(client, $"/api/returns/v1/analytics/return-rates?fnsku={fnsku}");
+        var rate = rates.Items[0];
+        Assert.That((rate.ShippedUnits, rate.ReturnedUnits, rate.ReturnRate, rate.AboveThreshold), Is.EqualTo((4, 3, 0.75, true)));
+        var summary = await GetJsonAsync<ReturnSummary>(client, "/api/returns/v1/analytics/summary");
+        Assert.That((summary.ShippedUnits, summary.ReturnedUnits), Is.EqualTo((4, 3)));
+        Assert.That(summary.Reasons[0].Key, Is.EqualTo("customerChangedMind"));
+        Assert.That(summary.Grades[0].Units, Is.EqualTo(3));
     }
 
     [Test]
@@ -173,9 +167,9 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
         );
         var graded = await GradeAsync(client, defective, ["RTN-DEF-U1"], "defective", note: "does not power on");
 
-        Assert.That(graded["disposition"]!.GetValue<string>(), Is.EqualTo("removeToSeller"));
-        Assert.That(graded["responsibility"]!.GetValue<string>(), Is.EqualTo("seller"));
-        Assert.That(graded["reimbursement"], Is.Null, "a defect is the seller's, not reimbursed");
+        Assert.That(graded.Disposition, Is.EqualTo(Disposition.RemoveToSeller));
+        Assert.That(graded.Responsibility, Is.EqualTo(Responsibility.Seller));
+        Assert.That(graded.Reimbursement, Is.Null, "a defect is the seller's, not reimbursed");
         var seen = await unsellable.WaitForAsync(e => e.ReturnId == defective, "UnsellableReturnReceived for the defective unit");
         Assert.That(
             (seen.SellerId, seen.Fnsku, seen.FulfillmentCenter, seen.Quantity, seen.Grade),
@@ -200,49 +194,36 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
         );
         var carrier = await GradeAsync(client, damaged, ["RTN-DEF-U2", "RTN-DEF-U3"], "carrierDamaged", note: "crushed box");
 
-        Assert.That(carrier["responsibility"]!.GetValue<string>(), Is.EqualTo("network"));
-        Assert.That(
-            carrier["reimbursement"]!["amount"]!["amount"]!.GetValue<decimal>(),
-            Is.EqualTo(40.00m),
-            "2 units at the 20.00 average selling price"
-        );
-        Assert.That(carrier["reimbursement"]!["amount"]!["currency"]!.GetValue<string>(), Is.EqualTo("USD"));
+        Assert.That(carrier.Responsibility, Is.EqualTo(Responsibility.Network));
+        Assert.That(carrier.Reimbursement!.Amount.Amount, Is.EqualTo(40.00m), "2 units at the 20.00 average selling price");
+        Assert.That(carrier.Reimbursement.Amount.Currency, Is.EqualTo("USD"));
         await Eventually.Until(
             () => PlatformApi.StockAsync(_services.Allocation.ClientFor(seller), fnsku, fc),
             s => s.Unfulfillable == 3,
             TimeSpan.FromSeconds(30),
             "the carrier-damaged units unfulfillable too"
         );
-        var reimbursements = await GetJsonAsync(client, "/api/returns/v1/reimbursements");
-        Assert.That(reimbursements["items"]!.AsArray(), Has.Count.EqualTo(1));
-        Assert.That(reimbursements["items"]![0]!["returnId"]!.GetValue<Guid>(), Is.EqualTo(damaged));
-        var summary = await GetJsonAsync(client, "/api/returns/v1/analytics/summary");
-        Assert.That(summary["reimbursementsOwed"]![0]!["amount"]!.GetValue<decimal>(), Is.EqualTo(40.00m));
-        Assert.That(
-            summary["grades"]!.AsArray().Select(g => (g!["key"]!.GetValue<string>(), g["units"]!.GetValue<int>())),
-            Is.EqualTo(new[] { ("carrierDamaged", 2), ("defective", 1) })
-        );
+        var reimbursements = await GetJsonAsync<Page<ReimbursementResponse>>(client, "/api/returns/v1/reimbursements");
+        Assert.That(reimbursements.Items, Has.Count.EqualTo(1));
+        Assert.That(reimbursements.Items[0].ReturnId, Is.EqualTo(damaged));
+        var summary = await GetJsonAsync<ReturnSummary>(client, "/api/returns/v1/analytics/summary");
+        Assert.That(summary.ReimbursementsOwed[0].Amount, Is.EqualTo(40.00m));
+        Assert.That(summary.Grades.Select(g => (g.Key, g.Units)), Is.EqualTo(new[] { ("carrierDamaged", 2), ("defective", 1) }));
 
-        var firstPage = await GetJsonAsync(client, "/api/returns/v1/returns?limit=1");
-        var secondPage = await GetJsonAsync(
+        var firstPage = await GetJsonAsync<Page<ReturnResponse>>(client, "/api/returns/v1/returns?limit=1");
+        var secondPage = await GetJsonAsync<Page<ReturnResponse>>(
             client,
-            $"/api/returns/v1/returns?limit=1&cursor={firstPage["nextCursor"]!.GetValue<string>()}"
+            $"/api/returns/v1/returns?limit=1&cursor={firstPage.NextCursor ?? throw new AssertionException("no next cursor")}"
         );
-        Assert.That(
-            new[] { firstPage, secondPage }.Select(p => p["items"]![0]!["id"]!.GetValue<Guid>()),
-            Is.EquivalentTo(new[] { defective, damaged })
-        );
-        Assert.That(secondPage["nextCursor"], Is.Null, "two returns, two pages of one");
+        Assert.That(new[] { firstPage, secondPage }.Select(p => p.Items[0].Id), Is.EquivalentTo(new[] { defective, damaged }));
+        Assert.That(secondPage.NextCursor, Is.Null, "two returns, two pages of one");
 
         var regrade = await client.PostAsJsonAsync(
             $"/api/returns/v1/returns/{damaged}/inspections",
             Inspection(["RTN-DEF-U2"], "sellable")
         );
         Assert.That(regrade.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), "a unit is graded once");
-        Assert.That(
-            (await PlatformApi.JsonNodeOf(regrade))["errors"]!["unitIds[0]"]![0]!.GetValue<string>(),
-            Does.Contain("already graded")
-        );
+        Assert.That((await regrade.ReadAsync<HttpValidationProblemDetails>()).Errors["unitIds[0]"][0], Does.Contain("already graded"));
     }
 
     [Test]
@@ -305,7 +286,7 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
 
         var invalid = await client.PostAsJsonAsync("/api/returns/v1/returns", new { fnsku = "not an fnsku!", quantity = 0 });
         Assert.That(invalid.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        var errors = (await PlatformApi.JsonNodeOf(invalid))["errors"]!.AsObject().Select(e => e.Key);
+        var errors = (await invalid.ReadAsync<HttpValidationProblemDetails>()).Errors.Keys;
         Assert.That(errors, Is.EquivalentTo(new[] { "orderId", "fnsku", "quantity", "reason" }));
         var badReceipt = await client.PostAsJsonAsync(
             "/api/returns/v1/receipts",
@@ -313,7 +294,7 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
         );
         Assert.That(badReceipt.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(
-            (await PlatformApi.JsonNodeOf(badReceipt))["errors"]!.AsObject().Select(e => e.Key),
+            (await badReceipt.ReadAsync<HttpValidationProblemDetails>()).Errors.Keys,
             Is.EquivalentTo(new[] { "fnsku", "unitIds[1]" })
         );
 
@@ -377,7 +358,7 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
         Assert.That(receive.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         var grade = await other.PostAsJsonAsync($"/api/returns/v1/returns/{returnId}/inspections", Inspection(["RTN-OWN-U1"], "sellable"));
         Assert.That(grade.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That((await GetJsonAsync(other, "/api/returns/v1/returns"))["items"]!.AsArray(), Is.Empty);
+        Assert.That((await GetJsonAsync<Page<ReturnResponse>>(other, "/api/returns/v1/returns")).Items, Is.Empty);
         Assert.That(
             (await other.GetAsync($"/api/returns/v1/returns?sellerId={seller}")).StatusCode,
             Is.EqualTo(HttpStatusCode.Forbidden),
@@ -386,8 +367,8 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
         Assert.That(await CountAsync("SELECT COUNT(*) FROM returns.returned_units WHERE unit_id = 'RTN-OWN-U1'", seller), Is.Zero);
 
         var admin = _services.Returns.ClientFor("platform-admin", PlatformScopes.Admin);
-        var seenByAdmin = await GetJsonAsync(admin, $"/api/returns/v1/returns/{returnId}?sellerId={seller}");
-        Assert.That(seenByAdmin["id"]!.GetValue<Guid>(), Is.EqualTo(returnId));
+        var seenByAdmin = await GetJsonAsync<ReturnResponse>(admin, $"/api/returns/v1/returns/{returnId}?sellerId={seller}");
+        Assert.That(seenByAdmin.Id, Is.EqualTo(returnId));
         var noScope = _services.Returns.ClientFor(seller, PlatformScopes.InventoryRead);
         var write = await noScope.PostAsJsonAsync(
             "/api/returns/v1/receipts",
@@ -429,39 +410,32 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
             }
         );
 
-        Assert.That((receipt["unexpected"]!.GetValue<bool>(), receipt["accepted"]!.GetValue<int>()), Is.EqualTo((true, 2)));
-        var returnId = receipt["returnId"]!.GetValue<Guid>();
-        Assert.That(
-            (again["returnId"]!.GetValue<Guid>(), again["accepted"]!.GetValue<int>()),
-            Is.EqualTo((returnId, 0)),
-            "a repeated receipt opens nothing new"
-        );
-        var flagged = await GetJsonAsync(client, "/api/returns/v1/returns?unexpected=true");
-        Assert.That(
-            flagged["items"]!.AsArray().Select(r => (r!["id"]!.GetValue<Guid>(), r["status"]!.GetValue<string>())),
-            Is.EqualTo(new[] { (returnId, "unexpected") })
-        );
+        Assert.That((receipt.Unexpected, receipt.Accepted), Is.EqualTo((true, 2)));
+        var returnId = receipt.ReturnId ?? throw new AssertionException("an unexpected receipt opens a return");
+        Assert.That((again.ReturnId, again.Accepted), Is.EqualTo(((Guid?)returnId, 0)), "a repeated receipt opens nothing new");
+        var flagged = await GetJsonAsync<Page<ReturnResponse>>(client, "/api/returns/v1/returns?unexpected=true");
+        Assert.That(flagged.Items.Select(r => (r.Id, r.Status)), Is.EqualTo(new[] { (returnId, ReturnStatus.Unexpected) }));
 
         var badRules = await client.PutAsJsonAsync("/api/returns/v1/grading-rules", new { defective = "restock" });
         Assert.That(badRules.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That((await PlatformApi.JsonNodeOf(badRules))["errors"]!["defective"], Is.Not.Null);
+        Assert.That((await badRules.ReadAsync<HttpValidationProblemDetails>()).Errors, Does.ContainKey("defective"));
         var rules = await client.PutAsJsonAsync(
             "/api/returns/v1/grading-rules",
             new { restockOpenedLikeNew = true, openedLikeNewCategories = new[] { "books" } }
         );
         Assert.That(rules.StatusCode, Is.EqualTo(HttpStatusCode.OK), await rules.Content.ReadAsStringAsync());
         Assert.That(
-            (await GetJsonAsync(client, "/api/returns/v1/grading-rules"))["openedLikeNewCategories"]![0]!.GetValue<string>(),
+            (await GetJsonAsync<GradingRulesResponse>(client, "/api/returns/v1/grading-rules")).OpenedLikeNewCategories[0],
             Is.EqualTo("books")
         );
 
         var book = await GradeAsync(client, returnId, ["RTN-UNX-U1"], "sellable", opened: true, category: "books");
         var toy = await GradeAsync(client, returnId, ["RTN-UNX-U2"], "sellable", opened: true, category: "toys");
 
-        Assert.That(book["disposition"]!.GetValue<string>(), Is.EqualTo("restock"));
+        Assert.That(book.Disposition, Is.EqualTo(Disposition.Restock));
         Assert.That(
-            toy["disposition"]!.GetValue<string>(),
-            Is.EqualTo("liquidate"),
+            toy.Disposition,
+            Is.EqualTo(Disposition.Liquidate),
             "opened units of a category the seller did not allow do not restock"
         );
         var back = await restocked.WaitForAsync(e => e.ReturnId == returnId, "ReturnRestocked for the opened book");
@@ -482,11 +456,11 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
                 unitIds = new[] { "RTN-UNX-U3", "RTN-UNX-U4" },
             }
         );
-        Assert.That((over["unexpected"]!.GetValue<bool>(), over["accepted"]!.GetValue<int>()), Is.EqualTo((false, 2)));
-        Assert.That(Strings(over["beyondAuthorization"]), Is.EqualTo(new[] { "RTN-UNX-U4" }));
-        var units = (await GetReturnAsync(client, authorized))["units"]!.AsArray();
+        Assert.That((over.Unexpected, over.Accepted), Is.EqualTo((false, 2)));
+        Assert.That(over.BeyondAuthorization, Is.EqualTo(new[] { "RTN-UNX-U4" }));
+        var units = (await GetReturnAsync(client, authorized)).Units!;
         Assert.That(
-            units.Select(u => (u!["unitId"]!.GetValue<string>(), u["beyondAuthorization"]!.GetValue<bool>())),
+            units.Select(u => (u.UnitId, u.BeyondAuthorization)),
             Is.EquivalentTo(new[] { ("RTN-UNX-U3", false), ("RTN-UNX-U4", true) })
         );
     }
@@ -556,12 +530,12 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
                 unitIds = new[] { "RTN-ALM-U5" },
             }
         );
-        Assert.That(Strings(extra["beyondAuthorization"]), Is.EqualTo(new[] { "RTN-ALM-U5" }));
+        Assert.That(extra.BeyondAuthorization, Is.EqualTo(new[] { "RTN-ALM-U5" }));
         Assert.That(await AlarmsAsync(fnsku), Is.EqualTo(2), "2 of 4 again: a new crossing, announced again");
 
-        var page = await GetJsonAsync(client, "/api/returns/v1/analytics/return-rates?limit=1");
-        Assert.That(page["items"]!.AsArray(), Has.Count.EqualTo(1));
-        Assert.That(page["nextCursor"], Is.Null, "one FNSKU, one page");
+        var page = await GetJsonAsync<Page<FnskuReturnRate>>(client, "/api/returns/v1/analytics/return-rates?limit=1");
+        Assert.That(page.Items, Has.Count.EqualTo(1));
+        Assert.That(page.NextCursor, Is.Null, "one FNSKU, one page");
     }
 
     [Test]
@@ -570,10 +544,9 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
         var response = await _services.Returns.CreateClient().GetAsync("/openapi/v1.json");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var paths = (await PlatformApi.JsonNodeOf(response))["paths"]!.AsObject();
-        var operations = paths.SelectMany(p => p.Value!.AsObject().Select(o => o.Value!)).ToList();
+        var operations = (await response.ReadAsync<OpenApiDocument>()).Operations().ToList();
         Assert.That(
-            operations.Select(o => o["operationId"]!.GetValue<string>()),
+            operations.Select(o => o.OperationId),
             Is.SupersetOf(
                 new[]
                 {
@@ -591,7 +564,7 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
                 }
             )
         );
-        Assert.That(operations.Where(o => o["summary"] is null), Is.Empty);
+        Assert.That(operations.Where(o => o.Summary is null), Is.Empty);
     }
 
     private Task<int> AlarmsAsync(string fnsku) =>
@@ -634,8 +607,8 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
             allocation,
             FulfillmentOrderSpecs.Order(fnsku, quantity, "reject", price: price)
         );
-        var orderId = order["id"]!.GetValue<Guid>();
-        var fc = order["lines"]![0]!["allocations"]![0]!["fulfillmentCenter"]!.GetValue<string>();
+        var orderId = order.Id;
+        var fc = order.Lines[0].Allocations[0].FulfillmentCenter;
         var shipped = await allocation.PostAsJsonAsync($"/api/allocation/v1/orders/{orderId}/shipments", new { fulfillmentCenter = fc });
         Assert.That(shipped.StatusCode, Is.EqualTo(HttpStatusCode.OK), await shipped.Content.ReadAsStringAsync());
         await WaitForProjectionAsync(orderId);
@@ -684,7 +657,7 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
     private static async Task<Guid> CreatedIdAsync(HttpResponseMessage response)
     {
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
-        return (await PlatformApi.JsonNodeOf(response))["id"]!.GetValue<Guid>();
+        return (await response.ReadAsync<ReturnResponse>()).Id;
     }
 
     private static async Task ExpectRefusalAsync(HttpResponseMessage response, HttpStatusCode status, string field, string reason)
@@ -692,14 +665,14 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
         var body = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(status), body);
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
-        Assert.That(JsonNode.Parse(body)!["errors"]![field]![0]!.GetValue<string>(), Does.Contain(reason), body);
+        Assert.That((await response.ReadAsync<HttpValidationProblemDetails>()).Errors[field][0], Does.Contain(reason), body);
     }
 
-    private static async Task<JsonNode> ReceiveAsync(HttpClient client, object receipt)
+    private static async Task<ReceiptResponse> ReceiveAsync(HttpClient client, object receipt)
     {
         var response = await client.PostAsJsonAsync("/api/returns/v1/receipts", receipt);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        return await PlatformApi.JsonNodeOf(response);
+        return await response.ReadAsync<ReceiptResponse>();
     }
 
     private static object Inspection(string[] unitIds, string grade, string? note = null, bool opened = false, string? category = null) =>
@@ -713,7 +686,7 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
             inspector = "inspector-7",
         };
 
-    private static async Task<JsonNode> GradeAsync(
+    private static async Task<InspectionResponse> GradeAsync(
         HttpClient client,
         Guid returnId,
         string[] unitIds,
@@ -728,18 +701,16 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
             Inspection(unitIds, grade, note, opened, category)
         );
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        return await PlatformApi.JsonNodeOf(response);
+        return await response.ReadAsync<InspectionResponse>();
     }
 
-    private static Task<JsonNode> GetReturnAsync(HttpClient client, Guid returnId) =>
-        GetJsonAsync(client, $"/api/returns/v1/returns/{returnId}");
+    private static Task<ReturnResponse> GetReturnAsync(HttpClient client, Guid returnId) =>
+        GetJsonAsync<ReturnResponse>(client, $"/api/returns/v1/returns/{returnId}");
 
-    private static async Task<JsonNode> GetJsonAsync(HttpClient client, string path)
+    private static async Task<T> GetJsonAsync<T>(HttpClient client, string path)
     {
         var response = await client.GetAsync(path);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        return await PlatformApi.JsonNodeOf(response);
+        return await response.ReadAsync<T>();
     }
-
-    private static string[] Strings(JsonNode? array) => array!.AsArray().Select(n => n!.GetValue<string>()).ToArray();
 }
