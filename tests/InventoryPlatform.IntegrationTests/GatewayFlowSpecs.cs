@@ -195,8 +195,10 @@ public sealed partial class GatewayFlowSpecs
     [Test]
     public async Task Bad_input_through_the_gateway_gets_problem_details_and_stores_nothing()
     {
-        var unknownItem = await _gateway.GetAsync("/api/receiving/v1/items/X0NQTHERE1");
-        var zeroUnits = await _gateway.PostAsJsonAsync(
+        // A client of its own: a connection an earlier test left half-closed must not fail this one.
+        using var gateway = Gateway(SellerKey);
+        var unknownItem = await gateway.GetAsync("/api/receiving/v1/items/X0NQTHERE1");
+        var zeroUnits = await gateway.PostAsJsonAsync(
             "/api/receiving/v1/shipments",
             new { fulfillmentCenter = "SEA1", lines = new[] { new { fnsku = "X0NOTHERE1", expectedUnits = 0 } } }
         );
@@ -204,7 +206,7 @@ public sealed partial class GatewayFlowSpecs
         Assert.That(unknownItem.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(zeroUnits.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(zeroUnits.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
-        var stock = await (await _gateway.GetAsync("/api/allocation/v1/stock?fnsku=X0NOTHERE1")).ReadAsync<Page<StockResponse>>();
+        var stock = await (await gateway.GetAsync("/api/allocation/v1/stock?fnsku=X0NOTHERE1")).ReadAsync<Page<StockResponse>>();
         Assert.That(stock.Items, Is.Empty);
     }
 

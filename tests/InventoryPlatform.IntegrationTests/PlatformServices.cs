@@ -1,5 +1,8 @@
 using Dapper;
+using InventoryPlatform.Allocation;
 using InventoryPlatform.Data;
+using InventoryPlatform.Limits;
+using InventoryPlatform.Receiving;
 using MassTransit;
 using Microsoft.Data.SqlClient;
 using Npgsql;
@@ -58,21 +61,10 @@ public sealed class PlatformServices : IAsyncDisposable
         if (services.Limits is not null)
         {
             services.Limits.CreateClient().Dispose();
-            await Eventually.Until(
-                () => TestInfrastructure.QueueHasConsumerAsync(messaging, "limits-reserve-capacity"),
-                ready => ready,
-                TimeSpan.FromSeconds(30),
-                "Limits consuming its reserve-capacity queue"
-            );
+            await TestInfrastructure.UntilConsumingAsync(messaging, LimitsService.Descriptor);
         }
 
-        // Published events only reach queues that exist: wait until Allocation's bus has declared its queue.
-        await Eventually.Until(
-            () => TestInfrastructure.QueueExistsAsync(messaging, "allocation-units-received"),
-            exists => exists,
-            TimeSpan.FromSeconds(30),
-            "Allocation's units-received queue"
-        );
+        await TestInfrastructure.UntilConsumingAsync(messaging, AllocationService.Descriptor, ReceivingService.Descriptor);
         return services;
     }
 

@@ -20,18 +20,6 @@ public sealed class StockConsumerSpecs(DatabaseProvider provider)
     public async Task Start()
     {
         _services = await PlatformServices.StartAsync(provider, "consumers");
-        foreach (
-            var queue in new[] { "allocation-return-restocked", "allocation-unsellable-return-received", "allocation-inventory-removed" }
-        )
-        {
-            await Eventually.Until(
-                () => TestInfrastructure.QueueExistsAsync(_services.Messaging, queue),
-                exists => exists,
-                TimeSpan.FromSeconds(30),
-                queue
-            );
-        }
-
         _bus = await _services.StartTestBusAsync();
     }
 

@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using InventoryPlatform.Data;
+using InventoryPlatform.Hosting;
+using InventoryPlatform.Messaging;
 using Microsoft.Data.SqlClient;
 using Npgsql;
 
@@ -239,6 +241,23 @@ public static class TestInfrastructure
             TimeSpan.FromSeconds(15),
             $"consumers of {string.Join(", ", queues)} in the management API"
         );
+
+    /// <summary>
+    /// Waits until every queue of the services' consumers has a consumer: published events reach only queues that exist. The
+    /// queues come from the consumers the services register (<see cref="ConsumerQueues"/>), never from a list kept here.
+    /// </summary>
+    public static async Task UntilConsumingAsync(string amqpUri, params PlatformService[] services)
+    {
+        foreach (var queue in services.SelectMany(s => ConsumerQueues.Of(s.Name, s.Assembly)))
+        {
+            await Eventually.Until(
+                () => QueueHasConsumerAsync(amqpUri, queue),
+                ready => ready,
+                TimeSpan.FromSeconds(30),
+                $"a consumer on {queue}"
+            );
+        }
+    }
 
     /// <summary>True once a queue exists and at least one consumer listens on it.</summary>
     public static async Task<bool> QueueHasConsumerAsync(string amqpUri, string queue)

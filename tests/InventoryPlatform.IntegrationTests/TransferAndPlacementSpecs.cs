@@ -23,12 +23,6 @@ public sealed class TransferAndPlacementSpecs(DatabaseProvider provider)
     public async Task Start()
     {
         _services = await PlatformServices.StartAsync(provider, "transfers");
-        await Eventually.Until(
-            () => TestInfrastructure.QueueExistsAsync(_services.Messaging, "allocation-demand-forecast-updated"),
-            exists => exists,
-            TimeSpan.FromSeconds(30),
-            "the forecast queue"
-        );
         _bus = await _services.StartTestBusAsync();
     }
 

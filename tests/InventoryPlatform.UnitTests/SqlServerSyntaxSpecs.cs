@@ -170,6 +170,16 @@ public sealed class SqlServerSyntaxSpecs
                 )
             );
 
+        // A later migration's DROP TABLE takes the table (and what was added to it) away again.
+        public override void Visit(DropTableStatement node)
+        {
+            foreach (var dropped in node.Objects)
+            {
+                var schema = dropped.SchemaIdentifier?.Value ?? "dbo";
+                Objects.RemoveAll(o => o.Schema == schema && o.Name == dropped.BaseIdentifier.Value);
+            }
+        }
+
         public override void Visit(CreateIndexStatement node) =>
             Objects.Add((node.OnName.SchemaIdentifier?.Value ?? "dbo", "index:" + node.Name.Value, []));
     }

@@ -1,5 +1,6 @@
 using Dapper;
 using InventoryPlatform.Data;
+using InventoryPlatform.Forecasting;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -58,19 +59,7 @@ public sealed class ForecastingFixture : IAsyncDisposable
             TimeSpan.FromSeconds(30),
             "Forecasting healthy"
         );
-        // Published events only reach queues that exist: wait until Forecasting's bus has declared its queues.
-        await Eventually.Until(
-            () => TestInfrastructure.QueueExistsAsync(messaging, "forecasting-order-shipped"),
-            e => e,
-            TimeSpan.FromSeconds(30),
-            "order-shipped queue"
-        );
-        await Eventually.Until(
-            () => TestInfrastructure.QueueExistsAsync(messaging, "forecasting-stock-changed"),
-            e => e,
-            TimeSpan.FromSeconds(30),
-            "stock-changed queue"
-        );
+        await TestInfrastructure.UntilConsumingAsync(messaging, ForecastingService.Descriptor);
         fixture.Bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(messaging)));
         await fixture.Bus.StartAsync();
         return fixture;

@@ -1,6 +1,7 @@
 using Dapper;
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
+using InventoryPlatform.Limits;
 using InventoryPlatform.Limits.Api;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
@@ -17,20 +18,6 @@ namespace InventoryPlatform.IntegrationTests.LimitsSpecs;
 /// </summary>
 public sealed class LimitsPlatform : IAsyncDisposable
 {
-    private static readonly string[] LimitsQueues =
-    [
-        "limits-reserve-capacity",
-        "limits-item-registered",
-        "limits-stock-changed",
-        "limits-units-received",
-        "limits-capacity-released",
-        "limits-inbound-shipment-closed",
-        "limits-order-shipped",
-        "limits-order-cancelled",
-        "limits-unsellable-return-received",
-        "limits-demand-forecast-updated",
-    ];
-
     private LimitsPlatform(
         DatabaseProvider provider,
         string database,
@@ -86,15 +73,7 @@ public sealed class LimitsPlatform : IAsyncDisposable
             );
         }
 
-        foreach (var queue in LimitsQueues)
-        {
-            await Eventually.Until(
-                () => TestInfrastructure.QueueHasConsumerAsync(messaging, queue),
-                ready => ready,
-                TimeSpan.FromSeconds(30),
-                $"Limits consuming {queue}"
-            );
-        }
+        await TestInfrastructure.UntilConsumingAsync(messaging, LimitsService.Descriptor);
 
         platform.Bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(messaging)));
         await platform.Bus.StartAsync();

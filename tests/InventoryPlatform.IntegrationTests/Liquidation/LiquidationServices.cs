@@ -1,5 +1,7 @@
 using Dapper;
+using InventoryPlatform.Allocation;
 using InventoryPlatform.Data;
+using InventoryPlatform.Liquidation;
 using MassTransit;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.SqlClient;
@@ -57,30 +59,7 @@ public sealed class LiquidationServices : IAsyncDisposable
         var services = new LiquidationServices(provider, database, messaging);
         services.Allocation.CreateClient().Dispose();
         services.Liquidation.CreateClient().Dispose();
-        foreach (
-            var queue in new[]
-            {
-                "allocation-units-received",
-                "allocation-inventory-removed",
-                "allocation-unsellable-return-received",
-                "liquidation-units-received",
-                "liquidation-order-shipped",
-                "liquidation-item-registered",
-                "liquidation-inventory-removed",
-                "liquidation-unsellable-return-received",
-                "liquidation-demand-forecast-updated",
-                "liquidation-return-restocked",
-            }
-        )
-        {
-            // Published events only reach queues that exist: wait until both buses have declared theirs.
-            await Eventually.Until(
-                () => TestInfrastructure.QueueHasConsumerAsync(messaging, queue),
-                ready => ready,
-                TimeSpan.FromSeconds(30),
-                $"queue {queue}"
-            );
-        }
+        await TestInfrastructure.UntilConsumingAsync(messaging, AllocationService.Descriptor, LiquidationService.Descriptor);
 
         services.Bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(messaging)));
         await services.Bus.StartAsync();
