@@ -3,7 +3,7 @@ namespace InventoryPlatform.Contracts.V1;
 /// <summary>
 /// The ledger balance of one (seller, FNSKU, FC) changed; the figures are the balance after the change.
 /// <see cref="Version"/> grows with every change of that balance, so a consumer that receives events out of
-/// order keeps the newest.
+/// order keeps the newest. <see cref="Available"/> = on hand − reserved − pending removal: what can still be promised.
 /// </summary>
 public sealed record StockChanged(
     Guid EventId,
@@ -18,5 +18,9 @@ public sealed record StockChanged(
     int InTransit,
     int Unfulfillable,
     long Version,
-    string Reason
-) : IIntegrationEvent;
+    string Reason,
+    int PendingRemoval = 0
+) : IIntegrationEvent
+{
+    public int Available => OnHand - Reserved - PendingRemoval;
+}
