@@ -38,9 +38,8 @@ public sealed class SchemaParitySpecs
             .Select(c => $"{c.Table}.{c.Column}")
             .Order(StringComparer.Ordinal)
             .ToList();
-        var sqlServer = MigrationScripts
-            .For(DatabaseProvider.SqlServer, assembly, schema)
-            .SelectMany(s => SqlServerSyntaxSpecs.CreatedObjects(s.Sql))
+        var sqlServer = SqlServerSyntaxSpecs
+            .CreatedObjects(MigrationScripts.For(DatabaseProvider.SqlServer, assembly, schema).Select(s => s.Sql))
             .SelectMany(o => o.Columns.Select(c => $"{o.Name}.{c}"))
             .Order(StringComparer.Ordinal)
             .ToList();

@@ -41,9 +41,7 @@ public sealed class SqlServerSyntaxSpecs
     [TestCaseSource(nameof(ServiceMigrations))]
     public void SQL_Server_migrations_create_objects_only_in_their_own_schema(Assembly assembly, string schema)
     {
-        var schemas = MigrationScripts
-            .For(DatabaseProvider.SqlServer, assembly, schema)
-            .SelectMany(s => CreatedObjects(s.Sql))
+        var schemas = CreatedObjects(MigrationScripts.For(DatabaseProvider.SqlServer, assembly, schema).Select(s => s.Sql))
             .Select(o => o.Schema)
             .Distinct()
             .ToList();
@@ -136,14 +134,23 @@ public sealed class SqlServerSyntaxSpecs
         return errors;
     }
 
-    /// <summary>Tables (with their columns, also those added later) and indexes a script creates.</summary>
-    internal static IReadOnlyList<(string Schema, string Name, IReadOnlyList<string> Columns)> CreatedObjects(string sql)
+    /// <summary>
+    /// Tables (with their columns, also those added later) and indexes that a migration set leaves behind, its scripts
+    /// read in order, so a later script's DROP TABLE takes away what an earlier one created.
+    /// </summary>
+    internal static IReadOnlyList<(string Schema, string Name, IReadOnlyList<string> Columns)> CreatedObjects(
+        IEnumerable<string> scripts
+    )
     {
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);
-        var fragment = parser.Parse(new StringReader(sql), out var errors);
-        Assert.That(errors, Is.Empty);
         var visitor = new CreatedObjectsVisitor();
-        fragment.Accept(visitor);
+        foreach (var sql in scripts)
+        {
+            var fragment = parser.Parse(new StringReader(sql), out var errors);
+            Assert.That(errors, Is.Empty);
+            fragment.Accept(visitor);
+        }
+
         return visitor.Objects;
     }
 
