@@ -29,12 +29,19 @@ public sealed partial class GatewayFlowSpecs
         var shipped = await CoreStockUntilAsync(partner, fnsku, "SEA1", s => s.Inbound == 20, "20 inbound once the ASN shipped");
         await PlatformApi.ScanAsync(partner, shipment, fnsku, Units(seller, "asn-a", 12));
         var first = await CoreStockUntilAsync(partner, fnsku, "SEA1", s => s.OnHand == 12, "the first 12 units on hand");
+        var betweenBatches = DateTime.UtcNow;
         await PlatformApi.ScanAsync(partner, shipment, fnsku, Units(seller, "asn-b", 8));
         var second = await CoreStockUntilAsync(partner, fnsku, "SEA1", s => s.OnHand == 20, "all 20 units on hand");
 
         Assert.That((shipped.Inbound, shipped.OnHand, shipped.Available), Is.EqualTo((20, 0, 0)));
         Assert.That((first.Inbound, first.OnHand, first.Available), Is.EqualTo((8, 12, 12)));
         Assert.That((second.Inbound, second.OnHand, second.Available), Is.EqualTo((0, 20, 20)));
+        // The journal rebuilds the positions as they stood between the batches.
+        var asOf = await GetAsync<Page<StockResponse>>(
+            partner,
+            $"/api/allocation/v1/stock?fnsku={fnsku}&asOf={betweenBatches:yyyy-MM-ddTHH:mm:ss.fffZ}"
+        );
+        Assert.That(asOf.Items.Select(s => (s.FulfillmentCenter, s.Inbound, s.OnHand)), Is.EqualTo(new[] { ("SEA1", 8, 12) }));
         await LedgerAudit.AssertJournalAgreesWithBalancesAsync(_database);
     }
 
