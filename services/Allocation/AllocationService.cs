@@ -16,7 +16,12 @@ public static class AllocationService
         services.AddSingleton<OrderRepository>();
         services.AddSingleton<TransferRepository>();
         services.AddSingleton<DemandRepository>();
+        services.AddSingleton<InboundShipmentRepository>();
+        services.AddSingleton<RemovalHoldRepository>();
         services.AddSingleton<LedgerPosting>();
+        services.AddSingleton<InboundPosting>();
+        services.AddSingleton<RemovalHolds>();
+        services.AddSingleton<BackorderFiller>();
         services.AddSingleton<CreateOrderHandler>();
         services.AddSingleton<CancelOrderHandler>();
         services.AddSingleton<ConfirmShipmentHandler>();

@@ -32,7 +32,8 @@ public static class LedgerAudit
     )
     {
         var balances = await queryBalances(
-            "SELECT seller_id, fnsku, fulfillment_center, on_hand, reserved, inbound, in_transit, unfulfillable, version FROM "
+            "SELECT seller_id, fnsku, fulfillment_center, on_hand, reserved, inbound, in_transit, unfulfillable, version, "
+                + "pending_removal FROM "
                 + "allocation.stock_balances",
             null
         );
@@ -49,7 +50,7 @@ public static class LedgerAudit
 
         var stored = balances.ToDictionary(
             b => (b.SellerId, b.Fnsku, b.FulfillmentCenter),
-            b => new StockBalance(b.OnHand, b.Reserved, b.Inbound, b.InTransit, b.Unfulfillable, b.Version)
+            b => new StockBalance(b.OnHand, b.Reserved, b.Inbound, b.InTransit, b.Unfulfillable, b.Version, b.PendingRemoval)
         );
         foreach (var (key, balance) in stored)
         {
@@ -61,7 +62,11 @@ public static class LedgerAudit
         }
 
         Assert.That(rebuilt.Keys.Except(stored.Keys), Is.Empty, "every journal entry belongs to a balance");
-        Assert.That(stored.Values.All(b => b.Reserved <= b.OnHand && b.OnHand >= 0), Is.True, "no balance is oversold or negative");
+        Assert.That(
+            stored.Values.All(b => b.Reserved + b.PendingRemoval <= b.OnHand && b.OnHand >= 0),
+            Is.True,
+            "no balance is oversold or negative"
+        );
     }
 
     public sealed class BalanceRow
@@ -75,6 +80,7 @@ public static class LedgerAudit
         public int InTransit { get; init; }
         public int Unfulfillable { get; init; }
         public long Version { get; init; }
+        public int PendingRemoval { get; init; }
     }
 
     public sealed class MovementRow

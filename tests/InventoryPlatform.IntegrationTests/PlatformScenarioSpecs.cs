@@ -400,11 +400,11 @@ public sealed partial class GatewayFlowSpecs
             TimeSpan.FromSeconds(60),
             "the removed mugs off the ledger"
         );
-        var vaseRemovals = await TestInfrastructure.QueryAsync<(string, int, string)>(
+        var vaseRemovals = await TestInfrastructure.QueryAsync<(string, string, int, string)>(
             DatabaseProvider.Postgres,
             _database,
-            "SELECT fulfillment_center, quantity, reason FROM allocation.stock_movements WHERE seller_id = @Seller AND fnsku = @Fnsku AND "
-                + "source_id = @Source",
+            "SELECT fulfillment_center, bucket, quantity, reason FROM allocation.stock_movements "
+                + "WHERE seller_id = @Seller AND fnsku = @Fnsku AND source_id = @Source",
             new
             {
                 Seller = seller,
@@ -412,7 +412,19 @@ public sealed partial class GatewayFlowSpecs
                 Source = $"removal:{vaseOrder}",
             }
         );
-        Assert.That(vaseRemovals, Is.EqualTo(new[] { ("EWR9", -Vases, "RemovedLiquidated") }), "the journal takes the vases off once");
+        // Held (pending removal) while the order was open, then taken off on hand once, consuming the hold.
+        Assert.That(
+            vaseRemovals,
+            Is.EquivalentTo(
+                new[]
+                {
+                    ("EWR9", "PendingRemoval", Vases, "RemovalHeld"),
+                    ("EWR9", "OnHand", -Vases, "RemovedLiquidated"),
+                    ("EWR9", "PendingRemoval", -Vases, "RemovedLiquidated"),
+                }
+            ),
+            "the journal holds the vases and takes them off once"
+        );
 
         // Returns analytics: 2 of the 6 mugs shipped came back.
         var rate = await Eventually.Until(

@@ -8,13 +8,15 @@ using InventoryPlatform.Primitives;
 namespace InventoryPlatform.Allocation.Application;
 
 /// <summary>
-/// Receives a transfer at its destination in one transaction: ledger, journal, StockChanged and TransferCompleted together.
+/// Receives a transfer at its destination in one transaction: ledger, journal, StockChanged and TransferCompleted together; the
+/// arrived units fill the seller's backorders of the FNSKU in the same transaction.
 /// </summary>
 public sealed class ReceiveTransferHandler(
     Database database,
     LedgerPosting ledger,
     TransferRepository transfers,
     Outbox outbox,
+    BackorderFiller backorders,
     TimeProvider time
 )
 {
@@ -46,6 +48,7 @@ public sealed class ReceiveTransferHandler(
             correlationId
         );
         await transfers.MarkReceivedAsync(unit, id, now.UtcDateTime);
+        await backorders.FillAsync(unit, sellerId, transfer.Fnsku, correlationId);
         await outbox.AddAsync(
             unit,
             new TransferCompleted(

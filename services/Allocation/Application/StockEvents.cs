@@ -20,6 +20,7 @@ public static class StockEvents
             balance.InTransit,
             balance.Unfulfillable,
             balance.Version,
-            reason
+            reason,
+            balance.PendingRemoval
         );
 }

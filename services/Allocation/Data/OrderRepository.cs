@@ -148,6 +148,90 @@ public sealed class OrderRepository(Database database)
             }
         );
 
+    /// <summary>
+    /// The seller's orders, oldest first, that wait for units of this FNSKU: a line backordered and nothing shipped yet
+    /// (backordered or partially allocated).
+    /// </summary>
+    public static async Task<IReadOnlyList<Guid>> BackorderedAsync(UnitOfWork unit, string sellerId, string fnsku, int limit)
+    {
+        var sql = unit.Dialect.SelectTop(
+            "allocation.orders o JOIN allocation.order_lines l ON l.order_id = o.id",
+            "o.id",
+            "o.seller_id = @SellerId AND l.fnsku = @Fnsku AND l.backordered > 0 AND o.status IN (@Backordered, @PartiallyAllocated)",
+            "o.created_at, o.id"
+        );
+        var ids = await unit.QueryAsync<Guid>(
+            sql,
+            new
+            {
+                SellerId = sellerId,
+                Fnsku = fnsku,
+                Backordered = nameof(OrderStatus.Backordered),
+                PartiallyAllocated = nameof(OrderStatus.PartiallyAllocated),
+                limit,
+            }
+        );
+        return ids.ToList();
+    }
+
+    /// <summary>
+    /// Adds units newly reserved for backordered lines to the batch: the lines' backorders shrink, the allocations grow (an
+    /// order that has not shipped may already hold units of the line at that FC), and the order gets its new status.
+    /// </summary>
+    public static void AddBackorderFill(
+        StatementBatch batch,
+        OrderView order,
+        IReadOnlyCollection<OrderAllocationRecord> filled,
+        OrderStatus status,
+        DateTime now
+    )
+    {
+        foreach (var line in filled.GroupBy(a => a.LineNumber))
+        {
+            batch.Add(
+                "UPDATE allocation.order_lines SET backordered = backordered - @Quantity "
+                    + "WHERE order_id = @OrderId AND line_number = @LineNumber",
+                new
+                {
+                    Quantity = line.Sum(a => a.Quantity),
+                    OrderId = order.Header.Id,
+                    LineNumber = line.Key,
+                }
+            );
+        }
+
+        foreach (var allocation in filled)
+        {
+            var exists = order.Allocations.Any(a =>
+                a.LineNumber == allocation.LineNumber && a.FulfillmentCenter == allocation.FulfillmentCenter
+            );
+            batch.Add(
+                exists
+                    ? "UPDATE allocation.order_allocations SET quantity = quantity + @Quantity WHERE order_id = @OrderId "
+                        + "AND line_number = @LineNumber AND fulfillment_center = @FulfillmentCenter"
+                    : "INSERT INTO allocation.order_allocations (order_id, line_number, fulfillment_center, quantity, shipped_at) "
+                        + "VALUES (@OrderId, @LineNumber, @FulfillmentCenter, @Quantity, NULL)",
+                new
+                {
+                    OrderId = order.Header.Id,
+                    allocation.LineNumber,
+                    allocation.FulfillmentCenter,
+                    allocation.Quantity,
+                }
+            );
+        }
+
+        batch.Add(
+            "UPDATE allocation.orders SET status = @Status, updated_at = @Now WHERE id = @Id",
+            new
+            {
+                Id = order.Header.Id,
+                Status = status.ToString(),
+                Now = now,
+            }
+        );
+    }
+
     private static async Task<OrderView> ReadRestAsync(
         System.Data.Common.DbConnection connection,
         System.Data.Common.DbTransaction? transaction,

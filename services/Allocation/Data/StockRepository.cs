@@ -5,7 +5,7 @@ namespace InventoryPlatform.Allocation.Data;
 
 public sealed class StockRepository(Database database)
 {
-    private const string BalanceColumns = "on_hand, reserved, inbound, in_transit, unfulfillable, version";
+    private const string BalanceColumns = "on_hand, reserved, inbound, in_transit, unfulfillable, version, pending_removal";
 
     // Creates the balance if absent and locks it, in one round trip (the insert gives no result set).
     private readonly string _createAndLock =
@@ -58,7 +58,7 @@ public sealed class StockRepository(Database database)
 
         batch.Add(
             "UPDATE allocation.stock_balances SET on_hand = @OnHand, reserved = @Reserved, inbound = @Inbound, in_transit = @InTransit, "
-                + "unfulfillable = @Unfulfillable, version = @Version, updated_at = @UpdatedAt "
+                + "unfulfillable = @Unfulfillable, pending_removal = @PendingRemoval, version = @Version, updated_at = @UpdatedAt "
                 + "WHERE seller_id = @SellerId AND fnsku = @Fnsku AND fulfillment_center = @FulfillmentCenter",
             new
             {
@@ -67,6 +67,7 @@ public sealed class StockRepository(Database database)
                 next.Inbound,
                 next.InTransit,
                 next.Unfulfillable,
+                next.PendingRemoval,
                 next.Version,
                 UpdatedAt = occurredAt,
                 key.SellerId,
@@ -208,9 +209,10 @@ public sealed class StockRepository(Database database)
         public int InTransit { get; init; }
         public int Unfulfillable { get; init; }
         public long Version { get; init; }
+        public int PendingRemoval { get; init; }
         public DateTime UpdatedAt { get; init; }
 
-        public StockBalance ToBalance() => new(OnHand, Reserved, Inbound, InTransit, Unfulfillable, Version);
+        public StockBalance ToBalance() => new(OnHand, Reserved, Inbound, InTransit, Unfulfillable, Version, PendingRemoval);
     }
 
     private sealed class MovementRow

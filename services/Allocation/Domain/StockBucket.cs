@@ -8,4 +8,7 @@ public enum StockBucket
     Inbound,
     InTransit,
     Unfulfillable,
+
+    /// <summary>Part of on hand held for a removal order (liquidation, removal, disposal) until it completes or is cancelled.</summary>
+    PendingRemoval,
 }

@@ -1,6 +1,4 @@
 using InventoryPlatform.Allocation.Application;
-using InventoryPlatform.Allocation.Data;
-using InventoryPlatform.Allocation.Domain;
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
 using InventoryPlatform.Messaging;
@@ -8,24 +6,20 @@ using MassTransit;
 
 namespace InventoryPlatform.Allocation.Messaging;
 
-/// <summary>Units scanned at a dock go on the ledger: sellable ones on hand, damaged ones unfulfillable.</summary>
-public sealed class UnitsReceivedConsumer(Database database, Inbox inbox, LedgerPosting ledger)
+/// <summary>
+/// Units scanned at a dock go on the ledger: sellable ones on hand, damaged ones unfulfillable, out of the shipment's inbound
+/// (never below 0: units beyond the ASN just arrive). Sellable units then fill the seller's backorders of the FNSKU.
+/// </summary>
+public sealed class UnitsReceivedConsumer(Database database, Inbox inbox, InboundPosting inbound, BackorderFiller backorders)
     : InboxConsumer<UnitsReceived>(database, inbox)
 {
-    protected override Task HandleAsync(ConsumeContext<UnitsReceived> context, UnitOfWork unit)
+    protected override async Task HandleAsync(ConsumeContext<UnitsReceived> context, UnitOfWork unit)
     {
         var received = context.Message;
-        var movement =
-            received.Condition == UnitCondition.Sellable
-                ? new StockMovement(StockBucket.OnHand, received.Quantity, "Received", $"shipment:{received.ShipmentId}")
-                : new StockMovement(StockBucket.Unfulfillable, received.Quantity, "ReceivedDamaged", $"shipment:{received.ShipmentId}");
-
         // Adding units can only be refused on corrupt input; the exception lets retries and the error queue keep the message.
-        return ledger.PostAsync(
-            unit,
-            new StockKey(received.SellerId, received.Fnsku, received.FulfillmentCenter),
-            [movement],
-            received.CorrelationId
-        );
+        if (await inbound.ReceivedAsync(unit, received))
+        {
+            await backorders.FillAsync(unit, received.SellerId, received.Fnsku, received.CorrelationId);
+        }
     }
 }

@@ -276,6 +276,20 @@ public sealed class RecommendationHandler(
             [.. lines.Select(l => new RemovalOrderLine(l.FulfillmentCenter, l.Quantity))]
         );
         await orders.InsertAsync(unit, order);
+        // Allocation holds the order's sellable units (pending removal) until it completes or is cancelled.
+        await outbox.AddAsync(
+            unit,
+            new RemovalOrderOpened(
+                Guid.CreateVersion7(),
+                now,
+                order.SellerId,
+                correlationId,
+                order.Id,
+                order.Fnsku,
+                order.FromUnfulfillable,
+                [.. order.Lines.Select(l => new RemovalLine(l.FulfillmentCenter, l.Quantity))]
+            )
+        );
         return order.Id;
     }
 }

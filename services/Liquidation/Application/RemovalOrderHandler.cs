@@ -78,6 +78,24 @@ public sealed class RemovalOrderHandler(
             );
         }
 
+        if (to == RemovalOrderStatus.Cancelled)
+        {
+            // Allocation releases the units it held for this order.
+            await outbox.AddAsync(
+                unit,
+                new RemovalOrderCancelled(
+                    Guid.CreateVersion7(),
+                    now,
+                    sellerId,
+                    correlationId,
+                    order.Id,
+                    order.Fnsku,
+                    order.FromUnfulfillable,
+                    [.. order.Lines.Select(l => new RemovalLine(l.FulfillmentCenter, l.Quantity))]
+                )
+            );
+        }
+
         return order with
         {
             Status = to,

@@ -46,6 +46,25 @@ public sealed class ShipmentTransitionHandler(Database database, ShipmentReposit
                 await shipments.SetStatusAsync(unit, shipmentId, to, now.UtcDateTime);
                 switch (action)
                 {
+                    case ShipmentAction.Ship:
+                        // Allocation counts the expected units as inbound at the FC until they are scanned or the shipment ends.
+                        await outbox.AddAsync(
+                            unit,
+                            new InboundShipmentShipped(
+                                Guid.CreateVersion7(),
+                                now,
+                                sellerId,
+                                correlationId,
+                                shipmentId,
+                                header.FulfillmentCenter,
+                                lines
+                                    .GroupBy(l => l.Fnsku, StringComparer.Ordinal)
+                                    .OrderBy(g => g.Key, StringComparer.Ordinal)
+                                    .Select(g => new InboundLine(g.Key, g.Sum(l => l.ExpectedUnits)))
+                                    .ToList()
+                            )
+                        );
+                        break;
                     case ShipmentAction.Close:
                         await outbox.AddAsync(
                             unit,
@@ -65,6 +84,17 @@ public sealed class ShipmentTransitionHandler(Database database, ShipmentReposit
                         await outbox.AddAsync(
                             unit,
                             new CapacityReleased(Guid.CreateVersion7(), now, sellerId, correlationId, shipmentId, header.FulfillmentCenter)
+                        );
+                        await outbox.AddAsync(
+                            unit,
+                            new InboundShipmentCancelled(
+                                Guid.CreateVersion7(),
+                                now,
+                                sellerId,
+                                correlationId,
+                                shipmentId,
+                                header.FulfillmentCenter
+                            )
                         );
                         break;
                 }

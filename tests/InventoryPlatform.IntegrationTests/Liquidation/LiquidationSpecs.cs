@@ -191,12 +191,20 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
         }
 
         Assert.That(await OnHandAsync(allocation, fnsku, "SEA1"), Is.EqualTo(230));
+        // Held when the order opened, then taken off on hand once, consuming the hold.
         Assert.That(
-            await _services.ScalarAsync<int>(
-                "SELECT COUNT(*) FROM allocation.stock_movements WHERE source_id = @source",
+            await _services.QueryAsync<(string Bucket, int Quantity, string Reason)>(
+                "SELECT bucket, quantity, reason FROM allocation.stock_movements WHERE source_id = @source ORDER BY occurred_at, id",
                 new { source = $"removal:{orderId}" }
             ),
-            Is.EqualTo(1)
+            Is.EquivalentTo(
+                new[]
+                {
+                    ("PendingRemoval", 120, "RemovalHeld"),
+                    ("OnHand", -120, "RemovedLiquidated"),
+                    ("PendingRemoval", -120, "RemovedLiquidated"),
+                }
+            )
         );
 
         // Its own event coming back does not take the units off Liquidation's lots a second time.
