@@ -245,7 +245,7 @@ public sealed class RecommendationHandler(
     {
         var r = record.Recommendation;
         var lots = (await stock.LotsAsync(unit, record.SellerId, r.Fnsku))
-            .Where(l => l.StockKind == r.StockKind)
+            .Where(l => l.StockKind == r.StockKind && !l.InTransit)
             .Select(l => (l.FulfillmentCenter, l.Lot));
         var lines = RemovalOrders.PickOldest(lots, r.Quantity);
         var quantity = lines.Sum(l => l.Quantity);
