@@ -268,6 +268,15 @@ public sealed class StockRepository(Database database)
             .Select(r => r.ToStored())
             .ToList();
 
+    public async Task<ItemRecord?> ItemAsync(UnitOfWork unit, string sellerId, string fnsku) =>
+        (
+            await unit.QuerySingleOrDefaultAsync<ItemRow>(
+                "SELECT fnsku, storage_type, length_cm, width_cm, height_cm, weight_kg, list_price, currency FROM liquidation.items WHERE "
+                    + "seller_id = @SellerId AND fnsku = @Fnsku",
+                new { SellerId = sellerId, Fnsku = fnsku }
+            )
+        )?.ToRecord();
+
     public async Task<IReadOnlyDictionary<string, ItemRecord>> ItemsAsync(string sellerId, CancellationToken cancellationToken) =>
         (
             await database.QueryAsync<ItemRow>(
