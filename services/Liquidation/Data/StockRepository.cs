@@ -119,10 +119,11 @@ public sealed class StockRepository(Database database)
     )
     {
         var (lots, outcome) = await TakeFifoAsync(unit, sellerId, fnsku, from, StockKind.Sellable, quantity);
-        var arrived = await unit.ExecuteScalarAsync<int>(
-            "SELECT COUNT(*) FROM liquidation.arrived_transfers WHERE transfer_id = @TransferId",
-            new { TransferId = transferId }
-        ) > 0;
+        var arrived =
+            await unit.ExecuteScalarAsync<int>(
+                "SELECT COUNT(*) FROM liquidation.arrived_transfers WHERE transfer_id = @TransferId",
+                new { TransferId = transferId }
+            ) > 0;
         var receivedAt = lots.ToDictionary(l => l.Id, l => l.ReceivedAt);
         await unit.ExecuteAsync(
             "INSERT INTO liquidation.inventory_lots (id, seller_id, fnsku, fulfillment_center, stock_kind, received_at, quantity_received, "

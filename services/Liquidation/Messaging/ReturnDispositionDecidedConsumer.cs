@@ -26,9 +26,7 @@ public sealed class ReturnDispositionDecidedConsumer(
     {
         var decided = context.Message;
         var item = await stock.ItemAsync(unit, decided.SellerId, decided.Fnsku);
-        var profile = item is null
-            ? null
-            : ItemProfile.From(item.StorageType, item.Dimensions, item.ListPrice, null, item.Currency);
+        var profile = item is null ? null : ItemProfile.From(item.StorageType, item.Dimensions, item.ListPrice, null, item.Currency);
         var kind = RemovalOrders.KindOf(decided.Disposition);
         var (recovery, fees) = RemovalOrders.ValueOf(kind, decided.Quantity, profile, settings);
         var at = time.GetUtcNow().UtcDateTime;
@@ -46,7 +44,8 @@ public sealed class ReturnDispositionDecidedConsumer(
                 recovery,
                 fees,
                 // Without ItemRegistered there is no price to value the order with; the seeded fee schedule is in US dollars.
-                item?.Currency ?? "USD",
+                item?.Currency
+                    ?? "USD",
                 decided.CorrelationId,
                 at,
                 at,
