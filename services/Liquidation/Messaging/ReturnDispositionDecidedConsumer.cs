@@ -8,10 +8,13 @@ using MassTransit;
 namespace InventoryPlatform.Liquidation.Messaging;
 
 /// <summary>
-/// Unsellable returns the seller's grading rules sent to liquidation, removal or disposal become a pending order for exactly
-/// those units at the FC that received them (the units themselves arrive as an unfulfillable lot from
-/// <see cref="UnsellableReturnReceived"/>). The seller starts and completes it like any other order; while it is open, no
-/// other recommendation is raised for the FNSKU's unfulfillable stock.
+/// Unsellable returns the seller's grading rules sent to liquidation become a pending liquidation order for exactly those
+/// units at the FC that received them (the units themselves arrive as an unfulfillable lot from
+/// <see cref="UnsellableReturnReceived"/>); the seller starts and completes it like any other order, and while it is open no
+/// other recommendation is raised for the FNSKU's unfulfillable stock. Liquidation is the one disposition the engine never
+/// proposes for unsellable stock, so without this order it would never happen. Units sent to removal or disposal stay
+/// candidates: the recommendation for unfulfillable stock values exactly those two options (and a seller's automatic
+/// policy executes it), together with the FNSKU's other unsellable units.
 /// </summary>
 public sealed class ReturnDispositionDecidedConsumer(
     Database database,
@@ -25,6 +28,11 @@ public sealed class ReturnDispositionDecidedConsumer(
     protected override async Task HandleAsync(ConsumeContext<ReturnDispositionDecided> context, UnitOfWork unit)
     {
         var decided = context.Message;
+        if (decided.Disposition != ReturnDisposition.Liquidate)
+        {
+            return;
+        }
+
         var item = await stock.ItemAsync(unit, decided.SellerId, decided.Fnsku);
         var profile = item is null ? null : ItemProfile.From(item.StorageType, item.Dimensions, item.ListPrice, null, item.Currency);
         var kind = RemovalOrders.KindOf(decided.Disposition);
