@@ -16,6 +16,7 @@ public static class ReceivingService
         services.AddSingleton<ShipmentRepository>();
         services.AddSingleton<PutawayRepository>();
         services.AddSingleton<PutawayPlanner>();
+        services.AddSingleton<BinRelease>();
         services.AddSingleton<RegisterItemHandler>();
         services.AddSingleton<ConfigureBinsHandler>();
         services.AddSingleton<RecordScansHandler>();

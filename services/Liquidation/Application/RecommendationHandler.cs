@@ -221,6 +221,7 @@ public sealed class RecommendationHandler(
                         $"{kind} of {(r.MarkdownPercent ?? 0).ToString("0.#", CultureInfo.InvariantCulture)} %: {r.Rationale}"
                     )
                 );
+                await PublishApprovalAsync(unit, record, correlationId, now);
                 break;
             case RecommendedAction.Liquidate or RecommendedAction.RemoveToSeller or RecommendedAction.Dispose:
                 orderId = await CreateOrderAsync(unit, record, correlationId, now);
@@ -241,11 +242,56 @@ public sealed class RecommendationHandler(
         };
     }
 
+    /// <summary>
+    /// What the approval changes elsewhere: a markdown is the item's new list price (Receiving's catalogue); a deal is a
+    /// promotion from today for the configured days in Forecasting's calendar.
+    /// </summary>
+    private Task PublishApprovalAsync(UnitOfWork unit, RecommendationRecord record, Guid correlationId, DateTimeOffset now)
+    {
+        var r = record.Recommendation;
+        var newPrice = new Money(r.RecommendedPrice ?? r.CurrentPrice, r.Currency);
+        if (r.Action == RecommendedAction.Markdown)
+        {
+            return outbox.AddAsync(
+                unit,
+                new MarkdownApproved(
+                    Guid.CreateVersion7(),
+                    now,
+                    record.SellerId,
+                    correlationId,
+                    record.Id,
+                    r.Fnsku,
+                    new Money(r.CurrentPrice, r.Currency),
+                    newPrice,
+                    r.MarkdownPercent ?? 0
+                )
+            );
+        }
+
+        var startsOn = DateOnly.FromDateTime(now.UtcDateTime);
+        return outbox.AddAsync(
+            unit,
+            new PromotionApproved(
+                Guid.CreateVersion7(),
+                now,
+                record.SellerId,
+                correlationId,
+                record.Id,
+                r.Fnsku,
+                startsOn,
+                startsOn.AddDays(settings.Promotion.Days - 1),
+                r.MarkdownPercent ?? settings.Promotion.DiscountPercent,
+                newPrice,
+                settings.Promotion.DemandLift
+            )
+        );
+    }
+
     private async Task<Guid> CreateOrderAsync(UnitOfWork unit, RecommendationRecord record, Guid correlationId, DateTimeOffset now)
     {
         var r = record.Recommendation;
         var lots = (await stock.LotsAsync(unit, record.SellerId, r.Fnsku))
-            .Where(l => l.StockKind == r.StockKind)
+            .Where(l => l.StockKind == r.StockKind && !l.InTransit)
             .Select(l => (l.FulfillmentCenter, l.Lot));
         var lines = RemovalOrders.PickOldest(lots, r.Quantity);
         var quantity = lines.Sum(l => l.Quantity);

@@ -10,7 +10,7 @@ namespace InventoryPlatform.Liquidation.Data;
 /// </summary>
 public sealed class StockRepository(Database database)
 {
-    private const string LotColumns = "id, fnsku, fulfillment_center, stock_kind, received_at, quantity_remaining";
+    private const string LotColumns = "id, fnsku, fulfillment_center, stock_kind, received_at, quantity_remaining, transfer_id";
 
     private readonly string _upsertItem = database.Dialect.Upsert(
         "liquidation.items",
@@ -23,7 +23,7 @@ public sealed class StockRepository(Database database)
         "liquidation.inventory_lots",
         LotColumns,
         "seller_id = @SellerId AND fnsku = @Fnsku AND fulfillment_center = @FulfillmentCenter AND stock_kind = @StockKind AND "
-            + "quantity_remaining > 0 "
+            + "quantity_remaining > 0 AND transfer_id IS NULL "
             + "ORDER BY received_at, id"
     );
 
@@ -31,6 +31,12 @@ public sealed class StockRepository(Database database)
         "liquidation.sales_days",
         ["seller_id", "fnsku", "sale_date"],
         ["seller_id", "fnsku", "sale_date", "units", "revenue", "last_sale_at"]
+    );
+
+    private readonly string _insertArrival = database.Dialect.InsertIfAbsent(
+        "liquidation.arrived_transfers",
+        ["transfer_id"],
+        ["transfer_id", "arrived_at"]
     );
 
     private readonly string _createForecast = database.Dialect.InsertIfAbsent(
@@ -84,8 +90,75 @@ public sealed class StockRepository(Database database)
             }
         );
 
-    /// <summary>Takes units out of the oldest lots of one FNSKU at one FC; returns what the lots could not cover.</summary>
+    /// <summary>
+    /// Takes units out of the oldest lots of one FNSKU at one FC (lots still in transit to it excluded); returns what the lots
+    /// could not cover.
+    /// </summary>
     public async Task<int> ConsumeFifoAsync(
+        UnitOfWork unit,
+        string sellerId,
+        string fnsku,
+        string fulfillmentCenter,
+        StockKind kind,
+        int quantity
+    ) => (await TakeFifoAsync(unit, sellerId, fnsku, fulfillmentCenter, kind, quantity)).Outcome.Shortfall;
+
+    /// <summary>
+    /// A transfer: the oldest sellable lots at the source give up <paramref name="quantity"/> units, which become lots at the
+    /// destination with the same receipt dates, in transit under <paramref name="transferId"/> unless it already arrived.
+    /// Returns what the source's lots could not cover.
+    /// </summary>
+    public async Task<int> MoveFifoAsync(
+        UnitOfWork unit,
+        string sellerId,
+        string fnsku,
+        string from,
+        string to,
+        Guid transferId,
+        int quantity
+    )
+    {
+        var (lots, outcome) = await TakeFifoAsync(unit, sellerId, fnsku, from, StockKind.Sellable, quantity);
+        var arrived =
+            await unit.ExecuteScalarAsync<int>(
+                "SELECT COUNT(*) FROM liquidation.arrived_transfers WHERE transfer_id = @TransferId",
+                new { TransferId = transferId }
+            ) > 0;
+        var receivedAt = lots.ToDictionary(l => l.Id, l => l.ReceivedAt);
+        await unit.ExecuteAsync(
+            "INSERT INTO liquidation.inventory_lots (id, seller_id, fnsku, fulfillment_center, stock_kind, received_at, quantity_received, "
+                + "quantity_remaining, source, transfer_id) "
+                + "VALUES (@Id, @SellerId, @Fnsku, @FulfillmentCenter, @StockKind, @ReceivedAt, @Quantity, @Quantity, @Source, "
+                + "@TransferId)",
+            outcome.Draws.Select(d => new
+            {
+                Id = Guid.CreateVersion7(),
+                SellerId = sellerId,
+                Fnsku = fnsku,
+                FulfillmentCenter = to,
+                StockKind = nameof(StockKind.Sellable),
+                ReceivedAt = receivedAt[d.LotId].UtcDateTime,
+                d.Quantity,
+                Source = $"transfer:{transferId}",
+                TransferId = arrived ? (Guid?)null : transferId,
+            })
+        );
+        return outcome.Shortfall;
+    }
+
+    /// <summary>
+    /// The transfer arrived: its lots at the destination are on the shelf; a request consumed later moves them there at once.
+    /// </summary>
+    public async Task ArriveAsync(UnitOfWork unit, Guid transferId, DateTimeOffset at)
+    {
+        await unit.ExecuteAsync(_insertArrival, new { TransferId = transferId, ArrivedAt = at.UtcDateTime });
+        await unit.ExecuteAsync(
+            "UPDATE liquidation.inventory_lots SET transfer_id = NULL WHERE transfer_id = @TransferId",
+            new { TransferId = transferId }
+        );
+    }
+
+    private async Task<(IReadOnlyList<InventoryLot> Lots, FifoOutcome Outcome)> TakeFifoAsync(
         UnitOfWork unit,
         string sellerId,
         string fnsku,
@@ -115,7 +188,7 @@ public sealed class StockRepository(Database database)
             );
         }
 
-        return outcome.Shortfall;
+        return (lots, outcome);
     }
 
     public async Task RecordSaleAsync(UnitOfWork unit, string sellerId, string fnsku, DateTimeOffset at, int units, decimal revenue)
@@ -196,6 +269,15 @@ public sealed class StockRepository(Database database)
             .Select(r => r.ToStored())
             .ToList();
 
+    public async Task<ItemRecord?> ItemAsync(UnitOfWork unit, string sellerId, string fnsku) =>
+        (
+            await unit.QuerySingleOrDefaultAsync<ItemRow>(
+                "SELECT fnsku, storage_type, length_cm, width_cm, height_cm, weight_kg, list_price, currency FROM liquidation.items WHERE "
+                    + "seller_id = @SellerId AND fnsku = @Fnsku",
+                new { SellerId = sellerId, Fnsku = fnsku }
+            )
+        )?.ToRecord();
+
     public async Task<IReadOnlyDictionary<string, ItemRecord>> ItemsAsync(string sellerId, CancellationToken cancellationToken) =>
         (
             await database.QueryAsync<ItemRow>(
@@ -255,13 +337,15 @@ public sealed class StockRepository(Database database)
         public string StockKind { get; init; } = "";
         public DateTime ReceivedAt { get; init; }
         public int QuantityRemaining { get; init; }
+        public Guid? TransferId { get; init; }
 
         public StoredLot ToStored() =>
             new(
                 Fnsku,
                 FulfillmentCenter,
                 Enum.Parse<StockKind>(StockKind),
-                new InventoryLot(Id, new DateTimeOffset(DateTime.SpecifyKind(ReceivedAt, DateTimeKind.Utc)), QuantityRemaining)
+                new InventoryLot(Id, new DateTimeOffset(DateTime.SpecifyKind(ReceivedAt, DateTimeKind.Utc)), QuantityRemaining),
+                TransferId is not null
             );
     }
 

@@ -20,6 +20,42 @@ public static class RemovalOrders
             _ => Contracts.V1.RemovalReason.Disposed,
         };
 
+    public static RemovalKind KindOf(Contracts.V1.ReturnDisposition disposition) =>
+        disposition switch
+        {
+            Contracts.V1.ReturnDisposition.Liquidate => RemovalKind.Liquidation,
+            Contracts.V1.ReturnDisposition.RemoveToSeller => RemovalKind.Removal,
+            Contracts.V1.ReturnDisposition.Dispose => RemovalKind.Disposal,
+            _ => throw new ArgumentOutOfRangeException(nameof(disposition), disposition, "Unknown disposition."),
+        };
+
+    /// <summary>
+    /// What acting on <paramref name="units"/> unsellable units recovers and costs: liquidators pay a share of the price less
+    /// their referral and a processing fee per unit; units sent back are worth a share of the price to the seller for the
+    /// removal fee; disposal recovers nothing for its fee. Zero for both when the item is unknown.
+    /// </summary>
+    public static (decimal Recovery, decimal Fees) ValueOf(RemovalKind kind, int units, ItemProfile? item, LiquidationSettings settings)
+    {
+        if (item is null)
+        {
+            return (0, 0);
+        }
+
+        var (recovery, fees) = kind switch
+        {
+            RemovalKind.Liquidation => (
+                units * item.AverageSellingPrice * settings.LiquidationRecoveryShare * (1 - settings.LiquidationReferralShare),
+                units * settings.LiquidationProcessingFeePerUnit
+            ),
+            RemovalKind.Removal => (
+                units * item.AverageSellingPrice * settings.RemovalResidualShare,
+                units * settings.RemovalFee.For(item.WeightLbPerUnit)
+            ),
+            _ => (0m, units * settings.DisposalFee.For(item.WeightLbPerUnit)),
+        };
+        return (Math.Round(recovery, 2, MidpointRounding.AwayFromZero), Math.Round(fees, 2, MidpointRounding.AwayFromZero));
+    }
+
     /// <summary>Null when the step is allowed, otherwise why not.</summary>
     public static string? RefuseStep(RemovalOrderStatus from, RemovalOrderStatus to) =>
         (from, to) switch

@@ -15,6 +15,13 @@ public sealed class PutawayRepository(Database database)
         ["zone", "pick_face_distance_m", "capacity_cubic_feet", "updated_at"]
     );
 
+    private readonly string _unitsInBins = database.Dialect.SelectTop(
+        "receiving.units u JOIN receiving.bins b ON b.fulfillment_center = u.fulfillment_center AND b.bin_id = u.bin_id",
+        "u.unit_id, u.bin_id",
+        "u.seller_id = @SellerId AND u.fnsku = @Fnsku AND u.fulfillment_center = @FulfillmentCenter AND u.bin_released_at IS NULL",
+        "CASE WHEN u.bin_id = @PreferredBin THEN 0 ELSE 1 END, b.pick_face_distance_m, u.bin_id, u.scanned_at, u.unit_id"
+    );
+
     private readonly string _insertSaleDay = database.Dialect.InsertIfAbsent(
         "receiving.sales_velocity",
         ["fnsku", "fulfillment_center", "day"],
@@ -97,6 +104,75 @@ public sealed class PutawayRepository(Database database)
             $"UPDATE receiving.units SET bin_id = @BinId WHERE {database.Dialect.InList("unit_id", "UnitIds")}",
             new { BinId = binId, UnitIds = unitIds.ToArray() }
         );
+
+    /// <summary>
+    /// Up to <paramref name="quantity"/> of the seller's units of an FNSKU still in a bin at the FC, in the order they leave:
+    /// the <paramref name="preferredBin"/> first (a count of that bin), then the bin nearest the pick face (pickers take from
+    /// the nearest bin, which keeps the far bins for slow movers), oldest unit first within a bin.
+    /// </summary>
+    public async Task<IReadOnlyList<(string UnitId, string BinId)>> UnitsInBinsAsync(
+        UnitOfWork unit,
+        string sellerId,
+        string fnsku,
+        string fulfillmentCenter,
+        int quantity,
+        string? preferredBin
+    ) =>
+        (
+            await unit.QueryAsync<(string UnitId, string BinId)>(
+                _unitsInBins,
+                new
+                {
+                    SellerId = sellerId,
+                    Fnsku = fnsku,
+                    FulfillmentCenter = fulfillmentCenter,
+                    PreferredBin = preferredBin,
+                    limit = quantity,
+                }
+            )
+        ).ToList();
+
+    /// <summary>
+    /// Marks units of one bin as gone and frees their volume; returns how many were still in it (a concurrent release of the
+    /// same units frees them once).
+    /// </summary>
+    public async Task<int> ReleaseAsync(
+        UnitOfWork unit,
+        string fulfillmentCenter,
+        string binId,
+        IReadOnlyCollection<string> unitIds,
+        decimal cubicFeetPerUnit,
+        DateTime now
+    )
+    {
+        var released = await unit.ExecuteAsync(
+            "UPDATE receiving.units SET bin_released_at = @Now WHERE bin_id = @BinId AND bin_released_at IS NULL AND "
+                + database.Dialect.InList("unit_id", "UnitIds"),
+            new
+            {
+                BinId = binId,
+                UnitIds = unitIds.ToArray(),
+                Now = now,
+            }
+        );
+        if (released > 0)
+        {
+            await unit.ExecuteAsync(
+                "UPDATE receiving.bins SET used_cubic_feet = CASE WHEN used_cubic_feet < @CubicFeet THEN 0 "
+                    + "ELSE used_cubic_feet - @CubicFeet END, updated_at = @Now "
+                    + "WHERE fulfillment_center = @FulfillmentCenter AND bin_id = @BinId",
+                new
+                {
+                    FulfillmentCenter = fulfillmentCenter,
+                    BinId = binId,
+                    CubicFeet = Math.Round(released * cubicFeetPerUnit, 4),
+                    Now = now,
+                }
+            );
+        }
+
+        return released;
+    }
 
     /// <summary>Units a day shipped from the FC since <paramref name="since"/>, per FNSKU among <paramref name="fnskus"/>.</summary>
     public async Task<IReadOnlyDictionary<string, decimal>> UnitsPerDayAsync(

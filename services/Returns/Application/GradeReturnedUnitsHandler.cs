@@ -22,7 +22,8 @@ public sealed class GradeReturnedUnitsHandler(
 {
     /// <summary>
     /// Grades received units of a return with one finding, decides their disposition by the seller's rules, publishes
-    /// <see cref="ReturnRestocked"/> or <see cref="UnsellableReturnReceived"/> per FC, and records a reimbursement when the
+    /// <see cref="ReturnRestocked"/> or <see cref="UnsellableReturnReceived"/> with <see cref="ReturnDispositionDecided"/> per FC,
+    /// and records a reimbursement when the
     /// network is responsible.
     /// </summary>
     public Task<InspectionOutcome> HandleAsync(
@@ -126,6 +127,22 @@ public sealed class GradeReturnedUnitsHandler(
                                 finding.Grade
                             )
                         );
+                        await outbox.AddAsync(
+                            unit,
+                            new ReturnDispositionDecided(
+                                Guid.CreateVersion7(),
+                                now,
+                                sellerId,
+                                correlationId,
+                                returnId,
+                                inspection.Id,
+                                target.Fnsku,
+                                atCenter.Key,
+                                atCenter.Count(),
+                                finding.Grade,
+                                ToContract(decision.Disposition)
+                            )
+                        );
                     }
                 }
 
@@ -134,6 +151,15 @@ public sealed class GradeReturnedUnitsHandler(
             },
             cancellationToken
         );
+
+    private static ReturnDisposition ToContract(Disposition disposition) =>
+        disposition switch
+        {
+            Disposition.Liquidate => ReturnDisposition.Liquidate,
+            Disposition.RemoveToSeller => ReturnDisposition.RemoveToSeller,
+            Disposition.Dispose => ReturnDisposition.Dispose,
+            _ => throw new ArgumentOutOfRangeException(nameof(disposition), disposition, "Restocked units have no unsellable disposition."),
+        };
 
     // At the FNSKU's average selling price, in the currency of the returned order (or the one it mostly sells in).
     private async Task<ReimbursementOutcome?> ReimburseAsync(

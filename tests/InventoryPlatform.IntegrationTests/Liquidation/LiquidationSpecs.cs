@@ -289,6 +289,7 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
         const string fnsku = "X0DEAL0001";
         var client = _services.Liquidation.ClientFor(seller);
         await using var prices = await EventProbe.StartAsync<PriceMarkdownRecommended>(_services.Messaging);
+        await using var deals = await EventProbe.StartAsync<PromotionApproved>(_services.Messaging);
         await RegisterItemAsync(seller, fnsku, price: 50m, new Dimensions(10m, 10m, 10m, 0.3m));
         await ReceiveAsync(seller, fnsku, "SEA1", 200);
         await _services.Bus.Publish(
@@ -340,6 +341,13 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
         var published = await prices.WaitForAsync(p => p.SellerId == seller && p.Fnsku == fnsku, "PriceMarkdownRecommended");
         Assert.That((published.CurrentPrice, published.RecommendedPrice), Is.EqualTo((new Money(50m, "USD"), new Money(40m, "USD"))));
         Assert.That(published.Rationale, Does.StartWith("Promotion of 20 %"));
+        // The approved deal, for Forecasting's calendar: from today for the configured 14 days.
+        var deal = await deals.WaitForAsync(p => p.SellerId == seller && p.Fnsku == fnsku, "PromotionApproved");
+        var today = DateOnly.FromDateTime(_services.Clock.GetUtcNow().UtcDateTime);
+        Assert.That(
+            (deal.RecommendationId, deal.StartsOn, deal.EndsOn, deal.DiscountPercent, deal.PromotionPrice, deal.DemandLift),
+            Is.EqualTo((recommendation.Id, today, today.AddDays(13), 20m, new Money(40m, "USD"), (decimal?)3m))
+        );
     }
 
     [Test]

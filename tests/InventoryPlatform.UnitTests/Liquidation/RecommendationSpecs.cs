@@ -231,6 +231,24 @@ public sealed class RemovalOrderSpecs
         Assert.That(RemovalOrders.PickOldest(lots, 8), Is.EqualTo(new[] { ("EWR9", 3), ("SEA1", 5) }));
         Assert.That(RemovalOrders.PickOldest(lots, 40).Sum(l => l.Quantity), Is.EqualTo(15), "never more than is there");
     }
+
+    [Test]
+    public void A_returns_disposition_becomes_an_order_of_its_kind_valued_from_the_items_price_and_the_fees()
+    {
+        // $19.99, 0.8 kg (1.76 lb): two units.
+        var item = ItemProfile.From(StorageType.Standard, new Dimensions(20m, 15m, 10m, 0.8m), 19.99m, null, "USD");
+        var settings = new LiquidationSettings();
+
+        Assert.That(RemovalOrders.KindOf(ReturnDisposition.Liquidate), Is.EqualTo(RemovalKind.Liquidation));
+        Assert.That(RemovalOrders.KindOf(ReturnDisposition.RemoveToSeller), Is.EqualTo(RemovalKind.Removal));
+        Assert.That(RemovalOrders.KindOf(ReturnDisposition.Dispose), Is.EqualTo(RemovalKind.Disposal));
+        // 2 × $19.99 × 7.5 % less 15 % referral; $0.25 a unit.
+        Assert.That(RemovalOrders.ValueOf(RemovalKind.Liquidation, 2, item, settings), Is.EqualTo((2.55m, 0.50m)));
+        // 10 % of the price to the seller; $2.27 a unit up to two pounds.
+        Assert.That(RemovalOrders.ValueOf(RemovalKind.Removal, 2, item, settings), Is.EqualTo((4.00m, 4.54m)));
+        Assert.That(RemovalOrders.ValueOf(RemovalKind.Disposal, 2, item, settings), Is.EqualTo((0m, 2.28m)));
+        Assert.That(RemovalOrders.ValueOf(RemovalKind.Liquidation, 2, null, settings), Is.EqualTo((0m, 0m)), "item unknown");
+    }
 }
 
 public sealed class MarkdownChoiceSpecs
