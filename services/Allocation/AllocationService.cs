@@ -1,5 +1,6 @@
 using InventoryPlatform.Allocation.Application;
 using InventoryPlatform.Allocation.Data;
+using InventoryPlatform.Allocation.Jobs;
 using InventoryPlatform.Hosting;
 
 namespace InventoryPlatform.Allocation;
@@ -22,6 +23,8 @@ public static class AllocationService
         services.AddSingleton<ConfirmShipmentHandler>();
         services.AddSingleton<RequestTransferHandler>();
         services.AddSingleton<ReceiveTransferHandler>();
+        services.AddSingleton<ChangeNetworkHandler>();
+        services.AddHostedService<NetworkSnapshotOnStart>();
         return services;
     }
 }
