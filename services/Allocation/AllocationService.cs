@@ -2,6 +2,7 @@ using InventoryPlatform.Allocation.Application;
 using InventoryPlatform.Allocation.Data;
 using InventoryPlatform.Allocation.Jobs;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Hosting.Jobs;
 
 namespace InventoryPlatform.Allocation;
 
@@ -24,6 +25,13 @@ public static class AllocationService
         services.AddSingleton<RequestTransferHandler>();
         services.AddSingleton<ReceiveTransferHandler>();
         services.AddSingleton<ChangeNetworkHandler>();
+        services.AddSingleton<RebalancingPolicyRepository>();
+        services.AddSingleton<RebalanceHandler>();
+        services.AddScheduledJob<AutomaticRebalancingJob>(AutomaticRebalancingJob.Name, sp =>
+        {
+            var interval = sp.GetRequiredService<AllocationOptions>().RebalancingInterval;
+            return JobSchedule.Every(interval, firstRunAfter: interval);
+        });
         services.AddHostedService<NetworkSnapshotOnStart>();
         return services;
     }
