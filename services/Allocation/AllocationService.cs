@@ -1,6 +1,8 @@
 using InventoryPlatform.Allocation.Application;
 using InventoryPlatform.Allocation.Data;
+using InventoryPlatform.Allocation.Jobs;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Hosting.Jobs;
 
 namespace InventoryPlatform.Allocation;
 
@@ -27,6 +29,15 @@ public static class AllocationService
         services.AddSingleton<ConfirmShipmentHandler>();
         services.AddSingleton<RequestTransferHandler>();
         services.AddSingleton<ReceiveTransferHandler>();
+        services.AddSingleton<ChangeNetworkHandler>();
+        services.AddSingleton<RebalancingPolicyRepository>();
+        services.AddSingleton<RebalanceHandler>();
+        services.AddScheduledJob<AutomaticRebalancingJob>(AutomaticRebalancingJob.Name, sp =>
+        {
+            var interval = sp.GetRequiredService<AllocationOptions>().RebalancingInterval;
+            return JobSchedule.Every(interval, firstRunAfter: interval);
+        });
+        services.AddHostedService<NetworkSnapshotOnStart>();
         return services;
     }
 }

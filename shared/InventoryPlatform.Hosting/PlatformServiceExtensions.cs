@@ -1,4 +1,5 @@
 using InventoryPlatform.Data;
+using InventoryPlatform.Hosting.Network;
 using InventoryPlatform.Messaging;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -30,6 +31,7 @@ public static class PlatformServiceExtensions
         builder.AddPlatformMessaging(service.Name, service.Assembly, configureBus);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<IdempotentRequests>();
+        builder.Services.AddSingleton<NetworkDirectory>();
         var signingKey = builder.Configuration[IdentityTokens.SigningKeySetting]
             ?? throw new InvalidOperationException(
                 $"{IdentityTokens.SigningKeySetting} is not configured: the key the gateway signs caller identities with (base64, 32+ "

@@ -13,6 +13,9 @@ public sealed class Validation
 
     public bool IsValid => _errors.Count == 0;
 
+    /// <summary>Whether <paramref name="field"/> already has an error (a later, deeper check then adds nothing).</summary>
+    public bool HasError(string field) => _errors.ContainsKey(field);
+
     public Validation Require(bool condition, string field, string reason)
     {
         if (!condition)

@@ -15,7 +15,7 @@ namespace InventoryPlatform.Benchmarks;
 /// </summary>
 public sealed class ReceivingScanIngestBenchmark : IBenchmark
 {
-    private const string FulfillmentCenter = "BNC1";
+    private const string FulfillmentCenter = "MAN2";
 
     public string Name => "receiving-scan-ingest";
 

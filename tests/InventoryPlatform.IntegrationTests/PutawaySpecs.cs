@@ -74,12 +74,12 @@ public sealed class PutawaySpecs(DatabaseProvider provider)
                 },
             },
         };
-        var bySeller = await receiving.PutAsJsonAsync("/api/receiving/v1/fulfillment-centers/PUT1/bins", layout);
+        var bySeller = await receiving.PutAsJsonAsync("/api/receiving/v1/fulfillment-centers/KIX2/bins", layout);
         Assert.That(bySeller.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "an FC's layout is operations data, not a seller's");
-        Assert.That(await _services.ScalarAsync<int>("SELECT COUNT(*) FROM receiving.bins WHERE fulfillment_center = 'PUT1'"), Is.Zero);
+        Assert.That(await _services.ScalarAsync<int>("SELECT COUNT(*) FROM receiving.bins WHERE fulfillment_center = 'KIX2'"), Is.Zero);
 
         using var operations = _services.Receiving.ClientFor("operations", PlatformScopes.Admin);
-        var configured = await operations.PutAsJsonAsync("/api/receiving/v1/fulfillment-centers/PUT1/bins", layout);
+        var configured = await operations.PutAsJsonAsync("/api/receiving/v1/fulfillment-centers/KIX2/bins", layout);
         Assert.That(configured.StatusCode, Is.EqualTo(HttpStatusCode.OK), await configured.Content.ReadAsStringAsync());
 
         var shipped = new OrderShipped(
@@ -89,7 +89,7 @@ public sealed class PutawaySpecs(DatabaseProvider provider)
             Guid.NewGuid(),
             Guid.NewGuid(),
             "US",
-            "PUT1",
+            "KIX2",
             "US-WEST",
             [new OrderLine(fast, 50, new Money(10, "USD"))],
             20
@@ -108,7 +108,7 @@ public sealed class PutawaySpecs(DatabaseProvider provider)
             "the sale in the velocity table"
         );
 
-        var shipment = await PlatformApi.CreateShipmentAsync(receiving, "PUT1", (fast, 4), (slow, 2));
+        var shipment = await PlatformApi.CreateShipmentAsync(receiving, "KIX2", (fast, 4), (slow, 2));
         await PlatformApi.ScanAsync(receiving, shipment, slow, ["slow-1", "slow-2"]);
         await PlatformApi.ScanAsync(receiving, shipment, fast, ["fast-1", "fast-2", "fast-3", "fast-4"]);
         await PlatformApi.ScanAsync(receiving, shipment, fast, ["fast-dmg"], condition: "damaged");
@@ -140,7 +140,7 @@ public sealed class PutawaySpecs(DatabaseProvider provider)
             "the redelivered OrderShipped counted once"
         );
 
-        var listed = await (await receiving.GetAsync("/api/receiving/v1/fulfillment-centers/PUT1/bins")).ReadAsync<Page<BinResponse>>();
+        var listed = await (await receiving.GetAsync("/api/receiving/v1/fulfillment-centers/KIX2/bins")).ReadAsync<Page<BinResponse>>();
         var used = listed.Items.ToDictionary(b => b.BinId, b => b.UsedCubicFeet);
         Assert.That(used["NEAR-1"], Is.EqualTo(0.3178m).Within(0.0003m));
         Assert.That(used["NEAR-1"], Is.LessThanOrEqualTo(0.35m));

@@ -126,7 +126,7 @@ public sealed class StockChangedBatchSpecs(DatabaseProvider provider)
                     sales.RecordStockAsync(
                         unit,
                         changes
-                            .Select(c => new ForecastingData.StockFigures(Seller, c.Fnsku, c.Fc, 5, 0, c.Version, DayOne.UtcDateTime))
+                            .Select(c => new ForecastingData.StockFigures(Seller, c.Fnsku, c.Fc, 5, 0, 0, c.Version, DayOne.UtcDateTime))
                             .ToList()
                     ),
                 CancellationToken.None

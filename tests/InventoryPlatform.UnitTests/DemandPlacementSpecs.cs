@@ -82,6 +82,55 @@ public sealed class DemandPlacementSpecs
     }
 
     [Test]
+    public void A_transfer_in_flight_counts_at_its_destination_so_a_second_run_proposes_nothing()
+    {
+        // After the first run's 130 units left EST1 (180 → 50 available) and are in transit to WST1.
+        var proposals = DemandPlacement.Rebalance(
+            Network,
+            "US",
+            "A",
+            new Dictionary<string, int> { ["WST1"] = 20, ["EST1"] = 50 },
+            [new RegionalDemandRate("West", 15), new RegionalDemandRate("East", 5)],
+            minimumUnits: 10,
+            inTransitByCenter: new Dictionary<string, int> { ["WST1"] = 130 }
+        );
+
+        Assert.That(proposals, Is.Empty);
+    }
+
+    [Test]
+    public void Only_available_units_are_sent_and_a_destination_gets_no_more_than_its_free_capacity()
+    {
+        var onlyAvailable = DemandPlacement.Rebalance(
+            Network,
+            "US",
+            "A",
+            new Dictionary<string, int> { ["WST1"] = 0, ["EST1"] = 20 },
+            [new RegionalDemandRate("West", 15), new RegionalDemandRate("East", 5)],
+            minimumUnits: 10,
+            inTransitByCenter: new Dictionary<string, int> { ["EST1"] = 180 }
+        );
+        var withinCapacity = DemandPlacement.Rebalance(
+            Network,
+            "US",
+            "A",
+            new Dictionary<string, int> { ["WST1"] = 20, ["EST1"] = 180 },
+            [new RegionalDemandRate("West", 15), new RegionalDemandRate("East", 5)],
+            minimumUnits: 10,
+            roomByCenter: new Dictionary<string, int> { ["WST1"] = 40, ["EST1"] = 1000 }
+        );
+
+        Assert.That(
+            onlyAvailable.Select(p => (p.FromFulfillmentCenter, p.ToFulfillmentCenter, p.Quantity)),
+            Is.EqualTo(new[] { ("EST1", "WST1", 20) })
+        );
+        Assert.That(
+            withinCapacity.Select(p => (p.FromFulfillmentCenter, p.ToFulfillmentCenter, p.Quantity)),
+            Is.EqualTo(new[] { ("EST1", "WST1", 40) })
+        );
+    }
+
+    [Test]
     public void A_transfer_is_checked_against_the_network()
     {
         var errors = TransferRules.Check(Network, "A1", "WST1", "FRA3", 0).Select(e => e.Field).ToList();

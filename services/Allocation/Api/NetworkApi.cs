@@ -1,3 +1,4 @@
+using InventoryPlatform.Allocation.Application;
 using InventoryPlatform.Allocation.Data;
 using InventoryPlatform.Allocation.Domain;
 using InventoryPlatform.Hosting;
@@ -55,6 +56,9 @@ public static class NetworkApi
         string code,
         RegionRequest request,
         NetworkRepository networks,
+        ChangeNetworkHandler change,
+        Seller seller,
+        HttpContext http,
         CancellationToken cancellationToken
     )
     {
@@ -71,7 +75,7 @@ public static class NetworkApi
         }
 
         var region = new Region(code, request.Marketplace!);
-        return await networks.SaveRegionAsync(region, cancellationToken)
+        return await change.HandleAsync(unit => networks.SaveRegionAsync(unit, region), seller.Id, Correlation.Of(http), cancellationToken)
             ? TypedResults.Created($"{AllocationService.Descriptor.ApiPrefix}/network", region)
             : TypedResults.Ok(region);
     }
@@ -80,6 +84,9 @@ public static class NetworkApi
         string code,
         FulfillmentCenterRequest request,
         NetworkRepository networks,
+        ChangeNetworkHandler change,
+        Seller seller,
+        HttpContext http,
         CancellationToken cancellationToken
     )
     {
@@ -108,7 +115,7 @@ public static class NetworkApi
         }
 
         var center = new FulfillmentCenter(fc, request.Marketplace!, request.Region!, request.StorageCapacityUnits!.Value);
-        return await networks.SaveCenterAsync(center, cancellationToken)
+        return await change.HandleAsync(unit => networks.SaveCenterAsync(unit, center), seller.Id, Correlation.Of(http), cancellationToken)
             ? TypedResults.Created($"{AllocationService.Descriptor.ApiPrefix}/network", center)
             : TypedResults.Ok(center);
     }
@@ -118,6 +125,9 @@ public static class NetworkApi
         string fulfillmentCenter,
         TransitTimeRequest request,
         NetworkRepository networks,
+        ChangeNetworkHandler change,
+        Seller seller,
+        HttpContext http,
         CancellationToken cancellationToken
     )
     {
@@ -133,7 +143,12 @@ public static class NetworkApi
         }
 
         var transit = new TransitTime(region, fc, request.TransitHours!.Value);
-        return await networks.SaveTransitTimeAsync(transit, cancellationToken)
+        return await change.HandleAsync(
+            unit => networks.SaveTransitTimeAsync(unit, transit),
+            seller.Id,
+            Correlation.Of(http),
+            cancellationToken
+        )
             ? TypedResults.Created($"{AllocationService.Descriptor.ApiPrefix}/network", transit)
             : TypedResults.Ok(transit);
     }
@@ -141,6 +156,9 @@ public static class NetworkApi
     public static async Task<Results<Ok<CrossBorderPolicy>, ValidationProblem>> PutCrossBorder(
         CrossBorderRequest request,
         NetworkRepository networks,
+        ChangeNetworkHandler change,
+        Seller seller,
+        HttpContext http,
         CancellationToken cancellationToken
     )
     {
@@ -153,7 +171,7 @@ public static class NetworkApi
         }
 
         var policy = new CrossBorderPolicy(request.Allowed!.Value, request.PenaltyHours!.Value);
-        await networks.SaveCrossBorderAsync(policy, cancellationToken);
+        await change.HandleAsync(unit => networks.SaveCrossBorderAsync(unit, policy), seller.Id, Correlation.Of(http), cancellationToken);
         return TypedResults.Ok(policy);
     }
 }

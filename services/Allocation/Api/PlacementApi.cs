@@ -1,3 +1,4 @@
+using InventoryPlatform.Allocation.Application;
 using InventoryPlatform.Allocation.Data;
 using InventoryPlatform.Allocation.Domain;
 using InventoryPlatform.Hosting;
@@ -22,8 +23,26 @@ public static class PlacementApi
             .MapGet("/rebalancing", GetRebalancingProposals)
             .WithName("GetRebalancingProposals")
             .WithSummary(
-                "Transfers that would bring each FC's available stock of an FNSKU to its share of regional demand, with days of cover "
-                    + "before; accept one by POSTing it to /transfers."
+                "Transfers that would bring each FC's stock of an FNSKU (available plus in transit to it) to its share of regional demand, "
+                    + "within each FC's free storage capacity, with days of cover before; accept one by POSTing it to /transfers."
+            );
+        group
+            .MapGet("/rebalancing/policy", GetRebalancingPolicy)
+            .WithName("GetRebalancingPolicy")
+            .WithSummary("The seller's rebalancing policy: advise (the default) or automatic. Admins may name another ?sellerId.");
+        group
+            .MapPut("/rebalancing/policy", PutRebalancingPolicy)
+            .WithName("PutRebalancingPolicy")
+            .WithSummary(
+                "Set the seller's rebalancing policy: advise (proposals only) or automatic (a scheduled run creates the proposed "
+                    + "transfers, from available units only). Admins may name another ?sellerId."
+            );
+        group
+            .MapPost("/rebalancing/runs", RunRebalancing)
+            .WithName("RunRebalancing")
+            .WithSummary(
+                "Run the seller's rebalancing now, as the scheduled run does: under an automatic policy it creates the proposed transfers "
+                    + "(of one ?marketplace, or all) and returns them; under advise it creates none. Admins may name another ?sellerId."
             );
         return group;
     }
@@ -57,8 +76,7 @@ public static class PlacementApi
         string? marketplace,
         int? minimumUnits,
         NetworkRepository networks,
-        DemandRepository demand,
-        StockRepository stock,
+        RebalanceHandler rebalance,
         CancellationToken cancellationToken
     )
     {
@@ -71,11 +89,110 @@ public static class PlacementApi
         }
 
         var code = fnsku!.ToUpperInvariant();
-        var (rates, source) = await demand.GetAsync(seller.Id, code, cancellationToken);
-        var balances = await stock.ListAsync(seller.Id, code, null, Cursor.MaxLimit, null, cancellationToken);
-        var available = balances.ToDictionary(b => b.FulfillmentCenter, b => b.Balance.Available, StringComparer.Ordinal);
-        var proposals = DemandPlacement.Rebalance(network, marketplace!.ToUpperInvariant(), code, available, rates, minimumUnits ?? 10);
-        return TypedResults.Ok(new RebalancingProposals(code, marketplace.ToUpperInvariant(), source, proposals));
+        var market = marketplace!.ToUpperInvariant();
+        var (proposals, source) = await rebalance.ProposeAsync(
+            seller.Id,
+            code,
+            market,
+            minimumUnits ?? RebalanceHandler.DefaultMinimumUnits,
+            cancellationToken
+        );
+        return TypedResults.Ok(new RebalancingProposals(code, market, source, proposals));
+    }
+
+    public static async Task<Results<Ok<RebalancingPolicyResponse>, ValidationProblem, ProblemHttpResult>> GetRebalancingPolicy(
+        string? sellerId,
+        HttpContext http,
+        RebalancingPolicyRepository policies,
+        CancellationToken cancellationToken
+    )
+    {
+        var validation = new Validation();
+        var owner = SellerToAct(http, sellerId, validation);
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
+
+        return owner is null
+            ? Problems.NotFound("Seller", sellerId!)
+            : TypedResults.Ok(new RebalancingPolicyResponse(owner, await policies.GetAsync(owner, cancellationToken)));
+    }
+
+    public static async Task<Results<Ok<RebalancingPolicyResponse>, ValidationProblem, ProblemHttpResult>> PutRebalancingPolicy(
+        string? sellerId,
+        RebalancingPolicyRequest request,
+        HttpContext http,
+        RebalancingPolicyRepository policies,
+        TimeProvider time,
+        CancellationToken cancellationToken
+    )
+    {
+        var validation = new Validation();
+        var owner = SellerToAct(http, sellerId, validation);
+        var mode = request.Mode?.ToLowerInvariant() switch
+        {
+            "advise" => RebalancingMode.Advise,
+            "automatic" => RebalancingMode.Automatic,
+            _ => (RebalancingMode?)null,
+        };
+        validation.Require(mode is not null, "mode", "Must be advise or automatic.");
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
+
+        if (owner is null)
+        {
+            return Problems.NotFound("Seller", sellerId!);
+        }
+
+        await policies.SaveAsync(owner, mode!.Value, time.GetUtcNow().UtcDateTime, cancellationToken);
+        return TypedResults.Ok(new RebalancingPolicyResponse(owner, mode.Value));
+    }
+
+    public static async Task<Results<Ok<RebalancingRunResponse>, ValidationProblem, ProblemHttpResult>> RunRebalancing(
+        string? sellerId,
+        string? marketplace,
+        HttpContext http,
+        NetworkRepository networks,
+        RebalanceHandler rebalance,
+        CancellationToken cancellationToken
+    )
+    {
+        var network = await networks.GetAsync(cancellationToken);
+        var validation = new Validation();
+        var owner = SellerToAct(http, sellerId, validation);
+        validation.Require(
+            marketplace is null || network.IsMarketplace(marketplace.ToUpperInvariant()),
+            "marketplace",
+            "Must be a marketplace of the network."
+        );
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
+
+        if (owner is null)
+        {
+            return Problems.NotFound("Seller", sellerId!);
+        }
+
+        var (mode, transfers) = await rebalance.RunAsync(owner, marketplace?.ToUpperInvariant(), Correlation.Of(http), cancellationToken);
+        return TypedResults.Ok(new RebalancingRunResponse(owner, mode, transfers.Select(TransferResponse.From).ToList()));
+    }
+
+    /// <summary>The caller's own seller, or with <c>sellerId</c> another one for an admin key; null (answered 404) otherwise.</summary>
+    private static string? SellerToAct(HttpContext http, string? sellerId, Validation validation)
+    {
+        var caller = IdentityCheck.Caller(http);
+        if (sellerId is null)
+        {
+            return caller.SellerId;
+        }
+
+        validation.Require(Seller.IsValidId(sellerId), "sellerId", "Must be 1-64 letters, digits, '-' or '_'.");
+        return sellerId == caller.SellerId || caller.IsAdmin ? sellerId : null;
     }
 
     private static Validation Check(FulfillmentNetwork network, string? fnsku, string? marketplace)

@@ -83,64 +83,67 @@ public sealed class NetworkRepository(Database database, TimeProvider time)
         return network;
     }
 
-    public async Task<bool> SaveRegionAsync(Region region, CancellationToken cancellationToken) =>
-        await ChangeAsync(
-            async unit =>
-            {
-                var existed = await unit.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM allocation.regions WHERE code = @Code", region) > 0;
-                await unit.ExecuteAsync(_upsertRegion, region);
-                return !existed;
-            },
-            cancellationToken
-        );
-
-    public async Task<bool> SaveCenterAsync(FulfillmentCenter center, CancellationToken cancellationToken) =>
-        await ChangeAsync(
-            async unit =>
-            {
-                var existed =
-                    await unit.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM allocation.fulfillment_centers WHERE code = @Code", center)
-                    > 0;
-                await unit.ExecuteAsync(_upsertCenter, center);
-                return !existed;
-            },
-            cancellationToken
-        );
-
-    public async Task<bool> SaveTransitTimeAsync(TransitTime transit, CancellationToken cancellationToken) =>
-        await ChangeAsync(
-            async unit =>
-            {
-                var existed =
-                    await unit.ExecuteScalarAsync<int>(
-                        "SELECT COUNT(*) FROM allocation.transit_times WHERE region = @Region AND fulfillment_center = @FulfillmentCenter",
-                        transit
-                    ) > 0;
-                await unit.ExecuteAsync(_upsertTransit, transit);
-                return !existed;
-            },
-            cancellationToken
-        );
-
-    public Task SaveCrossBorderAsync(CrossBorderPolicy policy, CancellationToken cancellationToken) =>
-        ChangeAsync(
-            async unit =>
-            {
-                await unit.ExecuteAsync(
-                    "UPDATE allocation.network_settings SET cross_border_allowed = @Allowed, cross_border_penalty_hours = @PenaltyHours "
-                        + "WHERE id = 1",
-                    policy
-                );
-                return true;
-            },
-            cancellationToken
-        );
-
-    private async Task<T> ChangeAsync<T>(Func<UnitOfWork, Task<T>> change, CancellationToken cancellationToken)
+    /// <summary>Adds or moves a region in the caller's transaction; true when it is new.</summary>
+    public async Task<bool> SaveRegionAsync(UnitOfWork unit, Region region)
     {
-        var result = await database.InTransactionAsync(change, cancellationToken);
+        var existed = await unit.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM allocation.regions WHERE code = @Code", region) > 0;
+        await unit.ExecuteAsync(_upsertRegion, region);
+        Forget(unit);
+        return !existed;
+    }
+
+    /// <summary>Adds or changes an FC in the caller's transaction; true when it is new.</summary>
+    public async Task<bool> SaveCenterAsync(UnitOfWork unit, FulfillmentCenter center)
+    {
+        var existed =
+            await unit.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM allocation.fulfillment_centers WHERE code = @Code", center) > 0;
+        await unit.ExecuteAsync(_upsertCenter, center);
+        Forget(unit);
+        return !existed;
+    }
+
+    /// <summary>Sets a transit time in the caller's transaction; true when it is new.</summary>
+    public async Task<bool> SaveTransitTimeAsync(UnitOfWork unit, TransitTime transit)
+    {
+        var existed =
+            await unit.ExecuteScalarAsync<int>(
+                "SELECT COUNT(*) FROM allocation.transit_times WHERE region = @Region AND fulfillment_center = @FulfillmentCenter",
+                transit
+            ) > 0;
+        await unit.ExecuteAsync(_upsertTransit, transit);
+        Forget(unit);
+        return !existed;
+    }
+
+    /// <summary>Sets the cross-border policy in the caller's transaction.</summary>
+    public async Task<bool> SaveCrossBorderAsync(UnitOfWork unit, CrossBorderPolicy policy)
+    {
+        await unit.ExecuteAsync(
+            "UPDATE allocation.network_settings SET cross_border_allowed = @Allowed, cross_border_penalty_hours = @PenaltyHours "
+                + "WHERE id = 1",
+            policy
+        );
+        Forget(unit);
+        return true;
+    }
+
+    /// <summary>The regions and FCs as the caller's transaction sees them (the reference data other services copy).</summary>
+    public async Task<(IReadOnlyList<Region> Regions, IReadOnlyList<FulfillmentCenter> Centers)> CodesAsync(UnitOfWork unit)
+    {
+        var regions = await unit.QueryAsync<RegionRow>("SELECT code, marketplace FROM allocation.regions ORDER BY code");
+        var centers = await unit.QueryAsync<CenterRow>(
+            "SELECT code, marketplace, region, storage_capacity_units FROM allocation.fulfillment_centers ORDER BY code"
+        );
+        return (
+            regions.Select(r => new Region(r.Code, r.Marketplace)).ToList(),
+            centers.Select(c => new FulfillmentCenter(c.Code, c.Marketplace, c.Region, c.StorageCapacityUnits)).ToList()
+        );
+    }
+
+    private void Forget(UnitOfWork unit)
+    {
         _cached = null;
-        return result;
+        unit.AfterCommit(() => _cached = null);
     }
 
     private sealed class RegionRow

@@ -174,6 +174,35 @@ public sealed class StockRepository(Database database)
         return rows.Select(r => new StockRow(r.Fnsku, r.FulfillmentCenter, r.ToBalance(), r.UpdatedAt)).ToList();
     }
 
+    /// <summary>The seller's balances of one FNSKU per FC, read in the caller's transaction (not locked).</summary>
+    public async Task<IReadOnlyDictionary<string, StockBalance>> BalancesAsync(UnitOfWork unit, string sellerId, string fnsku) =>
+        (
+            await unit.QueryAsync<BalanceRow>(
+                $"SELECT fnsku, fulfillment_center, {BalanceColumns}, updated_at FROM allocation.stock_balances "
+                    + "WHERE seller_id = @SellerId AND fnsku = @Fnsku",
+                new { SellerId = sellerId, Fnsku = fnsku }
+            )
+        ).ToDictionary(r => r.FulfillmentCenter, r => r.ToBalance(), StringComparer.Ordinal);
+
+    /// <summary>The FNSKUs the seller holds or has in transit anywhere, in order.</summary>
+    public async Task<IReadOnlyList<string>> FnskusHeldAsync(UnitOfWork unit, string sellerId) =>
+        (
+            await unit.QueryAsync<string>(
+                "SELECT DISTINCT fnsku FROM allocation.stock_balances WHERE seller_id = @SellerId AND (on_hand > 0 OR in_transit > 0) "
+                    + "ORDER BY fnsku",
+                new { SellerId = sellerId }
+            )
+        ).ToList();
+
+    /// <summary>Units each FC holds or expects, over every seller (on hand + inbound + in transit): what its capacity is used by.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> UnitsByCenterAsync(UnitOfWork unit) =>
+        (
+            await unit.QueryAsync<CenterUnits>(
+                "SELECT fulfillment_center, SUM(on_hand + inbound + in_transit) AS units FROM allocation.stock_balances "
+                    + "GROUP BY fulfillment_center"
+            )
+        ).ToDictionary(r => r.FulfillmentCenter, r => r.Units, StringComparer.Ordinal);
+
     /// <summary>The seller's balances of one FNSKU per FC as they stood at <paramref name="asOf"/>, rebuilt from the journal.</summary>
     public async Task<IReadOnlyList<StockRow>> AsOfAsync(string sellerId, string fnsku, DateTime asOf, CancellationToken cancellationToken)
     {
@@ -223,5 +252,11 @@ public sealed class StockRepository(Database database)
         public string Reason { get; init; } = "";
         public string SourceId { get; init; } = "";
         public DateTime OccurredAt { get; init; }
+    }
+
+    private sealed class CenterUnits
+    {
+        public string FulfillmentCenter { get; init; } = "";
+        public long Units { get; init; }
     }
 }

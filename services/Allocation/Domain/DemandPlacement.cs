@@ -62,9 +62,12 @@ public static class DemandPlacement
     }
 
     /// <summary>
-    /// Proposes transfers so each FC's available stock matches its demand share: FCs above their target send to FCs below it,
-    /// largest gaps first. Gaps smaller than <paramref name="minimumUnits"/> are left alone (a transfer costs more than it saves).
-    /// Days of cover are available units over the FC's share of daily demand (null where it serves no demand).
+    /// Proposes transfers so each FC's stock matches its demand share: FCs above their target send to FCs below it, largest
+    /// gaps first. An FC's stock is what it has available plus what is already in transit to it (a transfer in flight counts
+    /// at its destination, so a second run does not propose the same move again); only available units are sent. A destination
+    /// receives no more than its <paramref name="roomByCenter"/> (free storage capacity, when given). Gaps smaller than
+    /// <paramref name="minimumUnits"/> are left alone (a transfer costs more than it saves). Days of cover are available units
+    /// over the FC's share of daily demand (null where it serves no demand).
     /// </summary>
     public static IReadOnlyList<TransferProposal> Rebalance(
         FulfillmentNetwork network,
@@ -72,20 +75,26 @@ public static class DemandPlacement
         string fnsku,
         IReadOnlyDictionary<string, int> availableByCenter,
         IReadOnlyList<RegionalDemandRate> demand,
-        int minimumUnits
+        int minimumUnits,
+        IReadOnlyDictionary<string, int>? inTransitByCenter = null,
+        IReadOnlyDictionary<string, int>? roomByCenter = null
     )
     {
         var shares = ShareByCenter(network, marketplace, demand);
         var centers = network.Centers.Where(c => c.Marketplace == marketplace).Select(c => c.Code).ToList();
-        var total = centers.Sum(c => Math.Max(0, availableByCenter.GetValueOrDefault(c)));
+        int Available(string fc) => Math.Max(0, availableByCenter.GetValueOrDefault(fc));
+        int Position(string fc) => Available(fc) + Math.Max(0, inTransitByCenter?.GetValueOrDefault(fc) ?? 0);
+        var total = centers.Sum(Position);
         var targets = Apportion(total, shares);
         var daily = demand.Sum(d => Math.Max(0, d.DailyUnits));
         double? Cover(string fc, int units) =>
             shares.GetValueOrDefault(fc) * daily is var rate && rate > 0 ? Math.Round(units / rate, 1) : null;
 
-        var gaps = centers.ToDictionary(
+        var gaps = centers.ToDictionary(c => c, c => Position(c) - targets.GetValueOrDefault(c), StringComparer.Ordinal);
+        var sendable = centers.ToDictionary(c => c, Available, StringComparer.Ordinal);
+        var room = centers.ToDictionary(
             c => c,
-            c => Math.Max(0, availableByCenter.GetValueOrDefault(c)) - targets.GetValueOrDefault(c),
+            c => roomByCenter is null ? int.MaxValue : Math.Max(0, roomByCenter.GetValueOrDefault(c)),
             StringComparer.Ordinal
         );
         var proposals = new List<TransferProposal>();
@@ -105,25 +114,18 @@ public static class DemandPlacement
                     .ToList()
             )
             {
-                var quantity = Math.Min(gaps[from], -gaps[to]);
+                var quantity = Math.Min(Math.Min(gaps[from], sendable[from]), Math.Min(-gaps[to], room[to]));
                 if (quantity < minimumUnits)
                 {
                     continue;
                 }
 
-                proposals.Add(
-                    new TransferProposal(
-                        fnsku,
-                        from,
-                        to,
-                        quantity,
-                        Cover(from, availableByCenter.GetValueOrDefault(from)),
-                        Cover(to, availableByCenter.GetValueOrDefault(to))
-                    )
-                );
+                proposals.Add(new TransferProposal(fnsku, from, to, quantity, Cover(from, Available(from)), Cover(to, Available(to))));
                 gaps[from] -= quantity;
+                sendable[from] -= quantity;
                 gaps[to] += quantity;
-                if (gaps[to] > -minimumUnits)
+                room[to] -= quantity;
+                if (gaps[to] > -minimumUnits || room[to] < minimumUnits)
                 {
                     break;
                 }

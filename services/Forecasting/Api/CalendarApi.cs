@@ -2,6 +2,7 @@ using InventoryPlatform.Forecasting.Application;
 using InventoryPlatform.Forecasting.Data;
 using InventoryPlatform.Forecasting.Domain;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Hosting.Network;
 using InventoryPlatform.Primitives;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -41,11 +42,13 @@ public static class CalendarApi
         SetHolidaysRequest request,
         Seller seller,
         SetHolidaysHandler holidays,
+        NetworkDirectory network,
         CancellationToken cancellationToken
     )
     {
         var validation = new Validation();
         validation.Require(MarketCodes.IsMarketplace(marketplace), "marketplace", "Must be 2-10 capital letters.");
+        (await network.GetAsync(cancellationToken)).Require(validation, NetworkReference.Marketplace, "marketplace", marketplace);
         validation.Require(request.Holidays is { Count: > 0 and <= 1000 }, "holidays", "Must hold 1 to 1000 holidays.");
         for (var i = 0; i < (request.Holidays?.Count ?? 0); i++)
         {

@@ -3,6 +3,7 @@ using InventoryPlatform.Forecasting.Application;
 using InventoryPlatform.Forecasting.Data;
 using InventoryPlatform.Forecasting.Domain;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Hosting.Network;
 using InventoryPlatform.Primitives;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -45,20 +46,23 @@ public static class HistoryApi
         ImportHistoryRequest request,
         Seller seller,
         ImportSalesHistoryHandler import,
+        NetworkDirectory directory,
         TimeProvider time,
         CancellationToken cancellationToken
     )
     {
         var validation = new Validation();
+        var network = await directory.GetAsync(cancellationToken);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var marketplace = request.Marketplace ?? "US";
         validation.Require(MarketCodes.IsMarketplace(marketplace), "marketplace", "Must be 2-10 capital letters.");
+        network.Require(validation, NetworkReference.Marketplace, "marketplace", marketplace);
         validation.Require(request.Sales is { Count: > 0 and <= MaxRows }, "sales", $"Must hold 1 to {MaxRows} rows.");
         var rows = new List<DailySale>();
         for (var i = 0; i < (request.Sales?.Count ?? 0) && i < MaxRows; i++)
         {
             var sale = request.Sales![i];
-            foreach (var (field, reason) in Check(sale.Date, sale.Fnsku, sale.Region, sale.Units, today))
+            foreach (var (field, reason) in Check(sale.Date, sale.Fnsku, sale.Region, sale.Units, today, network))
             {
                 validation.Add($"sales[{i}].{field}", reason);
             }
@@ -79,14 +83,17 @@ public static class HistoryApi
         Seller seller,
         string? marketplace,
         ImportSalesHistoryHandler import,
+        NetworkDirectory directory,
         TimeProvider time,
         CancellationToken cancellationToken
     )
     {
         var validation = new Validation();
+        var network = await directory.GetAsync(cancellationToken);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         marketplace ??= "US";
         validation.Require(MarketCodes.IsMarketplace(marketplace), "marketplace", "Must be 2-10 capital letters.");
+        network.Require(validation, NetworkReference.Marketplace, "marketplace", marketplace);
         using var reader = new StreamReader(http.Body);
         var text = await reader.ReadToEndAsync(cancellationToken);
         var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
@@ -118,7 +125,7 @@ public static class HistoryApi
                 ? d
                 : null;
             int? units = int.TryParse(cells[3], NumberStyles.None, CultureInfo.InvariantCulture, out var u) ? u : null;
-            var problems = Check(date, cells[1], cells[2], units, today).ToList();
+            var problems = Check(date, cells[1], cells[2], units, today, network).ToList();
             if (date is null)
             {
                 problems.RemoveAll(p => p.Field == "date");
@@ -185,7 +192,8 @@ public static class HistoryApi
         string? fnsku,
         string? region,
         int? units,
-        DateOnly today
+        DateOnly today,
+        NetworkReferences network
     )
     {
         if (date is null)
@@ -209,6 +217,10 @@ public static class HistoryApi
         if (!MarketCodes.IsRegion(region))
         {
             yield return ("region", "Must be 1-40 letters, digits, '-' or '_'.");
+        }
+        else if (!network.IsRegion(region))
+        {
+            yield return ("region", $"'{region}' is not a region of the network.");
         }
 
         if (units is null or < 0 or > 1_000_000)

@@ -37,7 +37,10 @@ public static class ReplenishmentApi
         group
             .MapGet("/{fnsku}", GetRecommendation)
             .WithName("GetReplenishmentRecommendation")
-            .WithSummary("The current replenishment recommendation of one FNSKU.");
+            .WithSummary(
+                "The current replenishment recommendation of one FNSKU, with the available, inbound and in-transit units it counts "
+                    + "per FC."
+            );
 
         routes
             .MapGet($"{prefix}/alerts", ListAlerts)
@@ -133,14 +136,15 @@ public static class ReplenishmentApi
         return TypedResults.Ok(Cursor.ToPage(rows, take, r => r.Fnsku));
     }
 
-    public static async Task<Results<Ok<RecommendationRecord>, ProblemHttpResult>> GetRecommendation(
+    public static async Task<Results<Ok<ReplenishmentResponse>, ProblemHttpResult>> GetRecommendation(
         string fnsku,
         Seller seller,
         ForecastRepository forecasts,
+        SalesRepository sales,
         CancellationToken cancellationToken
     ) =>
         await forecasts.RecommendationsAsync(seller.Id, fnsku, null, 1, cancellationToken) is [var recommendation, ..]
-            ? TypedResults.Ok(recommendation)
+            ? TypedResults.Ok(ReplenishmentResponse.From(recommendation, await sales.PositionsAsync(seller.Id, fnsku, cancellationToken)))
             : Problems.NotFound("Recommendation", fnsku);
 
     public static async Task<Results<Ok<Page<AlertRecord>>, ValidationProblem>> ListAlerts(

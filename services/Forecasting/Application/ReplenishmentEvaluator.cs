@@ -39,14 +39,18 @@ public sealed class ReplenishmentEvaluator(
             return null; // nothing forecast yet: no basis for a reorder point
         }
 
-        var (available, inbound) = await sales.StockAsync(unit, sellerId, fnsku);
+        // The pipeline counts: units on shipped ASNs (inbound) and on transfers (in transit) are already on their way.
+        var positions = await sales.PositionsAsync(unit, sellerId, fnsku);
+        var available = positions.Sum(p => p.Available);
+        var inbound = positions.Sum(p => p.Inbound);
+        var inTransit = positions.Sum(p => p.InTransit);
         var (settings, _) = await calendar.SettingsAsync(unit, sellerId, fnsku);
         var plan = ReplenishmentPolicy.Plan(
             days.Select(d => d.P10).ToList(),
             days.Select(d => d.P50).ToList(),
             days.Select(d => d.P90).ToList(),
             available,
-            inbound,
+            inbound + inTransit,
             settings,
             today
         );
@@ -57,6 +61,7 @@ public sealed class ReplenishmentEvaluator(
                 fnsku,
                 available,
                 inbound,
+                inTransit,
                 plan.LeadTimeDemand,
                 plan.SafetyStock,
                 plan.ReorderPoint,

@@ -39,6 +39,7 @@ public sealed class ForecastRepository(Database database)
             "fnsku",
             "available",
             "inbound",
+            "in_transit",
             "lead_time_demand",
             "safety_stock",
             "reorder_point",
@@ -52,6 +53,7 @@ public sealed class ForecastRepository(Database database)
         [
             "available",
             "inbound",
+            "in_transit",
             "lead_time_demand",
             "safety_stock",
             "reorder_point",
@@ -266,6 +268,7 @@ public sealed class ForecastRepository(Database database)
                 recommendation.Fnsku,
                 recommendation.Available,
                 recommendation.Inbound,
+                recommendation.InTransit,
                 recommendation.LeadTimeDemand,
                 recommendation.SafetyStock,
                 recommendation.ReorderPoint,
@@ -289,8 +292,8 @@ public sealed class ForecastRepository(Database database)
             await database.QueryAsync<RecommendationRecord>(
                 database.Dialect.SelectTop(
                     "forecasting.recommendations",
-                    "fnsku, available, inbound, lead_time_demand, safety_stock, reorder_point, order_up_to_level, recommended_units, "
-                        + "days_of_supply, urgency, ship_by, evaluated_at",
+                    "fnsku, available, inbound, in_transit, lead_time_demand, safety_stock, reorder_point, order_up_to_level, "
+                        + "recommended_units, days_of_supply, urgency, ship_by, evaluated_at",
                     "seller_id = @SellerId AND (@Fnsku IS NULL OR fnsku = @Fnsku) AND (@After IS NULL OR fnsku > @After)",
                     "fnsku"
                 ),

@@ -4,6 +4,7 @@ public sealed record RecommendationRecord(
     string Fnsku,
     int Available,
     int Inbound,
+    int InTransit,
     double LeadTimeDemand,
     int SafetyStock,
     int ReorderPoint,

@@ -6,7 +6,7 @@ namespace InventoryPlatform.Forecasting.Data;
 public sealed class SalesRepository(Database database)
 {
     private const string UpdateStock =
-        "UPDATE forecasting.stock SET available = @Available, inbound = @Inbound, version = @Version "
+        "UPDATE forecasting.stock SET available = @Available, inbound = @Inbound, in_transit = @InTransit, version = @Version "
         + "WHERE seller_id = @SellerId AND fnsku = @Fnsku AND fulfillment_center = @FulfillmentCenter AND version < @Version";
 
     private readonly string _registerItem = database.Dialect.InsertIfAbsent(
@@ -31,7 +31,7 @@ public sealed class SalesRepository(Database database)
     private readonly string _insertStock = database.Dialect.InsertIfAbsent(
         "forecasting.stock",
         ["seller_id", "fnsku", "fulfillment_center"],
-        ["seller_id", "fnsku", "fulfillment_center", "available", "inbound", "version"]
+        ["seller_id", "fnsku", "fulfillment_center", "available", "inbound", "in_transit", "version"]
     );
 
     private readonly string _insertSchedule = database.Dialect.InsertIfAbsent(
@@ -133,6 +133,7 @@ public sealed class SalesRepository(Database database)
                 stock.FulfillmentCenter,
                 stock.Available,
                 stock.Inbound,
+                stock.InTransit,
                 stock.Version,
             };
             batch.Add(
@@ -204,16 +205,19 @@ public sealed class SalesRepository(Database database)
         return rows.Select(r => new DailySale(r.Fnsku, r.Region, r.SalesDate, r.Units)).ToList();
     }
 
-    /// <summary>Available and inbound (inbound + in transit) of an FNSKU over all FCs.</summary>
-    public async Task<(int Available, int Inbound)> StockAsync(UnitOfWork unit, string sellerId, string fnsku)
-    {
-        var row = await unit.QuerySingleOrDefaultAsync<StockTotal>(
-            "SELECT COALESCE(SUM(available), 0) AS available, COALESCE(SUM(inbound), 0) AS inbound FROM forecasting.stock WHERE seller_id "
-                + "= @SellerId AND fnsku = @Fnsku",
-            new { SellerId = sellerId, Fnsku = fnsku }
-        );
-        return row is null ? (0, 0) : ((int)row.Available, (int)row.Inbound);
-    }
+    /// <summary>Available, inbound and in transit of an FNSKU at each FC that holds or awaits any, in FC order.</summary>
+    public async Task<IReadOnlyList<StockPosition>> PositionsAsync(UnitOfWork unit, string sellerId, string fnsku) =>
+        (
+            await unit.QueryAsync<StockPosition>(
+                "SELECT fulfillment_center, available, inbound, in_transit FROM forecasting.stock "
+                    + "WHERE seller_id = @SellerId AND fnsku = @Fnsku ORDER BY fulfillment_center",
+                new { SellerId = sellerId, Fnsku = fnsku }
+            )
+        ).ToList();
+
+    /// <summary>As <see cref="PositionsAsync(UnitOfWork, string, string)"/>, outside a transaction (for reads).</summary>
+    public async Task<IReadOnlyList<StockPosition>> PositionsAsync(string sellerId, string fnsku, CancellationToken cancellationToken) =>
+        await database.InTransactionAsync(unit => PositionsAsync(unit, sellerId, fnsku), cancellationToken);
 
     public sealed class ItemRow
     {
@@ -228,11 +232,5 @@ public sealed class SalesRepository(Database database)
         public string Region { get; init; } = "";
         public DateOnly SalesDate { get; init; }
         public int Units { get; init; }
-    }
-
-    private sealed class StockTotal
-    {
-        public long Available { get; init; }
-        public long Inbound { get; init; }
     }
 }

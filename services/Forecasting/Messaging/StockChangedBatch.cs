@@ -28,8 +28,9 @@ public sealed class StockChangedBatch(SalesRepository sales, ReplenishmentEvalua
                     m.SellerId,
                     m.Fnsku,
                     m.FulfillmentCenter,
-                    m.OnHand - m.Reserved,
-                    m.Inbound + m.InTransit,
+                    m.Available,
+                    m.Inbound,
+                    m.InTransit,
                     m.Version,
                     m.OccurredAt.UtcDateTime
                 ))

@@ -1,5 +1,6 @@
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Hosting.Network;
 using InventoryPlatform.Limits.Data;
 using InventoryPlatform.Limits.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -41,6 +42,7 @@ public static class NetworkApi
         string storageType,
         CapacityRequest request,
         NetworkCapacity network,
+        NetworkDirectory directory,
         TimeProvider time,
         CancellationToken cancellationToken
     )
@@ -48,6 +50,7 @@ public static class NetworkApi
         var fc = code.ToUpperInvariant();
         var validation = new Validation();
         validation.Require(FulfillmentCenterCode.IsValid(fc), "code", FulfillmentCenterCode.Rule);
+        (await directory.GetAsync(cancellationToken)).Require(validation, NetworkReference.FulfillmentCenter, "code", fc);
         validation.Require(
             Enum.TryParse<StorageType>(storageType, ignoreCase: true, out var type)
                 && Enum.IsDefined(type)

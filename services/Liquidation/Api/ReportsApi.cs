@@ -1,5 +1,6 @@
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Hosting.Network;
 using InventoryPlatform.Liquidation.Application;
 using InventoryPlatform.Liquidation.Data;
 using InventoryPlatform.Liquidation.Domain;
@@ -78,6 +79,7 @@ public static class ReportsApi
         StockRepository stock,
         LiquidationSettings settings,
         TimeProvider time,
+        NetworkDirectory network,
         string? fnsku,
         string? fulfillmentCenter,
         string? stockKind,
@@ -94,6 +96,13 @@ public static class ReportsApi
             fulfillmentCenter is null || ReadScope.IsFulfillmentCenter(fulfillmentCenter),
             "fulfillmentCenter",
             ReadScope.FulfillmentCenterRule
+        );
+        (await network.GetAsync(cancellationToken)).Require(
+            validation,
+            NetworkReference.FulfillmentCenter,
+            "fulfillmentCenter",
+            fulfillmentCenter,
+            required: false
         );
         var kind = ReadScope.ParseEnum<StockKind>(stockKind, "stockKind", validation);
         var owner = ReadScope.SellerToRead(http, seller, sellerId, validation);

@@ -1,4 +1,5 @@
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Hosting.Network;
 using InventoryPlatform.Receiving.Application;
 using InventoryPlatform.Receiving.Data;
 using InventoryPlatform.Receiving.Domain;
@@ -32,11 +33,12 @@ public static class BinsApi
         string fulfillmentCenter,
         ConfigureBinsRequest request,
         ConfigureBinsHandler configure,
+        NetworkDirectory network,
         CancellationToken cancellationToken
     )
     {
         var validation = new Validation();
-        CheckFulfillmentCenter(fulfillmentCenter, validation);
+        CheckFulfillmentCenter(fulfillmentCenter, validation, await network.GetAsync(cancellationToken));
         foreach (
             var (field, reason) in Putaway.CheckBins(
                 request.Bins?.Select(b => (b.BinId, b.Zone, b.PickFaceDistanceMeters, b.CapacityCubicFeet)).ToList()
@@ -62,13 +64,14 @@ public static class BinsApi
     public static async Task<Results<Ok<Page<BinResponse>>, ValidationProblem>> ListBins(
         string fulfillmentCenter,
         PutawayRepository bins,
+        NetworkDirectory network,
         int? limit,
         string? cursor,
         CancellationToken cancellationToken
     )
     {
         var validation = new Validation();
-        CheckFulfillmentCenter(fulfillmentCenter, validation);
+        CheckFulfillmentCenter(fulfillmentCenter, validation, await network.GetAsync(cancellationToken));
         var (take, after) = Cursor.Read(limit, cursor, validation);
         if (!validation.IsValid)
         {
@@ -79,10 +82,13 @@ public static class BinsApi
         return TypedResults.Ok(Cursor.ToPage(rows.Select(BinResponse.From).ToList(), take, b => b.BinId));
     }
 
-    private static void CheckFulfillmentCenter(string fulfillmentCenter, Validation validation) =>
+    private static void CheckFulfillmentCenter(string fulfillmentCenter, Validation validation, NetworkReferences network)
+    {
         validation.Require(
             fulfillmentCenter.Length is >= 1 and <= 10 && fulfillmentCenter.All(char.IsAsciiLetterOrDigit),
             "fulfillmentCenter",
             "Must be an FC code such as SEA1 (letters and digits, at most 10)."
         );
+        network.Require(validation, NetworkReference.FulfillmentCenter, "fulfillmentCenter", fulfillmentCenter);
+    }
 }

@@ -1,5 +1,6 @@
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Hosting.Network;
 using InventoryPlatform.Primitives;
 using InventoryPlatform.Receiving.Application;
 using InventoryPlatform.Receiving.Data;
@@ -84,6 +85,7 @@ public static class ShipmentsApi
         HttpContext http,
         IdempotentRequests idempotency,
         CreateShipmentHandler create,
+        NetworkDirectory network,
         CancellationToken cancellationToken
     )
     {
@@ -94,6 +96,13 @@ public static class ShipmentsApi
         {
             validation.Add(field, reason);
         }
+
+        (await network.GetAsync(cancellationToken)).Require(
+            validation,
+            NetworkReference.FulfillmentCenter,
+            "fulfillmentCenter",
+            request.FulfillmentCenter
+        );
 
         if (!validation.IsValid)
         {

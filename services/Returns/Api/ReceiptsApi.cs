@@ -1,5 +1,6 @@
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Hosting.Network;
 using InventoryPlatform.Primitives;
 using InventoryPlatform.Returns.Application;
 using InventoryPlatform.Returns.Data;
@@ -43,11 +44,18 @@ public static class ReceiptsApi
         Seller seller,
         HttpContext http,
         ReceiveReturnedUnitsHandler receive,
+        NetworkDirectory network,
         CancellationToken cancellationToken
     )
     {
         var validation = new Validation();
         validation.Require(Fields.IsFulfillmentCenter(request.FulfillmentCenter), "fulfillmentCenter", Fields.FulfillmentCenterRule);
+        (await network.GetAsync(cancellationToken)).Require(
+            validation,
+            NetworkReference.FulfillmentCenter,
+            "fulfillmentCenter",
+            request.FulfillmentCenter
+        );
         if (request.ReturnId is null)
         {
             validation.Require(Fnsku.IsValid(request.Fnsku), "fnsku", Fnsku.Rule + " (Needed when the units come without a returnId.)");

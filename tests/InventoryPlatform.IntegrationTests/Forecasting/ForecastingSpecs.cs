@@ -86,7 +86,7 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
         const string fnsku = "X0RFSH0001";
         await using var probe = await EventProbe.StartAsync<DemandForecastUpdated>(_fixture.Messaging);
         var client = _fixture.Service.ClientFor(seller);
-        await Import(client, fnsku, days: 70, ("US-West", 12), ("US-East", 4));
+        await Import(client, fnsku, days: 70, ("US-West", 12), ("US-Northeast", 4));
 
         var refresh = await client.PostAsync("/api/forecasting/v1/forecasts/refresh", null);
         Assert.That(refresh.StatusCode, Is.EqualTo(HttpStatusCode.OK), await refresh.Content.ReadAsStringAsync());
@@ -95,7 +95,7 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
         Assert.That(updated.HorizonDays, Is.EqualTo(91));
         Assert.That(updated.From, Is.EqualTo(Today));
         var west = updated.Regions.Single(r => r.Region == "US-West");
-        var east = updated.Regions.Single(r => r.Region == "US-East");
+        var east = updated.Regions.Single(r => r.Region == "US-Northeast");
         Assert.That(west.DailyUnitsP50, Is.EqualTo(12).Within(1.5));
         Assert.That(east.DailyUnitsP50, Is.EqualTo(4).Within(1));
         Assert.That(updated.TotalUnitsP50, Is.EqualTo(16 * 91).Within(16 * 91 * 0.1));

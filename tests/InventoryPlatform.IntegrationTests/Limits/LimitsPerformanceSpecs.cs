@@ -321,27 +321,27 @@ public sealed class LimitsPerformanceSpecs(DatabaseProvider provider)
         const string d = "X0PERFD001";
         var admin = _platform.Limits.ClientFor("ops", "inventory:read", "inventory:write", "admin");
         var put = await admin.PutAsJsonAsync(
-            "/api/limits/v1/fulfillment-centers/TST1/capacities/standard",
+            "/api/limits/v1/fulfillment-centers/NRT1/capacities/standard",
             new { capacityCubicFeet = 100 }
         );
         Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.Created), await put.Content.ReadAsStringAsync());
         await RegisterCubicFootItemAsync(seller, d);
         await Publish(
-            new StockChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), d, "TST1", 25, 0, 0, 0, 0, 1, "Received")
+            new StockChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), d, "NRT1", 25, 0, 0, 0, 0, 1, "Received")
         );
 
-        var tst1 = await Eventually.Until(
+        var nrt1 = await Eventually.Until(
             async () =>
                 (
                     await (await _platform.Limits.ClientFor(seller).GetAsync("/api/limits/v1/utilization")).ReadAsync<UtilizationResponse>()
-                ).Items.Single(i => i.FulfillmentCenter == "TST1"),
+                ).Items.Single(i => i.FulfillmentCenter == "NRT1"),
             i => i.StoredCubicFeet == 25m,
             TimeSpan.FromSeconds(20),
-            "25 ft³ stored at TST1"
+            "25 ft³ stored at NRT1"
         );
 
-        Assert.That(tst1.Utilization, Is.EqualTo(0.25));
-        Assert.That(tst1.CapacityCubicFeet, Is.EqualTo(100m));
+        Assert.That(nrt1.Utilization, Is.EqualTo(0.25));
+        Assert.That(nrt1.CapacityCubicFeet, Is.EqualTo(100m));
     }
 
     [Test]
