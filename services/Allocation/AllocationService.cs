@@ -16,12 +16,14 @@ public static class AllocationService
         services.AddSingleton<OrderRepository>();
         services.AddSingleton<TransferRepository>();
         services.AddSingleton<DemandRepository>();
+        services.AddSingleton<AdjustmentRepository>();
         services.AddSingleton<LedgerPosting>();
         services.AddSingleton<CreateOrderHandler>();
         services.AddSingleton<CancelOrderHandler>();
         services.AddSingleton<ConfirmShipmentHandler>();
         services.AddSingleton<RequestTransferHandler>();
         services.AddSingleton<ReceiveTransferHandler>();
+        services.AddSingleton<RecordCycleCountHandler>();
         return services;
     }
 }

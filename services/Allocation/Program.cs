@@ -15,4 +15,5 @@ app.MapNetworkApi();
 app.MapOrdersApi();
 app.MapTransfersApi();
 app.MapPlacementApi();
+app.MapAdjustmentsApi();
 app.Run();
