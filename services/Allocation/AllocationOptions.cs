@@ -7,4 +7,10 @@ public sealed class AllocationOptions
 
     /// <summary>LowStockDetected is published when available stock falls under this many days of forecast demand.</summary>
     public double LowStockDaysOfCover { get; set; } = 14;
+
+    /// <summary>The services whose unit counts reconciliation compares with the ledger (each serves /admin/unit-counts).</summary>
+    public IReadOnlyList<string> ReconciledServices { get; set; } = ["liquidation", "limits", "forecasting"];
+
+    /// <summary>How often the reconciliation job compares every seller's counts with the ledger; zero turns it off.</summary>
+    public TimeSpan ReconciliationInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -1,6 +1,8 @@
 using InventoryPlatform.Allocation.Application;
 using InventoryPlatform.Allocation.Data;
+using InventoryPlatform.Allocation.Jobs;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Hosting.Jobs;
 
 namespace InventoryPlatform.Allocation;
 
@@ -24,6 +26,15 @@ public static class AllocationService
         services.AddSingleton<RequestTransferHandler>();
         services.AddSingleton<ReceiveTransferHandler>();
         services.AddSingleton<RecordCycleCountHandler>();
+        services.AddHttpClient<PeerUnitCounts>();
+        services.AddSingleton<ReconcileStockHandler>();
+        services.AddScheduledJob<ReconciliationJob>("stock-reconciliation", sp =>
+        {
+            var interval = sp.GetRequiredService<AllocationOptions>().ReconciliationInterval;
+            return interval > TimeSpan.Zero
+                ? JobSchedule.Every(interval, firstRunAfter: interval)
+                : JobSchedule.Every(TimeSpan.FromHours(1), enabled: false);
+        });
         return services;
     }
 }

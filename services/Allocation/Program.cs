@@ -16,4 +16,5 @@ app.MapOrdersApi();
 app.MapTransfersApi();
 app.MapPlacementApi();
 app.MapAdjustmentsApi();
+app.MapReconciliationApi();
 app.Run();

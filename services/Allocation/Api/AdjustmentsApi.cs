@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using InventoryPlatform.Allocation.Application;
 using InventoryPlatform.Allocation.Data;
 using InventoryPlatform.Allocation.Domain;
@@ -14,7 +13,7 @@ namespace InventoryPlatform.Allocation.Api;
 /// Counts by FC operators (the admin scope): a count of a seller's FNSKU at an FC, or in one bin, adjusts the ledger's on hand by
 /// the difference, with a reason (found, lost, damaged in the warehouse).
 /// </summary>
-public static partial class AdjustmentsApi
+public static class AdjustmentsApi
 {
     public static RouteGroupBuilder MapAdjustmentsApi(this IEndpointRouteBuilder routes)
     {
@@ -71,7 +70,7 @@ public static partial class AdjustmentsApi
             validation.Require(reason is not null, "reason", "Must be found, lost or damagedInWarehouse.");
         }
 
-        validation.Require(request.Bin is null || BinPattern().IsMatch(request.Bin), "bin", "Must be 1-32 letters, digits, '-' or '_'.");
+        validation.Require(request.Bin is null || IsBin(request.Bin), "bin", "Must be 1-32 letters, digits, '-' or '_'.");
         if (!validation.IsValid)
         {
             return validation.Problem();
@@ -155,6 +154,5 @@ public static partial class AdjustmentsApi
             .Select(r => (AdjustmentReason?)r)
             .FirstOrDefault(r => string.Equals(r.ToString(), value, StringComparison.OrdinalIgnoreCase));
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,32}$")]
-    private static partial Regex BinPattern();
+    private static bool IsBin(string bin) => bin.Length is >= 1 and <= 32 && bin.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }
