@@ -1,3 +1,5 @@
+using InventoryPlatform.Primitives;
+
 namespace InventoryPlatform.Hosting;
 
 /// <summary>Where a service's projection of stock is counted for reconciliation (<see cref="UnitCountsApi"/>).</summary>

@@ -1,3 +1,5 @@
+using InventoryPlatform.Primitives;
+
 namespace InventoryPlatform.Hosting;
 
 /// <summary>

@@ -1,4 +1,4 @@
-using InventoryPlatform.Hosting;
+using InventoryPlatform.Primitives;
 
 namespace InventoryPlatform.Allocation.Domain;
 

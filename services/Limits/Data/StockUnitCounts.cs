@@ -1,5 +1,6 @@
 using InventoryPlatform.Data;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Primitives;
 
 namespace InventoryPlatform.Limits.Data;
 

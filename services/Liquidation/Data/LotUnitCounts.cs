@@ -1,6 +1,7 @@
 using InventoryPlatform.Data;
 using InventoryPlatform.Hosting;
 using InventoryPlatform.Liquidation.Domain;
+using InventoryPlatform.Primitives;
 
 namespace InventoryPlatform.Liquidation.Data;
 

@@ -1,4 +1,4 @@
-namespace InventoryPlatform.Hosting;
+namespace InventoryPlatform.Primitives;
 
 /// <summary>
 /// The names of the ledger's stock positions as services report them for reconciliation (<see cref="UnitCount.Position"/>);
