@@ -27,6 +27,9 @@ var returns = Service<Projects.InventoryPlatform_Returns>("returns");
 var liquidation = Service<Projects.InventoryPlatform_Liquidation>("liquidation");
 var limits = Service<Projects.InventoryPlatform_Limits>("limits");
 
+// Allocation's reconciliation reads the unit counts of the services that keep a projection of the ledger.
+allocation.WithReference(liquidation).WithReference(limits).WithReference(forecasting);
+
 builder
     .AddProject<Projects.InventoryPlatform_Gateway>("gateway")
     .WithReference(database)

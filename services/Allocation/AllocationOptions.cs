@@ -10,4 +10,10 @@ public sealed class AllocationOptions
 
     /// <summary>How often the rebalancer creates the transfers of sellers whose rebalancing policy is automatic.</summary>
     public TimeSpan RebalancingInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The services whose unit counts reconciliation compares with the ledger (each serves /admin/unit-counts).</summary>
+    public IReadOnlyList<string> ReconciledServices { get; set; } = ["liquidation", "limits", "forecasting"];
+
+    /// <summary>How often the reconciliation job compares every seller's counts with the ledger; zero turns it off.</summary>
+    public TimeSpan ReconciliationInterval { get; set; } = TimeSpan.FromHours(1);
 }

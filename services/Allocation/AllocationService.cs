@@ -20,6 +20,7 @@ public static class AllocationService
         services.AddSingleton<DemandRepository>();
         services.AddSingleton<InboundShipmentRepository>();
         services.AddSingleton<RemovalHoldRepository>();
+        services.AddSingleton<AdjustmentRepository>();
         services.AddSingleton<LedgerPosting>();
         services.AddSingleton<InboundPosting>();
         services.AddSingleton<RemovalHolds>();
@@ -38,6 +39,16 @@ public static class AllocationService
             return JobSchedule.Every(interval, firstRunAfter: interval);
         });
         services.AddHostedService<NetworkSnapshotOnStart>();
+        services.AddSingleton<RecordCycleCountHandler>();
+        services.AddHttpClient<PeerUnitCounts>();
+        services.AddSingleton<ReconcileStockHandler>();
+        services.AddScheduledJob<ReconciliationJob>("stock-reconciliation", sp =>
+        {
+            var interval = sp.GetRequiredService<AllocationOptions>().ReconciliationInterval;
+            return interval > TimeSpan.Zero
+                ? JobSchedule.Every(interval, firstRunAfter: interval)
+                : JobSchedule.Every(TimeSpan.FromHours(1), enabled: false);
+        });
         return services;
     }
 }

@@ -15,4 +15,6 @@ app.MapNetworkApi();
 app.MapOrdersApi();
 app.MapTransfersApi();
 app.MapPlacementApi();
+app.MapAdjustmentsApi();
+app.MapReconciliationApi();
 app.Run();

@@ -16,6 +16,7 @@ public static class ForecastingService
         Dapper.SqlMapper.AddTypeHandler(new DateOnlyColumn());
         services.AddPlatformOptions<ForecastingOptions>(ForecastingOptions.Section);
         services.AddSingleton<SalesRepository>();
+        services.AddSingleton<IUnitCountSource, StockUnitCounts>();
         services.AddSingleton<CalendarRepository>();
         services.AddSingleton<ForecastRepository>();
         services.AddSingleton<ReplenishmentEvaluator>();

@@ -14,4 +14,5 @@ app.MapHistoryApi();
 app.MapCalendarApi();
 app.MapForecastsApi();
 app.MapReplenishmentApi();
+app.MapUnitCountsApi();
 app.Run();

@@ -16,6 +16,7 @@ public static class LimitsService
         services.AddPlatformOptions<LimitsOptions>(LimitsOptions.Section);
         services.AddSingleton<SellerAccounts>();
         services.AddSingleton<UsageRepository>();
+        services.AddSingleton<IUnitCountSource, StockUnitCounts>();
         services.AddSingleton<StockChangedBatch>();
         services.AddSingleton<ActivityRepository>();
         services.AddSingleton<NetworkCapacity>();

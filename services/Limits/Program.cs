@@ -13,4 +13,5 @@ app.MapDefaultEndpoints();
 app.MapLimitsApi();
 app.MapKpisApi();
 app.MapNetworkApi();
+app.MapUnitCountsApi();
 app.Run();

@@ -18,6 +18,7 @@ public static class LiquidationService
         services.AddSingleton<IValidateOptions<LiquidationSettings>, SettingsCheck>();
         services.AddPlatformOptions<RefreshOptions>(RefreshOptions.Section);
         services.AddSingleton<StockRepository>();
+        services.AddSingleton<IUnitCountSource, LotUnitCounts>();
         services.AddSingleton<RecommendationRepository>();
         services.AddSingleton<RemovalOrderRepository>();
         services.AddSingleton<PolicyRepository>();

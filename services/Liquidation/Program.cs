@@ -14,4 +14,5 @@ app.MapReportsApi();
 app.MapRecommendationsApi();
 app.MapPolicyApi();
 app.MapOrdersApi();
+app.MapUnitCountsApi();
 app.Run();

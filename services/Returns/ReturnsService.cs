@@ -20,6 +20,7 @@ public static class ReturnsService
         services.AddSingleton<GradingRuleRepository>();
         services.AddSingleton<AnalyticsRepository>();
         services.AddSingleton<ReturnRateAlarmHandler>();
+        services.AddSingleton<OwedReimbursements>();
         services.AddSingleton<AuthorizeReturnHandler>();
         services.AddSingleton<ReceiveReturnedUnitsHandler>();
         services.AddSingleton<GradeReturnedUnitsHandler>();

@@ -203,6 +203,30 @@ public sealed class StockRepository(Database database)
             )
         ).ToDictionary(r => r.FulfillmentCenter, r => r.Units, StringComparer.Ordinal);
 
+    /// <summary>Every balance of the seller, by (FNSKU, FC): what reconciliation compares the services' counts with.</summary>
+    public async Task<IReadOnlyDictionary<(string Fnsku, string FulfillmentCenter), StockBalance>> BalancesOfAsync(
+        string sellerId,
+        CancellationToken cancellationToken
+    ) =>
+        (
+            await database.QueryAsync<BalanceRow>(
+                $"SELECT fnsku, fulfillment_center, {BalanceColumns}, updated_at FROM allocation.stock_balances "
+                    + "WHERE seller_id = @SellerId",
+                new { SellerId = sellerId },
+                cancellationToken
+            )
+        ).ToDictionary(r => (r.Fnsku, r.FulfillmentCenter), r => r.ToBalance());
+
+    /// <summary>The sellers the ledger holds balances of.</summary>
+    public async Task<IReadOnlyList<string>> SellersAsync(CancellationToken cancellationToken) =>
+        (
+            await database.QueryAsync<string>(
+                "SELECT DISTINCT seller_id FROM allocation.stock_balances ORDER BY seller_id",
+                null,
+                cancellationToken
+            )
+        ).ToList();
+
     /// <summary>The seller's balances of one FNSKU per FC as they stood at <paramref name="asOf"/>, rebuilt from the journal.</summary>
     public async Task<IReadOnlyList<StockRow>> AsOfAsync(string sellerId, string fnsku, DateTime asOf, CancellationToken cancellationToken)
     {

@@ -169,10 +169,11 @@ public static class AnalyticsApi
         var rows = await analytics.ReimbursementsAsync(owner, returnId, take + 1, after, cancellationToken);
         var items = rows.Select(r => new ReimbursementResponse(
                 r.Id,
+                r.Reason,
                 r.ReturnId,
                 r.InspectionId,
+                r.AdjustmentId,
                 r.Fnsku,
-                r.Grade,
                 r.Units,
                 new Money(r.UnitPrice, r.Currency),
                 new Money(r.Amount, r.Currency),

@@ -13,9 +13,8 @@ namespace InventoryPlatform.Returns.Application;
 public sealed class GradeReturnedUnitsHandler(
     Database database,
     ReturnRepository returns,
-    ShippedLineRepository shipped,
     GradingRuleRepository gradingRules,
-    AnalyticsRepository analytics,
+    OwedReimbursements reimbursements,
     Outbox outbox,
     TimeProvider time
 )
@@ -161,39 +160,18 @@ public sealed class GradeReturnedUnitsHandler(
             _ => throw new ArgumentOutOfRangeException(nameof(disposition), disposition, "Restocked units have no unsellable disposition."),
         };
 
-    // At the FNSKU's average selling price, in the currency of the returned order (or the one it mostly sells in).
-    private async Task<ReimbursementOutcome?> ReimburseAsync(
-        UnitOfWork unit,
-        ReturnRecord target,
-        InspectionRecord inspection,
-        DateTime now
-    )
-    {
-        var sales = await shipped.OfFnskuAsync(unit, target.SellerId, target.Fnsku);
-        var currency = sales.FirstOrDefault(l => l.OrderId == target.OrderId)?.Currency ?? Reimbursements.MainCurrency(sales);
-        if (currency is null || Reimbursements.AverageSellingPrice(sales, currency) is not { } price)
-        {
-            // Never sold: there is no selling price to reimburse at; the inspection still records the network's responsibility.
-            return null;
-        }
-
-        var amount = Reimbursements.Amount(inspection.Units, price);
-        await analytics.AddReimbursementAsync(
+    private Task<ReimbursementOutcome?> ReimburseAsync(UnitOfWork unit, ReturnRecord target, InspectionRecord inspection, DateTime now) =>
+        reimbursements.OweAsync(
             unit,
-            new ReimbursementRecord(
-                Guid.CreateVersion7(),
+            new ReimbursementClaim(
                 target.SellerId,
-                target.Id,
-                inspection.Id,
                 target.Fnsku,
-                inspection.Grade,
                 inspection.Units,
-                price,
-                amount,
-                currency,
-                now
-            )
+                inspection.Grade == ReturnGrade.CarrierDamaged ? ReimbursementReason.CarrierDamaged : ReimbursementReason.WarehouseDamaged,
+                OrderId: target.OrderId,
+                ReturnId: target.Id,
+                InspectionId: inspection.Id
+            ),
+            now
         );
-        return new ReimbursementOutcome(inspection.Units, price, amount, currency);
-    }
 }

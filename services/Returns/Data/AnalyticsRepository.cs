@@ -1,5 +1,6 @@
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
+using InventoryPlatform.Returns.Domain;
 
 namespace InventoryPlatform.Returns.Data;
 
@@ -7,7 +8,7 @@ namespace InventoryPlatform.Returns.Data;
 public sealed class AnalyticsRepository(Database database)
 {
     private const string ReimbursementColumns =
-        "id, seller_id, return_id, inspection_id, fnsku, grade, units, unit_price, amount, currency, created_at";
+        "id, seller_id, reason, grade, return_id, inspection_id, adjustment_id, fnsku, units, unit_price, amount, currency, created_at";
 
     // Shipped and returned units per FNSKU in the window; an FNSKU with returns but no sale in the window still shows.
     private const string Rates =
@@ -142,15 +143,19 @@ public sealed class AnalyticsRepository(Database database)
     public Task AddReimbursementAsync(UnitOfWork unit, ReimbursementRecord record) =>
         unit.ExecuteAsync(
             $"INSERT INTO returns.reimbursements ({ReimbursementColumns}) VALUES "
-                + "(@Id, @SellerId, @ReturnId, @InspectionId, @Fnsku, @Grade, @Units, @UnitPrice, @Amount, @Currency, @CreatedAt)",
+                + "(@Id, @SellerId, @Reason, @Grade, @ReturnId, @InspectionId, @AdjustmentId, @Fnsku, @Units, @UnitPrice, @Amount, "
+                + "@Currency, @CreatedAt)",
             new
             {
                 record.Id,
                 record.SellerId,
+                Reason = record.Reason.ToString(),
+                // A damaged return's reason is its grade, kept in the grade column as before.
+                Grade = record.ReturnId is null ? null : record.Reason.ToString(),
                 record.ReturnId,
                 record.InspectionId,
+                record.AdjustmentId,
                 record.Fnsku,
-                Grade = record.Grade.ToString(),
                 record.Units,
                 record.UnitPrice,
                 record.Amount,
@@ -253,10 +258,12 @@ public sealed class AnalyticsRepository(Database database)
     {
         public Guid Id { get; init; }
         public string SellerId { get; init; } = "";
-        public Guid ReturnId { get; init; }
-        public Guid InspectionId { get; init; }
+        public string? Reason { get; init; }
+        public string? Grade { get; init; }
+        public Guid? ReturnId { get; init; }
+        public Guid? InspectionId { get; init; }
+        public Guid? AdjustmentId { get; init; }
         public string Fnsku { get; init; } = "";
-        public string Grade { get; init; } = "";
         public int Units { get; init; }
         public decimal UnitPrice { get; init; }
         public decimal Amount { get; init; }
@@ -267,10 +274,12 @@ public sealed class AnalyticsRepository(Database database)
             new(
                 Id,
                 SellerId,
+                // Written before adjustments were reimbursed: the grade was the reason.
+                Enum.Parse<ReimbursementReason>(Reason ?? Grade ?? nameof(ReimbursementReason.WarehouseDamaged)),
                 ReturnId,
                 InspectionId,
+                AdjustmentId,
                 Fnsku,
-                Enum.Parse<ReturnGrade>(Grade),
                 Units,
                 UnitPrice,
                 Amount,

@@ -1,14 +1,16 @@
-using InventoryPlatform.Contracts.V1;
+using InventoryPlatform.Returns.Domain;
 
 namespace InventoryPlatform.Returns.Data;
 
+/// <summary>A reimbursement owed to a seller: from a graded return (return and inspection set) or from an adjustment at an FC.</summary>
 public sealed record ReimbursementRecord(
     Guid Id,
     string SellerId,
-    Guid ReturnId,
-    Guid InspectionId,
+    ReimbursementReason Reason,
+    Guid? ReturnId,
+    Guid? InspectionId,
+    Guid? AdjustmentId,
     string Fnsku,
-    ReturnGrade Grade,
     int Units,
     decimal UnitPrice,
     decimal Amount,

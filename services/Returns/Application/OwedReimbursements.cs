@@ -1,0 +1,44 @@
+using InventoryPlatform.Data;
+using InventoryPlatform.Returns.Data;
+using InventoryPlatform.Returns.Domain;
+
+namespace InventoryPlatform.Returns.Application;
+
+/// <summary>
+/// The one place reimbursements are priced and recorded, for damaged returns and for units an FC lost or damaged alike: at the
+/// FNSKU's average selling price, in the currency of the order the units came from (or the one the FNSKU mostly sells in).
+/// </summary>
+public sealed class OwedReimbursements(ShippedLineRepository shipped, AnalyticsRepository analytics)
+{
+    /// <summary>Records the reimbursement in the caller's transaction; null when the FNSKU never sold (no price to reimburse at).</summary>
+    public async Task<ReimbursementOutcome?> OweAsync(UnitOfWork unit, ReimbursementClaim claim, DateTime now)
+    {
+        var sales = await shipped.OfFnskuAsync(unit, claim.SellerId, claim.Fnsku);
+        var currency = (claim.OrderId is { } orderId ? sales.FirstOrDefault(l => l.OrderId == orderId)?.Currency : null)
+            ?? Reimbursements.MainCurrency(sales);
+        if (currency is null || Reimbursements.AverageSellingPrice(sales, currency) is not { } price)
+        {
+            return null;
+        }
+
+        var amount = Reimbursements.Amount(claim.Units, price);
+        await analytics.AddReimbursementAsync(
+            unit,
+            new ReimbursementRecord(
+                Guid.CreateVersion7(),
+                claim.SellerId,
+                claim.Reason,
+                claim.ReturnId,
+                claim.InspectionId,
+                claim.AdjustmentId,
+                claim.Fnsku,
+                claim.Units,
+                price,
+                amount,
+                currency,
+                now
+            )
+        );
+        return new ReimbursementOutcome(claim.Units, price, amount, currency);
+    }
+}

@@ -1,0 +1,18 @@
+using InventoryPlatform.Returns.Domain;
+
+namespace InventoryPlatform.Returns.Application;
+
+/// <summary>
+/// Units the network owes a seller for, and what caused it: a graded return (return, inspection, the order it came from) or an
+/// inventory adjustment at an FC.
+/// </summary>
+public sealed record ReimbursementClaim(
+    string SellerId,
+    string Fnsku,
+    int Units,
+    ReimbursementReason Reason,
+    Guid? OrderId = null,
+    Guid? ReturnId = null,
+    Guid? InspectionId = null,
+    Guid? AdjustmentId = null
+);
