@@ -23,7 +23,7 @@ public sealed class StockRepository(Database database)
         "liquidation.inventory_lots",
         LotColumns,
         "seller_id = @SellerId AND fnsku = @Fnsku AND fulfillment_center = @FulfillmentCenter AND stock_kind = @StockKind AND "
-            + "quantity_remaining > 0 AND transfer_id IS NULL "
+            + "quantity_remaining > 0 "
             + "ORDER BY received_at, id"
     );
 
@@ -91,8 +91,8 @@ public sealed class StockRepository(Database database)
         );
 
     /// <summary>
-    /// Takes units out of the oldest lots of one FNSKU at one FC (lots still in transit to it excluded); returns what the lots
-    /// could not cover.
+    /// Takes units out of the oldest lots of one FNSKU at one FC (lots on the shelf before lots still in transit to it);
+    /// returns what the lots could not cover.
     /// </summary>
     public async Task<int> ConsumeFifoAsync(
         UnitOfWork unit,
@@ -167,7 +167,7 @@ public sealed class StockRepository(Database database)
         int quantity
     )
     {
-        var lots = (
+        var stored = (
             await unit.QueryAsync<LotRow>(
                 _lockLots,
                 new
@@ -178,8 +178,13 @@ public sealed class StockRepository(Database database)
                     StockKind = kind.ToString(),
                 }
             )
-        ).Select(r => r.ToStored().Lot).ToList();
-        var outcome = Fifo.Consume(lots, quantity);
+        ).Select(r => r.ToStored()).ToList();
+        var lots = stored.Select(l => l.Lot).ToList();
+        // The shelf first. Lots still in transit to this FC are taken only for what the shelf cannot cover: the ledger let
+        // those units leave, so the transfer arrived and its TransferCompleted is still on its way here.
+        var shelf = Fifo.Consume(stored.Where(l => !l.InTransit).Select(l => l.Lot), quantity);
+        var transit = Fifo.Consume(stored.Where(l => l.InTransit).Select(l => l.Lot), shelf.Shortfall);
+        var outcome = new FifoOutcome([.. shelf.Remaining, .. transit.Remaining], [.. shelf.Draws, .. transit.Draws], transit.Shortfall);
         if (outcome.Draws.Count > 0)
         {
             await unit.ExecuteAsync(
