@@ -30,7 +30,9 @@ public sealed class CycleCountRulesSpecs
     {
         Assert.That(
             CycleCountRules.Decide(EightOnHandThreeReserved, 2, null).Refusal,
-            Is.EqualTo("3 of the 8 units on hand are reserved for orders and 0 held for removal orders; a count of 2 would take units they hold.")
+            Is.EqualTo(
+                "3 of the 8 units on hand are reserved for orders and 0 held for removal orders; a count of 2 would take units they hold."
+            )
         );
         Assert.That(CycleCountRules.Decide(EightOnHandThreeReserved, 3, null).Refusal, Is.Null, "exactly the reserved units");
         var twoHeldForRemoval = EightOnHandThreeReserved with { PendingRemoval = 2 };

@@ -12,7 +12,7 @@ public sealed class StockUnitCounts(Database database) : IUnitCountSource
     public async Task<IReadOnlyList<UnitCount>> CountAsync(string sellerId, string? fnsku, CancellationToken cancellationToken)
     {
         var rows = await database.QueryAsync<(string Fnsku, string FulfillmentCenter, int Available, int Inbound)>(
-            "SELECT fnsku, fulfillment_center, available, inbound FROM forecasting.stock "
+            "SELECT fnsku, fulfillment_center, available, inbound + in_transit AS inbound FROM forecasting.stock "
                 + "WHERE seller_id = @SellerId AND (@Fnsku IS NULL OR fnsku = @Fnsku)",
             new { SellerId = sellerId, Fnsku = fnsku },
             cancellationToken
