@@ -197,7 +197,9 @@ public sealed partial class GatewayFlowSpecs
         Assert.That(belowReserved.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), await belowReserved.Content.ReadAsStringAsync());
         Assert.That(
             (await belowReserved.ReadAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>()).Detail,
-            Is.EqualTo("3 of the 5 units on hand are reserved for orders; a count of 2 would take units the orders hold.")
+            Is.EqualTo(
+                "3 of the 5 units on hand are reserved for orders and 0 held for removal orders; a count of 2 would take units they hold."
+            )
         );
         Assert.That(foundFewer.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That(lostMore.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));

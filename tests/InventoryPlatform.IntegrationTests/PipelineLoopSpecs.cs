@@ -68,7 +68,12 @@ public sealed partial class GatewayFlowSpecs
             )
         );
 
-        var after = await ReplenishmentAsync(gateway, fnsku, r => r.InTransit == 12, "12 in transit in the recommendation");
+        var after = await ReplenishmentAsync(
+            gateway,
+            fnsku,
+            r => r.InTransit == 12 && r.Available == 18,
+            "12 in transit and 18 available in the recommendation"
+        );
         Assert.That((after.Available, after.Inbound, after.InTransit), Is.EqualTo((18, 0, 12)));
         Assert.That(
             after.FulfillmentCenters,
