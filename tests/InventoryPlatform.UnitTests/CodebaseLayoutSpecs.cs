@@ -176,7 +176,7 @@ public sealed partial class CodebaseLayoutSpecs
 
     private static string Relative(string path) => Path.GetRelativePath(RepositoryRoot(), path).Replace('\\', '/');
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "InventoryPlatform.sln")))
