@@ -335,7 +335,7 @@ public sealed class LimitsPerformanceSpecs(DatabaseProvider provider)
             async () =>
                 (
                     await (await _platform.Limits.ClientFor(seller).GetAsync("/api/limits/v1/utilization")).ReadAsync<UtilizationResponse>()
-                ).Items.Single(i => i.FulfillmentCenter == "NRT1"),
+                ).Items.Single(i => i.FulfillmentCenter == "NRT1" && i.StorageType == StorageType.Standard),
             i => i.StoredCubicFeet == 25m,
             TimeSpan.FromSeconds(20),
             "25 ft³ stored at NRT1"
