@@ -170,7 +170,7 @@ public sealed partial class GatewayFlowSpecs
     [Test]
     public async Task Loop_Pipe_an_automatic_policy_creates_the_transfer_once_and_leaves_reserved_units_in_place()
     {
-        using var gateway = Gateway(OtherSellerKey);
+        using var gateway = Gateway(SellerKey);
         using var admin = Gateway(AdminKey);
         await EnsurePipeMarketplaceAsync();
         var fnsku = await PlatformApi.RegisterItemAsync(gateway, $"LP-AUTO-{Guid.NewGuid():N}"[..24]);
@@ -214,6 +214,7 @@ public sealed partial class GatewayFlowSpecs
         Assert.That(await StockAtAsync(gateway, fnsku, PipeNorth), Is.EqualTo((25, 10, 15, 0)));
         Assert.That(await StockAtAsync(gateway, fnsku, PipeSouth), Is.EqualTo((0, 0, 0, 15)));
         var transfer = await (await gateway.GetAsync($"/api/allocation/v1/transfers/{mine[0].Id}")).ReadAsync<TransferResponse>();
+        await Succeeds(gateway.PutAsJsonAsync("/api/allocation/v1/rebalancing/policy", new { mode = "advise" }));
         Assert.That((transfer.Status, transfer.Origin), Is.EqualTo((TransferStatus.InTransit, TransferOrigin.Rebalancer)));
     }
 

@@ -102,7 +102,8 @@ public sealed class StockChangedBatchSpecs(DatabaseProvider provider)
         var stock = await TestInfrastructure.QueryAsync<(string Fc, int Available, int Inbound, long Version)>(
             provider,
             connectionString,
-            "SELECT fulfillment_center, available, inbound, version FROM forecasting.stock ORDER BY fulfillment_center"
+            "SELECT fulfillment_center, available, inbound + in_transit AS inbound, version FROM forecasting.stock "
+                + "ORDER BY fulfillment_center"
         );
         Assert.That(stock, Is.EqualTo(new[] { ("PHX3", 4, 3, 1L), ("SEA1", 8, 3, 2L) }));
         Assert.That(

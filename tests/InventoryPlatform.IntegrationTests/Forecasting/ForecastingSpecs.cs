@@ -172,7 +172,7 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
                     new { seller }
                 ),
                 await _fixture.ScalarAsync<int>(
-                    "SELECT inbound FROM forecasting.stock WHERE seller_id = @seller AND fulfillment_center = 'SEA1'",
+                    "SELECT inbound + in_transit FROM forecasting.stock WHERE seller_id = @seller AND fulfillment_center = 'SEA1'",
                     new { seller }
                 ),
                 await _fixture.ScalarAsync<long>(
