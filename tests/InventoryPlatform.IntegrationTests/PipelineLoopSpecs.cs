@@ -84,9 +84,6 @@ public sealed partial class GatewayFlowSpecs
     }
 
     [Test]
-    [Explicit(
-        "Needs team core's inbound posting (Receiving publishes InboundShipmentShipped, Allocation posts inbound); run after merging"
-    )]
     public async Task Loop_Pipe_replenishment_with_an_open_ASN_recommends_only_the_shortfall()
     {
         using var gateway = Gateway(SellerKey);
