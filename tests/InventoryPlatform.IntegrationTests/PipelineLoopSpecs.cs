@@ -26,32 +26,7 @@ public sealed partial class GatewayFlowSpecs
     {
         using var gateway = Gateway(SellerKey);
         var fnsku = await PlatformApi.RegisterItemAsync(gateway, $"LP-REPL-{Guid.NewGuid():N}"[..24]);
-        await ReceiveAsync(gateway, "SEA1", fnsku, 30);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var sales = Enumerable
-            .Range(1, 56)
-            .Select(d => new
-            {
-                date = today.AddDays(-d),
-                fnsku,
-                region = "US-West",
-                units = 10,
-            })
-            .ToArray();
-        await Succeeds(gateway.PostAsJsonAsync("/api/forecasting/v1/history/import", new { marketplace = "US", sales }));
-        await Succeeds(
-            gateway.PutAsJsonAsync(
-                $"/api/forecasting/v1/replenishment/settings/{fnsku}",
-                new
-                {
-                    leadTimeDays = 14,
-                    reviewPeriodDays = 7,
-                    minimumOrderQuantity = 1,
-                    casePack = 1,
-                }
-            )
-        );
-        await Succeeds(gateway.PostAsync("/api/forecasting/v1/forecasts/refresh", null));
+        await SellingTenADayWithThirtyOnHandAsync(gateway, fnsku);
         var before = await ReplenishmentAsync(gateway, fnsku, r => r.Available == 30, "30 available in the recommendation");
         Assert.That(before.RecommendedUnits, Is.EqualTo(before.OrderUpToLevel - 30).And.GreaterThan(12), "a shortfall to start from");
 
@@ -88,32 +63,7 @@ public sealed partial class GatewayFlowSpecs
     {
         using var gateway = Gateway(SellerKey);
         var fnsku = await PlatformApi.RegisterItemAsync(gateway, $"LP-ASN-{Guid.NewGuid():N}"[..24]);
-        await ReceiveAsync(gateway, "SEA1", fnsku, 30);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var sales = Enumerable
-            .Range(1, 56)
-            .Select(d => new
-            {
-                date = today.AddDays(-d),
-                fnsku,
-                region = "US-West",
-                units = 10,
-            })
-            .ToArray();
-        await Succeeds(gateway.PostAsJsonAsync("/api/forecasting/v1/history/import", new { marketplace = "US", sales }));
-        await Succeeds(
-            gateway.PutAsJsonAsync(
-                $"/api/forecasting/v1/replenishment/settings/{fnsku}",
-                new
-                {
-                    leadTimeDays = 14,
-                    reviewPeriodDays = 7,
-                    minimumOrderQuantity = 1,
-                    casePack = 1,
-                }
-            )
-        );
-        await Succeeds(gateway.PostAsync("/api/forecasting/v1/forecasts/refresh", null));
+        await SellingTenADayWithThirtyOnHandAsync(gateway, fnsku);
         var before = await ReplenishmentAsync(gateway, fnsku, r => r.Available == 30, "30 available in the recommendation");
         Assert.That(before.RecommendedUnits, Is.GreaterThan(20), "a shortfall larger than the ASN");
 
@@ -348,5 +298,39 @@ public sealed partial class GatewayFlowSpecs
     {
         var response = await request;
         Assert.That(response.IsSuccessStatusCode, Is.True, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>
+    /// 30 units on hand at SEA1, eight weeks of selling 10 a day in US-West, a 14-day lead time with a 7-day review, and
+    /// forecasts refreshed: a recommendation with a shortfall to start from.
+    /// </summary>
+    private static async Task SellingTenADayWithThirtyOnHandAsync(HttpClient gateway, string fnsku)
+    {
+        await ReceiveAsync(gateway, "SEA1", fnsku, 30);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var sales = Enumerable
+            .Range(1, 56)
+            .Select(d => new
+            {
+                date = today.AddDays(-d),
+                fnsku,
+                region = "US-West",
+                units = 10,
+            })
+            .ToArray();
+        await Succeeds(gateway.PostAsJsonAsync("/api/forecasting/v1/history/import", new { marketplace = "US", sales }));
+        await Succeeds(
+            gateway.PutAsJsonAsync(
+                $"/api/forecasting/v1/replenishment/settings/{fnsku}",
+                new
+                {
+                    leadTimeDays = 14,
+                    reviewPeriodDays = 7,
+                    minimumOrderQuantity = 1,
+                    casePack = 1,
+                }
+            )
+        );
+        await Succeeds(gateway.PostAsync("/api/forecasting/v1/forecasts/refresh", null));
     }
 }
