@@ -235,23 +235,7 @@ public sealed partial class GatewayFlowSpecs
         await Eventually.Until(() => PlatformApi.StockAsync(partner, fnsku, "SEA1"), s => s == (9, 1), Wait, "9 on hand, 1 damaged");
         var order = await OrderAsync(partner, "US-West", (fnsku, 3));
         await PostAsync(partner, $"/api/allocation/v1/orders/{order.Id}/shipments", new { fulfillmentCenter = order.Center });
-        var authorized = await Eventually.Until(
-            () =>
-                partner.PostAsJsonAsync(
-                    "/api/returns/v1/returns",
-                    new
-                    {
-                        orderId = order.Id,
-                        fnsku,
-                        quantity = 1,
-                        reason = "customerChangedMind",
-                    }
-                ),
-            r => r.StatusCode == HttpStatusCode.Created,
-            Wait,
-            "Returns knowing the shipment"
-        );
-        var returnId = (await authorized.ReadAsync<ReturnResponse>()).Id;
+        var returnId = await AuthorizeReturnAsync(partner, order.Id, fnsku, 1, "customerChangedMind", Wait);
         var returned = Units(seller, "recon-ret", 1);
         await PostAsync(
             partner,

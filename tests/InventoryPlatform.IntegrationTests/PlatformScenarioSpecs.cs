@@ -194,23 +194,7 @@ public sealed partial class GatewayFlowSpecs
         Assert.That(shipping.Left, Is.Zero, "every order shipped in the middle of the story");
 
         // Returns: both mugs of the first order come back; one is sellable, one defective.
-        var authorized = await Eventually.Until(
-            () =>
-                partner.PostAsJsonAsync(
-                    "/api/returns/v1/returns",
-                    new
-                    {
-                        orderId = westMugs.Id,
-                        fnsku = mug,
-                        quantity = 2,
-                        reason = "defective",
-                    }
-                ),
-            r => r.StatusCode == HttpStatusCode.Created,
-            TimeSpan.FromSeconds(60),
-            "Returns knowing the shipment"
-        );
-        var returnId = (await authorized.ReadAsync<ReturnResponse>()).Id;
+        var returnId = await AuthorizeReturnAsync(partner, westMugs.Id, mug, 2, "defective", TimeSpan.FromSeconds(60));
         var returned = Units(seller, "ret", 2);
         await PostAsync(
             partner,
@@ -638,6 +622,35 @@ public sealed partial class GatewayFlowSpecs
             new { sellerId = seller, scopes = PlatformScopes.All.Where(s => s != PlatformScopes.Admin) }
         );
         return (await issued.ReadAsync<IssuedKey>()).Key;
+    }
+
+    /// <summary>A return of <paramref name="quantity"/> units of a shipped order, once Returns has heard of the shipment.</summary>
+    private static async Task<Guid> AuthorizeReturnAsync(
+        HttpClient partner,
+        Guid orderId,
+        string fnsku,
+        int quantity,
+        string reason,
+        TimeSpan wait
+    )
+    {
+        var authorized = await Eventually.Until(
+            () =>
+                partner.PostAsJsonAsync(
+                    "/api/returns/v1/returns",
+                    new
+                    {
+                        orderId,
+                        fnsku,
+                        quantity,
+                        reason,
+                    }
+                ),
+            r => r.StatusCode == HttpStatusCode.Created,
+            wait,
+            "Returns knowing the shipment"
+        );
+        return (await authorized.ReadAsync<ReturnResponse>()).Id;
     }
 
     private static async Task<(Guid Id, string Center)> OrderAsync(

@@ -133,23 +133,7 @@ public sealed partial class GatewayFlowSpecs
         await ProjReceiveAsync(partner, "SEA1", fnsku, 3);
         var order = await OrderAsync(partner, "US-West", (fnsku, 2));
         await PostAsync(partner, $"/api/allocation/v1/orders/{order.Id}/shipments", new { fulfillmentCenter = "SEA1" });
-        var authorized = await Eventually.Until(
-            () =>
-                partner.PostAsJsonAsync(
-                    "/api/returns/v1/returns",
-                    new
-                    {
-                        orderId = order.Id,
-                        fnsku,
-                        quantity = 2,
-                        reason = "damagedInTransit",
-                    }
-                ),
-            r => r.StatusCode == HttpStatusCode.Created,
-            ProjDeadline,
-            "Returns knowing the shipment"
-        );
-        var returnId = (await authorized.ReadAsync<ReturnResponse>()).Id;
+        var returnId = await AuthorizeReturnAsync(partner, order.Id, fnsku, 2, "damagedInTransit", ProjDeadline);
         string[] units = [$"proj-ret-{returnId:N}-1", $"proj-ret-{returnId:N}-2"];
         await PostAsync(
             partner,
