@@ -42,6 +42,12 @@ awk '
   }
   END { printf "Total: %d passed, %d failed, %d skipped\n", passed, failed, skipped }
 ' "$log"
+# Each failure's name and message again at the very end, where a truncated CI log still shows them.
+awk '
+  /^ +Failed [^!]/ { capturing = 1; lines = 0; print "---"; }
+  capturing && /^ +(Stack Trace|Standard Output Messages):/ { capturing = 0; }
+  capturing && lines < 25 { print; lines++; }
+' "$log" | sed '1s/^/Failures, repeated:\n/'
 rm -f "$log"
 echo "Test run took $(( $(date +%s) - started )) s."
 exit "$status"
