@@ -396,18 +396,24 @@ public sealed partial class GatewayFlowSpecs
                 Source = $"removal:{vaseOrder}",
             }
         );
-        // Held (pending removal) while the order was open, then taken off on hand once, consuming the hold.
+        // Taken off on hand once. Held (pending removal) while the order was open, and the hold consumed by the removal, unless
+        // the removal's event reached Allocation before the opening's (they travel on different queues; after an outage both
+        // wait in Liquidation's outbox): then the order is already closed when the opening arrives, and nothing is held.
         Assert.That(
-            vaseRemovals,
-            Is.EquivalentTo(
-                new[]
-                {
-                    ("EWR9", "PendingRemoval", Vases, "RemovalHeld"),
-                    ("EWR9", "OnHand", -Vases, "RemovedLiquidated"),
-                    ("EWR9", "PendingRemoval", -Vases, "RemovedLiquidated"),
-                }
-            ),
-            "the journal holds the vases and takes them off once"
+            vaseRemovals.Where(m => m.Item2 == "OnHand"),
+            Is.EqualTo(new[] { ("EWR9", "OnHand", -Vases, "RemovedLiquidated") }),
+            "the journal takes the vases off once"
+        );
+        var holds = vaseRemovals.Where(m => m.Item2 == "PendingRemoval").ToList();
+        var heldAndConsumed = new[]
+        {
+            ("EWR9", "PendingRemoval", Vases, "RemovalHeld"),
+            ("EWR9", "PendingRemoval", -Vases, "RemovedLiquidated"),
+        };
+        Assert.That(
+            holds,
+            Is.EquivalentTo(holds.Count == 0 ? [] : heldAndConsumed),
+            "a hold, if the opening came first, is taken and consumed once"
         );
 
         // Returns analytics: 2 of the 6 mugs shipped came back.
