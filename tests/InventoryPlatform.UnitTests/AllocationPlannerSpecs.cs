@@ -194,4 +194,18 @@ public sealed class FulfillmentNetworkSpecs
         Assert.That(FulfillmentOrderRules.CannotShip(OrderStatus.Cancelled, 1, 0, "LTN1"), Does.Contain("cancelled"));
         Assert.That(FulfillmentOrderRules.CannotShip(OrderStatus.PartiallyShipped, 1, 0, "LTN1"), Is.Null);
     }
+
+    [Test]
+    public void An_order_with_units_still_backordered_is_only_partially_shipped_and_still_waits_for_stock()
+    {
+        Assert.That(FulfillmentOrderRules.StatusAfterShipment(0, 0), Is.EqualTo(OrderStatus.Shipped));
+        Assert.That(FulfillmentOrderRules.StatusAfterShipment(0, 3), Is.EqualTo(OrderStatus.PartiallyShipped));
+        Assert.That(FulfillmentOrderRules.StatusAfterShipment(1, 0), Is.EqualTo(OrderStatus.PartiallyShipped));
+        Assert.That(FulfillmentOrderRules.WaitsForBackorders(OrderStatus.PartiallyShipped), Is.True);
+        Assert.That(FulfillmentOrderRules.WaitsForBackorders(OrderStatus.Shipped), Is.False);
+        Assert.That(FulfillmentOrderRules.WaitsForBackorders(OrderStatus.Cancelled), Is.False);
+        Assert.That(FulfillmentOrderRules.StatusAfterBackorderFill(0, anyShipped: true), Is.EqualTo(OrderStatus.PartiallyShipped));
+        Assert.That(FulfillmentOrderRules.StatusAfterBackorderFill(0, anyShipped: false), Is.EqualTo(OrderStatus.Allocated));
+        Assert.That(FulfillmentOrderRules.StatusAfterBackorderFill(2, anyShipped: false), Is.EqualTo(OrderStatus.PartiallyAllocated));
+    }
 }

@@ -31,7 +31,10 @@ public static class OrdersApi
         group
             .MapPost("/{id:guid}/cancel", CancelOrder)
             .WithName("CancelOrder")
-            .WithSummary("Cancel an order that has not shipped: its reservations are released. Cancelling again changes nothing.");
+            .WithSummary(
+                "Cancel an order that has not shipped: its reservations are released and fill the seller's oldest backorders of those "
+                    + "FNSKUs. Cancelling again changes nothing."
+            );
         group
             .MapPost("/{id:guid}/shipments", ConfirmShipment)
             .WithName("ConfirmShipment")

@@ -1,6 +1,7 @@
 using System.Globalization;
 using InventoryPlatform.Allocation.Data;
 using InventoryPlatform.Hosting;
+using InventoryPlatform.Hosting.Network;
 using InventoryPlatform.Primitives;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -24,6 +25,7 @@ public static class StockApi
     public static async Task<Results<Ok<Page<StockResponse>>, ValidationProblem>> ListStock(
         Seller seller,
         StockRepository stock,
+        NetworkDirectory network,
         string? fnsku,
         string? fulfillmentCenter,
         string? asOf,
@@ -39,6 +41,13 @@ public static class StockApi
             fulfillmentCenter is null || (fulfillmentCenter.Length <= 10 && fulfillmentCenter.All(char.IsAsciiLetterOrDigit)),
             "fulfillmentCenter",
             "At most 10 letters and digits."
+        );
+        (await network.GetAsync(cancellationToken)).Require(
+            validation,
+            NetworkReference.FulfillmentCenter,
+            "fulfillmentCenter",
+            fulfillmentCenter,
+            required: false
         );
         DateTime? asOfTime = null;
         if (asOf is not null)

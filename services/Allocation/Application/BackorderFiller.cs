@@ -14,7 +14,7 @@ namespace InventoryPlatform.Allocation.Application;
 /// against the balances locked in (FNSKU, FC) order, so it reserves at the nearest FC in reach and never oversells. Each fill
 /// reserves the units (journal, StockChanged), shrinks the line's backorder, updates the order's status (partially allocated or
 /// allocated) and publishes <c>OrderAllocated</c> with the units just allocated and what is still backordered.
-/// Only orders with nothing shipped yet are filled; an order that shipped part of its units keeps its remaining backorder.
+/// An order that shipped part of its units is filled too: its backorder is still owed, and the units allocated now ship later.
 /// </summary>
 public sealed class BackorderFiller(
     NetworkRepository networks,
@@ -42,7 +42,7 @@ public sealed class BackorderFiller(
         foreach (var id in waiting)
         {
             var order = await orders.LockAsync(unit, sellerId, id);
-            if (order is null || order.Header.Status is not (OrderStatus.Backordered or OrderStatus.PartiallyAllocated))
+            if (order is null || !FulfillmentOrderRules.WaitsForBackorders(order.Header.Status))
             {
                 continue;
             }
@@ -99,7 +99,10 @@ public sealed class BackorderFiller(
                 }
             )
             .ToList();
-        var status = lines.All(l => l.Backordered == 0) ? OrderStatus.Allocated : OrderStatus.PartiallyAllocated;
+        var status = FulfillmentOrderRules.StatusAfterBackorderFill(
+            lines.Sum(l => l.Backordered),
+            order.Allocations.Any(a => a.ShippedAt is not null)
+        );
         OrderRepository.AddBackorderFill(batch, order, filled, status, now.UtcDateTime);
         outbox.Add(
             batch,

@@ -9,9 +9,17 @@ namespace InventoryPlatform.Allocation.Application;
 
 /// <summary>
 /// Cancels a fulfillment order and releases its reservations in one transaction (ledger, journal, StockChanged and OrderCancelled
-/// together); cancelling a cancelled order changes nothing.
+/// together); the released units are stock arriving for the seller's backordered orders of those FNSKUs, which are filled, oldest
+/// first, in the same transaction (<see cref="BackorderFiller"/>). Cancelling a cancelled order changes nothing.
 /// </summary>
-public sealed class CancelOrderHandler(Database database, LedgerPosting ledger, OrderRepository orders, Outbox outbox, TimeProvider time)
+public sealed class CancelOrderHandler(
+    Database database,
+    LedgerPosting ledger,
+    OrderRepository orders,
+    BackorderFiller backorders,
+    Outbox outbox,
+    TimeProvider time
+)
 {
     /// <summary>
     /// The order after the cancellation; null when there is no such order. An order whose units have shipped throws
@@ -34,7 +42,8 @@ public sealed class CancelOrderHandler(Database database, LedgerPosting ledger, 
         }
 
         var now = time.GetUtcNow();
-        foreach (var (fnsku, fc, quantity) in OrderReservations.Of(order, order.Allocations.Where(a => a.ShippedAt is null)))
+        var released = OrderReservations.Of(order, order.Allocations.Where(a => a.ShippedAt is null)).ToList();
+        foreach (var (fnsku, fc, quantity) in released)
         {
             await ledger.PostAsync(
                 unit,
@@ -46,6 +55,12 @@ public sealed class CancelOrderHandler(Database database, LedgerPosting ledger, 
 
         await orders.SetStatusAsync(unit, id, OrderStatus.Cancelled, reason, now.UtcDateTime);
         await outbox.AddAsync(unit, new OrderCancelled(Guid.CreateVersion7(), now, sellerId, correlationId, id, reason));
+        // After the order is cancelled, so the filler never picks this order's own backorder up again.
+        foreach (var fnsku in released.Select(r => r.Fnsku).Distinct(StringComparer.Ordinal))
+        {
+            await backorders.FillAsync(unit, sellerId, fnsku, correlationId);
+        }
+
         return order with
         {
             Header = order.Header with { Status = OrderStatus.Cancelled, CancelReason = reason, UpdatedAt = now.UtcDateTime },

@@ -65,7 +65,7 @@ public sealed class ConfirmShipmentHandler(
 
         await orders.MarkShippedAsync(unit, id, fulfillmentCenter, now.UtcDateTime);
         var stillUnshipped = order.Allocations.Count(a => a.ShippedAt is null) - unshipped.Count;
-        var status = FulfillmentOrderRules.StatusAfterShipment(stillUnshipped);
+        var status = FulfillmentOrderRules.StatusAfterShipment(stillUnshipped, order.Lines.Sum(l => l.Backordered));
         await orders.SetStatusAsync(unit, id, status, null, now.UtcDateTime);
         var lines = order.Lines.ToDictionary(l => l.LineNumber);
         await outbox.AddAsync(

@@ -149,15 +149,16 @@ public sealed class OrderRepository(Database database)
         );
 
     /// <summary>
-    /// The seller's orders, oldest first, that wait for units of this FNSKU: a line backordered and nothing shipped yet
-    /// (backordered or partially allocated).
+    /// The seller's orders, oldest first, that wait for units of this FNSKU: a line backordered and the order neither
+    /// cancelled nor shipped (backordered, partially allocated or partially shipped).
     /// </summary>
     public static async Task<IReadOnlyList<Guid>> BackorderedAsync(UnitOfWork unit, string sellerId, string fnsku, int limit)
     {
         var sql = unit.Dialect.SelectTop(
             "allocation.orders o JOIN allocation.order_lines l ON l.order_id = o.id",
             "o.id",
-            "o.seller_id = @SellerId AND l.fnsku = @Fnsku AND l.backordered > 0 AND o.status IN (@Backordered, @PartiallyAllocated)",
+            "o.seller_id = @SellerId AND l.fnsku = @Fnsku AND l.backordered > 0 "
+                + "AND o.status IN (@Backordered, @PartiallyAllocated, @PartiallyShipped)",
             "o.created_at, o.id"
         );
         var ids = await unit.QueryAsync<Guid>(
@@ -168,6 +169,7 @@ public sealed class OrderRepository(Database database)
                 Fnsku = fnsku,
                 Backordered = nameof(OrderStatus.Backordered),
                 PartiallyAllocated = nameof(OrderStatus.PartiallyAllocated),
+                PartiallyShipped = nameof(OrderStatus.PartiallyShipped),
                 limit,
             }
         );
@@ -175,8 +177,9 @@ public sealed class OrderRepository(Database database)
     }
 
     /// <summary>
-    /// Adds units newly reserved for backordered lines to the batch: the lines' backorders shrink, the allocations grow (an
-    /// order that has not shipped may already hold units of the line at that FC), and the order gets its new status.
+    /// Adds units newly reserved for backordered lines to the batch: the lines' backorders shrink, the allocations grow (the
+    /// line's unshipped allocation at that FC when it has one; otherwise a new round, after the rounds there that shipped), and
+    /// the order gets its new status.
     /// </summary>
     public static void AddBackorderFill(
         StatementBatch batch,
@@ -202,20 +205,22 @@ public sealed class OrderRepository(Database database)
 
         foreach (var allocation in filled)
         {
-            var exists = order.Allocations.Any(a =>
-                a.LineNumber == allocation.LineNumber && a.FulfillmentCenter == allocation.FulfillmentCenter
-            );
+            var rounds = order
+                .Allocations.Where(a => a.LineNumber == allocation.LineNumber && a.FulfillmentCenter == allocation.FulfillmentCenter)
+                .ToList();
             batch.Add(
-                exists
+                rounds.Any(a => a.ShippedAt is null)
                     ? "UPDATE allocation.order_allocations SET quantity = quantity + @Quantity WHERE order_id = @OrderId "
-                        + "AND line_number = @LineNumber AND fulfillment_center = @FulfillmentCenter"
-                    : "INSERT INTO allocation.order_allocations (order_id, line_number, fulfillment_center, quantity, shipped_at) "
-                        + "VALUES (@OrderId, @LineNumber, @FulfillmentCenter, @Quantity, NULL)",
+                        + "AND line_number = @LineNumber AND fulfillment_center = @FulfillmentCenter AND shipped_at IS NULL"
+                    : "INSERT INTO allocation.order_allocations "
+                        + "(order_id, line_number, fulfillment_center, allocation_round, quantity, shipped_at) "
+                        + "VALUES (@OrderId, @LineNumber, @FulfillmentCenter, @Round, @Quantity, NULL)",
                 new
                 {
                     OrderId = order.Header.Id,
                     allocation.LineNumber,
                     allocation.FulfillmentCenter,
+                    Round = rounds.Count,
                     allocation.Quantity,
                 }
             );
@@ -251,7 +256,7 @@ public sealed class OrderRepository(Database database)
         var allocations = await connection.QueryAsync<AllocationRow>(
             new CommandDefinition(
                 "SELECT line_number, fulfillment_center, quantity, shipped_at FROM allocation.order_allocations WHERE order_id = @Id ORDER "
-                    + "BY line_number, fulfillment_center",
+                    + "BY line_number, fulfillment_center, allocation_round",
                 new { header.Id },
                 transaction,
                 cancellationToken: token

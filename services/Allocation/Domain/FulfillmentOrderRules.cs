@@ -109,9 +109,25 @@ public static partial class FulfillmentOrderRules
             _ => null,
         };
 
-    /// <summary>The status after an FC shipment, given how many allocations are still waiting to ship.</summary>
-    public static OrderStatus StatusAfterShipment(int allocationsStillUnshipped) =>
-        allocationsStillUnshipped == 0 ? OrderStatus.Shipped : OrderStatus.PartiallyShipped;
+    /// <summary>
+    /// The status after an FC shipment, given how many allocations are still waiting to ship and how many units are still
+    /// backordered: an order is shipped only when nothing of it is left to ship, backorders included.
+    /// </summary>
+    public static OrderStatus StatusAfterShipment(int allocationsStillUnshipped, int unitsStillBackordered) =>
+        allocationsStillUnshipped == 0 && unitsStillBackordered == 0 ? OrderStatus.Shipped : OrderStatus.PartiallyShipped;
+
+    /// <summary>
+    /// The status after backordered units were allocated: an order that shipped part of its units stays partially shipped
+    /// (the new units still have to ship); otherwise allocated when nothing is backordered any more.
+    /// </summary>
+    public static OrderStatus StatusAfterBackorderFill(int unitsStillBackordered, bool anyShipped) =>
+        anyShipped ? OrderStatus.PartiallyShipped
+        : unitsStillBackordered == 0 ? OrderStatus.Allocated
+        : OrderStatus.PartiallyAllocated;
+
+    /// <summary>Whether an order in this status may still get units for its backordered lines.</summary>
+    public static bool WaitsForBackorders(OrderStatus status) =>
+        status is OrderStatus.Backordered or OrderStatus.PartiallyAllocated or OrderStatus.PartiallyShipped;
 
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex CurrencyPattern();

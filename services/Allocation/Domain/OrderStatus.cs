@@ -11,10 +11,10 @@ public enum OrderStatus
     /// <summary>No unit could be reserved; the whole order is backordered.</summary>
     Backordered,
 
-    /// <summary>Some FC shipments left, others have not.</summary>
+    /// <summary>Some units shipped; others are still reserved at an FC or backordered (and fill as stock arrives).</summary>
     PartiallyShipped,
 
-    /// <summary>Every reserved unit has shipped.</summary>
+    /// <summary>Every unit of the order has shipped; nothing is reserved or backordered any more.</summary>
     Shipped,
 
     Cancelled,

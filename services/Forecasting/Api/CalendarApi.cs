@@ -65,12 +65,27 @@ public static class CalendarApi
         return TypedResults.Ok(await holidays.HandleAsync(seller.Id, marketplace, given, cancellationToken));
     }
 
-    public static async Task<Ok<IReadOnlyList<Holiday>>> ListHolidays(
+    public static async Task<Results<Ok<IReadOnlyList<Holiday>>, ValidationProblem>> ListHolidays(
         string? marketplace,
         Seller seller,
         CalendarRepository calendar,
+        NetworkDirectory network,
         CancellationToken cancellationToken
-    ) => TypedResults.Ok(await calendar.HolidaysAsync(seller.Id, marketplace, cancellationToken));
+    )
+    {
+        var validation = new Validation();
+        validation.Require(marketplace is null || MarketCodes.IsMarketplace(marketplace), "marketplace", "Must be 2-10 capital letters.");
+        (await network.GetAsync(cancellationToken)).Require(
+            validation,
+            NetworkReference.Marketplace,
+            "marketplace",
+            marketplace,
+            required: false
+        );
+        return validation.IsValid
+            ? TypedResults.Ok(await calendar.HolidaysAsync(seller.Id, marketplace, cancellationToken))
+            : validation.Problem();
+    }
 
     public static async Task<IResult> CreatePromotion(
         CreatePromotionRequest request,

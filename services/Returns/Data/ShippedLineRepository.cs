@@ -16,7 +16,7 @@ public sealed class ShippedLineRepository(Database database)
 
     private readonly string _insert = database.Dialect.InsertIfAbsent(
         "returns.shipped_lines",
-        ["order_id", "fnsku", "fulfillment_center"],
+        ["order_id", "fnsku", "fulfillment_center", "shipped_at"],
         ["order_id", "fnsku", "fulfillment_center", "seller_id", "marketplace", "quantity", "unit_price", "currency", "shipped_at"]
     );
 
