@@ -21,16 +21,20 @@ namespace InventoryPlatform.IntegrationTests;
 /// </summary>
 public sealed partial class GatewayFlowSpecs
 {
-    private const int MixSellerCount = 3;
+    private const int MixSellerCount = 4;
     private const string MixWest = "SEA1";
     private const string MixEast = "EWR9";
+
+    // A seller's steps in the outage are this far apart: its traffic goes on through the thirty seconds.
+    private static readonly TimeSpan MixPace = TimeSpan.FromSeconds(1.8);
+    private static readonly TimeSpan MixStagger = TimeSpan.FromSeconds(0.5);
 
     [Test]
     public async Task Loop_Mix_several_sellers_at_once_through_a_broker_outage_end_reconciled_to_the_unit()
     {
         var clock = Stopwatch.StartNew();
         using var admin = Gateway(AdminKey);
-        var sellers = await Task.WhenAll(Enumerable.Range(1, MixSellerCount).Select(_ => MixSeller.StartAsync(this)));
+        var sellers = await Task.WhenAll(Enumerable.Range(0, MixSellerCount).Select(i => MixSeller.StartAsync(this, i)));
         try
         {
             await Task.WhenAll(sellers.Select(s => s.BeforeOutageAsync()));
@@ -43,6 +47,20 @@ public sealed partial class GatewayFlowSpecs
                 await Task.WhenAll(sellers.Select(s => s.DuringOutageAsync(admin)));
                 TestContext.Out.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: the outage's traffic done.");
                 await outage;
+                // The outage's events are held, not lost: unsent in each writer's outbox, and not yet in the ledger.
+                var held = await QueryAsync<(string Schema, long Unsent)>(
+                    string.Join(
+                        " UNION ALL ",
+                        new[] { "receiving", "allocation", "returns", "liquidation" }.Select(s =>
+                            $"SELECT '{s}', COUNT(*) FROM {s}.outbox WHERE sent_at IS NULL"
+                        )
+                    )
+                );
+                Assert.That(held.Where(h => h.Unsent == 0), Is.Empty, "every writer's outbox holding the outage's events");
+                foreach (var seller in sellers)
+                {
+                    Assert.That(await seller.UnitsOfBAtEastAsync(), Is.Zero, "the B scanned in the outage not yet on the ledger");
+                }
             }
             finally
             {
@@ -83,7 +101,7 @@ public sealed partial class GatewayFlowSpecs
     /// One seller's traffic in three parts (before, during and after the outage) and what it must add up to. Items: A sells from
     /// both FCs, B is backordered at EWR9, R1 and R2 never sell and are removed (R1) or held for removal (R2) at SEA1.
     /// </summary>
-    private sealed class MixSeller(string seller, HttpClient partner) : IDisposable
+    private sealed class MixSeller(int index, string seller, HttpClient partner) : IDisposable
     {
         private string _a = "",
             _b = "",
@@ -104,10 +122,10 @@ public sealed partial class GatewayFlowSpecs
         private AdjustmentResponse _lost = null!,
             _found = null!;
 
-        public static async Task<MixSeller> StartAsync(GatewayFlowSpecs specs)
+        public static async Task<MixSeller> StartAsync(GatewayFlowSpecs specs, int index)
         {
             var seller = $"mix-{Guid.NewGuid():N}"[..20];
-            return new MixSeller(seller, specs.Gateway(await specs.IssueKeyAsync(seller)));
+            return new MixSeller(index, seller, specs.Gateway(await specs.IssueKeyAsync(seller)));
         }
 
         public async Task BeforeOutageAsync()
@@ -175,24 +193,34 @@ public sealed partial class GatewayFlowSpecs
         /// </summary>
         public async Task DuringOutageAsync(HttpClient admin)
         {
+            // The sellers' steps are spread over the outage, each seller starting a little after the one before.
+            await Task.Delay(index * MixStagger);
             await PlatformApi.ScanAsync(partner, _asnEast, _a, Units(seller, "a-e", 10));
+            await MixPaceAsync();
             await PlatformApi.ScanAsync(partner, _asnEast, _b, Units(seller, "b-e", 8));
+            await MixPaceAsync();
             await PlatformApi.ScanAsync(partner, _asnWest, _a, Units(seller, "a-w-late", 8));
+            await MixPaceAsync();
 
             // SEA1 A: 11 − 3 shipped − 4 moved = 4 on hand; 2 of them for a new order.
             _westOrder = await CoreOrderAsync(partner, "US-West", _a, 2);
             Assert.That(MixAllocations(_westOrder), Is.EqualTo(new[] { (MixWest, 2) }));
+            await MixPaceAsync();
             // Allocation has not heard of the B just scanned: this order waits behind the first.
             _lateBackorder = await CoreOrderAsync(partner, "US-Northeast", _b, 4);
             Assert.That((_lateBackorder.Status, _lateBackorder.Lines[0].Backordered), Is.EqualTo((OrderStatus.Backordered, 4)));
+            await MixPaceAsync();
             await PostAsync(partner, $"/api/allocation/v1/transfers/{_received.Id}/receive", null);
+            await MixPaceAsync();
             _inTransit = await MixTransferAsync(_a, 1);
+            await MixPaceAsync();
 
             // SEA1 A: 3 on hand, 2 reserved; the operator counts 2.
             var lost = (await CountAsync(admin, seller, _a, countedUnits: 2, key: $"{seller}-lost")).Body;
             Assert.That((lost.PreviousOnHand, lost.OnHand, lost.Reserved), Is.EqualTo((3, 2, 2)));
             _lost = lost.Adjustment!;
             Assert.That((_lost.Quantity, _lost.Reason), Is.EqualTo((-1, AdjustmentReason.Lost)));
+            await MixPaceAsync();
 
             // The shipped order's two units come back to SEA1: one sellable, one damaged by the customer (liquidated).
             var returned = Units(seller, "ret", 2);
@@ -206,6 +234,7 @@ public sealed partial class GatewayFlowSpecs
                     unitIds = returned,
                 }
             );
+            await MixPaceAsync();
             await PostAsync(
                 partner,
                 $"/api/returns/v1/returns/{_return}/inspections",
@@ -216,6 +245,7 @@ public sealed partial class GatewayFlowSpecs
                     inspector = "qa",
                 }
             );
+            await MixPaceAsync();
             var liquidated = await PostAsync(
                 partner,
                 $"/api/returns/v1/returns/{_return}/inspections",
@@ -230,8 +260,10 @@ public sealed partial class GatewayFlowSpecs
                 (await liquidated.ReadAsync<InspectionResponse>()).Disposition,
                 Is.EqualTo(InventoryPlatform.Returns.Domain.Disposition.Liquidate)
             );
+            await MixPaceAsync();
 
             await PostAsync(partner, $"/api/liquidation/v1/orders/{_removed}/start", null);
+            await MixPaceAsync();
             await PostAsync(partner, $"/api/liquidation/v1/orders/{_removed}/complete", null);
         }
 
@@ -329,7 +361,11 @@ public sealed partial class GatewayFlowSpecs
             Assert.That(removals.Where(o => !o.FromUnfulfillable).Select(o => o.Id), Is.EquivalentTo(new[] { _removed, _held }));
         }
 
+        public async Task<int> UnitsOfBAtEastAsync() => (await CoreStockAsync(partner, _b, MixEast))!.OnHand;
+
         public void Dispose() => partner.Dispose();
+
+        private static Task MixPaceAsync() => Task.Delay(MixPace);
 
         private async Task<TransferResponse> MixTransferAsync(string fnsku, int quantity) =>
             await (
