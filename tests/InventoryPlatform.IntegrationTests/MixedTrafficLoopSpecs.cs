@@ -26,7 +26,7 @@ public sealed partial class GatewayFlowSpecs
     private const string MixEast = "EWR9";
 
     // A seller's steps in the outage are this far apart: its traffic goes on through the thirty seconds.
-    private static readonly TimeSpan MixPace = TimeSpan.FromSeconds(1.8);
+    private static readonly TimeSpan MixPace = TimeSpan.FromSeconds(1.5);
     private static readonly TimeSpan MixStagger = TimeSpan.FromSeconds(0.5);
 
     [Test]
@@ -103,24 +103,27 @@ public sealed partial class GatewayFlowSpecs
     /// </summary>
     private sealed class MixSeller(int index, string seller, HttpClient partner) : IDisposable
     {
-        private string _a = "",
-            _b = "",
-            _r1 = "",
-            _r2 = "";
-        private Guid _asnWest,
-            _asnEast,
-            _asnLate;
-        private OrderResponse _shipped = null!,
-            _backordered = null!,
-            _westOrder = null!,
-            _lateBackorder = null!;
-        private TransferResponse _received = null!,
-            _inTransit = null!;
-        private Guid _return,
-            _removed,
-            _held;
-        private AdjustmentResponse _lost = null!,
-            _found = null!;
+        // What the traffic makes: items, ASNs, orders, transfers, the return, removal orders and adjustments.
+        private string _a = "";
+        private string _b = "";
+        private string _r1 = "";
+        private string _r2 = "";
+        private Guid _asnWest;
+        private Guid _asnEast;
+        private Guid _asnLate;
+        private OrderResponse _shipped = null!;
+        private OrderResponse _backordered = null!;
+        private OrderResponse _westOrder = null!;
+        private OrderResponse _lateBackorder = null!;
+        private OrderResponse _eastShipped = null!;
+        private OrderResponse _cancelled = null!;
+        private TransferResponse _received = null!;
+        private TransferResponse _inTransit = null!;
+        private Guid _return;
+        private Guid _removed;
+        private Guid _held;
+        private AdjustmentResponse _lost = null!;
+        private AdjustmentResponse _found = null!;
 
         public static async Task<MixSeller> StartAsync(GatewayFlowSpecs specs, int index)
         {
@@ -201,6 +204,10 @@ public sealed partial class GatewayFlowSpecs
             await MixPaceAsync();
             await PlatformApi.ScanAsync(partner, _asnWest, _a, Units(seller, "a-w-late", 8));
             await MixPaceAsync();
+            // Both are complete now: closed, with nothing short.
+            await PostAsync(partner, $"/api/receiving/v1/shipments/{_asnWest}/close", null);
+            await PostAsync(partner, $"/api/receiving/v1/shipments/{_asnEast}/close", null);
+            await MixPaceAsync();
 
             // SEA1 A: 11 − 3 shipped − 4 moved = 4 on hand; 2 of them for a new order.
             _westOrder = await CoreOrderAsync(partner, "US-West", _a, 2);
@@ -211,6 +218,15 @@ public sealed partial class GatewayFlowSpecs
             Assert.That((_lateBackorder.Status, _lateBackorder.Lines[0].Backordered), Is.EqualTo((OrderStatus.Backordered, 4)));
             await MixPaceAsync();
             await PostAsync(partner, $"/api/allocation/v1/transfers/{_received.Id}/receive", null);
+            await MixPaceAsync();
+            // The 4 moved A are on EWR9's shelf: one ships from there, two more are ordered and the order cancelled.
+            _eastShipped = await CoreOrderAsync(partner, "US-Northeast", _a, 1);
+            Assert.That(MixAllocations(_eastShipped), Is.EqualTo(new[] { (MixEast, 1) }));
+            await PostAsync(partner, $"/api/allocation/v1/orders/{_eastShipped.Id}/shipments", new { fulfillmentCenter = MixEast });
+            await MixPaceAsync();
+            _cancelled = await CoreOrderAsync(partner, "US-Northeast", _a, 2);
+            Assert.That(MixAllocations(_cancelled), Is.EqualTo(new[] { (MixEast, 2) }));
+            await PostAsync(partner, $"/api/allocation/v1/orders/{_cancelled.Id}/cancel", new { reason = "changed my mind" });
             await MixPaceAsync();
             _inTransit = await MixTransferAsync(_a, 1);
             await MixPaceAsync();
@@ -306,9 +322,10 @@ public sealed partial class GatewayFlowSpecs
             // (FC, on hand, reserved, pending removal, available, inbound, in transit, unfulfillable) per FNSKU.
             Assert.That(
                 await MixPositionsAsync(_a),
-                Is.EqualTo(new[] { (MixEast, 14, 0, 0, 14, 0, 1, 0), (MixWest, 13, 2, 0, 11, 0, 0, 2) }),
-                $"{seller} A: EWR9 4 moved + 10 received, 1 on its way; SEA1 11 − 3 shipped − 5 moved − 1 lost + 8 received + 1 "
-                    + "restocked + 2 found, 2 reserved, 1 damaged at the dock and 1 returned damaged"
+                Is.EqualTo(new[] { (MixEast, 13, 0, 0, 13, 0, 1, 0), (MixWest, 13, 2, 0, 11, 0, 0, 2) }),
+                $"{seller} A: EWR9 4 moved − 1 shipped + 10 received, 1 on its way; "
+                    + "SEA1 11 − 3 shipped − 5 moved − 1 lost + 8 received + 1 restocked + 2 found, 2 reserved, "
+                    + "1 damaged at the dock and 1 returned damaged"
             );
             Assert.That(
                 await MixPositionsAsync(_b),
@@ -330,6 +347,9 @@ public sealed partial class GatewayFlowSpecs
                 );
             }
 
+            var shippedEast = await GetAsync<OrderResponse>(partner, $"/api/allocation/v1/orders/{_eastShipped.Id}");
+            var cancelled = await GetAsync<OrderResponse>(partner, $"/api/allocation/v1/orders/{_cancelled.Id}");
+            Assert.That((shippedEast.Status, cancelled.Status), Is.EqualTo((OrderStatus.Shipped, OrderStatus.Cancelled)));
             var transfers = new[] { _received.Id, _inTransit.Id }.Select(id =>
                 GetAsync<TransferResponse>(partner, $"/api/allocation/v1/transfers/{id}")
             );
