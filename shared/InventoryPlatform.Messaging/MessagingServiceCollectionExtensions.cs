@@ -11,6 +11,9 @@ namespace InventoryPlatform.Messaging;
 
 public static class MessagingServiceCollectionExtensions
 {
+    /// <summary>The name and only tag of MassTransit's bus health check: in <c>/health</c>, never in readiness or liveness.</summary>
+    public const string BusHealthCheckName = "masstransit-bus";
+
     /// <summary>
     /// MassTransit over RabbitMQ the same way for every service: queues named "{service}-{consumer}",
     /// retries with growing intervals, then the endpoint's "_error" queue; publisher confirms on;
@@ -41,6 +44,13 @@ public static class MessagingServiceCollectionExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(ConsumerQueues.Formatter(serviceName));
+            // The bus's health is for operators (/health), not readiness: with the broker away the outbox still takes writes.
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.Name = BusHealthCheckName;
+                health.Tags.Clear();
+                health.Tags.Add(BusHealthCheckName);
+            });
             bus.AddConfigureEndpointsCallback(
                 (_, _, endpoint) =>
                 {
