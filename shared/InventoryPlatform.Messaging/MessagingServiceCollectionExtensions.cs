@@ -17,7 +17,8 @@ public static class MessagingServiceCollectionExtensions
     /// <summary>
     /// MassTransit over RabbitMQ the same way for every service: queues named "{service}-{consumer}",
     /// retries with growing intervals, then the endpoint's "_error" queue; publisher confirms on;
-    /// the Dapper outbox and its dispatcher; the inbox; the receive endpoint watchdog.
+    /// the Dapper outbox and its dispatcher (parking rows that cannot be published); the inbox; the receive endpoint watchdog
+    /// (liveness).
     /// </summary>
     public static IHostApplicationBuilder AddPlatformMessaging(
         this IHostApplicationBuilder builder,
@@ -32,12 +33,20 @@ public static class MessagingServiceCollectionExtensions
                 $"Connection string '{options.ConnectionStringName}' is not configured (ConnectionStrings__{options.ConnectionStringName})."
             );
 
+        if (options.Outbox.MaxAttempts < 1)
+        {
+            throw new InvalidOperationException(
+                $"{MessagingOptions.Section}:Outbox:MaxAttempts must be at least 1 (it is {options.Outbox.MaxAttempts})."
+            );
+        }
+
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<Outbox>();
         builder.Services.AddSingleton<Inbox>();
         builder.Services.AddSingleton(typeof(InboxBatcher<,>));
+        builder.Services.AddSingleton<ParkedOutbox>();
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
 
