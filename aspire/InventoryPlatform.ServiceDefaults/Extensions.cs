@@ -17,6 +17,10 @@ public static class Extensions
 {
     public const string HealthPath = "/health";
     public const string AlivePath = "/alive";
+    public const string ReadyPath = "/ready";
+
+    /// <summary>The tag of the checks readiness runs (the service's database); everything else is for liveness or operators.</summary>
+    public const string ReadyTag = "ready";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
@@ -56,9 +60,12 @@ public static class Extensions
                     .AddSource(builder.Environment.ApplicationName)
                     .AddSource("MassTransit")
                     .AddSource("Npgsql")
+                    .AddSource("InventoryPlatform.*")
                     .AddAspNetCoreInstrumentation(aspnet =>
                         aspnet.Filter = context =>
-                            !context.Request.Path.StartsWithSegments(HealthPath) && !context.Request.Path.StartsWithSegments(AlivePath)
+                            !context.Request.Path.StartsWithSegments(HealthPath)
+                            && !context.Request.Path.StartsWithSegments(AlivePath)
+                            && !context.Request.Path.StartsWithSegments(ReadyPath)
                     )
                     .AddHttpClientInstrumentation()
             );
@@ -78,10 +85,16 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary><c>/health</c>: every check (ready to serve). <c>/alive</c>: the process answers (liveness).</summary>
+    /// <summary>
+    /// <c>/ready</c> (readiness): the checks tagged <see cref="ReadyTag"/>, in a service its database only, so that a service
+    /// whose broker is away stays in rotation and its outbox keeps taking writes. <c>/alive</c> (liveness): the process
+    /// answers and, in a service, no receive endpoint restart has hung. <c>/health</c>: every check, the bus among them, for
+    /// operators and dashboards.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthChecks(HealthPath).DisableHttpMetrics();
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).DisableHttpMetrics();
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") }).DisableHttpMetrics();
         return app;
     }

@@ -35,6 +35,12 @@ public interface ISqlDialect
     string SelectTop(string table, string columns, string where, string orderBy);
 
     /// <summary>
+    /// Deletes up to <c>@limit</c> rows matching <paramref name="where"/>, so that a purge of many rows runs as several short
+    /// statements that each hold few locks, rather than one that holds the table.
+    /// </summary>
+    string DeleteBatch(string table, string where);
+
+    /// <summary>
     /// "column is one of the values in the list parameter". Npgsql binds a list as one array parameter;
     /// SQL Server needs Dapper to expand it into one parameter per value.
     /// </summary>

@@ -31,6 +31,10 @@ public sealed class PostgresDialect : ISqlDialect
     public string SelectTop(string table, string columns, string where, string orderBy) =>
         $"SELECT {columns} FROM {table} WHERE {where} ORDER BY {orderBy} LIMIT @limit";
 
+    // PostgreSQL's DELETE has no LIMIT; the physical row ids of one bounded SELECT stand in for it.
+    public string DeleteBatch(string table, string where) =>
+        $"DELETE FROM {table} WHERE ctid = ANY(ARRAY(SELECT ctid FROM {table} WHERE {where} LIMIT @limit))";
+
     public string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
 
     public bool IsUniqueViolation(DbException exception) => exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };

@@ -35,6 +35,8 @@ public sealed class SqlServerDialect : ISqlDialect
     public string SelectTop(string table, string columns, string where, string orderBy) =>
         $"SELECT TOP (@limit) {columns} FROM {table} WHERE {where} ORDER BY {orderBy}";
 
+    public string DeleteBatch(string table, string where) => $"DELETE TOP (@limit) FROM {table} WHERE {where}";
+
     public string InList(string column, string parameter) => $"{column} IN @{parameter}";
 
     public bool IsUniqueViolation(DbException exception) => exception is SqlException { Number: 2627 or 2601 };

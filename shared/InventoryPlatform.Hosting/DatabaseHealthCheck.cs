@@ -4,7 +4,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace InventoryPlatform.Hosting;
 
-/// <summary>Ready only while the service's database answers.</summary>
+/// <summary>
+/// Readiness: ready while the service's database answers, and only that. A broker that is away does not make a service
+/// unready: its writes go to the outbox and are published when the broker returns.
+/// </summary>
 internal sealed class DatabaseHealthCheck(DbConnectionFactory connections) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

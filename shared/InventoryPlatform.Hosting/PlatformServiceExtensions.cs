@@ -1,4 +1,5 @@
 using InventoryPlatform.Data;
+using InventoryPlatform.Hosting.Jobs;
 using InventoryPlatform.Hosting.Network;
 using InventoryPlatform.Messaging;
 using MassTransit;
@@ -18,7 +19,8 @@ public static class PlatformServiceExtensions
     /// its schema migrated at start
     /// (or only migrated, then exit: <see cref="MigrationMode"/>),
     /// Dapper data access, MassTransit with outbox and inbox, JSON conventions, ProblemDetails for every
-    /// error, correlation ids, idempotent creates and the OpenAPI document.
+    /// error, correlation ids, idempotent creates, the OpenAPI document, readiness on the database alone and the purge of
+    /// spent platform rows (<see cref="PlatformRetentionJob"/>).
     /// </summary>
     public static WebApplicationBuilder AddPlatformService(
         this WebApplicationBuilder builder,
@@ -41,7 +43,14 @@ public static class PlatformServiceExtensions
             signingKey,
             PlatformClock.WallClockOf(sp.GetRequiredService<TimeProvider>())
         ));
+        // Readiness is the database alone ("ready", ServiceDefaults' ReadyTag): a broker away leaves writes to the outbox.
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        builder.Services.AddPlatformOptions<RetentionOptions>(RetentionOptions.Section);
+        builder.Services.AddScheduledJob<PlatformRetentionJob>(PlatformRetentionJob.Name, sp =>
+        {
+            var retention = sp.GetRequiredService<RetentionOptions>();
+            return JobSchedule.Every(retention.Interval, enabled: retention.Enabled);
+        });
 
         builder.Services.Configure<JsonOptions>(options => JsonDefaults.Configure(options.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -59,7 +68,10 @@ public static class PlatformServiceExtensions
         return builder;
     }
 
-    /// <summary>Error handling and correlation ids first, then the OpenAPI document at /openapi/v1.json.</summary>
+    /// <summary>
+    /// Error handling and correlation ids first, then the OpenAPI document at /openapi/v1.json and the admins' view of parked
+    /// outbox events (<see cref="OutboxAdminApi"/>).
+    /// </summary>
     public static WebApplication UsePlatformService(this WebApplication app)
     {
         app.UseExceptionHandler();
@@ -71,6 +83,7 @@ public static class PlatformServiceExtensions
         app.Use(QueryStringCheck.Middleware);
         app.Use(IdempotencyFingerprint.Middleware);
         app.MapOpenApi();
+        app.MapOutboxAdminApi();
         return app;
     }
 }

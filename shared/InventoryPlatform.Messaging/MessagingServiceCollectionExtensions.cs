@@ -11,10 +11,14 @@ namespace InventoryPlatform.Messaging;
 
 public static class MessagingServiceCollectionExtensions
 {
+    /// <summary>The name and only tag of MassTransit's bus health check: in <c>/health</c>, never in readiness or liveness.</summary>
+    public const string BusHealthCheckName = "masstransit-bus";
+
     /// <summary>
     /// MassTransit over RabbitMQ the same way for every service: queues named "{service}-{consumer}",
     /// retries with growing intervals, then the endpoint's "_error" queue; publisher confirms on;
-    /// the Dapper outbox and its dispatcher; the inbox; the receive endpoint watchdog.
+    /// the Dapper outbox and its dispatcher (parking rows that cannot be published); the inbox; the receive endpoint watchdog
+    /// (liveness).
     /// </summary>
     public static IHostApplicationBuilder AddPlatformMessaging(
         this IHostApplicationBuilder builder,
@@ -29,18 +33,33 @@ public static class MessagingServiceCollectionExtensions
                 $"Connection string '{options.ConnectionStringName}' is not configured (ConnectionStrings__{options.ConnectionStringName})."
             );
 
+        if (options.Outbox.MaxAttempts < 1)
+        {
+            throw new InvalidOperationException(
+                $"{MessagingOptions.Section}:Outbox:MaxAttempts must be at least 1 (it is {options.Outbox.MaxAttempts})."
+            );
+        }
+
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<Outbox>();
         builder.Services.AddSingleton<Inbox>();
         builder.Services.AddSingleton(typeof(InboxBatcher<,>));
+        builder.Services.AddSingleton<ParkedOutbox>();
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
 
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(ConsumerQueues.Formatter(serviceName));
+            // The bus's health is for operators (/health), not readiness: with the broker away the outbox still takes writes.
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.Name = BusHealthCheckName;
+                health.Tags.Clear();
+                health.Tags.Add(BusHealthCheckName);
+            });
             bus.AddConfigureEndpointsCallback(
                 (_, _, endpoint) =>
                 {

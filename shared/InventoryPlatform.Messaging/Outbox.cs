@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using InventoryPlatform.Contracts;
 using InventoryPlatform.Data;
@@ -6,15 +7,16 @@ namespace InventoryPlatform.Messaging;
 
 /// <summary>
 /// Writes integration events into the service's <c>outbox</c> table inside the caller's transaction,
-/// so an event exists if and only if the state change that caused it committed.
+/// so an event exists if and only if the state change that caused it committed. Each row keeps the W3C
+/// <c>traceparent</c> of the activity that wrote it, so that the trace goes on where the dispatcher publishes the row.
 /// </summary>
 public sealed class Outbox(Database database, OutboxSignal signal)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly string _insert =
-        $"INSERT INTO {database.Schema}.outbox (id, message_type, body, correlation_id, created_at, attempts) "
-        + "VALUES (@Id, @MessageType, @Body, @CorrelationId, @CreatedAt, 0)";
+        $"INSERT INTO {database.Schema}.outbox (id, message_type, body, correlation_id, created_at, attempts, traceparent) "
+        + "VALUES (@Id, @MessageType, @Body, @CorrelationId, @CreatedAt, 0, @Traceparent)";
 
     public async Task AddAsync<TEvent>(UnitOfWork unit, TEvent integrationEvent)
         where TEvent : class, IIntegrationEvent
@@ -37,6 +39,7 @@ public sealed class Outbox(Database database, OutboxSignal signal)
                 Body = JsonSerializer.Serialize(integrationEvent, Json),
                 integrationEvent.CorrelationId,
                 CreatedAt = integrationEvent.OccurredAt.UtcDateTime,
+                Traceparent = Traceparent(Activity.Current),
             }
         );
         batch.Unit.AfterCommit(signal.Notify);
@@ -53,6 +56,9 @@ public sealed class Outbox(Database database, OutboxSignal signal)
 
         await batch.ExecuteAsync();
     }
+
+    /// <summary>The activity's W3C <c>traceparent</c> ("00-trace id-span id-flags"); null without one in W3C format.</summary>
+    internal static string? Traceparent(Activity? activity) => activity is { IdFormat: ActivityIdFormat.W3C } ? activity.Id : null;
 
     internal static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Json;
 using InventoryPlatform.Data;
 using MassTransit;
@@ -13,6 +14,13 @@ namespace InventoryPlatform.Messaging;
 /// publishing a row twice at the same time. The row id travels as the MessageId: a row published
 /// again after a crash between publish and mark is dropped by the consumers' inbox.
 /// </summary>
+/// <remarks>
+/// A row that cannot be published counts a failed attempt only when the failure is its own: its type or body cannot be
+/// read, or the broker refused it while taking other rows of the same batch. After <see cref="OutboxOptions.MaxAttempts"/>
+/// it is parked (<c>parked_at</c>, <c>last_error</c>) and no longer claimed, so it never holds back the rows behind it; an
+/// admin re-drives it (<see cref="ParkedOutbox"/>). A broker that is away fails every row of a batch, counts against none
+/// and backs the dispatcher off. Each publish runs in an activity whose parent is the row's stored <c>traceparent</c>.
+/// </remarks>
 public sealed class OutboxDispatcher(
     Database database,
     IBus bus,
@@ -22,12 +30,16 @@ public sealed class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger
 ) : BackgroundService
 {
+    public const string ActivitySourceName = "InventoryPlatform.Messaging";
+
+    private const int LastErrorLength = 2000;
+    private static readonly ActivitySource Source = new(ActivitySourceName);
     private static readonly ConcurrentDictionary<string, Type> Types = new();
 
     private readonly string _claim = database.Dialect.SelectForUpdateSkipLocked(
         $"{database.Schema}.outbox",
-        "id, message_type, body, correlation_id",
-        "sent_at IS NULL",
+        "id, message_type, body, correlation_id, attempts, traceparent",
+        "sent_at IS NULL AND parked_at IS NULL",
         "created_at"
     );
 
@@ -35,32 +47,35 @@ public sealed class OutboxDispatcher(
         $"UPDATE {database.Schema}.outbox SET sent_at = @SentAt WHERE {database.Dialect.InList("id", "Ids")}";
 
     private readonly string _markFailed =
-        $"UPDATE {database.Schema}.outbox SET attempts = attempts + 1 WHERE {database.Dialect.InList("id", "Ids")}";
-
-    private readonly string _purge = $"DELETE FROM {database.Schema}.outbox WHERE sent_at IS NOT NULL AND sent_at < @Before";
+        $"UPDATE {database.Schema}.outbox SET attempts = attempts + 1, last_error = @LastError, "
+        + "parked_at = CASE WHEN attempts + 1 >= @MaxAttempts THEN @Now ELSE NULL END WHERE id = @Id";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
-        var nextPurge = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var (claimed, published) = await DispatchBatchAsync(stoppingToken);
-                if (claimed > published)
+                var batch = await DispatchBatchAsync(stoppingToken);
+                if (batch.Deferred > 0)
                 {
-                    throw new OutboxPublishException($"{claimed - published} of {claimed} outbox messages could not be published.");
+                    throw new OutboxPublishException(
+                        $"{batch.Deferred} of {batch.Claimed} outbox messages could not be published: the broker did not take them."
+                    );
                 }
 
                 failures = 0;
-                if (time.GetUtcNow() >= nextPurge)
+                if (batch.Parked > 0)
                 {
-                    await PurgeAsync(stoppingToken);
-                    nextPurge = time.GetUtcNow().AddHours(1);
+                    logger.LogError(
+                        "{Parked} outbox message(s) parked after {MaxAttempts} failed publishes; an admin can re-drive them.",
+                        batch.Parked,
+                        options.Outbox.MaxAttempts
+                    );
                 }
 
-                if (claimed < options.Outbox.BatchSize)
+                if (batch.Claimed < options.Outbox.BatchSize)
                 {
                     await signal.WaitAsync(options.Outbox.PollInterval, stoppingToken);
                 }
@@ -80,44 +95,78 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>Publishes one batch; returns how many rows were claimed and how many were published.</summary>
-    public Task<(int Claimed, int Published)> DispatchBatchAsync(CancellationToken cancellationToken) =>
+    /// <summary>Publishes one batch of the oldest unsent, unparked rows.</summary>
+    public Task<OutboxBatch> DispatchBatchAsync(CancellationToken cancellationToken) =>
         database.InTransactionAsync(
             async unit =>
             {
                 var rows = (await unit.QueryAsync<OutboxRow>(_claim, new { limit = options.Outbox.BatchSize })).ToList();
                 if (rows.Count == 0)
                 {
-                    return (0, 0);
+                    return new OutboxBatch(0, 0, 0, 0, 0);
                 }
 
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(options.Outbox.PublishTimeout);
-                var outcomes = await Task.WhenAll(rows.Select(row => PublishAsync(row, timeout.Token)));
+                var attempts = await Task.WhenAll(rows.Select(row => PublishAsync(row, timeout.Token)));
+                cancellationToken.ThrowIfCancellationRequested();
 
-                var sent = rows.Where((_, i) => outcomes[i]).Select(r => r.Id).ToList();
-                var failed = rows.Where((_, i) => !outcomes[i]).Select(r => r.Id).ToList();
-                if (sent.Count > 0)
+                // The broker took some of the batch: what it refused is the rows' own fault. It took none: it is away.
+                var brokerTookSome = attempts.Any(a => a.Outcome == PublishOutcome.Published);
+                var sent = rows.Where((_, i) => attempts[i].Outcome == PublishOutcome.Published).Select(r => r.Id).ToArray();
+                var failed = rows.Select((row, i) => (row, attempt: attempts[i]))
+                    .Where(x =>
+                        x.attempt.Outcome == PublishOutcome.Unreadable || (x.attempt.Outcome == PublishOutcome.Refused && brokerTookSome)
+                    )
+                    .ToList();
+                if (sent.Length > 0)
                 {
-                    await unit.ExecuteAsync(_markSent, new { SentAt = time.GetUtcNow().UtcDateTime, Ids = sent.ToArray() });
+                    await unit.ExecuteAsync(_markSent, new { SentAt = time.GetUtcNow().UtcDateTime, Ids = sent });
                 }
 
-                if (failed.Count > 0)
+                var now = time.GetUtcNow().UtcDateTime;
+                var marks = new StatementBatch(unit);
+                foreach (var (row, attempt) in failed)
                 {
-                    await unit.ExecuteAsync(_markFailed, new { Ids = failed.ToArray() });
+                    marks.Add(
+                        _markFailed,
+                        new
+                        {
+                            row.Id,
+                            LastError = Truncate(attempt.Error!),
+                            options.Outbox.MaxAttempts,
+                            Now = now,
+                        }
+                    );
                 }
 
-                return (rows.Count, sent.Count);
+                await marks.ExecuteAsync();
+                var parked = failed.Count(f => f.row.Attempts + 1 >= options.Outbox.MaxAttempts);
+                return new OutboxBatch(rows.Count, sent.Length, failed.Count, parked, rows.Count - sent.Length - failed.Count);
             },
             cancellationToken
         );
 
-    private async Task<bool> PublishAsync(OutboxRow row, CancellationToken cancellationToken)
+    private async Task<PublishAttempt> PublishAsync(OutboxRow row, CancellationToken cancellationToken)
     {
+        Type type;
+        object message;
         try
         {
-            var type = Types.GetOrAdd(row.MessageType, name => Type.GetType(name, throwOnError: true)!);
-            var message = JsonSerializer.Deserialize(row.Body, type, Outbox.Json)!;
+            type = Types.GetOrAdd(row.MessageType, name =>
+                Type.GetType(name, throwOnError: false) ?? throw new TypeLoadException($"No type '{name}' is loaded.")
+            );
+            message = JsonSerializer.Deserialize(row.Body, type, Outbox.Json) ?? throw new JsonException("The body is JSON null.");
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            logger.LogWarning(exception, "Outbox message {MessageId} ({MessageType}) cannot be read.", row.Id, row.MessageType);
+            return new PublishAttempt(PublishOutcome.Unreadable, $"{exception.GetType().Name}: {exception.Message}");
+        }
+
+        using var activity = StartActivity(row);
+        try
+        {
             await bus.Publish(
                 message,
                 type,
@@ -128,20 +177,63 @@ public sealed class OutboxDispatcher(
                 },
                 cancellationToken
             );
-            return true;
+            return new PublishAttempt(PublishOutcome.Published, null);
+        }
+        catch (OperationCanceledException exception)
+        {
+            // The publish timeout: the broker is slow or away, which is no fault of the row.
+            activity?.SetStatus(ActivityStatusCode.Error, "timed out");
+            logger.LogDebug(exception, "Publishing outbox message {MessageId} timed out.", row.Id);
+            return new PublishAttempt(PublishOutcome.Deferred, null);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
             logger.LogDebug(exception, "Publishing outbox message {MessageId} failed.", row.Id);
-            return false;
+            return new PublishAttempt(PublishOutcome.Refused, $"{exception.GetType().Name}: {exception.Message}");
         }
     }
 
-    private Task<int> PurgeAsync(CancellationToken cancellationToken) =>
-        database.InTransactionAsync(
-            unit => unit.ExecuteAsync(_purge, new { Before = time.GetUtcNow().Subtract(options.Outbox.Retention).UtcDateTime }),
-            cancellationToken
-        );
+    /// <summary>
+    /// The publish's activity, child of the trace that wrote the row. Without a listener on this source the trace still goes
+    /// on: a bare activity carries the stored parent to MassTransit's own send activity and message headers.
+    /// </summary>
+    private static Activity? StartActivity(OutboxRow row)
+    {
+        if (row.Traceparent is null || !ActivityContext.TryParse(row.Traceparent, null, out var parent))
+        {
+            return Source.StartActivity("outbox publish", ActivityKind.Producer);
+        }
 
-    private sealed record OutboxRow(Guid Id, string MessageType, string Body, Guid CorrelationId);
+        var activity = Source.StartActivity("outbox publish", ActivityKind.Producer, parent);
+        if (activity is null)
+        {
+            activity = new Activity("outbox publish");
+            activity.SetParentId(parent.TraceId, parent.SpanId, parent.TraceFlags);
+            activity.Start();
+        }
+
+        activity.SetTag("messaging.message.id", row.Id.ToString());
+        return activity;
+    }
+
+    private static string Truncate(string error) => error.Length <= LastErrorLength ? error : error[..LastErrorLength];
+
+    private sealed record OutboxRow(Guid Id, string MessageType, string Body, Guid CorrelationId, int Attempts, string? Traceparent);
+
+    private enum PublishOutcome
+    {
+        Published,
+
+        /// <summary>The row's type or body cannot be read: it never publishes as it is.</summary>
+        Unreadable,
+
+        /// <summary>The publish threw: the row's fault if the broker took others of the batch, else the broker's.</summary>
+        Refused,
+
+        /// <summary>Timed out: the broker's fault.</summary>
+        Deferred,
+    }
+
+    private sealed record PublishAttempt(PublishOutcome Outcome, string? Error);
 }

@@ -9,5 +9,10 @@ public sealed class OutboxOptions
 
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+    /// <summary>
+    /// Failed publishes of one row after which it is parked: left aside, with its last error, until an admin re-drives it.
+    /// Only failures of the row itself count (its type or body unreadable, the broker refusing it while it takes others),
+    /// never a broker that is away.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 5;
 }

@@ -82,7 +82,7 @@ public sealed partial class DeploymentSpecs
     }
 
     [TestCaseSource(nameof(Overlays))]
-    public void Every_deployment_is_ready_on_health_and_alive_on_alive_at_the_port_its_image_listens_on(string overlay)
+    public void Every_deployment_is_ready_on_ready_and_alive_on_alive_at_the_port_its_image_listens_on(string overlay)
     {
         var objects = Render(overlay);
 
@@ -95,7 +95,7 @@ public sealed partial class DeploymentSpecs
                 Assert.That(ContainerPorts(container), Is.EqualTo(new[] { port }), $"{name}: containerPort");
                 Assert.That(
                     Text(container, "readinessProbe", "httpGet", "path"),
-                    Is.EqualTo(Microsoft.Extensions.Hosting.Extensions.HealthPath),
+                    Is.EqualTo(Microsoft.Extensions.Hosting.Extensions.ReadyPath),
                     $"{name}: readiness"
                 );
                 Assert.That(

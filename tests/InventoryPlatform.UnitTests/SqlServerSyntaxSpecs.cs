@@ -102,6 +102,7 @@ public sealed class SqlServerSyntaxSpecs
                 ["fnsku", "fulfillment_center", "day", "units"]
             ),
             dialect.SelectTop("receiving.items", "fnsku", "seller_id = @SellerId AND (@After IS NULL OR fnsku > @After)", "fnsku"),
+            dialect.SelectTop("receiving.outbox", "id, last_error", "parked_at IS NOT NULL AND (@After IS NULL OR id > @After)", "id"),
             // Dapper expands the list parameter before SQL Server sees it.
             $"UPDATE receiving.outbox SET sent_at = @SentAt WHERE {dialect.InList("id", "Ids")}".Replace(
                 "@Ids",
@@ -117,6 +118,17 @@ public sealed class SqlServerSyntaxSpecs
                 Assert.That(ParseErrors(sql), Is.Empty, sql);
             }
         });
+    }
+
+    [TestCase("receiving.outbox", "sent_at IS NOT NULL AND sent_at < @Before")]
+    [TestCase("allocation.inbox", "received_at < @Before")]
+    [TestCase("returns.idempotency_keys", "created_at < @Before")]
+    public void A_retention_delete_parses_and_removes_at_most_one_batch(string table, string where)
+    {
+        var sql = new SqlServerDialect().DeleteBatch(table, where);
+
+        Assert.That(ParseErrors(sql), Is.Empty, sql);
+        Assert.That(sql, Is.EqualTo($"DELETE TOP (@limit) FROM {table} WHERE {where}"));
     }
 
     [Test]
@@ -138,9 +150,7 @@ public sealed class SqlServerSyntaxSpecs
     /// Tables (with their columns, also those added later) and indexes that a migration set leaves behind, its scripts
     /// read in order, so a later script's DROP TABLE takes away what an earlier one created.
     /// </summary>
-    internal static IReadOnlyList<(string Schema, string Name, IReadOnlyList<string> Columns)> CreatedObjects(
-        IEnumerable<string> scripts
-    )
+    internal static IReadOnlyList<(string Schema, string Name, IReadOnlyList<string> Columns)> CreatedObjects(IEnumerable<string> scripts)
     {
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);
         var visitor = new CreatedObjectsVisitor();
