@@ -30,7 +30,7 @@ public static class IdentityCheck
                     )
         );
 
-    internal static async Task Middleware(HttpContext context, RequestDelegate next, IdentityTokens tokens, PlatformService service)
+    internal static async Task Middleware(HttpContext context, RequestDelegate next, IdentityTokenValidator tokens, PlatformService service)
     {
         if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
@@ -38,7 +38,7 @@ public static class IdentityCheck
             return;
         }
 
-        var caller = tokens.Validate(context.Request.Headers[IdentityTokens.Header]);
+        var caller = await tokens.ValidateAsync(context.Request.Headers[IdentityTokens.Header].ToString());
         if (caller is null)
         {
             await Refuse(
