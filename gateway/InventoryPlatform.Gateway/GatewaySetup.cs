@@ -73,6 +73,7 @@ public static class GatewaySetup
         app.Use((context, next) => RequestLimits.BodySizeMiddleware(context, next, options.MaxRequestBodyBytes));
         app.Use(PartnerAuthentication.Middleware);
         app.UseRateLimiter();
+        app.Use(RequestLimits.HeadersMiddleware);
         return app;
     }
 

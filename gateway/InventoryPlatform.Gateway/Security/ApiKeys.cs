@@ -8,14 +8,20 @@ namespace InventoryPlatform.Gateway.Security;
 
 /// <summary>
 /// Finds the key a request presents: among the configured keys (compared in constant time) and the keys
-/// the admin endpoint issued (looked up by hash, cached briefly). Revoked or unknown keys are null.
+/// the admin endpoint issued (looked up by hash, cached briefly in a bounded <see cref="KeyCache"/>, unknown keys too).
+/// Revoked or unknown keys are null.
 /// </summary>
 public sealed class ApiKeys(GatewayOptions options, Database database, TimeProvider time)
 {
     public const string Header = "X-Api-Key";
     public const string Prefix = "ipk_";
 
-    private readonly ConcurrentDictionary<string, (ApiKey? Key, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
+    private readonly KeyCache _cache = new(options.KeyCacheSize);
+
+    /// <summary>The entries in the key cache now (also the <c>gateway.api_keys.cached</c> metric).</summary>
+    public int CachedKeys => _cache.Count;
+
+    public int CacheCapacity => _cache.Capacity;
 
     // The configured keys' hashes as the bytes each request's hash is compared with, worked out once.
     private readonly (byte[] Hash, ApiKey Key)[] _configured = options
@@ -53,9 +59,10 @@ public sealed class ApiKeys(GatewayOptions options, Database database, TimeProvi
             return configured;
         }
 
-        if (_cache.TryGetValue(hash, out var cached) && cached.Until > time.GetUtcNow())
+        var now = time.GetUtcNow();
+        if (_cache.TryGet(hash, now, out var cached))
         {
-            return cached.Key;
+            return cached;
         }
 
         var row = await database.QuerySingleOrDefaultAsync<KeyRow>(
@@ -64,7 +71,7 @@ public sealed class ApiKeys(GatewayOptions options, Database database, TimeProvi
             cancellationToken
         );
         var found = row?.ToKey();
-        _cache[hash] = (found, time.GetUtcNow().Add(options.KeyCacheDuration));
+        _cache.Remember(hash, found, now.Add(found is null ? options.UnknownKeyCacheDuration : options.KeyCacheDuration), now);
         return found;
     }
 

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace InventoryPlatform.Gateway.Security;
 
 /// <summary>
-/// The front door: every <c>/api</c> request must present a partner API key (401 without a valid one).
+/// The front door: every <c>/api</c> request must present a partner API key (401 without a valid one; 429 once the client
+/// address has made too many such requests, <see cref="FailedRequestLimits"/>).
 /// Identity headers a client sent are dropped; the seller and scopes of the key travel on to the services
 /// only inside a token the gateway signs. A key with the admin scope may act for another seller by
 /// naming it in <c>X-Seller-Id</c>.
@@ -27,6 +28,20 @@ public static class PartnerAuthentication
             return;
         }
 
+        // An address that used up its budget of requests without a valid key is refused before its key is looked up.
+        var failures = context.RequestServices.GetRequiredService<FailedRequestLimits>();
+        if (failures.Exhausted(context) is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = RequestLimits.Seconds(retryAfter);
+            await Problem(
+                context,
+                StatusCodes.Status429TooManyRequests,
+                "Too many requests.",
+                "Too many requests without a valid API key came from this address; retry after the seconds in Retry-After."
+            );
+            return;
+        }
+
         var presented = context.Request.Headers[ApiKeys.Header].ToString();
         var key =
             presented.Length == 0
@@ -34,6 +49,7 @@ public static class PartnerAuthentication
                 : await context.RequestServices.GetRequiredService<ApiKeys>().FindAsync(presented, context.RequestAborted);
         if (key is null)
         {
+            failures.Spend(context);
             await Problem(
                 context,
                 StatusCodes.Status401Unauthorized,

@@ -62,7 +62,7 @@ public static class OrdersApi
         var validation = new Validation();
         var (take, after) = Cursor.ReadGuid(limit, cursor, validation);
         var wanted = ReadScope.ParseEnum<RemovalOrderStatus>(status, "status", validation);
-        var owner = ReadScope.SellerToRead(http, seller, sellerId, validation);
+        var owner = SellerAccess.Of(http, sellerId);
         if (!validation.IsValid)
         {
             return validation.Problem();
@@ -82,7 +82,7 @@ public static class OrdersApi
     )
     {
         var validation = new Validation();
-        var owner = ReadScope.SellerToRead(http, seller, sellerId, validation);
+        var owner = SellerAccess.Of(http, sellerId);
         if (!validation.IsValid)
         {
             return validation.Problem();

@@ -33,7 +33,7 @@ public static class PolicyApi
     )
     {
         var validation = new Validation();
-        var owner = ReadScope.SellerToRead(http, seller, sellerId, validation);
+        var owner = SellerAccess.Of(http, sellerId);
         if (!validation.IsValid)
         {
             return validation.Problem();

@@ -76,7 +76,7 @@ public static class RecommendationsApi
         var (take, after) = Cursor.ReadGuid(limit, cursor, validation);
         validation.Require(fnsku is null || Fnsku.IsValid(fnsku), "fnsku", Fnsku.Rule);
         var wanted = ReadScope.ParseEnum<RecommendationStatus>(status, "status", validation);
-        var owner = ReadScope.SellerToRead(http, seller, sellerId, validation);
+        var owner = SellerAccess.Of(http, sellerId);
         if (!validation.IsValid)
         {
             return validation.Problem();
@@ -96,7 +96,7 @@ public static class RecommendationsApi
     )
     {
         var validation = new Validation();
-        var owner = ReadScope.SellerToRead(http, seller, sellerId, validation);
+        var owner = SellerAccess.Of(http, sellerId);
         if (!validation.IsValid)
         {
             return validation.Problem();

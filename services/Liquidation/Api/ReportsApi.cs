@@ -105,7 +105,7 @@ public static class ReportsApi
             required: false
         );
         var kind = ReadScope.ParseEnum<StockKind>(stockKind, "stockKind", validation);
-        var owner = ReadScope.SellerToRead(http, seller, sellerId, validation);
+        var owner = SellerAccess.Of(http, sellerId);
         if (!validation.IsValid)
         {
             return validation.Problem();
@@ -175,7 +175,7 @@ public static class ReportsApi
         var validation = new Validation();
         var (take, after) = Cursor.Read(limit, cursor, validation);
         validation.Require(fnsku is null || Fnsku.IsValid(fnsku), "fnsku", Fnsku.Rule);
-        var owner = ReadScope.SellerToRead(http, seller, sellerId, validation);
+        var owner = SellerAccess.Of(http, sellerId);
         if (!validation.IsValid)
         {
             return validation.Problem();

@@ -56,10 +56,7 @@ public static class AnalyticsApi
         CancellationToken cancellationToken
     )
     {
-        if (ReadScope.Resolve(IdentityCheck.Caller(http), seller, sellerId) is not { } owner)
-        {
-            return ReturnsApi.ReadForbidden();
-        }
+        var owner = SellerAccess.Of(http, sellerId);
 
         var validation = new Validation();
         var window = Window(from, to, time, validation);
@@ -98,10 +95,7 @@ public static class AnalyticsApi
         CancellationToken cancellationToken
     )
     {
-        if (ReadScope.Resolve(IdentityCheck.Caller(http), seller, sellerId) is not { } owner)
-        {
-            return ReturnsApi.ReadForbidden();
-        }
+        var owner = SellerAccess.Of(http, sellerId);
 
         var validation = new Validation();
         var window = Window(from, to, time, validation);
@@ -154,10 +148,7 @@ public static class AnalyticsApi
         CancellationToken cancellationToken
     )
     {
-        if (ReadScope.Resolve(IdentityCheck.Caller(http), seller, sellerId) is not { } owner)
-        {
-            return ReturnsApi.ReadForbidden();
-        }
+        var owner = SellerAccess.Of(http, sellerId);
 
         var validation = new Validation();
         var (take, after) = Cursor.ReadGuid(limit, cursor, validation);

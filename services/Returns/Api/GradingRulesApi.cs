@@ -30,10 +30,7 @@ public static class GradingRulesApi
         CancellationToken cancellationToken
     )
     {
-        if (ReadScope.Resolve(IdentityCheck.Caller(http), seller, sellerId) is not { } owner)
-        {
-            return ReturnsApi.ReadForbidden();
-        }
+        var owner = SellerAccess.Of(http, sellerId);
 
         var (current, updatedAt) = await rules.GetAsync(owner, cancellationToken);
         return TypedResults.Ok(GradingRulesResponse.From(current, updatedAt));

@@ -101,10 +101,7 @@ public static class ReturnsApi
         CancellationToken cancellationToken
     )
     {
-        if (ReadScope.Resolve(IdentityCheck.Caller(http), seller, sellerId) is not { } owner)
-        {
-            return ReadForbidden();
-        }
+        var owner = SellerAccess.Of(http, sellerId);
 
         if (await returns.GetAsync(owner, id, cancellationToken) is not { } record)
         {
@@ -126,10 +123,7 @@ public static class ReturnsApi
         CancellationToken cancellationToken
     )
     {
-        if (ReadScope.Resolve(IdentityCheck.Caller(http), seller, sellerId) is not { } owner)
-        {
-            return ReadForbidden();
-        }
+        var owner = SellerAccess.Of(http, sellerId);
 
         var validation = new Validation();
         var (take, after) = Cursor.ReadGuid(limit, cursor, validation);
@@ -151,13 +145,5 @@ public static class ReturnsApi
                 Title = refused.Title,
                 Detail = string.Join(" ", refused.Errors.SelectMany(e => e.Value)),
             }
-        );
-
-    /// <summary>The answer to a read of another seller's returns without the admin scope.</summary>
-    internal static ProblemHttpResult ReadForbidden() =>
-        TypedResults.Problem(
-            statusCode: StatusCodes.Status403Forbidden,
-            title: "Missing scope.",
-            detail: $"Reading another seller's returns needs the '{PlatformScopes.Admin}' scope."
         );
 }
