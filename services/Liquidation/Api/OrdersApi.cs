@@ -50,7 +50,6 @@ public static class OrdersApi
 
     public static async Task<Results<Ok<Page<RemovalOrderResponse>>, ValidationProblem>> ListOrders(
         HttpContext http,
-        Seller seller,
         RemovalOrderRepository orders,
         string? status,
         string? sellerId,
@@ -75,7 +74,6 @@ public static class OrdersApi
     public static async Task<Results<Ok<RemovalOrderResponse>, ProblemHttpResult, ValidationProblem>> GetOrder(
         Guid id,
         HttpContext http,
-        Seller seller,
         string? sellerId,
         RemovalOrderRepository orders,
         CancellationToken cancellationToken

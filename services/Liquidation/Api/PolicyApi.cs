@@ -26,7 +26,6 @@ public static class PolicyApi
 
     public static async Task<Results<Ok<PolicyResponse>, ValidationProblem>> GetPolicy(
         HttpContext http,
-        Seller seller,
         string? sellerId,
         PolicyRepository policies,
         CancellationToken cancellationToken

@@ -62,7 +62,6 @@ public static class RecommendationsApi
 
     public static async Task<Results<Ok<Page<RecommendationResponse>>, ValidationProblem>> ListRecommendations(
         HttpContext http,
-        Seller seller,
         RecommendationRepository recommendations,
         string? status,
         string? fnsku,
@@ -89,7 +88,6 @@ public static class RecommendationsApi
     public static async Task<Results<Ok<RecommendationResponse>, ProblemHttpResult, ValidationProblem>> GetRecommendation(
         Guid id,
         HttpContext http,
-        Seller seller,
         string? sellerId,
         RecommendationRepository recommendations,
         CancellationToken cancellationToken

@@ -75,7 +75,6 @@ public static class ReportsApi
 
     public static async Task<Results<Ok<Page<AgedInventoryRow>>, ValidationProblem>> AgedInventory(
         HttpContext http,
-        Seller seller,
         StockRepository stock,
         LiquidationSettings settings,
         TimeProvider time,
@@ -160,7 +159,6 @@ public static class ReportsApi
 
     public static async Task<Results<Ok<Page<ExcessRow>>, ValidationProblem>> Excess(
         HttpContext http,
-        Seller seller,
         StockRepository stock,
         StockAnalysis analysis,
         TimeProvider time,

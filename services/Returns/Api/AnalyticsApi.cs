@@ -43,7 +43,6 @@ public static class AnalyticsApi
 
     public static async Task<Results<Ok<Page<FnskuReturnRate>>, ValidationProblem, ProblemHttpResult>> ListReturnRates(
         HttpContext http,
-        Seller seller,
         string? sellerId,
         string? from,
         string? to,
@@ -85,7 +84,6 @@ public static class AnalyticsApi
 
     public static async Task<Results<Ok<ReturnSummary>, ValidationProblem, ProblemHttpResult>> GetSummary(
         HttpContext http,
-        Seller seller,
         string? sellerId,
         string? from,
         string? to,
@@ -139,7 +137,6 @@ public static class AnalyticsApi
 
     public static async Task<Results<Ok<Page<ReimbursementResponse>>, ValidationProblem, ProblemHttpResult>> ListReimbursements(
         HttpContext http,
-        Seller seller,
         string? sellerId,
         Guid? returnId,
         int? limit,

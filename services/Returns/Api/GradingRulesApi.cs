@@ -24,7 +24,6 @@ public static class GradingRulesApi
 
     public static async Task<Results<Ok<GradingRulesResponse>, ProblemHttpResult>> GetRules(
         HttpContext http,
-        Seller seller,
         string? sellerId,
         GradingRuleRepository rules,
         CancellationToken cancellationToken

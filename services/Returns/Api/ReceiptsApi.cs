@@ -154,7 +154,6 @@ public static class ReceiptsApi
     public static async Task<Results<Ok<Page<InspectionResponse>>, ValidationProblem, ProblemHttpResult>> ListInspections(
         Guid id,
         HttpContext http,
-        Seller seller,
         string? sellerId,
         int? limit,
         string? cursor,

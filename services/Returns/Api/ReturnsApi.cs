@@ -95,7 +95,6 @@ public static class ReturnsApi
     public static async Task<Results<Ok<ReturnResponse>, ProblemHttpResult>> GetReturn(
         Guid id,
         HttpContext http,
-        Seller seller,
         string? sellerId,
         ReturnRepository returns,
         CancellationToken cancellationToken
@@ -113,7 +112,6 @@ public static class ReturnsApi
 
     public static async Task<Results<Ok<Page<ReturnResponse>>, ValidationProblem, ProblemHttpResult>> ListReturns(
         HttpContext http,
-        Seller seller,
         string? sellerId,
         Guid? orderId,
         bool? unexpected,
