@@ -16,8 +16,8 @@ public sealed class FailedRequestLimitsSpecs
         var client = Request("10.0.0.1");
 
         Assert.That(Attempts(limits, client, 5), Is.EqualTo(new[] { true, true, true, false, false }));
-        Assert.That(limits.Exhausted(client), Is.EqualTo(TimeSpan.FromSeconds(0.5)));
-        Assert.That(limits.Exhausted(Request("10.0.0.2")), Is.Null);
+        Assert.That(limits.TryTake(client), Is.EqualTo(TimeSpan.FromSeconds(0.5)));
+        Assert.That(limits.TryTake(Request("10.0.0.2")), Is.Null);
     }
 
     [Test]
@@ -39,17 +39,24 @@ public sealed class FailedRequestLimitsSpecs
         Assert.That(admitted, Is.EqualTo(3));
     }
 
+    [Test]
+    public void A_token_given_back_for_a_valid_key_is_there_for_the_next_request()
+    {
+        var limits = new FailedRequestLimits(Options, new FakeTimeProvider());
+        var client = Request("10.0.0.1");
+
+        Attempts(limits, client, 3);
+        limits.GiveBack(client);
+
+        Assert.That(Attempts(limits, client, 2), Is.EqualTo(new[] { true, false }));
+    }
+
     private static List<bool> Attempts(FailedRequestLimits limits, HttpContext client, int count)
     {
         var admitted = new List<bool>();
         for (var i = 0; i < count; i++)
         {
-            var refused = limits.Exhausted(client) is not null;
-            admitted.Add(!refused);
-            if (!refused)
-            {
-                limits.Spend(client);
-            }
+            admitted.Add(limits.TryTake(client) is null);
         }
 
         return admitted;

@@ -35,7 +35,11 @@ public sealed class ApiKeys(GatewayOptions options, Database database, TimeProvi
 
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    public async Task<ApiKey?> FindAsync(string presented, CancellationToken cancellationToken)
+    /// <summary>
+    /// The key <paramref name="presented"/>, or null. <paramref name="mayQuery"/> is asked before the database is queried (a key
+    /// neither configured nor cached); when it answers false the key is not looked up and null is the answer.
+    /// </summary>
+    public async Task<ApiKey?> FindAsync(string presented, Func<bool> mayQuery, CancellationToken cancellationToken)
     {
         if (presented.Length is 0 or > 200)
         {
@@ -63,6 +67,11 @@ public sealed class ApiKeys(GatewayOptions options, Database database, TimeProvi
         if (_cache.TryGet(hash, now, out var cached))
         {
             return cached;
+        }
+
+        if (!mayQuery())
+        {
+            return null;
         }
 
         var row = await database.QuerySingleOrDefaultAsync<KeyRow>(

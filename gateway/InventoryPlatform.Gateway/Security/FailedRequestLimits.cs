@@ -21,42 +21,56 @@ public sealed class FailedRequestLimits(GatewayOptions options, TimeProvider tim
 
     public static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    /// <summary>Null while the address has failures left to spend; otherwise how long until it has one.</summary>
-    public TimeSpan? Exhausted(HttpContext context)
+    /// <summary>
+    /// Takes one of the address's tokens for a request that may turn out to have no valid key: null when taken, otherwise how
+    /// long until the address has one. Taken before the key is looked up, so that requests in flight at once cannot spend
+    /// more than the budget.
+    /// </summary>
+    public TimeSpan? TryTake(HttpContext context)
     {
-        if (!_buckets.TryGetValue(AddressOf(context), out var bucket))
-        {
-            return null;
-        }
-
-        lock (bucket)
-        {
-            var tokens = Refill(bucket);
-            return tokens >= 1 ? null : TimeSpan.FromSeconds((1 - tokens) / _perSecond);
-        }
-    }
-
-    /// <summary>Spends one of the address's tokens on a request that had no valid key.</summary>
-    public void Spend(HttpContext context)
-    {
-        if (_buckets.Count >= MaxAddresses)
-        {
-            foreach (var (address, full) in _buckets)
-            {
-                lock (full)
-                {
-                    if (Refill(full) >= _burst)
-                    {
-                        _buckets.TryRemove(address, out _);
-                    }
-                }
-            }
-        }
-
+        Forget();
         var bucket = _buckets.GetOrAdd(AddressOf(context), _ => new Bucket(_burst, time.GetTimestamp()));
         lock (bucket)
         {
-            bucket.Tokens = Math.Max(0, Refill(bucket) - 1);
+            var tokens = Refill(bucket);
+            if (tokens < 1)
+            {
+                return TimeSpan.FromSeconds((1 - tokens) / _perSecond);
+            }
+
+            bucket.Tokens = tokens - 1;
+            return null;
+        }
+    }
+
+    /// <summary>Gives back the token taken for a request whose key turned out valid.</summary>
+    public void GiveBack(HttpContext context)
+    {
+        if (_buckets.TryGetValue(AddressOf(context), out var bucket))
+        {
+            lock (bucket)
+            {
+                bucket.Tokens = Math.Min(_burst, Refill(bucket) + 1);
+            }
+        }
+    }
+
+    private void Forget()
+    {
+        if (_buckets.Count < MaxAddresses)
+        {
+            return;
+        }
+
+        foreach (var (address, bucket) in _buckets)
+        {
+            lock (bucket)
+            {
+                if (Refill(bucket) >= _burst)
+                {
+                    _buckets.TryRemove(address, out _);
+                }
+            }
         }
     }
 
