@@ -11,20 +11,6 @@ internal sealed class ExpiringMemory<TKey, TValue>(int capacity, IEqualityCompar
 {
     private readonly ConcurrentDictionary<TKey, (TValue Value, long ExpiresAt)> _entries = new(comparer);
 
-    public int Count => _entries.Count;
-
-    public bool TryGet(TKey key, long now, out TValue value)
-    {
-        if (_entries.TryGetValue(key, out var entry) && entry.ExpiresAt >= now)
-        {
-            value = entry.Value;
-            return true;
-        }
-
-        value = default!;
-        return false;
-    }
-
     public bool TryGet(TKey key, out TValue value, out long expiresAt)
     {
         var found = _entries.TryGetValue(key, out var entry);
