@@ -1,4 +1,7 @@
+using System.Buffers.Text;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
 using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,12 +38,47 @@ public static class PlatformInfrastructure
         };
 
     /// <summary>
-    /// The key the gateway signs caller identities with and the services check them with: from
-    /// <c>Identity:SigningKey</c> when given, otherwise a fresh random key for this run.
+    /// The key pair the gateway signs caller identities with (its private half, for the gateway only) and the JWKS of its public
+    /// half that the services check them with: from <c>Identity:KeyId</c> and <c>Identity:PrivateKey</c> (PKCS#8, PEM or base64
+    /// DER) when given, otherwise a fresh P-256 pair for this run.
     /// </summary>
-    public static string IdentitySigningKey(this IDistributedApplicationBuilder builder) =>
-        builder.Configuration["Identity:SigningKey"]
-        ?? Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    public static (string KeyId, string PrivateKey, string Jwks) IdentityKeys(this IDistributedApplicationBuilder builder)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var keyId = builder.Configuration["Identity:KeyId"] ?? $"dev-{DateTime.UtcNow:yyyyMMddHHmmss}";
+        if (builder.Configuration["Identity:PrivateKey"] is { Length: > 0 } given)
+        {
+            if (given.TrimStart().StartsWith("-----BEGIN", StringComparison.Ordinal))
+            {
+                key.ImportFromPem(given);
+            }
+            else
+            {
+                key.ImportPkcs8PrivateKey(Convert.FromBase64String(given), out _);
+            }
+        }
+
+        var point = key.ExportParameters(includePrivateParameters: false).Q;
+        var jwks = JsonSerializer.Serialize(
+            new
+            {
+                keys = new[]
+                {
+                    new
+                    {
+                        kty = "EC",
+                        crv = "P-256",
+                        x = Base64Url.EncodeToString(point.X),
+                        y = Base64Url.EncodeToString(point.Y),
+                        kid = keyId,
+                        alg = "ES256",
+                        use = "sig",
+                    },
+                },
+            }
+        );
+        return (keyId, Convert.ToBase64String(key.ExportPkcs8PrivateKey()), jwks);
+    }
 
     /// <summary>Tells the services which engine the connection string is for.</summary>
     public static IResourceBuilder<ProjectResource> WithPlatformDatabaseProvider(

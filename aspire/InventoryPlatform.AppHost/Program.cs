@@ -4,7 +4,8 @@ using InventoryPlatform.AppHost;
 var builder = DistributedApplication.CreateBuilder(args);
 
 var (database, messaging) = builder.AddPlatformInfrastructure();
-var identitySigningKey = builder.IdentitySigningKey();
+// The gateway alone signs caller identities; the services get only the public key (JWKS) to check them.
+var identity = builder.IdentityKeys();
 
 IResourceBuilder<ProjectResource> Service<TProject>(string name)
     where TProject : IProjectMetadata, new() =>
@@ -17,7 +18,7 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name)
         .WithPlatformDatabaseProvider(builder)
         .WithPlatformTelemetry(builder)
         .WithPlatformClock(builder)
-        .WithEnvironment("Identity__SigningKey", identitySigningKey)
+        .WithEnvironment("Identity__Jwks", identity.Jwks)
         .WithHttpHealthCheck("/health");
 
 var receiving = Service<Projects.InventoryPlatform_Receiving>("receiving");
@@ -27,16 +28,14 @@ var returns = Service<Projects.InventoryPlatform_Returns>("returns");
 var liquidation = Service<Projects.InventoryPlatform_Liquidation>("liquidation");
 var limits = Service<Projects.InventoryPlatform_Limits>("limits");
 
-// Allocation's reconciliation reads the unit counts of the services that keep a projection of the ledger.
-allocation.WithReference(liquidation).WithReference(limits).WithReference(forecasting);
-
-builder
+var gateway = builder
     .AddProject<Projects.InventoryPlatform_Gateway>("gateway")
     .WithReference(database)
     .WaitFor(database)
     .WithPlatformDatabaseProvider(builder)
     .WithPlatformTelemetry(builder)
-    .WithEnvironment("Identity__SigningKey", identitySigningKey)
+    .WithEnvironment("Identity__SigningKeys__0__KeyId", identity.KeyId)
+    .WithEnvironment("Identity__SigningKeys__0__PrivateKey", identity.PrivateKey)
     .WithReference(receiving)
     .WaitFor(receiving)
     .WithReference(allocation)
@@ -51,5 +50,14 @@ builder
     .WaitFor(limits)
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints();
+
+// Allocation's reconciliation reads the unit counts of the services that keep a projection of the ledger, through the
+// gateway with an admin API key of its own (the development key unless one is given).
+allocation
+    .WithReference(gateway)
+    .WithEnvironment(
+        "Allocation__ReconciliationApiKey",
+        builder.Configuration["Allocation:ReconciliationApiKey"] ?? "dev-reconciler-key"
+    );
 
 builder.Build().Run();

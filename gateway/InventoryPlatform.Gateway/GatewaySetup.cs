@@ -15,14 +15,12 @@ public static class GatewaySetup
     public static WebApplicationBuilder AddPartnerGateway(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
-        var signingKey = builder.Configuration[IdentityTokens.SigningKeySetting]
-            ?? throw new InvalidOperationException(
-                $"{IdentityTokens.SigningKeySetting} is not configured: the key the gateway signs caller identities with."
-            );
-
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => new IdentityTokens(signingKey, sp.GetRequiredService<TimeProvider>()));
+        // Only the gateway holds the private keys that sign caller identities (a migration Job needs none of them).
+        builder.Services.AddSingleton(sp =>
+            IdentityTokenIssuer.FromConfiguration(builder.Configuration, sp.GetRequiredService<TimeProvider>())
+        );
         builder.AddPlatformSchema(Descriptor);
         builder.Services.AddSingleton<ApiKeys>();
         builder.Services.AddProblemDetails(problems =>
@@ -48,8 +46,8 @@ public static class GatewaySetup
                     headers.Remove(ApiKeys.Header);
                     if (PartnerAuthentication.CallerOf(context.HttpContext) is { } caller)
                     {
-                        var tokens = context.HttpContext.RequestServices.GetRequiredService<IdentityTokens>();
-                        headers.Add(IdentityTokens.Header, tokens.Issue(caller));
+                        var issuer = context.HttpContext.RequestServices.GetRequiredService<IdentityTokenIssuer>();
+                        headers.Add(IdentityTokens.Header, issuer.Issue(caller));
                     }
 
                     headers.Remove(Correlation.Header);
@@ -63,12 +61,34 @@ public static class GatewaySetup
     public static WebApplication UsePartnerGateway(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<GatewayOptions>();
+        if (!app.Services.GetRequiredService<MigrationMode>().MigrateOnly)
+        {
+            // Without its signing keys the gateway fails to start rather than on the first request.
+            app.Services.GetRequiredService<IdentityTokenIssuer>();
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(Correlation.Middleware);
         app.Use((context, next) => RequestLimits.BodySizeMiddleware(context, next, options.MaxRequestBodyBytes));
         app.Use(PartnerAuthentication.Middleware);
         app.UseRateLimiter();
+        app.Use(RequestLimits.HeadersMiddleware);
+        return app;
+    }
+
+    /// <summary>The public keys of the gateway's signing keys, for services and operators (the JWKS services take in
+    /// <c>Identity:Jwks</c>).</summary>
+    public static WebApplication MapIdentityKeys(this WebApplication app)
+    {
+        app.MapGet(IdentityTokens.JwksPath, (HttpContext context, IdentityTokenIssuer issuer) =>
+            {
+                context.Response.Headers.CacheControl = "public, max-age=60";
+                return Results.Text(issuer.Jwks, "application/jwk-set+json");
+            })
+            .WithName("GetIdentityKeys")
+            .WithSummary("The public keys (JWKS) the gateway's caller identity tokens are signed with; never a private key.")
+            .ExcludeFromDescription();
         return app;
     }
 

@@ -11,6 +11,7 @@ var app = builder.Build();
 app.UsePartnerGateway();
 app.MapDefaultEndpoints();
 app.MapKeysApi();
+app.MapIdentityKeys();
 app.MapApiReference();
 app.MapReverseProxy();
 app.Run();

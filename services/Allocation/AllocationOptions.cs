@@ -14,6 +14,15 @@ public sealed class AllocationOptions
     /// <summary>The services whose unit counts reconciliation compares with the ledger (each serves /admin/unit-counts).</summary>
     public IReadOnlyList<string> ReconciledServices { get; set; } = ["liquidation", "limits", "forecasting"];
 
+    /// <summary>
+    /// The gateway API key (admin scope) reconciliation reads the services' unit counts with, through the gateway: Allocation
+    /// holds no identity signing key. A secret in deployments; without it reconciliation reports every service as unread.
+    /// </summary>
+    public string? ReconciliationApiKey { get; set; }
+
+    /// <summary>Where reconciliation reaches the gateway (a service discovery name, or an address).</summary>
+    public string ReconciliationGateway { get; set; } = "http://gateway";
+
     /// <summary>How often the reconciliation job compares every seller's counts with the ledger; zero turns it off.</summary>
     public TimeSpan ReconciliationInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -7,7 +7,8 @@ namespace InventoryPlatform.Hosting;
 /// <summary>
 /// Every request to a service's API must carry a valid identity token from the gateway (401 otherwise,
 /// so a service reached directly, around the gateway, serves nothing) and the scope the request needs
-/// (403). Health and OpenAPI endpoints stay open.
+/// (403), and may name another seller only under the one rule of <see cref="SellerAccess"/>. Health and OpenAPI endpoints
+/// stay open.
 /// </summary>
 public static class IdentityCheck
 {
@@ -30,7 +31,7 @@ public static class IdentityCheck
                     )
         );
 
-    internal static async Task Middleware(HttpContext context, RequestDelegate next, IdentityTokens tokens, PlatformService service)
+    internal static async Task Middleware(HttpContext context, RequestDelegate next, IdentityTokenValidator tokens, PlatformService service)
     {
         if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
@@ -38,7 +39,7 @@ public static class IdentityCheck
             return;
         }
 
-        var caller = tokens.Validate(context.Request.Headers[IdentityTokens.Header]);
+        var caller = await tokens.ValidateAsync(context.Request.Headers[IdentityTokens.Header].ToString());
         if (caller is null)
         {
             await Refuse(
@@ -55,6 +56,21 @@ public static class IdentityCheck
         {
             await Refuse(context, StatusCodes.Status403Forbidden, "Missing scope.", $"This request needs the '{scope}' scope.");
             return;
+        }
+
+        switch (SellerAccess.Refusal(caller, context.Request.Query))
+        {
+            case (StatusCodes.Status400BadRequest, var reason):
+                await TypedResults
+                    .ValidationProblem(
+                        new Dictionary<string, string[]> { [SellerAccess.Parameter] = [reason] },
+                        title: "The request is not valid."
+                    )
+                    .ExecuteAsync(context);
+                return;
+            case (var status, var reason):
+                await Refuse(context, status, "Another seller's data.", reason);
+                return;
         }
 
         context.Items[ItemKey] = caller;

@@ -34,15 +34,13 @@ public static class PlatformServiceExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<IdempotentRequests>();
         builder.Services.AddSingleton<NetworkDirectory>();
-        var signingKey = builder.Configuration[IdentityTokens.SigningKeySetting]
-            ?? throw new InvalidOperationException(
-                $"{IdentityTokens.SigningKeySetting} is not configured: the key the gateway signs caller identities with (base64, 32+ "
-                    + "bytes)."
-            );
-        builder.Services.AddSingleton(sp => new IdentityTokens(
-            signingKey,
-            PlatformClock.WallClockOf(sp.GetRequiredService<TimeProvider>())
-        ));
+        // Public keys only: a service checks the gateway's identity tokens and cannot sign one.
+        builder.Services.AddSingleton(sp =>
+            IdentityTokenValidator.FromConfiguration(
+                builder.Configuration,
+                PlatformClock.WallClockOf(sp.GetRequiredService<TimeProvider>())
+            )
+        );
         // Readiness is the database alone ("ready", ServiceDefaults' ReadyTag): a broker away leaves writes to the outbox.
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         builder.Services.AddPlatformOptions<RetentionOptions>(RetentionOptions.Section);
@@ -77,9 +75,14 @@ public static class PlatformServiceExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(Correlation.Middleware);
-        var tokens = app.Services.GetRequiredService<IdentityTokens>();
-        var service = app.Services.GetRequiredService<PlatformService>();
-        app.Use((context, next) => IdentityCheck.Middleware(context, next, tokens, service));
+        if (!app.Services.GetRequiredService<MigrationMode>().MigrateOnly)
+        {
+            // Checked here so that a service without the gateway's public keys fails to start; a migration Job needs none.
+            var tokens = app.Services.GetRequiredService<IdentityTokenValidator>();
+            var service = app.Services.GetRequiredService<PlatformService>();
+            app.Use((context, next) => IdentityCheck.Middleware(context, next, tokens, service));
+        }
+
         app.Use(QueryStringCheck.Middleware);
         app.Use(IdempotencyFingerprint.Middleware);
         app.MapOpenApi();

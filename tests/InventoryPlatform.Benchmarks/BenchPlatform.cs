@@ -19,8 +19,10 @@ public sealed class BenchPlatform : IAsyncDisposable
 {
     private readonly DistributedApplication _app;
 
-    private static readonly string SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-    private readonly IdentityTokens _tokens = new(SigningKey, TimeProvider.System);
+    // The benchmark signs identities for its direct-to-service clients, so it gives the gateway this key pair and the services
+    // its public key, as the AppHost does with the pair it generates.
+    private static readonly IdentitySigningKey SigningKey = IdentitySigningKey.Generate("bench");
+    private readonly IdentityTokenIssuer _tokens = new([SigningKey], SigningKey.KeyId, TimeProvider.System);
 
     private BenchPlatform(DistributedApplication app, string database)
     {
@@ -47,7 +49,8 @@ public sealed class BenchPlatform : IAsyncDisposable
             "Infrastructure:Mode=External",
             $"ConnectionStrings:inventory={database}",
             $"ConnectionStrings:messaging={Required("INVENTORY_TEST_RABBITMQ")}",
-            $"Identity:SigningKey={SigningKey}",
+            $"Identity:KeyId={SigningKey.KeyId}",
+            $"Identity:PrivateKey={SigningKey.PrivateKeyBase64()}",
             // No dashboard runs here: without this every process would export telemetry to nowhere and retry.
             $"Telemetry:Export={(options.Values.GetValueOrDefault("telemetry") == "on" ? "true" : "false")}",
         ]);
@@ -116,7 +119,7 @@ public sealed class BenchPlatform : IAsyncDisposable
         return (await response.ReadAsync<IssuedKey>()).Key;
     }
 
-    private sealed class SignedIdentity(IdentityTokens tokens, CallerIdentity caller) : DelegatingHandler
+    private sealed class SignedIdentity(IdentityTokenIssuer tokens, CallerIdentity caller) : DelegatingHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {

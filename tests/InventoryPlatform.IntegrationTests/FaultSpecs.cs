@@ -43,7 +43,7 @@ public sealed class FaultSpecs
                 ["ConnectionStrings:inventory"] = _database,
                 ["ConnectionStrings:messaging"] = _messaging,
                 ["Database:Provider"] = "Postgres",
-                ["Identity:SigningKey"] = TestIdentity.SigningKey,
+                ["Identity:Jwks"] = TestIdentity.Jwks,
                 ["Messaging:Outbox:PollInterval"] = "00:00:00.200",
             }
         );

@@ -307,6 +307,93 @@ public sealed partial class GatewayFlowSpecs
     }
 
     [Test]
+    public async Task Every_response_to_a_key_says_its_limit_what_remains_and_when_it_is_full_again()
+    {
+        using var admin = Gateway(AdminKey);
+        var issued = await (
+            await admin.PostAsJsonAsync(
+                "/api/gateway/v1/keys",
+                new
+                {
+                    sellerId = "seller-6006",
+                    scopes = new[] { "inventory:read" },
+                    permitsPerSecond = 1,
+                    burst = 5,
+                }
+            )
+        ).ReadAsync<IssuedKey>();
+        using var partner = Gateway(issued.Key);
+
+        var headers = new List<(string? Limit, int Remaining, int Reset)>();
+        for (var i = 0; i < 3; i++)
+        {
+            var response = await partner.GetAsync("/api/receiving/v1/items");
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            headers.Add(
+                (
+                    Header(response, "RateLimit-Limit"),
+                    int.Parse(Header(response, "RateLimit-Remaining")!),
+                    int.Parse(Header(response, "RateLimit-Reset")!)
+                )
+            );
+        }
+
+        Assert.That(headers.Select(h => h.Limit), Is.All.EqualTo("5"));
+        Assert.That(headers[0].Remaining, Is.EqualTo(4));
+        // One request a second comes back, so at most one permit can have returned between the quick requests.
+        Assert.That(headers[2].Remaining, Is.InRange(2, 3));
+        Assert.That(headers.Select(h => h.Reset), Is.EqualTo(headers.Select(h => 5 - h.Remaining)), "seconds until the bucket is full");
+    }
+
+    [Test]
+    public async Task Ten_thousand_random_keys_get_429s_from_one_address_and_leave_the_key_cache_bounded()
+    {
+        using var admin = Gateway(AdminKey);
+        using var anonymous = Gateway(null);
+        var before = await (await admin.GetAsync("/api/gateway/v1/keys/cache")).ReadAsync<KeyCache>();
+        var statuses = new System.Collections.Concurrent.ConcurrentBag<(HttpStatusCode Status, bool RetryAfter)>();
+        var started = DateTime.UtcNow;
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, 10_000),
+            new ParallelOptions { MaxDegreeOfParallelism = 16 },
+            async (_, cancellationToken) =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/api/receiving/v1/items");
+                request.Headers.Add("X-Api-Key", $"ipk_{Guid.NewGuid():N}_{Guid.NewGuid():N}");
+                using var response = await anonymous.SendAsync(request, cancellationToken);
+                statuses.Add((response.StatusCode, response.Headers.RetryAfter is not null));
+            }
+        );
+        var seconds = (DateTime.UtcNow - started).TotalSeconds;
+        var after = await (await admin.GetAsync("/api/gateway/v1/keys/cache")).ReadAsync<KeyCache>();
+        var refused = statuses.Count(s => s.Status == HttpStatusCode.TooManyRequests);
+        var unauthorized = statuses.Count(s => s.Status == HttpStatusCode.Unauthorized);
+
+        Assert.That(refused + unauthorized, Is.EqualTo(10_000), "every random key is refused, 401 or 429");
+        // 20 at once and 5 a second per address (the gateway's defaults); the rest are 429 before any lookup.
+        Assert.That(unauthorized, Is.InRange(20, 20 + (int)Math.Ceiling(5 * seconds) + 5), $"{seconds:0.0} s");
+        Assert.That(statuses.Where(s => s.Status == HttpStatusCode.TooManyRequests).All(s => s.RetryAfter), "429s carry Retry-After");
+        Assert.That(after.Entries - before.Entries, Is.InRange(0, unauthorized), "only keys looked up are cached");
+        Assert.That(after.Entries, Is.LessThanOrEqualTo(after.Capacity));
+
+        // Once the address has its budget back (20 at 5 a second), a key tried twice is looked up once: the unknown key is cached.
+        await Task.Delay(TimeSpan.FromSeconds(4.5));
+        using var stranger = Gateway($"ipk_{Guid.NewGuid():N}");
+        var first = await stranger.GetAsync("/api/receiving/v1/items");
+        var once = await (await admin.GetAsync("/api/gateway/v1/keys/cache")).ReadAsync<KeyCache>();
+        var second = await stranger.GetAsync("/api/receiving/v1/items");
+        var twice = await (await admin.GetAsync("/api/gateway/v1/keys/cache")).ReadAsync<KeyCache>();
+        Assert.That((first.StatusCode, second.StatusCode), Is.EqualTo((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized)));
+        Assert.That(once.Entries, Is.EqualTo(after.Entries + 1), "the unknown key was looked up and cached");
+        Assert.That(twice.Entries, Is.EqualTo(once.Entries), "and not looked up again");
+    }
+
+    private sealed record KeyCache(int Entries, int Capacity);
+
+    private static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? values.Single() : null;
+
+    [Test]
     public async Task An_oversize_body_gets_413()
     {
         var body = new StringContent(new string('x', 2 * 1024 * 1024), Encoding.UTF8, "application/json");

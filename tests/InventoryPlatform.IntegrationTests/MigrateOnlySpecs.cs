@@ -98,7 +98,6 @@ public sealed class MigrateOnlySpecs
         start.Environment["ConnectionStrings__inventory"] = database;
         start.Environment["ConnectionStrings__messaging"] = messaging;
         start.Environment["Database__Provider"] = "Postgres";
-        start.Environment["Identity__SigningKey"] = TestIdentity.SigningKey;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_HTTP_PORTS"] = "0";
         foreach (var (name, value) in environment)

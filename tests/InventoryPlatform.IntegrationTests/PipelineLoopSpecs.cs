@@ -179,7 +179,7 @@ public sealed partial class GatewayFlowSpecs
 
         Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await bad.Content.ReadAsStringAsync());
         Assert.That((await bad.ReadAsync<HttpValidationProblemDetails>()).Errors.Keys, Is.EqualTo(new[] { "mode" }));
-        Assert.That(otherSeller.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(otherSeller.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         var after = await (await gateway.GetAsync("/api/allocation/v1/rebalancing/policy")).ReadAsync<RebalancingPolicyResponse>();
         Assert.That(after, Is.EqualTo(before));
     }

@@ -24,7 +24,7 @@ public sealed class ServiceHost<TServiceMarker>(
         builder.UseSetting("ConnectionStrings:inventory", database);
         builder.UseSetting("ConnectionStrings:messaging", messaging);
         builder.UseSetting("Database:Provider", provider.ToString());
-        builder.UseSetting(IdentityTokens.SigningKeySetting, TestIdentity.SigningKey);
+        builder.UseSetting(IdentityTokens.JwksSetting, TestIdentity.Jwks);
         builder.UseSetting("Messaging:RetryIntervals:0", "00:00:00.050");
         builder.UseSetting("Messaging:RetryIntervals:1", "00:00:00.100");
         builder.UseSetting("Messaging:RedeliveryIntervals:0", "00:00:00.200");
@@ -41,16 +41,17 @@ public sealed class ServiceHost<TServiceMarker>(
         );
 }
 
-/// <summary>Signs caller identities the way the gateway does, with the key the test hosts trust.</summary>
+/// <summary>Signs caller identities the way the gateway does, with a key pair of the run whose public key the test hosts trust.</summary>
 public static class TestIdentity
 {
-    public static readonly string SigningKey = Convert.ToBase64String(
-        System.Text.Encoding.ASCII.GetBytes("integration-tests-signing-key-0123456789")
-    );
+    public static readonly IdentitySigningKey SigningKey = IdentitySigningKey.Generate("integration-tests");
+
+    /// <summary>The JWKS of <see cref="SigningKey"/>'s public key: all a service under test is given.</summary>
+    public static readonly string Jwks = IdentitySigningKey.Jwks([SigningKey]);
 
     public static readonly string[] PartnerScopes = [.. PlatformScopes.All.Where(s => s != PlatformScopes.Admin)];
 
-    public static IdentityTokens Tokens { get; } = new(SigningKey, TimeProvider.System);
+    public static IdentityTokenIssuer Tokens { get; } = new([SigningKey], SigningKey.KeyId, TimeProvider.System);
 
     public sealed class Handler(CallerIdentity identity) : DelegatingHandler
     {

@@ -24,10 +24,11 @@ public sealed partial class DeploymentSpecs
     private static readonly string[] ImageNames = [.. ServiceNames, "gateway"];
     private static readonly string[] Overlays = ["dev", "production"];
 
-    /// <summary>The secret (and its key) holding the identity signing key the gateway and every service share.</summary>
-    private const string SigningKeySecret = "gateway-signing-key";
-    private const string SigningKeySecretKey = "signing-key";
-    private static readonly string SigningKeyVariable = IdentityTokens.SigningKeySetting.Replace(":", "__", StringComparison.Ordinal);
+    /// <summary>The secret of the gateway's identity private keys (taken whole), and the ConfigMap of their public keys.</summary>
+    private const string IdentityKeysSecret = "gateway-identity-keys";
+    private const string JwksConfigMap = "identity-jwks";
+    private static readonly string JwksVariable = IdentityTokens.JwksSetting.Replace(":", "__", StringComparison.Ordinal);
+    private static readonly string SigningKeysPrefix = IdentityTokens.SigningKeysSection.Replace(":", "__", StringComparison.Ordinal);
 
     /// <summary>What each project's build declares for its image (deploy/Container.props stamps it into the assembly).</summary>
     private static readonly Dictionary<string, (string Repository, int Port)> DeclaredImages = ProjectAssemblies()
@@ -297,7 +298,7 @@ public sealed partial class DeploymentSpecs
     }
 
     [TestCaseSource(nameof(Overlays))]
-    public void Every_service_and_gateway_container_takes_the_signing_key_and_its_own_connection_string_from_secrets(string overlay)
+    public void Only_the_gateway_takes_identity_private_keys_services_the_public_jwks_and_each_its_own_connection_string(string overlay)
     {
         var objects = Render(overlay);
 
@@ -308,9 +309,20 @@ public sealed partial class DeploymentSpecs
                 foreach (var (kind, workload) in new[] { ("Deployment", name), ("Job", $"migrate-{name}") })
                 {
                     var container = Containers(Single(objects, kind, workload)).Single();
-                    var (secret, key) = SecretOf(container, SigningKeyVariable);
-                    Assert.That(secret, Does.StartWith(SigningKeySecret), $"{kind} {workload}: {SigningKeyVariable} from the secret");
-                    Assert.That(key, Is.EqualTo(SigningKeySecretKey), $"{kind} {workload}: {SigningKeyVariable} key");
+                    var takesPrivateKeys = container.Children.TryGetValue("envFrom", out var from)
+                        && ((YamlSequenceNode)from)
+                            .Cast<YamlMappingNode>()
+                            .Any(f => Text(f, "secretRef", "name")?.StartsWith(IdentityKeysSecret, StringComparison.Ordinal) == true);
+                    var jwks = container.Children.TryGetValue("env", out var env)
+                        ? ((YamlSequenceNode)env).Cast<YamlMappingNode>().SingleOrDefault(v => Text(v, "name") == JwksVariable)
+                        : null;
+                    var shouldTakePrivateKeys = name == "gateway" && kind == "Deployment";
+                    Assert.That(takesPrivateKeys, Is.EqualTo(shouldTakePrivateKeys), $"{kind} {workload}: {IdentityKeysSecret}");
+                    Assert.That(
+                        jwks is null ? null : Text(jwks, "valueFrom", "configMapKeyRef", "name"),
+                        name != "gateway" && kind == "Deployment" ? Does.StartWith(JwksConfigMap) : Is.Null,
+                        $"{kind} {workload}: {JwksVariable} (a service's public keys; a migration needs none)"
+                    );
                     var (database, databaseKey) = SecretOf(container, $"ConnectionStrings__{new DatabaseOptions().ConnectionStringName}");
                     Assert.That(database, Does.StartWith($"{name}-database"), $"{kind} {workload}: its own login");
                     Assert.That(databaseKey, Is.EqualTo("connection-string"), $"{kind} {workload}");
@@ -356,12 +368,16 @@ public sealed partial class DeploymentSpecs
 
         Assert.That(used, Is.Not.Empty);
         Assert.That(used.Where(u => u.Item1 != "rabbitmq-default-user").Except(secrets), Is.Empty);
-        var signingKey = SecretValue(Single(objects, "Secret", SigningKeySecret), SigningKeySecretKey);
-        Assert.That(
-            () => new IdentityTokens(signingKey, TimeProvider.System),
-            Throws.Nothing,
-            "the services accept the signing key (base64, 32+ bytes)"
+        // The dev overlay's gateway key signs what the services' dev JWKS checks, and that JWKS holds no private key.
+        var keys = Single(objects, "Secret", IdentityKeysSecret);
+        var key = IdentitySigningKey.FromPrivateKey(
+            SecretValue(keys, $"{SigningKeysPrefix}__0__KeyId"),
+            SecretValue(keys, $"{SigningKeysPrefix}__0__PrivateKey")
         );
+        var validator = new IdentityTokenValidator(Text(Single(objects, "ConfigMap", JwksConfigMap), "data", "jwks")!, TimeProvider.System);
+        var token = new IdentityTokenIssuer([key], key.KeyId, TimeProvider.System)
+            .Issue(new CallerIdentity("seller-1", ["inventory:read"]));
+        Assert.That(validator.ValidateAsync(token).AsTask().Result?.SellerId, Is.EqualTo("seller-1"));
     }
 
     [Test]
@@ -462,9 +478,24 @@ public sealed partial class DeploymentSpecs
                     name
                 );
                 Assert.That(
-                    environment.Where(e => e.Name == SigningKeyVariable).Select(e => e.Value),
-                    Is.EqualTo(new[] { "${IDENTITY_SIGNING_KEY:?set IDENTITY_SIGNING_KEY in .env}" }),
-                    $"{name}: the one signing key from .env"
+                    environment.Where(e => e.Name.StartsWith(SigningKeysPrefix, StringComparison.Ordinal)).Select(e => e.Value),
+                    name == "gateway"
+                        ? Is.EqualTo(
+                            new[]
+                            {
+                                "${IDENTITY_KEY_ID:?set IDENTITY_KEY_ID in .env}",
+                                "${IDENTITY_PRIVATE_KEY:?set IDENTITY_PRIVATE_KEY in .env}",
+                            }
+                        )
+                        : Is.Empty,
+                    $"{name}: the identity private key, for the gateway alone"
+                );
+                Assert.That(
+                    environment.Where(e => e.Name == JwksVariable).Select(e => e.Value),
+                    name is "gateway" || name.StartsWith("migrate-", StringComparison.Ordinal)
+                        ? Is.Empty
+                        : Is.EqualTo(new[] { "${IDENTITY_JWKS:?set IDENTITY_JWKS in .env}" }),
+                    $"{name}: the gateway's public keys, for a service"
                 );
                 Assert.That(
                     environment.Single(e => e.Name == $"ConnectionStrings__{new DatabaseOptions().ConnectionStringName}").Value,
@@ -553,9 +584,9 @@ public sealed partial class DeploymentSpecs
 
     /// <summary>
     /// A variable is a setting the code reads when it binds to the options classes the image reads (both:
-    /// <see cref="DatabaseOptions"/>; a service: <see cref="MessagingOptions"/>; the gateway: <see cref="GatewayOptions"/>),
-    /// is a key <see cref="MigrationMode"/> reads, names a connection string those options look up, is the identity
-    /// signing key (<see cref="IdentityTokens.SigningKeySetting"/>, read by the gateway and every service), appears
+    /// <see cref="DatabaseOptions"/>; a service: <see cref="MessagingOptions"/> and Allocation's options; the gateway:
+    /// <see cref="GatewayOptions"/>), is a key <see cref="MigrationMode"/> reads, names a connection string those options look
+    /// up, is an identity setting (a service: <see cref="IdentityTokens.JwksSetting"/>; the gateway: its signing keys), appears
     /// literally in the source (OTEL_EXPORTER_OTLP_ENDPOINT), is (for the gateway) a service-discovery endpoint for a
     /// destination its ReverseProxy configuration names, or is the port ASP.NET Core listens on. A variable used only
     /// to build another one (<c>$(NAME)</c> in its value) is a helper, not a setting. Array indices read as <c>N</c>.
@@ -580,7 +611,9 @@ public sealed partial class DeploymentSpecs
     {
         var keys = SchemaSettings();
         keys.Add($"ConnectionStrings__{new MessagingOptions().ConnectionStringName}");
+        keys.Add(JwksVariable);
         AddOptions(keys, MessagingOptions.Section, typeof(MessagingOptions));
+        AddOptions(keys, Allocation.AllocationOptions.Section, typeof(Allocation.AllocationOptions));
         return keys;
     });
 
@@ -588,10 +621,13 @@ public sealed partial class DeploymentSpecs
     {
         var keys = SchemaSettings();
         AddOptions(keys, GatewayOptions.Section, typeof(GatewayOptions));
+        keys.Add($"{SigningKeysPrefix}__N__KeyId");
+        keys.Add($"{SigningKeysPrefix}__N__PrivateKey");
+        keys.Add(IdentityTokens.ActiveKeyIdSetting.Replace(":", "__", StringComparison.Ordinal));
         return keys;
     });
 
-    /// <summary>What every host that owns a schema reads (AddPlatformSchema) and the signing key both sides check.</summary>
+    /// <summary>What every host that owns a schema reads (AddPlatformSchema).</summary>
     private static HashSet<string> SchemaSettings()
     {
         var keys = new HashSet<string>(StringComparer.Ordinal)
@@ -599,7 +635,6 @@ public sealed partial class DeploymentSpecs
             $"ConnectionStrings__{new DatabaseOptions().ConnectionStringName}",
             MigrationMode.RunAtStartupKey.Replace(":", "__", StringComparison.Ordinal),
             MigrationMode.MigrateOnlyKey.Replace(":", "__", StringComparison.Ordinal),
-            SigningKeyVariable,
         };
         AddOptions(keys, DatabaseOptions.Section, typeof(DatabaseOptions));
         return keys;

@@ -16,6 +16,10 @@ public static class KeysApi
             .WithSummary("Issue an API key for a seller; the key is shown once, in this response.");
         group.MapGet("/", List).WithName("ListApiKeys").WithSummary("The active issued keys (never the keys themselves).");
         group
+            .MapGet("/cache", (ApiKeys keys) => TypedResults.Ok(new KeyCacheSummary(keys.CachedKeys, keys.CacheCapacity)))
+            .WithName("GetApiKeyCache")
+            .WithSummary("How many keys, known and unknown, this gateway replica's key cache holds, and the most it holds.");
+        group
             .MapDelete("/{id}", Revoke)
             .WithName("RevokeApiKey")
             .WithSummary("Revoke a key; it stops working at once on this replica and within seconds on others.");

@@ -8,14 +8,20 @@ namespace InventoryPlatform.Gateway.Security;
 
 /// <summary>
 /// Finds the key a request presents: among the configured keys (compared in constant time) and the keys
-/// the admin endpoint issued (looked up by hash, cached briefly). Revoked or unknown keys are null.
+/// the admin endpoint issued (looked up by hash, cached briefly in a bounded <see cref="KeyCache"/>, unknown keys too).
+/// Revoked or unknown keys are null.
 /// </summary>
 public sealed class ApiKeys(GatewayOptions options, Database database, TimeProvider time)
 {
     public const string Header = "X-Api-Key";
     public const string Prefix = "ipk_";
 
-    private readonly ConcurrentDictionary<string, (ApiKey? Key, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
+    private readonly KeyCache _cache = new(options.KeyCacheSize);
+
+    /// <summary>The entries in the key cache now (also the <c>gateway.api_keys.cached</c> metric).</summary>
+    public int CachedKeys => _cache.Count;
+
+    public int CacheCapacity => _cache.Capacity;
 
     // The configured keys' hashes as the bytes each request's hash is compared with, worked out once.
     private readonly (byte[] Hash, ApiKey Key)[] _configured = options
@@ -29,7 +35,11 @@ public sealed class ApiKeys(GatewayOptions options, Database database, TimeProvi
 
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    public async Task<ApiKey?> FindAsync(string presented, CancellationToken cancellationToken)
+    /// <summary>
+    /// The key <paramref name="presented"/>, or null. <paramref name="mayQuery"/> is asked before the database is queried (a key
+    /// neither configured nor cached); when it answers false the key is not looked up and null is the answer.
+    /// </summary>
+    public async Task<ApiKey?> FindAsync(string presented, Func<bool> mayQuery, CancellationToken cancellationToken)
     {
         if (presented.Length is 0 or > 200)
         {
@@ -53,9 +63,15 @@ public sealed class ApiKeys(GatewayOptions options, Database database, TimeProvi
             return configured;
         }
 
-        if (_cache.TryGetValue(hash, out var cached) && cached.Until > time.GetUtcNow())
+        var now = time.GetUtcNow();
+        if (_cache.TryGet(hash, now, out var cached))
         {
-            return cached.Key;
+            return cached;
+        }
+
+        if (!mayQuery())
+        {
+            return null;
         }
 
         var row = await database.QuerySingleOrDefaultAsync<KeyRow>(
@@ -64,7 +80,7 @@ public sealed class ApiKeys(GatewayOptions options, Database database, TimeProvi
             cancellationToken
         );
         var found = row?.ToKey();
-        _cache[hash] = (found, time.GetUtcNow().Add(options.KeyCacheDuration));
+        _cache.Remember(hash, found, now.Add(found is null ? options.UnknownKeyCacheDuration : options.KeyCacheDuration), now);
         return found;
     }
 

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace InventoryPlatform.Gateway.Security;
 
 /// <summary>
-/// The front door: every <c>/api</c> request must present a partner API key (401 without a valid one).
+/// The front door: every <c>/api</c> request must present a partner API key (401 without a valid one; 429 once the client
+/// address has made too many such requests, <see cref="FailedRequestLimits"/>).
 /// Identity headers a client sent are dropped; the seller and scopes of the key travel on to the services
 /// only inside a token the gateway signs. A key with the admin scope may act for another seller by
 /// naming it in <c>X-Seller-Id</c>.
@@ -27,13 +28,46 @@ public static class PartnerAuthentication
             return;
         }
 
+        // A request whose key is neither configured nor cached takes a token of its address's budget before the key is looked
+        // up (and gets it back if the key is valid); an address without tokens gets 429, its key not looked up at all.
+        var failures = context.RequestServices.GetRequiredService<FailedRequestLimits>();
+        var taken = false;
+        TimeSpan? wait = null;
         var presented = context.Request.Headers[ApiKeys.Header].ToString();
         var key =
             presented.Length == 0
                 ? null
-                : await context.RequestServices.GetRequiredService<ApiKeys>().FindAsync(presented, context.RequestAborted);
+                : await context
+                    .RequestServices.GetRequiredService<ApiKeys>()
+                    .FindAsync(
+                        presented,
+                        () =>
+                        {
+                            taken = true;
+                            wait = failures.TryTake(context);
+                            return wait is null;
+                        },
+                        context.RequestAborted
+                    );
         if (key is null)
         {
+            if (!taken)
+            {
+                wait = failures.TryTake(context);
+            }
+
+            if (wait is { } retryAfter)
+            {
+                context.Response.Headers.RetryAfter = RequestLimits.Seconds(retryAfter);
+                await Problem(
+                    context,
+                    StatusCodes.Status429TooManyRequests,
+                    "Too many requests.",
+                    "Too many requests without a valid API key came from this address; retry after the seconds in Retry-After."
+                );
+                return;
+            }
+
             await Problem(
                 context,
                 StatusCodes.Status401Unauthorized,
@@ -41,6 +75,11 @@ public static class PartnerAuthentication
                 presented.Length == 0 ? $"Send your API key in the {ApiKeys.Header} header." : "The API key is not valid or was revoked."
             );
             return;
+        }
+
+        if (taken)
+        {
+            failures.GiveBack(context);
         }
 
         var seller = key.SellerId;

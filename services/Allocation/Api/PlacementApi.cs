@@ -108,15 +108,13 @@ public static class PlacementApi
     )
     {
         var validation = new Validation();
-        var owner = SellerToAct(http, sellerId, validation);
+        var owner = SellerAccess.Of(http, sellerId);
         if (!validation.IsValid)
         {
             return validation.Problem();
         }
 
-        return owner is null
-            ? Problems.NotFound("Seller", sellerId!)
-            : TypedResults.Ok(new RebalancingPolicyResponse(owner, await policies.GetAsync(owner, cancellationToken)));
+        return TypedResults.Ok(new RebalancingPolicyResponse(owner, await policies.GetAsync(owner, cancellationToken)));
     }
 
     public static async Task<Results<Ok<RebalancingPolicyResponse>, ValidationProblem, ProblemHttpResult>> PutRebalancingPolicy(
@@ -129,7 +127,7 @@ public static class PlacementApi
     )
     {
         var validation = new Validation();
-        var owner = SellerToAct(http, sellerId, validation);
+        var owner = SellerAccess.Of(http, sellerId);
         var mode = request.Mode?.ToLowerInvariant() switch
         {
             "advise" => RebalancingMode.Advise,
@@ -140,11 +138,6 @@ public static class PlacementApi
         if (!validation.IsValid)
         {
             return validation.Problem();
-        }
-
-        if (owner is null)
-        {
-            return Problems.NotFound("Seller", sellerId!);
         }
 
         await policies.SaveAsync(owner, mode!.Value, time.GetUtcNow().UtcDateTime, cancellationToken);
@@ -162,7 +155,7 @@ public static class PlacementApi
     {
         var network = await networks.GetAsync(cancellationToken);
         var validation = new Validation();
-        var owner = SellerToAct(http, sellerId, validation);
+        var owner = SellerAccess.Of(http, sellerId);
         validation.Require(
             marketplace is null || network.IsMarketplace(marketplace.ToUpperInvariant()),
             "marketplace",
@@ -173,26 +166,8 @@ public static class PlacementApi
             return validation.Problem();
         }
 
-        if (owner is null)
-        {
-            return Problems.NotFound("Seller", sellerId!);
-        }
-
         var (mode, transfers) = await rebalance.RunAsync(owner, marketplace?.ToUpperInvariant(), Correlation.Of(http), cancellationToken);
         return TypedResults.Ok(new RebalancingRunResponse(owner, mode, transfers.Select(TransferResponse.From).ToList()));
-    }
-
-    /// <summary>The caller's own seller, or with <c>sellerId</c> another one for an admin key; null (answered 404) otherwise.</summary>
-    private static string? SellerToAct(HttpContext http, string? sellerId, Validation validation)
-    {
-        var caller = IdentityCheck.Caller(http);
-        if (sellerId is null)
-        {
-            return caller.SellerId;
-        }
-
-        validation.Require(Seller.IsValidId(sellerId), "sellerId", "Must be 1-64 letters, digits, '-' or '_'.");
-        return sellerId == caller.SellerId || caller.IsAdmin ? sellerId : null;
     }
 
     private static Validation Check(FulfillmentNetwork network, string? fnsku, string? marketplace)

@@ -4,21 +4,27 @@ using InventoryPlatform.Hosting;
 namespace InventoryPlatform.Allocation.Data;
 
 /// <summary>
-/// Reads another service's unit counts (<see cref="UnitCountsApi"/>) over HTTP, by the service's name (Aspire service discovery,
-/// as the gateway reaches the services). The request carries an identity token Allocation signs itself with the platform's
-/// identity key, as the gateway does for partners: Allocation acting as an admin, never a partner's identity.
+/// Reads another service's unit counts (<see cref="UnitCountsApi"/>) through the gateway, found by name (Aspire service
+/// discovery), with the API key of Allocation's reconciler (<see cref="AllocationOptions.ReconciliationApiKey"/>), as any admin
+/// client would. Allocation holds no key that signs caller identities: only the gateway does.
 /// </summary>
-public sealed class PeerUnitCounts(HttpClient http, IdentityTokens tokens)
+public sealed class PeerUnitCounts(HttpClient http, AllocationOptions options)
 {
-    private static readonly CallerIdentity Reconciler = new(AllocationService.Descriptor.Name, [PlatformScopes.Admin]);
-
     public async Task<UnitCounts> GetAsync(string service, string sellerId, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrEmpty(options.ReconciliationApiKey))
+        {
+            throw new HttpRequestException(
+                $"{AllocationOptions.Section}:{nameof(AllocationOptions.ReconciliationApiKey)} is not configured: the gateway API key "
+                    + "(admin scope) reconciliation reads the services' unit counts with."
+            );
+        }
+
         using var request = new HttpRequestMessage(
             HttpMethod.Get,
-            $"http://{service}/api/{service}/v1/admin/unit-counts?sellerId={Uri.EscapeDataString(sellerId)}"
+            $"{options.ReconciliationGateway.TrimEnd('/')}/api/{service}/v1/admin/unit-counts?sellerId={Uri.EscapeDataString(sellerId)}"
         );
-        request.Headers.Add(IdentityTokens.Header, tokens.Issue(Reconciler));
+        request.Headers.Add("X-Api-Key", options.ReconciliationApiKey);
         using var response = await http.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<UnitCounts>(JsonDefaults.Options, cancellationToken)

@@ -50,14 +50,14 @@ public static class KpisApi
     )
     {
         var validation = new Validation();
-        var seller = SellerScope.Resolve(http, sellerId, validation);
+        var seller = SellerAccess.Of(http, sellerId);
         var (start, end) = KpiWindow.Read(from, to, days, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), validation);
         if (!validation.IsValid)
         {
             return validation.Problem();
         }
 
-        if (seller is null || await accounts.FindAsync(seller, cancellationToken) is null)
+        if (await accounts.FindAsync(seller, cancellationToken) is null)
         {
             return Problems.NotFound("Seller", sellerId ?? IdentityCheck.Caller(http).SellerId);
         }
@@ -111,7 +111,7 @@ public static class KpisApi
     )
     {
         var validation = new Validation();
-        var seller = SellerScope.Resolve(http, sellerId, validation);
+        var seller = SellerAccess.Of(http, sellerId);
         var (start, end) = KpiWindow.Read(from, to, days, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), validation);
         var names = (kpi ?? "sellThroughRate90Days,inStockRate")
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -127,7 +127,7 @@ public static class KpisApi
             return validation.Problem();
         }
 
-        if (seller is null || await accounts.FindAsync(seller, cancellationToken) is null)
+        if (await accounts.FindAsync(seller, cancellationToken) is null)
         {
             return Problems.NotFound("Seller", sellerId ?? IdentityCheck.Caller(http).SellerId);
         }

@@ -65,13 +65,13 @@ public static class LimitsApi
     )
     {
         var validation = new Validation();
-        var seller = SellerScope.Resolve(http, sellerId, validation);
+        var seller = SellerAccess.Of(http, sellerId);
         if (!validation.IsValid)
         {
             return validation.Problem();
         }
 
-        if (seller is null || await accounts.FindAsync(seller, cancellationToken) is not { } account)
+        if (await accounts.FindAsync(seller, cancellationToken) is not { } account)
         {
             return Problems.NotFound("Seller", sellerId ?? IdentityCheck.Caller(http).SellerId);
         }
@@ -97,13 +97,13 @@ public static class LimitsApi
     )
     {
         var validation = new Validation();
-        var seller = SellerScope.Resolve(http, sellerId, validation);
+        var seller = SellerAccess.Of(http, sellerId);
         if (!validation.IsValid)
         {
             return validation.Problem();
         }
 
-        if (seller is null || await accounts.FindAsync(seller, cancellationToken) is not { } account)
+        if (await accounts.FindAsync(seller, cancellationToken) is not { } account)
         {
             return Problems.NotFound("Seller", sellerId ?? IdentityCheck.Caller(http).SellerId);
         }
@@ -142,7 +142,7 @@ public static class LimitsApi
     )
     {
         var validation = new Validation();
-        var seller = SellerScope.Resolve(http, sellerId, validation);
+        var seller = SellerAccess.Of(http, sellerId);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var (from, to) = KpiWindow.Read(null, null, days, today, validation);
         if (!validation.IsValid)
@@ -150,7 +150,7 @@ public static class LimitsApi
             return validation.Problem();
         }
 
-        if (seller is null || await accounts.FindAsync(seller, cancellationToken) is not { } account)
+        if (await accounts.FindAsync(seller, cancellationToken) is not { } account)
         {
             return Problems.NotFound("Seller", sellerId ?? IdentityCheck.Caller(http).SellerId);
         }
@@ -179,14 +179,14 @@ public static class LimitsApi
     )
     {
         var validation = new Validation();
-        var seller = SellerScope.Resolve(http, sellerId, validation);
+        var seller = SellerAccess.Of(http, sellerId);
         var (start, end) = KpiWindow.Read(from, to, days, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), validation);
         if (!validation.IsValid)
         {
             return validation.Problem();
         }
 
-        if (seller is null || await accounts.FindAsync(seller, cancellationToken) is not { } account)
+        if (await accounts.FindAsync(seller, cancellationToken) is not { } account)
         {
             return Problems.NotFound("Seller", sellerId ?? IdentityCheck.Caller(http).SellerId);
         }
@@ -204,16 +204,11 @@ public static class LimitsApi
     )
     {
         var validation = new Validation();
-        var seller = SellerScope.Resolve(http, sellerId, validation);
+        var seller = SellerAccess.Of(http, sellerId);
         validation.Require(status is null or "open" or "all", "status", "Must be open or all.");
         if (!validation.IsValid)
         {
             return validation.Problem();
-        }
-
-        if (seller is null)
-        {
-            return Problems.NotFound("Seller", sellerId!);
         }
 
         return TypedResults.Ok(

@@ -50,7 +50,6 @@ public static class OrdersApi
 
     public static async Task<Results<Ok<Page<RemovalOrderResponse>>, ValidationProblem>> ListOrders(
         HttpContext http,
-        Seller seller,
         RemovalOrderRepository orders,
         string? status,
         string? sellerId,
@@ -62,7 +61,7 @@ public static class OrdersApi
         var validation = new Validation();
         var (take, after) = Cursor.ReadGuid(limit, cursor, validation);
         var wanted = ReadScope.ParseEnum<RemovalOrderStatus>(status, "status", validation);
-        var owner = ReadScope.SellerToRead(http, seller, sellerId, validation);
+        var owner = SellerAccess.Of(http, sellerId);
         if (!validation.IsValid)
         {
             return validation.Problem();
@@ -75,14 +74,13 @@ public static class OrdersApi
     public static async Task<Results<Ok<RemovalOrderResponse>, ProblemHttpResult, ValidationProblem>> GetOrder(
         Guid id,
         HttpContext http,
-        Seller seller,
         string? sellerId,
         RemovalOrderRepository orders,
         CancellationToken cancellationToken
     )
     {
         var validation = new Validation();
-        var owner = ReadScope.SellerToRead(http, seller, sellerId, validation);
+        var owner = SellerAccess.Of(http, sellerId);
         if (!validation.IsValid)
         {
             return validation.Problem();

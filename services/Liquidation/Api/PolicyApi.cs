@@ -26,14 +26,13 @@ public static class PolicyApi
 
     public static async Task<Results<Ok<PolicyResponse>, ValidationProblem>> GetPolicy(
         HttpContext http,
-        Seller seller,
         string? sellerId,
         PolicyRepository policies,
         CancellationToken cancellationToken
     )
     {
         var validation = new Validation();
-        var owner = ReadScope.SellerToRead(http, seller, sellerId, validation);
+        var owner = SellerAccess.Of(http, sellerId);
         if (!validation.IsValid)
         {
             return validation.Problem();

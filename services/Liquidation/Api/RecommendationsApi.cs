@@ -62,7 +62,6 @@ public static class RecommendationsApi
 
     public static async Task<Results<Ok<Page<RecommendationResponse>>, ValidationProblem>> ListRecommendations(
         HttpContext http,
-        Seller seller,
         RecommendationRepository recommendations,
         string? status,
         string? fnsku,
@@ -76,7 +75,7 @@ public static class RecommendationsApi
         var (take, after) = Cursor.ReadGuid(limit, cursor, validation);
         validation.Require(fnsku is null || Fnsku.IsValid(fnsku), "fnsku", Fnsku.Rule);
         var wanted = ReadScope.ParseEnum<RecommendationStatus>(status, "status", validation);
-        var owner = ReadScope.SellerToRead(http, seller, sellerId, validation);
+        var owner = SellerAccess.Of(http, sellerId);
         if (!validation.IsValid)
         {
             return validation.Problem();
@@ -89,14 +88,13 @@ public static class RecommendationsApi
     public static async Task<Results<Ok<RecommendationResponse>, ProblemHttpResult, ValidationProblem>> GetRecommendation(
         Guid id,
         HttpContext http,
-        Seller seller,
         string? sellerId,
         RecommendationRepository recommendations,
         CancellationToken cancellationToken
     )
     {
         var validation = new Validation();
-        var owner = ReadScope.SellerToRead(http, seller, sellerId, validation);
+        var owner = SellerAccess.Of(http, sellerId);
         if (!validation.IsValid)
         {
             return validation.Problem();

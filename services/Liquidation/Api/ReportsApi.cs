@@ -75,7 +75,6 @@ public static class ReportsApi
 
     public static async Task<Results<Ok<Page<AgedInventoryRow>>, ValidationProblem>> AgedInventory(
         HttpContext http,
-        Seller seller,
         StockRepository stock,
         LiquidationSettings settings,
         TimeProvider time,
@@ -105,7 +104,7 @@ public static class ReportsApi
             required: false
         );
         var kind = ReadScope.ParseEnum<StockKind>(stockKind, "stockKind", validation);
-        var owner = ReadScope.SellerToRead(http, seller, sellerId, validation);
+        var owner = SellerAccess.Of(http, sellerId);
         if (!validation.IsValid)
         {
             return validation.Problem();
@@ -160,7 +159,6 @@ public static class ReportsApi
 
     public static async Task<Results<Ok<Page<ExcessRow>>, ValidationProblem>> Excess(
         HttpContext http,
-        Seller seller,
         StockRepository stock,
         StockAnalysis analysis,
         TimeProvider time,
@@ -175,7 +173,7 @@ public static class ReportsApi
         var validation = new Validation();
         var (take, after) = Cursor.Read(limit, cursor, validation);
         validation.Require(fnsku is null || Fnsku.IsValid(fnsku), "fnsku", Fnsku.Rule);
-        var owner = ReadScope.SellerToRead(http, seller, sellerId, validation);
+        var owner = SellerAccess.Of(http, sellerId);
         if (!validation.IsValid)
         {
             return validation.Problem();

@@ -2,21 +2,9 @@ using InventoryPlatform.Hosting;
 
 namespace InventoryPlatform.Liquidation.Application;
 
-/// <summary>Whose data a read returns: the caller's own, or with an admin key any seller's (<c>?sellerId=</c>).</summary>
+/// <summary>How Liquidation's reads take their filters (whose data they read is <see cref="SellerAccess"/>'s rule).</summary>
 public static class ReadScope
 {
-    public static string? SellerToRead(HttpContext http, Seller seller, string? sellerId, Validation validation)
-    {
-        if (sellerId is null || sellerId == seller.Id)
-        {
-            return seller.Id;
-        }
-
-        validation.Require(Seller.IsValidId(sellerId), "sellerId", "Must be 1-64 letters, digits, '-' or '_'.");
-        validation.Require(IdentityCheck.Caller(http).IsAdmin, "sellerId", "Only an admin key may read another seller's data.");
-        return sellerId;
-    }
-
     /// <summary>An enum query value, in any case ("sellable", "Sellable"); a wrong one is a named field error.</summary>
     public static TEnum? ParseEnum<TEnum>(string? value, string field, Validation validation)
         where TEnum : struct, Enum

@@ -43,7 +43,6 @@ public static class AnalyticsApi
 
     public static async Task<Results<Ok<Page<FnskuReturnRate>>, ValidationProblem, ProblemHttpResult>> ListReturnRates(
         HttpContext http,
-        Seller seller,
         string? sellerId,
         string? from,
         string? to,
@@ -56,10 +55,7 @@ public static class AnalyticsApi
         CancellationToken cancellationToken
     )
     {
-        if (ReadScope.Resolve(IdentityCheck.Caller(http), seller, sellerId) is not { } owner)
-        {
-            return ReturnsApi.ReadForbidden();
-        }
+        var owner = SellerAccess.Of(http, sellerId);
 
         var validation = new Validation();
         var window = Window(from, to, time, validation);
@@ -88,7 +84,6 @@ public static class AnalyticsApi
 
     public static async Task<Results<Ok<ReturnSummary>, ValidationProblem, ProblemHttpResult>> GetSummary(
         HttpContext http,
-        Seller seller,
         string? sellerId,
         string? from,
         string? to,
@@ -98,10 +93,7 @@ public static class AnalyticsApi
         CancellationToken cancellationToken
     )
     {
-        if (ReadScope.Resolve(IdentityCheck.Caller(http), seller, sellerId) is not { } owner)
-        {
-            return ReturnsApi.ReadForbidden();
-        }
+        var owner = SellerAccess.Of(http, sellerId);
 
         var validation = new Validation();
         var window = Window(from, to, time, validation);
@@ -145,7 +137,6 @@ public static class AnalyticsApi
 
     public static async Task<Results<Ok<Page<ReimbursementResponse>>, ValidationProblem, ProblemHttpResult>> ListReimbursements(
         HttpContext http,
-        Seller seller,
         string? sellerId,
         Guid? returnId,
         int? limit,
@@ -154,10 +145,7 @@ public static class AnalyticsApi
         CancellationToken cancellationToken
     )
     {
-        if (ReadScope.Resolve(IdentityCheck.Caller(http), seller, sellerId) is not { } owner)
-        {
-            return ReturnsApi.ReadForbidden();
-        }
+        var owner = SellerAccess.Of(http, sellerId);
 
         var validation = new Validation();
         var (take, after) = Cursor.ReadGuid(limit, cursor, validation);

@@ -24,16 +24,12 @@ public static class GradingRulesApi
 
     public static async Task<Results<Ok<GradingRulesResponse>, ProblemHttpResult>> GetRules(
         HttpContext http,
-        Seller seller,
         string? sellerId,
         GradingRuleRepository rules,
         CancellationToken cancellationToken
     )
     {
-        if (ReadScope.Resolve(IdentityCheck.Caller(http), seller, sellerId) is not { } owner)
-        {
-            return ReturnsApi.ReadForbidden();
-        }
+        var owner = SellerAccess.Of(http, sellerId);
 
         var (current, updatedAt) = await rules.GetAsync(owner, cancellationToken);
         return TypedResults.Ok(GradingRulesResponse.From(current, updatedAt));

@@ -154,7 +154,6 @@ public static class ReceiptsApi
     public static async Task<Results<Ok<Page<InspectionResponse>>, ValidationProblem, ProblemHttpResult>> ListInspections(
         Guid id,
         HttpContext http,
-        Seller seller,
         string? sellerId,
         int? limit,
         string? cursor,
@@ -162,10 +161,7 @@ public static class ReceiptsApi
         CancellationToken cancellationToken
     )
     {
-        if (ReadScope.Resolve(IdentityCheck.Caller(http), seller, sellerId) is not { } owner)
-        {
-            return ReturnsApi.ReadForbidden();
-        }
+        var owner = SellerAccess.Of(http, sellerId);
 
         var validation = new Validation();
         var (take, after) = Cursor.ReadGuid(limit, cursor, validation);

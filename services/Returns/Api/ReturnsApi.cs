@@ -95,16 +95,12 @@ public static class ReturnsApi
     public static async Task<Results<Ok<ReturnResponse>, ProblemHttpResult>> GetReturn(
         Guid id,
         HttpContext http,
-        Seller seller,
         string? sellerId,
         ReturnRepository returns,
         CancellationToken cancellationToken
     )
     {
-        if (ReadScope.Resolve(IdentityCheck.Caller(http), seller, sellerId) is not { } owner)
-        {
-            return ReadForbidden();
-        }
+        var owner = SellerAccess.Of(http, sellerId);
 
         if (await returns.GetAsync(owner, id, cancellationToken) is not { } record)
         {
@@ -116,7 +112,6 @@ public static class ReturnsApi
 
     public static async Task<Results<Ok<Page<ReturnResponse>>, ValidationProblem, ProblemHttpResult>> ListReturns(
         HttpContext http,
-        Seller seller,
         string? sellerId,
         Guid? orderId,
         bool? unexpected,
@@ -126,10 +121,7 @@ public static class ReturnsApi
         CancellationToken cancellationToken
     )
     {
-        if (ReadScope.Resolve(IdentityCheck.Caller(http), seller, sellerId) is not { } owner)
-        {
-            return ReadForbidden();
-        }
+        var owner = SellerAccess.Of(http, sellerId);
 
         var validation = new Validation();
         var (take, after) = Cursor.ReadGuid(limit, cursor, validation);
@@ -151,13 +143,5 @@ public static class ReturnsApi
                 Title = refused.Title,
                 Detail = string.Join(" ", refused.Errors.SelectMany(e => e.Value)),
             }
-        );
-
-    /// <summary>The answer to a read of another seller's returns without the admin scope.</summary>
-    internal static ProblemHttpResult ReadForbidden() =>
-        TypedResults.Problem(
-            statusCode: StatusCodes.Status403Forbidden,
-            title: "Missing scope.",
-            detail: $"Reading another seller's returns needs the '{PlatformScopes.Admin}' scope."
         );
 }

@@ -394,7 +394,8 @@ public sealed class LimitsPerformanceSpecs(DatabaseProvider provider)
         await AssertInvalid(await admin.GetAsync("/api/limits/v1/kpis/chart.png?kpi=happiness&sellerId=perf-kpi"), "kpi");
         await AssertInvalid(await admin.PostAsync("/api/limits/v1/sellers/not%20a%20seller/recompute", null), "sellerId");
 
-        // Another seller's data is not there for a partner: 404, and the recompute asked for creates nothing.
+        // Another seller's data is not there for a partner: 403 when named in ?sellerId= (the platform's one rule), 404 at
+        // another seller's recompute, which creates nothing.
         await RegisterCubicFootItemAsync("perf-victim", "X0PERFV001");
         await Eventually.Until(
             () => _platform.ScalarAsync<int>("SELECT COUNT(*) FROM limits.sellers WHERE seller_id = 'perf-victim'"),
@@ -402,8 +403,14 @@ public sealed class LimitsPerformanceSpecs(DatabaseProvider provider)
             TimeSpan.FromSeconds(20),
             "victim known"
         );
-        Assert.That((await partner.GetAsync("/api/limits/v1/limits?sellerId=perf-victim")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That((await partner.GetAsync("/api/limits/v1/kpis?sellerId=perf-victim")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(
+            (await partner.GetAsync("/api/limits/v1/limits?sellerId=perf-victim")).StatusCode,
+            Is.EqualTo(HttpStatusCode.Forbidden)
+        );
+        Assert.That(
+            (await partner.GetAsync("/api/limits/v1/kpis?sellerId=perf-victim")).StatusCode,
+            Is.EqualTo(HttpStatusCode.Forbidden)
+        );
         Assert.That(
             (await partner.PostAsync("/api/limits/v1/sellers/perf-victim/recompute", null)).StatusCode,
             Is.EqualTo(HttpStatusCode.NotFound)

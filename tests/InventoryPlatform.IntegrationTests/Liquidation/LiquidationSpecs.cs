@@ -423,7 +423,7 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
         Assert.That((await stranger.PostAsync($"{Api}/recommendations/{id}/reject", null)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That((await GetAsync<Page<AgedInventoryRow>>(stranger, $"{Api}/aged-inventory")).Items, Is.Empty);
         var peek = await stranger.GetAsync($"{Api}/recommendations?sellerId={seller}");
-        Assert.That(peek.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "only admin keys read other sellers");
+        Assert.That(peek.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "only admin keys read other sellers");
         var admin = _services.Liquidation.ClientFor("platform-operations", PlatformScopes.Admin);
         Assert.That(
             (await GetAsync<Page<RecommendationResponse>>(admin, $"{Api}/recommendations?sellerId={seller}")).Items.Select(r => r.Id),
