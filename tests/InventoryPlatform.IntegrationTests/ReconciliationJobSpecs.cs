@@ -34,21 +34,23 @@ public sealed class ReconciliationJobSpecs
         var messaging = await TestInfrastructure.CreateVirtualHostAsync("recjob");
         await using var limits = new ServiceHost<LimitsMarker>(DatabaseProvider.Postgres, database, messaging);
         var log = new CapturedLog();
-        await using var allocation = new ServiceHost<AllocationMarker>(
-            DatabaseProvider.Postgres,
-            database,
-            messaging,
-            builder =>
+        await using var allocation = new ServiceHost<AllocationMarker>(DatabaseProvider.Postgres, database, messaging, builder =>
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(log));
+            builder.ConfigureTestServices(services =>
             {
-                builder.ConfigureLogging(logging => logging.AddProvider(log));
-                builder.ConfigureTestServices(services =>
+                // Limits is the one projection hosted here; its unit counts are read from its in-process server, reached as
+                // the gateway forwards the reconciler's key: as an admin identity.
+                services.PostConfigure<AllocationOptions>(options =>
                 {
-                    // Limits is the one projection hosted here; its unit counts are read from its in-process server.
-                    services.PostConfigure<AllocationOptions>(options => options.ReconciledServices = ["limits"]);
-                    services.AddHttpClient<PeerUnitCounts>().ConfigurePrimaryHttpMessageHandler(() => limits.Server.CreateHandler());
+                    options.ReconciledServices = ["limits"];
+                    options.ReconciliationApiKey = ReconcilerKey;
                 });
-            }
-        );
+                services
+                    .AddHttpClient<PeerUnitCounts>()
+                    .ConfigurePrimaryHttpMessageHandler(() => new GatewayStandIn { InnerHandler = limits.Server.CreateHandler() });
+            });
+        });
         limits.CreateClient().Dispose();
         allocation.CreateClient().Dispose();
         await TestInfrastructure.UntilConsumingAsync(messaging, LimitsService.Descriptor, AllocationService.Descriptor);
@@ -119,6 +121,20 @@ public sealed class ReconciliationJobSpecs
             )
         );
         Assert.That(log.Information, Does.Contain("Reconciliation found 1 drifts."));
+    }
+
+    private const string ReconcilerKey = "reconciler-test-key";
+
+    /// <summary>What the gateway does for the reconciler's API key: swaps it for an admin caller identity.</summary>
+    private sealed class GatewayStandIn : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Assert.That(request.Headers.GetValues("X-Api-Key"), Is.EqualTo(new[] { ReconcilerKey }));
+            request.Headers.Remove("X-Api-Key");
+            request.Headers.Add(IdentityTokens.Header, TestIdentity.Tokens.Issue(new CallerIdentity("reconciler", [PlatformScopes.Admin])));
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     /// <summary>The measurements of one counter, with its service and position tags, while it lives.</summary>
