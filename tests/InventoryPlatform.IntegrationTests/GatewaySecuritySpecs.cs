@@ -388,6 +388,37 @@ public sealed partial class GatewayFlowSpecs
         Assert.That(twice.Entries, Is.EqualTo(once.Entries), "and not looked up again");
     }
 
+    [Test]
+    public async Task A_hundred_concurrent_requests_with_a_valid_key_not_yet_cached_are_all_served()
+    {
+        using var admin = Gateway(AdminKey);
+        var issued = await (
+            await admin.PostAsJsonAsync(
+                "/api/gateway/v1/keys",
+                new
+                {
+                    sellerId = "seller-7007",
+                    scopes = new[] { "inventory:read" },
+                    permitsPerSecond = 10_000,
+                    burst = 10_000,
+                }
+            )
+        ).ReadAsync<IssuedKey>();
+        using var partner = Gateway(issued.Key);
+        // The address's budget for requests without a valid key full again (20 at 5 a second) after other specs spent it.
+        await Task.Delay(TimeSpan.FromSeconds(4.5));
+
+        // One lookup of the new key serves them all: none takes the address's budget of 20, so none gets a 429.
+        var statuses = await Task.WhenAll(
+            Enumerable.Range(0, 100).Select(async _ => (await partner.GetAsync("/api/receiving/v1/items")).StatusCode)
+        );
+
+        Assert.That(
+            statuses.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count()),
+            Is.EqualTo(new Dictionary<HttpStatusCode, int> { [HttpStatusCode.OK] = 100 })
+        );
+    }
+
     private sealed record KeyCache(int Entries, int Capacity);
 
     private static string? Header(HttpResponseMessage response, string name) =>

@@ -17,6 +17,7 @@ public sealed class ApiKeys(GatewayOptions options, Database database, TimeProvi
     public const string Prefix = "ipk_";
 
     private readonly KeyCache _cache = new(options.KeyCacheSize);
+    private readonly ConcurrentDictionary<string, Task<ApiKey?>> _lookups = new(StringComparer.Ordinal);
 
     /// <summary>The entries in the key cache now (also the <c>gateway.api_keys.cached</c> metric).</summary>
     public int CachedKeys => _cache.Count;
@@ -69,19 +70,48 @@ public sealed class ApiKeys(GatewayOptions options, Database database, TimeProvi
             return cached;
         }
 
+        // One lookup per key at a time: requests that present a key while it is being looked up wait for that lookup and
+        // take nothing of their address's budget, so a busy partner whose cached key just expired is never refused.
+        if (_lookups.TryGetValue(hash, out var running))
+        {
+            return await running.WaitAsync(cancellationToken);
+        }
+
         if (!mayQuery())
         {
             return null;
         }
 
-        var row = await database.QuerySingleOrDefaultAsync<KeyRow>(
-            "SELECT id, seller_id, scopes, permits_per_second, burst FROM gateway.api_keys WHERE key_hash = @Hash AND revoked_at IS NULL",
-            new { Hash = hash },
-            cancellationToken
-        );
-        var found = row?.ToKey();
-        _cache.Remember(hash, found, now.Add(found is null ? options.UnknownKeyCacheDuration : options.KeyCacheDuration), now);
-        return found;
+        var lookup = new TaskCompletionSource<ApiKey?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        running = _lookups.GetOrAdd(hash, lookup.Task);
+        if (running != lookup.Task)
+        {
+            return await running.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            // Not cancelled with the request that started it: other requests may be waiting for its answer.
+            var row = await database.QuerySingleOrDefaultAsync<KeyRow>(
+                "SELECT id, seller_id, scopes, permits_per_second, burst FROM gateway.api_keys "
+                    + "WHERE key_hash = @Hash AND revoked_at IS NULL",
+                new { Hash = hash },
+                CancellationToken.None
+            );
+            var found = row?.ToKey();
+            _cache.Remember(hash, found, now.Add(found is null ? options.UnknownKeyCacheDuration : options.KeyCacheDuration), now);
+            lookup.SetResult(found);
+        }
+        catch (Exception exception)
+        {
+            lookup.SetException(exception);
+        }
+        finally
+        {
+            _lookups.TryRemove(KeyValuePair.Create(hash, lookup.Task));
+        }
+
+        return await lookup.Task.WaitAsync(cancellationToken);
     }
 
     /// <summary>Issues a new key; the plain key is returned once and never stored.</summary>
