@@ -19,9 +19,11 @@ public sealed class GlobalBoostedModel
         GlobalModelOptions options,
         int featureCount,
         double? holdoutVariance,
-        double? holdoutScale
+        double? holdoutScale,
+        IReadOnlyList<int> horizons
     )
     {
+        Horizons = horizons.Order().ToArray();
         HoldoutResidualVariance = holdoutVariance;
         HoldoutPercentageErrorScale = holdoutScale;
         _booster = booster;
@@ -30,6 +32,9 @@ public sealed class GlobalBoostedModel
     }
 
     public const string Name = "GlobalGradientBoosted";
+
+    /// <summary>The horizons the model was trained on, ascending: the only ones it forecasts.</summary>
+    public IReadOnlyList<int> Horizons { get; }
 
     /// <summary>
     /// Mean squared error (in label units) on the examples held out of training (<see cref="GlobalModelOptions.HoldoutFraction"/>);
@@ -148,12 +153,17 @@ public sealed class GlobalBoostedModel
             scale = PercentageErrorScale(heldLabels.Select(y => (double)y).ToArray(), scores);
         }
 
-        return new GlobalBoostedModel(booster, options, featureCount, variance, scale);
+        return new GlobalBoostedModel(booster, options, featureCount, variance, scale, horizons);
     }
 
     /// <summary>For each series, the forecast of each horizon from the end of its history.</summary>
     public double[][] Predict(IReadOnlyList<PanelSeries> panel, IReadOnlyList<int> horizons)
     {
+        if (horizons.Except(Horizons).FirstOrDefault() is var untrained and > 0)
+        {
+            throw new ArgumentException($"The model was not trained to forecast {untrained} periods ahead.", nameof(horizons));
+        }
+
         var features = new float[panel.Count * horizons.Count * _featureCount];
         var scales = new double[panel.Count * horizons.Count];
         Parallel.For(0, panel.Count, s =>
