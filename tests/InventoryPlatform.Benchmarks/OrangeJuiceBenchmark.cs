@@ -229,7 +229,31 @@ public sealed class OrangeJuiceBenchmark : IBenchmark
             .ToList();
         var forecasts = DemandForecaster.Forecast(panel, settings);
         var models = forecasts.GroupBy(f => f.Model).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}");
-        return (forecasts, $"{string.Join(", ", models)}; {forecasts.Count(f => f.Guard is not null)} capped");
+        // Each candidate's backtest RMSE and MAPE relative to the mean forecast's, averaged over the series (what the panel chose
+        // by), with the median and largest RMSE ratio and the mean bias: a few blown-up series show as a large max.
+        var relative = forecasts
+            .SelectMany(f => f.Candidates.Select(c => (c, Mean: f.Candidates.Single(m => m.Model == "Mean"))))
+            .Where(x => x.Mean.Rmse > 0 && x.Mean.Mape > 0)
+            .GroupBy(x => x.c.Model)
+            .Select(g => (
+                Model: g.Key,
+                Rmse: g.Average(x => x.c.Rmse / x.Mean.Rmse),
+                Median: g.Select(x => x.c.Rmse / x.Mean.Rmse).Order().ElementAt(g.Count() / 2),
+                Max: g.Max(x => x.c.Rmse / x.Mean.Rmse),
+                Bias: g.Average(x => x.c.Bias ?? 0),
+                Mape: g.Average(x => x.c.Mape!.Value / x.Mean.Mape!.Value)
+            ))
+            .OrderBy(x => settings.Point == PointForecast.Mean ? x.Rmse : x.Mape)
+            .Select(x =>
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{x.Model} RMSE {x.Rmse:0.000} (median {x.Median:0.000} max {x.Max:0.0} bias {x.Bias:0.00}) MAPE {x.Mape:0.000}"
+                )
+            );
+        return (
+            forecasts,
+            $"{string.Join(", ", models)}; {forecasts.Count(f => f.Guard is not null)} capped; vs mean: {string.Join(", ", relative)}"
+        );
     }
 
     private const int DealColumn = 3;

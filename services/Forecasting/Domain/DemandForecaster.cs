@@ -4,7 +4,8 @@ namespace InventoryPlatform.Forecasting.Domain;
 /// Forecasts a panel of sales series at the horizons the settings ask for. Every candidate (baselines, Holt-Winters,
 /// Croston/SBA/TSB, and the global gradient-boosted model) is scored by a rolling-origin backtest on exactly those
 /// horizons: from origins one week apart, the earliest <see cref="ForecastSettings.BacktestPeriods"/> before the end, it
-/// forecasts the same periods ahead it will forecast for real. The global model is trained once, on every target before
+/// forecasts the same periods ahead it will forecast for real (a history too short for the longest horizon scores those
+/// its actuals reach). The global model is trained once, on every target before
 /// the backtest periods, with the options the panel calls for (<see cref="GlobalModelOptions.For"/>); that very model is
 /// scored and, if chosen, publishes the forecast: nothing is retrained on other horizons.
 /// A series with enough backtest points (<see cref="MinimumOwnPoints"/>) takes its own best candidate (squared error, or
@@ -18,7 +19,7 @@ public static class DemandForecaster
 {
     public const int MinimumOwnPoints = 28;
     private const double P90Z = 1.2815515655446004;
-    private const int MinimumTrainingPeriods = 14;
+    private const int MinimumTrainingPeriods = ForecastSettings.MinimumTrainingPeriods;
     private const int MinimumResiduals = 10;
 
     public static IReadOnlyList<IDemandModel> Candidates(int historyPeriods, ForecastSettings settings)
@@ -69,7 +70,11 @@ public static class DemandForecaster
     {
         var horizons = settings.ForecastHorizons;
         var lengths = panel.Select(p => p.Units.Length).Order().ToArray();
-        var options = GlobalModelOptions.For(panel.Count, lengths[lengths.Length / 2], settings);
+        // Shaped by the median series; every series' backtest periods held out, the longest series' included.
+        var options = GlobalModelOptions.For(panel.Count, lengths[lengths.Length / 2], settings) with
+        {
+            HoldoutRecentPeriods = settings.BacktestPeriods(lengths[^1]),
+        };
         var series = panel.Select(p => new PanelSeries(p.Units, p.Covariates, p.Static)).ToList();
         var model = GlobalBoostedModel.Train(series, horizons, options);
         if (model is null)
@@ -105,7 +110,7 @@ public static class DemandForecaster
                     if (folds[k][s] is { } predicted)
                     {
                         var origin = Origin(panel[s], k, settings);
-                        for (var j = 0; j < horizons.Length; j++)
+                        for (var j = 0; j < horizons.Length && origin + horizons[j] < panel[s].Units.Length; j++)
                         {
                             actual.Add(panel[s].Units[origin + horizons[j]]);
                             forecast.Add(Math.Max(0, predicted[j]));
@@ -128,9 +133,9 @@ public static class DemandForecaster
     }
 
     /// <summary>The index of the last period a backtest origin k (0 = the latest) sees: one week earlier per fold, and
-    /// far enough from the end that every forecast horizon has an actual.</summary>
+    /// far enough from the end that every forecast horizon has an actual when the history allows.</summary>
     private static int Origin(DemandSeries series, int k, ForecastSettings settings) =>
-        series.Units.Length - 1 - settings.ForecastHorizons.Max() - k * settings.BacktestStep;
+        series.Units.Length - 1 - settings.BacktestReach(series.Units.Length) - k * settings.BacktestStep;
 
     private static SeriesBacktest Backtest(DemandSeries series, int index, GlobalFit? global, ForecastSettings settings)
     {
@@ -165,7 +170,7 @@ public static class DemandForecaster
                     continue;
                 }
 
-                for (var j = 0; j < horizons.Length; j++)
+                for (var j = 0; j < horizons.Length && origin + horizons[j] < units.Length; j++)
                 {
                     actual.Add(units[origin + horizons[j]]);
                     forecast.Add(Math.Max(0, predicted[j]));

@@ -28,9 +28,19 @@ public sealed record ForecastSettings(
     /// <summary>Periods between two backtest origins: one week.</summary>
     public int BacktestStep => PeriodsPerWeek;
 
+    /// <summary>The fewest periods a model is fitted on in a backtest.</summary>
+    public const int MinimumTrainingPeriods = 14;
+
     /// <summary>
-    /// The last periods of each series whose actuals the backtest scores and the global model does not train on: the
-    /// longest horizon seen from the earliest backtest origin.
+    /// How far ahead the latest backtest origin of a history of <paramref name="historyPeriods"/> periods looks: the longest
+    /// forecast horizon when the history allows (every horizon is then scored from every origin), else as far as it allows.
     /// </summary>
-    public int BacktestPeriods => ForecastHorizons.Max() + (BacktestFolds - 1) * BacktestStep;
+    public int BacktestReach(int historyPeriods) =>
+        Math.Clamp(historyPeriods - MinimumTrainingPeriods - (BacktestFolds - 1) * BacktestStep, 1, ForecastHorizons.Max());
+
+    /// <summary>
+    /// The last periods of a history whose actuals the backtest scores and the global model does not train on: the reach
+    /// seen from the earliest backtest origin.
+    /// </summary>
+    public int BacktestPeriods(int historyPeriods) => BacktestReach(historyPeriods) + (BacktestFolds - 1) * BacktestStep;
 }

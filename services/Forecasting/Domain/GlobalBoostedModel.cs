@@ -33,6 +33,9 @@ public sealed class GlobalBoostedModel
 
     public const string Name = "GlobalGradientBoosted";
 
+    /// <summary>The fewest training examples the model is trained on; with fewer, <see cref="Train"/> gives none.</summary>
+    public const int MinimumExamples = 50;
+
     /// <summary>The horizons the model was trained on, ascending: the only ones it forecasts.</summary>
     public IReadOnlyList<int> Horizons { get; }
 
@@ -109,7 +112,7 @@ public sealed class GlobalBoostedModel
             }
         }
 
-        if (candidates.Count < 50)
+        if (candidates.Count < MinimumExamples)
         {
             return null;
         }
@@ -129,6 +132,11 @@ public sealed class GlobalBoostedModel
                 || (options.HoldoutFraction > 0 && split.NextDouble() < options.HoldoutFraction)
             )
             .ToArray();
+        if (held.Count(h => !h) < MinimumExamples)
+        {
+            return null; // everything recent enough to learn from is held out for the backtest
+        }
+
         var featureCount = FeatureCount(panel[0], options);
         var (features, labels) = Examples(panel, candidates.Where((_, i) => !held[i]).ToList(), options, featureCount);
         var (heldFeatures, heldLabels) = Examples(panel, candidates.Where((_, i) => held[i]).ToList(), options, featureCount);

@@ -74,7 +74,7 @@ public sealed record GlobalModelOptions(
             LevelWindow: level,
             OriginStep: week,
             IncludeOriginCovariates: true,
-            HoldoutRecentPeriods: settings.BacktestPeriods,
+            HoldoutRecentPeriods: settings.BacktestPeriods(historyPeriods),
             Objective: settings.Point == PointForecast.PercentageError ? BoostingObjective.PercentageError : BoostingObjective.SquaredError,
             CategoricalStatic: true,
             LearningRate: 0.15,
@@ -97,7 +97,7 @@ public sealed record GlobalModelOptions(
     /// target falls before the held-out backtest periods.</summary>
     public static long Examples(int series, int historyPeriods, ForecastSettings settings, GlobalModelOptions options)
     {
-        var trainedEnd = historyPeriods - settings.BacktestPeriods; // targets at index < trainedEnd are trained on
+        var trainedEnd = historyPeriods - settings.BacktestPeriods(historyPeriods); // targets at index < trainedEnd are trained on
         long perSeries = 0;
         foreach (var h in settings.ForecastHorizons)
         {

@@ -121,6 +121,37 @@ public sealed class ModelSelectionSpecs
         Assert.That(forecasts[0].P50[1], Is.EqualTo(10).Within(2));
     }
 
+    [Test]
+    public void A_history_too_short_for_the_longest_horizon_is_scored_on_the_horizons_its_actuals_reach()
+    {
+        // 70 days, 91 forecast: the latest origin keeps 70 − 14 − 2 × 7 = 42 days ahead, so the origins after days 28, 21
+        // and 14 score horizons 1-42, 1-49 and 1-56.
+        var settings = new ForecastSettings(HorizonDays: 91, UseGlobalModel: false);
+        var units = Enumerable.Range(0, 70).Select(t => 10.0 + t % 7).ToArray();
+
+        var forecast = DemandForecaster.Forecast([Series("young", units, settings)], settings).Single();
+
+        Assert.That(settings.BacktestReach(70), Is.EqualTo(42));
+        Assert.That(forecast.Candidates.Select(c => c.Points).Distinct(), Is.EqualTo(new[] { 42 + 49 + 56 }));
+        Assert.That(forecast.P50, Has.Length.EqualTo(91));
+        Assert.That(forecast.Model, Is.AnyOf("SeasonalNaive", "HoltWinters"), "enough points for the series' own choice");
+    }
+
+    [Test]
+    public void A_young_panel_is_forecast_without_the_global_model_when_its_backtest_leaves_nothing_to_train_on()
+    {
+        // Two regions of 70 days, 91 forecast: the backtest holds out the last 56 days, and no origin before them has the
+        // 28 days of warm-up the global model needs.
+        var settings = new ForecastSettings(HorizonDays: 91);
+        var panel = new[] { 12.0, 4.0 }.Select((level, i) => Series($"r{i}", Enumerable.Repeat(level, 70).ToArray(), settings)).ToList();
+
+        var forecasts = DemandForecaster.Forecast(panel, settings);
+
+        Assert.That(DemandForecaster.FitGlobal(panel, settings), Is.Null);
+        Assert.That(forecasts.SelectMany(f => f.Candidates).Select(c => c.Model), Does.Not.Contain(GlobalBoostedModel.Name));
+        Assert.That(forecasts.Select(f => f.P50[90]), Is.EqualTo(new[] { 12.0, 4.0 }).Within(1e-9));
+    }
+
     /// <summary>12 series whose sales double on promotion days; promotions on days 7 and 8 of each 10-day block.</summary>
     private static List<DemandSeries> PromotedPanel()
     {
