@@ -170,6 +170,10 @@ public static class DemandForecaster
                     continue;
                 }
 
+                // Scored as it would be published: capped by the guard on the history the origin sees.
+                var promoted = Promoted(series, origin, horizons);
+                predicted = ForecastGuard.Cap(units.AsSpan(0, origin + 1), predicted, predicted, predicted, promoted).P50;
+
                 for (var j = 0; j < horizons.Length && origin + horizons[j] < units.Length; j++)
                 {
                     actual.Add(units[origin + horizons[j]]);
@@ -183,16 +187,23 @@ public static class DemandForecaster
             }
         }
 
-        // MAPE only where the series sold in some scored period; else squared error for every candidate.
+        // MAPE only where the series sold in some scored period; absolute error only where it sold in at least half its
+        // periods (else the median is zero and absolute error rewards forecasting nothing); else squared error.
         var percentage = settings.Point == PointForecast.PercentageError && scored.All(c => c.Accuracy.Mape is not null);
-        return new SeriesBacktest(scored, percentage);
+        var absolute = settings.Point == PointForecast.Median && 2 * units.Count(u => u > 0) >= units.Length;
+        return new SeriesBacktest(scored, percentage, absolute);
     }
+
+    /// <summary>Whether each forecast horizon from an origin falls on a promoted period; null when the series marks none.</summary>
+    private static List<bool>? Promoted(DemandSeries series, int origin, int[] horizons) =>
+        series.Promoted is null ? null : horizons.Select(h => origin + h < series.Promoted.Length && series.Promoted[origin + h]).ToList();
 
     private static double[] AtHorizons(double[] forecast, int[] horizons) => horizons.Select(h => forecast[h - 1]).ToArray();
 
     /// <summary>
-    /// The candidate with the lowest average, over the series that scored it (at least half the series with a backtest),
-    /// of its score relative to the mean forecast's on the same series; null without backtests.
+    /// The candidate with the lowest median, over the series that scored it (at least half the series with a backtest),
+    /// of its score relative to the mean forecast's on the same series; null without backtests. The median, not the
+    /// average: a few series where a candidate blows up must not hand every other series to a worse model.
     /// </summary>
     private static string? PanelChoice(IReadOnlyList<SeriesBacktest> backtests)
     {
@@ -222,7 +233,7 @@ public static class DemandForecaster
 
         return names
             .Where(n => 2 * relative[n].Count >= series)
-            .Select(n => (Name: n, Score: relative[n].Average()))
+            .Select(n => (Name: n, Score: Quantile(relative[n].Order().ToArray(), 0.5)))
             .OrderBy(c => Math.Round(c.Score, 9))
             .Select(c => c.Name)
             .FirstOrDefault();
@@ -279,9 +290,7 @@ public static class DemandForecaster
             ? Interval(p50, mine.Actual.Select((a, i) => a - mine.Forecast[i]).ToList())
             : RatioInterval(p50, ratios.GetValueOrDefault(chosen));
 
-        var promoted = series.Promoted is null
-            ? null
-            : horizons.Select(h => units.Length - 1 + h < series.Promoted.Length && series.Promoted[units.Length - 1 + h]).ToList();
+        var promoted = Promoted(series, units.Length - 1, horizons);
         var (low, mid, high, guard) = ForecastGuard.Cap(units, p10, p50, p90, promoted);
         var accuracy = backtest
             .Scored.Select(c => new CandidateAccuracy(
@@ -336,8 +345,11 @@ public static class DemandForecaster
 
     private sealed record ScoredCandidate(string Model, ForecastAccuracy Accuracy, List<double> Actual, List<double> Forecast);
 
-    private sealed record SeriesBacktest(List<ScoredCandidate> Scored, bool Percentage)
+    private sealed record SeriesBacktest(List<ScoredCandidate> Scored, bool Percentage, bool Absolute)
     {
-        public double Score(ScoredCandidate candidate) => Percentage ? candidate.Accuracy.Mape!.Value : candidate.Accuracy.Rmse;
+        public double Score(ScoredCandidate candidate) =>
+            Percentage ? candidate.Accuracy.Mape!.Value
+            : Absolute ? candidate.Accuracy.Mae
+            : candidate.Accuracy.Rmse;
     }
 }

@@ -11,7 +11,7 @@ public sealed record ForecastSettings(
     int BacktestFolds = 3,
     bool UseGlobalModel = true,
     int PeriodDays = 1,
-    PointForecast Point = PointForecast.Mean,
+    PointForecast Point = PointForecast.Median,
     int[]? Horizons = null,
     int MaxTrees = GlobalModelOptions.MostTrees
 )

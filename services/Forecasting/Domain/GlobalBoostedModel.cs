@@ -228,7 +228,12 @@ public sealed class GlobalBoostedModel
     {
         var parameters = new Dictionary<string, string>
         {
-            ["objective"] = options.Objective == BoostingObjective.PercentageError ? "mape" : "regression",
+            ["objective"] = options.Objective switch
+            {
+                BoostingObjective.PercentageError => "mape",
+                BoostingObjective.AbsoluteError => "regression_l1",
+                _ => "regression",
+            },
             ["num_leaves"] = Invariant(options.Leaves),
             ["learning_rate"] = Invariant(options.LearningRate),
             ["min_data_in_leaf"] = Invariant(options.MinimumExamplesPerLeaf),

@@ -70,12 +70,17 @@ public sealed record GlobalModelOptions(
             // Squared error lets the biggest series dominate unless examples are divided by their level; the MAPE objective
             // already weighs each example 1/actual, and dividing as well cost 4-7 points of MAPE on OrangeJuice's
             // validation rounds (docs/forecasting.md).
-            ScaleByLevel: settings.Point != PointForecast.PercentageError,
+            ScaleByLevel: settings.Point == PointForecast.Mean,
             LevelWindow: level,
             OriginStep: week,
             IncludeOriginCovariates: true,
             HoldoutRecentPeriods: settings.BacktestPeriods(historyPeriods),
-            Objective: settings.Point == PointForecast.PercentageError ? BoostingObjective.PercentageError : BoostingObjective.SquaredError,
+            Objective: settings.Point switch
+            {
+                PointForecast.PercentageError => BoostingObjective.PercentageError,
+                PointForecast.Median => BoostingObjective.AbsoluteError,
+                _ => BoostingObjective.SquaredError,
+            },
             CategoricalStatic: true,
             LearningRate: 0.15,
             MaxBins: 63,

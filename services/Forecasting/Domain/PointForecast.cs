@@ -11,4 +11,7 @@ public enum PointForecast
     /// model fits LightGBM's MAPE objective and is rescaled by its backtest's MAPE-optimal factor. What a MAPE scorecard
     /// (TSPerf's OrangeJuice) measures.</summary>
     PercentageError,
+
+    /// <summary>The median demand: absolute error (MAE, so WAPE) ranks the candidates, the global model fits absolute error.</summary>
+    Median,
 }

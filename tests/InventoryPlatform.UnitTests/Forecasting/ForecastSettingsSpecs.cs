@@ -24,8 +24,8 @@ public sealed class ForecastSettingsSpecs
         Assert.That(options.MinimumExamplesPerLeaf, Is.EqualTo(5), "973 / 400 is below the floor of 5");
         Assert.That(options.Leaves, Is.EqualTo(10), "√973 / 3");
         Assert.That(options.Trees, Is.EqualTo(40));
-        Assert.That(options.Objective, Is.EqualTo(BoostingObjective.SquaredError));
-        Assert.That(options.ScaleByLevel, Is.True);
+        Assert.That(options.Objective, Is.EqualTo(BoostingObjective.AbsoluteError), "the default point forecast is the median");
+        Assert.That(options.ScaleByLevel, Is.False);
     }
 
     [Test]
