@@ -8,9 +8,11 @@ namespace InventoryPlatform.Forecasting.Domain;
 /// its actuals reach). The global model is trained once, on every target before
 /// the backtest periods, with the options the panel calls for (<see cref="GlobalModelOptions.For"/>); that very model is
 /// scored and, if chosen, publishes the forecast: nothing is retrained on other horizons.
-/// A series with enough backtest points (<see cref="MinimumOwnPoints"/>) takes its own best candidate (squared error, or
-/// percentage error when the point forecast aims at MAPE; ties go to the simpler model, listed first); one with fewer
-/// takes the candidate that did best across the panel (each series' score relative to its mean forecast's, averaged).
+/// Backtest forecasts are capped by <see cref="ForecastGuard"/> as published ones are. A series with enough backtest
+/// points (<see cref="MinimumOwnPoints"/>) takes its own best candidate (absolute error for the median, squared error for
+/// the expected demand or a series selling in under half its periods, percentage error for MAPE; ties go to the simpler
+/// model, listed first); one with fewer takes the candidate that did best across the panel (each series' score relative
+/// to its mean forecast's, the median over the series).
 /// P10/P90 come from the chosen model's backtest errors: the series' own (P50 plus their 10th/90th percentiles) when it
 /// has enough, else the panel's ratios of actual to forecast for that model. Finally <see cref="ForecastGuard"/> caps
 /// what history cannot explain.
