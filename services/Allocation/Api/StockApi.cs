@@ -17,24 +17,41 @@ public static class StockApi
             .WithName("ListStock")
             .WithSummary(
                 "The seller's stock per FNSKU and FC, optionally filtered; with asOf (ISO 8601, needs fnsku) as it stood then, rebuilt "
-                    + "from the journal."
+                    + "from the journal. With changedSince (0, then the nextCursor returned) the balances changed since, with their "
+                    + "versions, paged by a cursor that misses and repeats no change under concurrent writes."
             );
         return group;
     }
 
-    public static async Task<Results<Ok<Page<StockResponse>>, ValidationProblem>> ListStock(
+    public static async Task<Results<Ok<Page<StockResponse>>, Ok<StockChangesPage>, ValidationProblem>> ListStock(
         Seller seller,
         StockRepository stock,
+        StockChanges changes,
         NetworkDirectory network,
         string? fnsku,
         string? fulfillmentCenter,
         string? asOf,
         int? limit,
         string? cursor,
+        string? changedSince,
         CancellationToken cancellationToken
     )
     {
         var validation = new Validation();
+        if (changedSince is not null)
+        {
+            validation.Require(fnsku is null, "fnsku", "Cannot be combined with changedSince, which lists every FNSKU and FC.");
+            validation.Require(fulfillmentCenter is null, "fulfillmentCenter", "Cannot be combined with changedSince.");
+            validation.Require(asOf is null, "asOf", "Cannot be combined with changedSince.");
+            validation.Require(cursor is null, "cursor", "Cannot be combined with changedSince; pass its nextCursor as changedSince.");
+            return (await StockSync.ChangesAsync(seller, changes, changedSince, limit, validation, cancellationToken)).Result switch
+            {
+                Ok<StockChangesPage> page => page,
+                ValidationProblem problem => problem,
+                var other => throw new InvalidOperationException($"Unexpected result {other}."),
+            };
+        }
+
         var (take, after) = Cursor.Read(limit, cursor, validation);
         validation.Require(string.IsNullOrEmpty(fnsku) || Fnsku.IsValid(fnsku), "fnsku", Fnsku.Rule);
         validation.Require(
