@@ -1,11 +1,13 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
 namespace InventoryPlatform.Hosting;
 
 /// <summary>
 /// CSV downloads (RFC 4180): a field with a comma, quote or line break is quoted, its quotes doubled; numbers and times
-/// invariant (times ISO 8601 UTC). A field starting with = + - @ is prefixed with a quote so a spreadsheet shows it as text.
+/// invariant (times ISO 8601 UTC), enums camelCase as in the JSON. A text field starting with = + - @ is prefixed with a
+/// quote so a spreadsheet shows it as text.
 /// </summary>
 public static class Csv
 {
@@ -24,6 +26,7 @@ public static class Csv
             null => "",
             DateTime time => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
             DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Enum kind => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString()),
             IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString() ?? "",
         };

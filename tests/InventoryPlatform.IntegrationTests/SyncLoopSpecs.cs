@@ -5,6 +5,8 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using InventoryPlatform.Allocation.Api;
 using InventoryPlatform.Allocation.Data;
+using InventoryPlatform.Forecasting.Data;
+using InventoryPlatform.Liquidation.Api;
 using InventoryPlatform.Hosting;
 
 namespace InventoryPlatform.IntegrationTests;
@@ -42,17 +44,23 @@ public sealed partial class GatewayFlowSpecs
         var walks = new List<List<StockChangeResponse>>();
         var reader = Task.Run(async () =>
         {
-            var cursor = StockSync.Beginning;
+            var cursor = "0";
             var walk = new List<StockChangeResponse>();
-            while (!writersDone.Task.IsCompleted || walks.Count < 2)
+            while (true)
             {
                 var page = await GetAsync<StockChangesPage>(partner, $"/api/allocation/v1/stock?changedSince={cursor}&limit=2");
                 walk.AddRange(page.Items);
                 cursor = page.NextCursor;
                 if (page.CaughtUp)
                 {
+                    // A walk ends only when caught up: its rows were all handed out, and the cursor moves past them.
                     walks.Add(walk);
                     walk = [];
+                    if (writersDone.Task.IsCompleted && walks.Count >= 2)
+                    {
+                        break;
+                    }
+
                     await Task.Delay(20);
                 }
             }
@@ -224,6 +232,89 @@ public sealed partial class GatewayFlowSpecs
         await AssertBadAsync(partner, "/api/allocation/v1/stock?changedSince=MXwy", "changedSince");
         await AssertBadAsync(partner, "/api/allocation/v1/stock?changedSince=0&fnsku=X000000001", "fnsku");
         await AssertBadAsync(partner, "/api/allocation/v1/stock?changedSince=0&limit=501", "limit");
+    }
+
+    [Test]
+    public async Task Loop_Sync_restock_recommendations_and_aged_inventory_download_as_CSV_with_the_rows_of_the_JSON()
+    {
+        var seller = $"csv-{Guid.NewGuid():N}"[..20];
+        using var partner = Gateway(await IssueKeyAsync(seller));
+        var fnsku = await PlatformApi.RegisterItemAsync(partner, "CSV-REPL");
+        await SellingTenADayWithThirtyOnHandAsync(partner, fnsku);
+        await ReplenishmentAsync(partner, fnsku, r => r.Available == 30, "30 available in the recommendation");
+        var aged = await Eventually.Until(
+            async () => (await GetAsync<Page<AgedInventoryRow>>(partner, $"/api/liquidation/v1/aged-inventory?fnsku={fnsku}")).Items,
+            rows => rows.Sum(r => r.Total) == 30,
+            SyncWait,
+            "Liquidation aging the 30 units"
+        );
+
+        var recommendations = (await GetAsync<Page<RecommendationRecord>>(partner, "/api/forecasting/v1/replenishment")).Items;
+        var recommendationsCsv = await CsvAsync(partner, "/api/forecasting/v1/replenishment");
+        var agedCsv = await CsvAsync(partner, "/api/liquidation/v1/aged-inventory");
+
+        Assert.That(recommendations, Has.Count.EqualTo(1));
+        var r = recommendations[0];
+        Assert.That(
+            recommendationsCsv,
+            Is.EqualTo(
+                new[]
+                {
+                    "fnsku,available,inbound,inTransit,leadTimeDemand,safetyStock,reorderPoint,orderUpToLevel,recommendedUnits,"
+                        + "daysOfSupply,urgency,shipBy,evaluatedAt",
+                    string.Join(
+                        ',',
+                        Csv.Field(r.Fnsku),
+                        Csv.Field(r.Available),
+                        Csv.Field(r.Inbound),
+                        Csv.Field(r.InTransit),
+                        Csv.Field(r.LeadTimeDemand),
+                        Csv.Field(r.SafetyStock),
+                        Csv.Field(r.ReorderPoint),
+                        Csv.Field(r.OrderUpToLevel),
+                        Csv.Field(r.RecommendedUnits),
+                        Csv.Field(r.DaysOfSupply),
+                        Csv.Field(r.Urgency),
+                        Csv.Field(r.ShipBy),
+                        Csv.Field(r.EvaluatedAt)
+                    ),
+                }
+            )
+        );
+        Assert.That(recommendationsCsv[1].Split(',')[..3], Is.EqualTo(new[] { fnsku, "30", "0" }));
+        Assert.That(int.Parse(recommendationsCsv[1].Split(',')[8], CultureInfo.InvariantCulture), Is.GreaterThan(0));
+        Assert.That(
+            agedCsv[0],
+            Is.EqualTo(
+                "fnsku,fulfillmentCenter,stockKind,days0To90,days91To180,days181To270,days271To365,over365,total,oldestAgeDays,"
+                    + "monthlyHoldingCost,currency"
+            )
+        );
+        Assert.That(
+            agedCsv.Skip(1).Select(l => string.Join(',', l.Split(',')[..9])),
+            Is.EqualTo(
+                aged.Select(a =>
+                    $"{a.Fnsku},{a.FulfillmentCenter},sellable,{a.Units.Days0To90},{a.Units.Days91To180},{a.Units.Days181To270},"
+                    + $"{a.Units.Days271To365},{a.Units.Over365},30"
+                )
+            ),
+            string.Join("\n", agedCsv)
+        );
+        Assert.That(
+            agedCsv.Skip(1).Select(l => l.Split(',')[9..]),
+            Is.EqualTo(aged.Select(a => new[] { Csv.Field(a.OldestAgeDays), Csv.Field(a.MonthlyHoldingCost!.Amount), "USD" }))
+        );
+    }
+
+    private static async Task<string[]> CsvAsync(HttpClient client, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/csv"));
+        return body.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
     }
 
     private static async Task AssertBadAsync(HttpClient client, string path, string field)
