@@ -157,6 +157,48 @@ public sealed partial class GatewayFlowSpecs
     }
 
     [Test]
+    public async Task Loop_Sync_a_change_committed_after_a_later_one_is_handed_out_not_skipped()
+    {
+        var seller = $"order-{Guid.NewGuid():N}"[..20];
+        using var partner = Gateway(await IssueKeyAsync(seller));
+        var early = await PlatformApi.RegisterItemAsync(partner, "SYNC-EARLY");
+        var late = await PlatformApi.RegisterItemAsync(partner, "SYNC-LATE");
+        var shipment = await CreateShipmentAsync(partner, "SEA1", (early, 5), (late, 5));
+        await PlatformApi.ScanAsync(partner, shipment, early, Units(seller, "early", 5));
+        await PlatformApi.ScanAsync(partner, shipment, late, Units(seller, "late", 5));
+        await Eventually.Until(() => SyncStockAsync(seller), s => s.Count == 2 && s.All(r => r.OnHand == 5), SyncWait, "5 of each");
+        var start = await WalkAsync(partner, "0");
+        Assert.That(start.Items.Select(i => (i.Fnsku, i.OnHand, i.Reserved)), Is.EquivalentTo(new[] { (early, 5, 0), (late, 5, 0) }));
+
+        // A writer takes its stamp first and commits last: it rewrites the early balance (unchanged) and stays open while an
+        // order for the late FNSKU, stamped after it, commits.
+        await using var connection = new Npgsql.NpgsqlConnection(_database);
+        await connection.OpenAsync();
+        await using var slow = await connection.BeginTransactionAsync();
+        await using (var touch = new Npgsql.NpgsqlCommand(
+            $"UPDATE allocation.stock_balances SET updated_at = updated_at WHERE seller_id = '{seller}' AND fnsku = '{early}'",
+            connection,
+            slow
+        ))
+        {
+            Assert.That(await touch.ExecuteNonQueryAsync(), Is.EqualTo(1));
+        }
+
+        await OrderAsync(partner, "US-West", (late, 1));
+        var whileOpen = await WalkAsync(partner, start.Cursor);
+        await slow.CommitAsync();
+        var afterCommit = await WalkAsync(partner, whileOpen.Cursor);
+
+        Assert.That(whileOpen.Items, Is.Empty, "the order's change waits while a transaction stamped before it is still running");
+        Assert.That(
+            afterCommit.Items.Select(i => (i.Fnsku, i.OnHand, i.Reserved)),
+            Is.EquivalentTo(new[] { (early, 5, 0), (late, 5, 1) }),
+            "both changes handed out once the earlier one committed"
+        );
+        Assert.That((await WalkAsync(partner, afterCommit.Cursor)).Items, Is.Empty);
+    }
+
+    [Test]
     public async Task Loop_Sync_the_journal_export_streams_exactly_the_sellers_rows_as_NDJSON_and_CSV()
     {
         var seller = $"export-{Guid.NewGuid():N}"[..20];
