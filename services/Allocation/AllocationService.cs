@@ -14,6 +14,8 @@ public static class AllocationService
     {
         services.AddPlatformOptions<AllocationOptions>(AllocationOptions.Section);
         services.AddSingleton<StockRepository>();
+        services.AddSingleton<StockChanges>();
+        services.AddSingleton<JournalExport>();
         services.AddSingleton<NetworkRepository>();
         services.AddSingleton<OrderRepository>();
         services.AddSingleton<TransferRepository>();

@@ -11,6 +11,7 @@ var app = builder.Build();
 app.UsePlatformService();
 app.MapDefaultEndpoints();
 app.MapStockApi();
+app.MapLedgerApi();
 app.MapNetworkApi();
 app.MapOrdersApi();
 app.MapTransfersApi();

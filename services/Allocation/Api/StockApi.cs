@@ -17,24 +17,41 @@ public static class StockApi
             .WithName("ListStock")
             .WithSummary(
                 "The seller's stock per FNSKU and FC, optionally filtered; with asOf (ISO 8601, needs fnsku) as it stood then, rebuilt "
-                    + "from the journal."
+                    + "from the journal. With changedSince (0, then the nextCursor returned) the balances changed since, with their "
+                    + "versions, paged by a cursor that misses and repeats no change under concurrent writes."
             );
         return group;
     }
 
-    public static async Task<Results<Ok<Page<StockResponse>>, ValidationProblem>> ListStock(
+    public static async Task<Results<Ok<Page<StockResponse>>, Ok<StockChangesPage>, ValidationProblem>> ListStock(
         Seller seller,
         StockRepository stock,
+        StockChanges changes,
         NetworkDirectory network,
         string? fnsku,
         string? fulfillmentCenter,
         string? asOf,
         int? limit,
         string? cursor,
+        string? changedSince,
         CancellationToken cancellationToken
     )
     {
         var validation = new Validation();
+        if (changedSince is not null)
+        {
+            validation.Require(fnsku is null, "fnsku", "Cannot be combined with changedSince, which lists every FNSKU and FC.");
+            validation.Require(fulfillmentCenter is null, "fulfillmentCenter", "Cannot be combined with changedSince.");
+            validation.Require(asOf is null, "asOf", "Cannot be combined with changedSince.");
+            validation.Require(cursor is null, "cursor", "Cannot be combined with changedSince; pass its nextCursor as changedSince.");
+            return (await ChangesAsync(seller, changes, changedSince, limit, validation, cancellationToken)).Result switch
+            {
+                Ok<StockChangesPage> page => page,
+                ValidationProblem problem => problem,
+                var other => throw new InvalidOperationException($"Unexpected result {other}."),
+            };
+        }
+
         var (take, after) = Cursor.Read(limit, cursor, validation);
         validation.Require(string.IsNullOrEmpty(fnsku) || Fnsku.IsValid(fnsku), "fnsku", Fnsku.Rule);
         validation.Require(
@@ -86,5 +103,82 @@ public static class StockApi
 
         var rows = await stock.ListAsync(seller.Id, fnsku, fulfillmentCenter?.ToUpperInvariant(), take + 1, afterKey, cancellationToken);
         return TypedResults.Ok(Cursor.ToPage(rows.Select(StockResponse.From).ToList(), take, r => $"{r.Fnsku}|{r.FulfillmentCenter}"));
+    }
+
+    // Incremental sync: ?changedSince= pages the seller's balances by windows of change stamps (see StockChanges for why no
+    // committed change is missed or repeated). changedSince=0 starts from the beginning; the cursor (opaque) holds the window's
+    // bounds and, within it, the last (FNSKU, FC) handed out.
+    private static async Task<Results<Ok<StockChangesPage>, ValidationProblem>> ChangesAsync(
+        Seller seller,
+        StockChanges changes,
+        string changedSince,
+        int? limit,
+        Validation validation,
+        CancellationToken cancellationToken
+    )
+    {
+        validation.Require(limit is null or (>= 1 and <= Cursor.MaxLimit), "limit", $"Must be between 1 and {Cursor.MaxLimit}.");
+        var window = Parse(changedSince);
+        validation.Require(window is not null, "changedSince", "Must be 0 or a nextCursor this API returned.");
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
+
+        var (from, to, after) = window!.Value;
+        var upTo = to ?? Math.Max(from, await changes.WatermarkAsync(cancellationToken));
+        var take = limit ?? Cursor.DefaultLimit;
+        var rows = await changes.ReadAsync(seller.Id, from, upTo, after, take + 1, cancellationToken);
+        if (rows.Count > take)
+        {
+            var last = rows[take - 1].Row;
+            return TypedResults.Ok(
+                new StockChangesPage(
+                    rows.Take(take).Select(StockChangeResponse.From).ToList(),
+                    Cursor.Encode(FormattableString.Invariant($"{from}|{upTo}|{last.Fnsku}|{last.FulfillmentCenter}")),
+                    CaughtUp: false
+                )
+            );
+        }
+
+        return TypedResults.Ok(
+            new StockChangesPage(
+                rows.Select(StockChangeResponse.From).ToList(),
+                Cursor.Encode(upTo.ToString(CultureInfo.InvariantCulture)),
+                CaughtUp: true
+            )
+        );
+    }
+
+    private static (long From, long? To, (string, string)? After)? Parse(string changedSince)
+    {
+        if (changedSince == "0")
+        {
+            return (0, null, null);
+        }
+
+        if (!Cursor.TryDecode(changedSince, out var text) || text is null)
+        {
+            return null;
+        }
+
+        var parts = text.Split('|');
+        if (!long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var from))
+        {
+            return null;
+        }
+
+        if (parts.Length == 1)
+        {
+            return (from, null, null);
+        }
+
+        return parts.Length == 4
+            && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var to)
+            && to >= from
+            && parts[2].Length > 0
+            && parts[3].Length > 0
+            ? (from, to, (parts[2], parts[3]))
+            : null;
     }
 }

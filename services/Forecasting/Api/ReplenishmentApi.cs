@@ -32,7 +32,7 @@ public static class ReplenishmentApi
             .WithName("ListReplenishmentRecommendations")
             .WithSummary(
                 "Per FNSKU: reorder point, safety stock, order-up-to level, recommended units (case packs, MOQ), days of supply, urgency "
-                    + "and ship-by date; paged by cursor."
+                    + "and ship-by date; paged by cursor. With Accept: text/csv every recommendation as one CSV download."
             );
         group
             .MapGet("/{fnsku}", GetRecommendation)
@@ -117,7 +117,8 @@ public static class ReplenishmentApi
         return TypedResults.Ok(Response(fnsku, settings, isDefault));
     }
 
-    public static async Task<Results<Ok<Page<RecommendationRecord>>, ValidationProblem>> ListRecommendations(
+    public static async Task<Results<Ok<Page<RecommendationRecord>>, ContentHttpResult, ValidationProblem>> ListRecommendations(
+        HttpRequest request,
         int? limit,
         string? cursor,
         Seller seller,
@@ -130,6 +131,11 @@ public static class ReplenishmentApi
         if (!validation.IsValid)
         {
             return validation.Problem();
+        }
+
+        if (Csv.IsAccepted(request))
+        {
+            return TypedResults.Text(await RecommendationsCsvAsync(seller.Id, forecasts, cancellationToken), Csv.ContentType);
         }
 
         var rows = await forecasts.RecommendationsAsync(seller.Id, null, after, take + 1, cancellationToken);
@@ -146,6 +152,64 @@ public static class ReplenishmentApi
         await forecasts.RecommendationsAsync(seller.Id, fnsku, null, 1, cancellationToken) is [var recommendation, ..]
             ? TypedResults.Ok(ReplenishmentResponse.From(recommendation, await sales.PositionsAsync(seller.Id, fnsku, cancellationToken)))
             : Problems.NotFound("Recommendation", fnsku);
+
+    /// <summary>Every recommendation of the seller as CSV, read a page of 500 at a time.</summary>
+    private static async Task<string> RecommendationsCsvAsync(
+        string sellerId,
+        ForecastRepository forecasts,
+        CancellationToken cancellationToken
+    )
+    {
+        var csv = new System.Text.StringBuilder(
+            Csv.Line(
+                "fnsku",
+                "available",
+                "inbound",
+                "inTransit",
+                "leadTimeDemand",
+                "safetyStock",
+                "reorderPoint",
+                "orderUpToLevel",
+                "recommendedUnits",
+                "daysOfSupply",
+                "urgency",
+                "shipBy",
+                "evaluatedAt"
+            )
+        );
+        string? after = null;
+        while (true)
+        {
+            var rows = await forecasts.RecommendationsAsync(sellerId, null, after, Cursor.MaxLimit, cancellationToken);
+            foreach (var r in rows)
+            {
+                csv.Append(
+                    Csv.Line(
+                        r.Fnsku,
+                        r.Available,
+                        r.Inbound,
+                        r.InTransit,
+                        r.LeadTimeDemand,
+                        r.SafetyStock,
+                        r.ReorderPoint,
+                        r.OrderUpToLevel,
+                        r.RecommendedUnits,
+                        r.DaysOfSupply,
+                        r.Urgency,
+                        r.ShipBy,
+                        r.EvaluatedAt
+                    )
+                );
+            }
+
+            if (rows.Count < Cursor.MaxLimit)
+            {
+                return csv.ToString();
+            }
+
+            after = rows[^1].Fnsku;
+        }
+    }
 
     public static async Task<Results<Ok<Page<AlertRecord>>, ValidationProblem>> ListAlerts(
         string? fnsku,

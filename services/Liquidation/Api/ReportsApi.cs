@@ -23,7 +23,7 @@ public static class ReportsApi
             .WithSummary(
                 "Units per age bracket (0-90, 91-180, 181-270, 271-365, 365+ days, FIFO from receipt) per FNSKU, FC and stock kind, "
                     + "with this month's holding cost (storage plus aged surcharge). Filters: fnsku, fulfillmentCenter, stockKind. Admin "
-                    + "keys may pass sellerId."
+                    + "keys may pass sellerId. With Accept: text/csv every row as one CSV download."
             );
         group
             .MapGet("/excess", Excess)
@@ -73,7 +73,7 @@ public static class ReportsApi
         );
     }
 
-    public static async Task<Results<Ok<Page<AgedInventoryRow>>, ValidationProblem>> AgedInventory(
+    public static async Task<Results<Ok<Page<AgedInventoryRow>>, ContentHttpResult, ValidationProblem>> AgedInventory(
         HttpContext http,
         StockRepository stock,
         LiquidationSettings settings,
@@ -118,7 +118,7 @@ public static class ReportsApi
             .Where(l => kind is null || l.StockKind == kind);
         var items = await stock.ItemsAsync(owner!, cancellationToken);
         var sales = await stock.SalesAsync(owner!, now, settings.SalesLookbackDays, cancellationToken);
-        var rows = lots.GroupBy(l => (l.Fnsku, l.FulfillmentCenter, l.StockKind))
+        var ordered = lots.GroupBy(l => (l.Fnsku, l.FulfillmentCenter, l.StockKind))
             .Select(g =>
             {
                 var profile = AgeProfile.Of(g.Select(l => l.Lot), now);
@@ -149,12 +149,56 @@ public static class ReportsApi
                 );
             })
             .Select(r => (Key: $"{r.Fnsku}|{r.FulfillmentCenter}|{r.StockKind}", Row: r))
-            .Where(r => after is null || string.CompareOrdinal(r.Key, after) > 0)
-            .OrderBy(r => r.Key, StringComparer.Ordinal)
-            .Take(take + 1)
-            .ToList();
+            .OrderBy(r => r.Key, StringComparer.Ordinal);
+        if (Csv.IsAccepted(http.Request))
+        {
+            return TypedResults.Text(AgedInventoryCsv(ordered.Select(r => r.Row)), Csv.ContentType);
+        }
+
+        var rows = ordered.Where(r => after is null || string.CompareOrdinal(r.Key, after) > 0).Take(take + 1).ToList();
         var page = Cursor.ToPage(rows, take, r => r.Key);
         return TypedResults.Ok(new Page<AgedInventoryRow>([.. page.Items.Select(r => r.Row)], page.NextCursor));
+    }
+
+    private static string AgedInventoryCsv(IEnumerable<AgedInventoryRow> rows)
+    {
+        var csv = new System.Text.StringBuilder(
+            Csv.Line(
+                "fnsku",
+                "fulfillmentCenter",
+                "stockKind",
+                "days0To90",
+                "days91To180",
+                "days181To270",
+                "days271To365",
+                "over365",
+                "total",
+                "oldestAgeDays",
+                "monthlyHoldingCost",
+                "currency"
+            )
+        );
+        foreach (var r in rows)
+        {
+            csv.Append(
+                Csv.Line(
+                    r.Fnsku,
+                    r.FulfillmentCenter,
+                    r.StockKind,
+                    r.Units.Days0To90,
+                    r.Units.Days91To180,
+                    r.Units.Days181To270,
+                    r.Units.Days271To365,
+                    r.Units.Over365,
+                    r.Total,
+                    r.OldestAgeDays,
+                    r.MonthlyHoldingCost?.Amount,
+                    r.MonthlyHoldingCost?.Currency
+                )
+            );
+        }
+
+        return csv.ToString();
     }
 
     public static async Task<Results<Ok<Page<ExcessRow>>, ValidationProblem>> Excess(
