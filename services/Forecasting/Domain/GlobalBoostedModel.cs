@@ -19,11 +19,9 @@ public sealed class GlobalBoostedModel
         GlobalModelOptions options,
         int featureCount,
         double? holdoutVariance,
-        double? holdoutScale,
-        IReadOnlyList<int> horizons
+        double? holdoutScale
     )
     {
-        Horizons = horizons.Order().ToArray();
         HoldoutResidualVariance = holdoutVariance;
         HoldoutPercentageErrorScale = holdoutScale;
         _booster = booster;
@@ -32,12 +30,6 @@ public sealed class GlobalBoostedModel
     }
 
     public const string Name = "GlobalGradientBoosted";
-
-    /// <summary>The fewest training examples the model is trained on; with fewer, <see cref="Train"/> gives none.</summary>
-    public const int MinimumExamples = 50;
-
-    /// <summary>The horizons the model was trained on, ascending: the only ones it forecasts.</summary>
-    public IReadOnlyList<int> Horizons { get; }
 
     /// <summary>
     /// Mean squared error (in label units) on the examples held out of training (<see cref="GlobalModelOptions.HoldoutFraction"/>);
@@ -112,7 +104,7 @@ public sealed class GlobalBoostedModel
             }
         }
 
-        if (candidates.Count < MinimumExamples)
+        if (candidates.Count < 50)
         {
             return null;
         }
@@ -132,11 +124,6 @@ public sealed class GlobalBoostedModel
                 || (options.HoldoutFraction > 0 && split.NextDouble() < options.HoldoutFraction)
             )
             .ToArray();
-        if (held.Count(h => !h) < MinimumExamples)
-        {
-            return null; // everything recent enough to learn from is held out for the backtest
-        }
-
         var featureCount = FeatureCount(panel[0], options);
         var (features, labels) = Examples(panel, candidates.Where((_, i) => !held[i]).ToList(), options, featureCount);
         var (heldFeatures, heldLabels) = Examples(panel, candidates.Where((_, i) => held[i]).ToList(), options, featureCount);
@@ -161,17 +148,12 @@ public sealed class GlobalBoostedModel
             scale = PercentageErrorScale(heldLabels.Select(y => (double)y).ToArray(), scores);
         }
 
-        return new GlobalBoostedModel(booster, options, featureCount, variance, scale, horizons);
+        return new GlobalBoostedModel(booster, options, featureCount, variance, scale);
     }
 
     /// <summary>For each series, the forecast of each horizon from the end of its history.</summary>
     public double[][] Predict(IReadOnlyList<PanelSeries> panel, IReadOnlyList<int> horizons)
     {
-        if (horizons.Except(Horizons).FirstOrDefault() is var untrained and > 0)
-        {
-            throw new ArgumentException($"The model was not trained to forecast {untrained} periods ahead.", nameof(horizons));
-        }
-
         var features = new float[panel.Count * horizons.Count * _featureCount];
         var scales = new double[panel.Count * horizons.Count];
         Parallel.For(0, panel.Count, s =>
@@ -228,12 +210,7 @@ public sealed class GlobalBoostedModel
     {
         var parameters = new Dictionary<string, string>
         {
-            ["objective"] = options.Objective switch
-            {
-                BoostingObjective.PercentageError => "mape",
-                BoostingObjective.AbsoluteError => "regression_l1",
-                _ => "regression",
-            },
+            ["objective"] = options.Objective == BoostingObjective.PercentageError ? "mape" : "regression",
             ["num_leaves"] = Invariant(options.Leaves),
             ["learning_rate"] = Invariant(options.LearningRate),
             ["min_data_in_leaf"] = Invariant(options.MinimumExamplesPerLeaf),
