@@ -616,6 +616,15 @@ public sealed partial class DeploymentSpecs
         });
     }
 
+    [Test]
+    public void Every_compose_service_and_the_gateway_names_itself_to_OpenTelemetry()
+    {
+        var compose = (YamlMappingNode)LoadYaml(File.ReadAllText(RepoPath("deploy/compose/docker-compose.yml"))).Single();
+        var names = ImageNames.ToDictionary(n => n, n => Text((YamlMappingNode)compose["services"][n], "environment", "OTEL_SERVICE_NAME"));
+
+        Assert.That(names, Is.EquivalentTo(ImageNames.ToDictionary(n => n, n => (string?)n)));
+    }
+
     [TestCaseSource(nameof(Overlays))]
     public void Every_service_reaches_rabbitmq_as_its_own_user_with_rights_only_on_the_inventory_vhost(string overlay)
     {
