@@ -60,6 +60,8 @@ public static class Extensions
                     .AddSource(builder.Environment.ApplicationName)
                     .AddSource("MassTransit")
                     .AddSource("Npgsql")
+                    // SQL Server, the engine the cluster and compose run on: a span per command.
+                    .AddSqlClientInstrumentation()
                     .AddSource("InventoryPlatform.*")
                     .AddAspNetCoreInstrumentation(aspnet =>
                         aspnet.Filter = context =>

@@ -15,6 +15,7 @@ public static class ForecastingService
     {
         Dapper.SqlMapper.AddTypeHandler(new DateOnlyColumn());
         services.AddPlatformOptions<ForecastingOptions>(ForecastingOptions.Section);
+        services.AddHostedService<NativeLibraryCheck>();
         services.AddSingleton<SalesRepository>();
         services.AddSingleton<IUnitCountSource, StockUnitCounts>();
         services.AddSingleton<CalendarRepository>();

@@ -591,6 +591,108 @@ public sealed partial class DeploymentSpecs
     /// destination its ReverseProxy configuration names, or is the port ASP.NET Core listens on. A variable used only
     /// to build another one (<c>$(NAME)</c> in its value) is a helper, not a setting. Array indices read as <c>N</c>.
     /// </summary>
+    [TestCaseSource(nameof(Overlays))]
+    public void Every_deployment_names_itself_to_OpenTelemetry_and_drains_for_5_s_before_it_stops(string overlay)
+    {
+        var deployments = Render(overlay).Where(o => Kind(o) == "Deployment" && ImageNames.Contains(Name(o))).ToList();
+
+        Assert.That(deployments.Select(Name), Is.EquivalentTo(ImageNames));
+        Assert.Multiple(() =>
+        {
+            foreach (var deployment in deployments)
+            {
+                var container = Containers(deployment).Single(c => Text(c, "name") == Name(deployment));
+                var otelName = ((YamlSequenceNode)container["env"]).Cast<YamlMappingNode>()
+                    .Where(v => Text(v, "name") == "OTEL_SERVICE_NAME")
+                    .Select(v => Text(v, "value"));
+                Assert.That(otelName, Is.EqualTo(new[] { Name(deployment) }), $"{Name(deployment)}: OTEL_SERVICE_NAME");
+                Assert.That(Text(container, "lifecycle", "preStop", "sleep", "seconds"), Is.EqualTo("5"), $"{Name(deployment)}: preStop");
+                Assert.That(
+                    int.Parse(Text(deployment, "spec", "template", "spec", "terminationGracePeriodSeconds") ?? "0"),
+                    Is.EqualTo(30),
+                    $"{Name(deployment)}: the grace period covers the 5 s drain and the shutdown after it"
+                );
+            }
+        });
+    }
+
+    [Test]
+    public void Every_compose_service_and_the_gateway_names_itself_to_OpenTelemetry()
+    {
+        var compose = (YamlMappingNode)LoadYaml(File.ReadAllText(RepoPath("deploy/compose/docker-compose.yml"))).Single();
+        var names = ImageNames.ToDictionary(n => n, n => Text((YamlMappingNode)compose["services"][n], "environment", "OTEL_SERVICE_NAME"));
+
+        Assert.That(names, Is.EquivalentTo(ImageNames.ToDictionary(n => n, n => (string?)n)));
+    }
+
+    [TestCaseSource(nameof(Overlays))]
+    public void Every_service_reaches_rabbitmq_as_its_own_user_with_rights_only_on_the_inventory_vhost(string overlay)
+    {
+        var objects = Render(overlay);
+
+        Assert.Multiple(() =>
+        {
+            foreach (var service in ServiceNames)
+            {
+                var workloads = objects.Where(o =>
+                    Kind(o) is "Deployment" or "Job" && (Name(o) == service || Name(o) == $"migrate-{service}"));
+                foreach (var workload in workloads)
+                {
+                    var env = ((YamlSequenceNode)Containers(workload).Single()["env"]).Cast<YamlMappingNode>().ToList();
+                    var rabbitSecrets = env
+                        .Where(v => Text(v, "name") is "RABBITMQ_USERNAME" or "RABBITMQ_PASSWORD")
+                        .Select(v => Text(v, "valueFrom", "secretKeyRef", "name"));
+                    Assert.That(rabbitSecrets, Is.EqualTo(new[] { $"rabbitmq-{service}", $"rabbitmq-{service}" }), Name(workload));
+                    Assert.That(
+                        env.Single(v => Text(v, "name") == "ConnectionStrings__messaging").Children["value"].ToString(),
+                        Is.EqualTo("amqp://$(RABBITMQ_USERNAME):$(RABBITMQ_PASSWORD)@rabbitmq:5672/inventory"),
+                        Name(workload)
+                    );
+                }
+
+                var user = Single(objects, "User", $"rabbitmq-{service}");
+                Assert.That(Text(user, "spec", "importCredentialsSecret", "name"), Is.EqualTo($"rabbitmq-{service}"));
+                var permission = objects.Single(o =>
+                    Kind(o) == "Permission" && Text(o, "spec", "userReference", "name") == $"rabbitmq-{service}");
+                Assert.That(Text(permission, "spec", "vhost"), Is.EqualTo("inventory"));
+            }
+
+            Assert.That(objects.Where(o => Kind(o) == "Vhost").Select(v => Text(v, "spec", "name")), Is.EqualTo(new[] { "inventory" }));
+            if (overlay == "dev")
+            {
+                var devSecrets = objects.Where(o => Kind(o) == "Secret" && Name(o).StartsWith("rabbitmq-", StringComparison.Ordinal));
+                Assert.That(devSecrets.Select(Name), Is.EquivalentTo(ServiceNames.Select(s => $"rabbitmq-{s}")));
+            }
+        });
+    }
+
+    [TestCaseSource(nameof(Overlays))]
+    public void Every_service_accepts_traffic_only_from_the_gateway_and_rabbitmq_only_from_the_services(string overlay)
+    {
+        var policies = Render(overlay).Where(o => Kind(o) == "NetworkPolicy").ToDictionary(Name);
+
+        Assert.Multiple(() =>
+        {
+            foreach (var service in ServiceNames)
+            {
+                Assert.That(policies.ContainsKey(service), Is.True, $"a NetworkPolicy {service}");
+                var policy = policies[service];
+                Assert.That(Text(policy, "spec", "podSelector", "matchLabels", "app.kubernetes.io/name"), Is.EqualTo(service));
+                var sources = ((YamlSequenceNode)policy["spec"]["ingress"]).Cast<YamlMappingNode>()
+                    .SelectMany(rule => ((YamlSequenceNode)rule["from"]).Cast<YamlMappingNode>())
+                    .Select(from => Text(from, "podSelector", "matchLabels", "app.kubernetes.io/name"));
+                Assert.That(sources, Is.EqualTo(new[] { "gateway" }), $"{service} admits only the gateway");
+            }
+
+            var amqp = ((YamlSequenceNode)policies["rabbitmq"]["spec"]["ingress"]).Cast<YamlMappingNode>()
+                .Single(rule => rule.Children.ContainsKey("ports")
+                    && Text((YamlMappingNode)((YamlSequenceNode)rule["ports"])[0], "port") == "5672");
+            var from = (YamlMappingNode)((YamlSequenceNode)amqp["from"]).Single();
+            var admitted = ((YamlSequenceNode)from["podSelector"]["matchExpressions"][0]["values"]).Select(v => v.ToString());
+            Assert.That(admitted, Is.EquivalentTo(ServiceNames.Concat(ServiceNames.Select(s => $"migrate-{s}"))));
+        });
+    }
+
     private static bool IsSettingTheCodeReads(
         string name,
         string value,
@@ -599,6 +701,7 @@ public sealed partial class DeploymentSpecs
     ) =>
         (gateway ? GatewaySettings : ServiceSettings).Value.Contains(Regex.Replace(name, "__[0-9]+(?=__|$)", "__N"))
         || name == "ASPNETCORE_HTTP_PORTS"
+        || name == "OTEL_SERVICE_NAME" // read by the OpenTelemetry SDK that ServiceDefaults sets up
         || (
             gateway
             && ServiceDiscoveryVariable().Match(name) is { Success: true } match

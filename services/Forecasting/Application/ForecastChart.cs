@@ -7,7 +7,9 @@ public static class ForecastChart
 {
     public static byte[] Png(string fnsku, IReadOnlyList<(DateOnly Date, double Units)> actual, IReadOnlyList<ForecastPoint> forecast)
     {
+        ChartFont.Register();
         var plot = new ScottPlot.Plot();
+        plot.Font.Set(ChartFont.Family);
         var xs = forecast.Select(f => f.Date.ToDateTime(TimeOnly.MinValue).ToOADate()).ToArray();
         var band = plot.Add.FillY(xs, forecast.Select(f => f.P10).ToArray(), forecast.Select(f => f.P90).ToArray());
         band.LegendText = "P10-P90";
