@@ -3,7 +3,8 @@ namespace InventoryPlatform.Forecasting;
 /// <summary>
 /// Forecasting's settings (section <c>Forecasting</c>). RefreshMinutes: how often each seller's forecasts are remade;
 /// PollSeconds: how often the refresh job looks for sellers due; HistoryDays: the most history a model sees;
-/// UseGlobalModel and GlobalTrees: the global gradient-boosted candidate and its size (fewer trees refresh faster).
+/// UseGlobalModel and GlobalTrees: the global gradient-boosted candidate and the most trees it may have (the panel's size
+/// sets fewer for a small seller; fewer refresh faster).
 /// </summary>
 public sealed class ForecastingOptions
 {

@@ -7,7 +7,7 @@ namespace InventoryPlatform.Benchmarks;
 /// <summary>
 /// Forecast throughput of the service's own pipeline: 10,000 synthetic daily series of two years (weekly and yearly
 /// seasonality, trend, Poisson noise; a fifth of them slow intermittent movers), each forecast 13 weeks ahead with
-/// P10/P50/P90 after a 3-fold rolling-origin backtest of every candidate model. --series, --days and --global true
+/// P10/P50/P90 after a 3-fold rolling-origin backtest of every candidate model on those 91 horizons. --series, --days and --global true
 /// (adds the global gradient-boosted candidate) change the run.
 /// </summary>
 public sealed class SyntheticForecastBenchmark : IBenchmark

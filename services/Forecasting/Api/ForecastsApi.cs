@@ -27,8 +27,8 @@ public static class ForecastsApi
             .MapGet("/{fnsku}", GetForecast)
             .WithName("GetForecast")
             .WithSummary(
-                "An FNSKU's daily forecast for 13 weeks with P10/P50/P90, in total and per region, with the model chosen and every "
-                    + "candidate's backtest accuracy."
+                "An FNSKU's daily forecast for 13 weeks with P10/P50/P90, in total and per region, with the model chosen, every "
+                    + "candidate's backtest accuracy, and the guard: why a region's forecast was capped, if it was."
             );
         group
             .MapGet("/{fnsku}/chart.png", GetChart)
@@ -41,8 +41,8 @@ public static class ForecastsApi
             .WithTags("Forecasts")
             .WithName("ListForecastAccuracy")
             .WithSummary(
-                "Per FNSKU: MAPE, WAPE and bias of the forecasts of the last 28 days against the actual sales, measured at each refresh. "
-                    + "?fnsku filters."
+                "Per FNSKU: MAPE, WAPE and bias of the forecasts of the last 28 days against the actual sales, P10-P90 coverage and "
+                    + "pinball loss of their intervals, measured at each refresh. ?fnsku filters."
             );
         return group;
     }
@@ -93,7 +93,8 @@ public static class ForecastsApi
                 m.Region,
                 m.Model,
                 JsonSerializer.Deserialize<List<CandidateAccuracy>>(m.Candidates, JsonDefaults.Options) ?? [],
-                days.Where(d => d.Region == m.Region).Select(d => new ForecastPoint(d.Date, d.P10, d.P50, d.P90)).ToList()
+                days.Where(d => d.Region == m.Region).Select(d => new ForecastPoint(d.Date, d.P10, d.P50, d.P90)).ToList(),
+                m.Guard
             ))
             .ToList();
         return TypedResults.Ok(

@@ -89,6 +89,7 @@ public sealed class RefreshForecastsHandler(
                 .Select(p => new PromotionDays(p.StartsOn, p.EndsOn, (double)p.DiscountPercent, p.Featured))
                 .ToList();
             var covariates = CalendarFeatures.Daily(start, days + HorizonDays, holidayDates, promotionDays);
+            var promoted = covariates.Select(c => c[CalendarFeatures.PromotionColumn] > 0).ToArray();
             foreach (var region in sold.Select(s => s.Region).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             {
                 var units = new double[days];
@@ -97,17 +98,13 @@ public sealed class RefreshForecastsHandler(
                     units[sale.Date.DayNumber - start.DayNumber] += sale.Units;
                 }
 
-                panel.Add(
-                    (item.Fnsku, region, start, new DemandSeries($"{item.Fnsku}/{region}", units, covariates, [regions.IndexOf(region)]))
-                );
+                var series = new DemandSeries($"{item.Fnsku}/{region}", units, covariates, [regions.IndexOf(region)], promoted);
+                panel.Add((item.Fnsku, region, start, series));
             }
         }
 
-        var settings = new ForecastSettings(
-            HorizonDays,
-            UseGlobalModel: options.UseGlobalModel,
-            Global: new GlobalModelOptions(Trees: options.GlobalTrees, MaxTrainingRows: 60_000)
-        );
+        // Only what is asked is set; tree and leaf size, lags and windows follow the seller's panel (GlobalModelOptions.For).
+        var settings = new ForecastSettings(HorizonDays, UseGlobalModel: options.UseGlobalModel, MaxTrees: options.GlobalTrees);
         var results = DemandForecaster.Forecast(panel.Select(p => p.Series).ToList(), settings);
 
         foreach (var fnsku in panel.Select(p => p.Fnsku).Distinct(StringComparer.Ordinal))
@@ -128,21 +125,25 @@ public sealed class RefreshForecastsHandler(
             }
 
             await forecasts.KeepRegionsAsync(unit, sellerId, fnsku, mine.Select(m => m.Region).ToList());
-            var totalP50 = Enumerable.Range(0, HorizonDays).Select(d => mine.Sum(m => m.Forecast.P50[d])).ToList();
+            var total = Enumerable
+                .Range(0, HorizonDays)
+                .Select(d => new ForecastPoint(
+                    today.AddDays(d),
+                    mine.Sum(m => m.Forecast.P10[d]),
+                    mine.Sum(m => m.Forecast.P50[d]),
+                    mine.Sum(m => m.Forecast.P90[d])
+                ))
+                .ToList();
+            var totalP50 = total.Select(t => t.P50).ToList();
 
             // Accuracy first: the track still holds what was forecast for the days that just passed.
-            var (actual, forecast50) = await forecasts.TrackedAsync(unit, sellerId, fnsku, today.AddDays(-AccuracyWindowDays), today);
-            if (actual.Count > 0)
+            var tracked = await forecasts.TrackedAsync(unit, sellerId, fnsku, today.AddDays(-AccuracyWindowDays), today);
+            if (tracked.Count > 0)
             {
-                var accuracy = ForecastAccuracy.Of(actual, forecast50);
-                await forecasts.SaveAccuracyAsync(
-                    unit,
-                    sellerId,
-                    new AccuracyRecord(fnsku, accuracy.Mape, accuracy.Wape, accuracy.Bias, accuracy.Points, now.UtcDateTime)
-                );
+                await forecasts.SaveAccuracyAsync(unit, sellerId, Accuracy(fnsku, tracked, now.UtcDateTime));
             }
 
-            await forecasts.TrackAsync(unit, sellerId, fnsku, today, totalP50);
+            await forecasts.TrackAsync(unit, sellerId, fnsku, today, total);
             var model = string.Join("+", mine.Select(m => m.Forecast.Model).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
             await outbox.AddAsync(
                 unit,
@@ -174,5 +175,19 @@ public sealed class RefreshForecastsHandler(
             HorizonDays,
             now.UtcDateTime
         );
+    }
+
+    /// <summary>MAPE, WAPE and bias of the tracked P50; coverage and pinball loss over the days tracked with an interval.</summary>
+    private static AccuracyRecord Accuracy(string fnsku, IReadOnlyList<TrackedDay> tracked, DateTime now)
+    {
+        var point = ForecastAccuracy.Of(tracked.Select(t => t.Actual).ToList(), tracked.Select(t => t.P50).ToList());
+        var withInterval = tracked.Where(t => t.P10 is not null && t.P90 is not null).ToList();
+        var interval = IntervalAccuracy.Of(
+            withInterval.Select(t => t.Actual).ToList(),
+            withInterval.Select(t => t.P10!.Value).ToList(),
+            withInterval.Select(t => t.P50).ToList(),
+            withInterval.Select(t => t.P90!.Value).ToList()
+        );
+        return new AccuracyRecord(fnsku, point.Mape, point.Wape, point.Bias, point.Points, now, interval.Coverage, interval.Pinball);
     }
 }

@@ -13,22 +13,22 @@ public sealed class ForecastRepository(Database database)
     private readonly string _upsertModel = database.Dialect.Upsert(
         "forecasting.forecast_models",
         ["seller_id", "fnsku", "region"],
-        ["seller_id", "fnsku", "region", "model", "candidates", "made_at"],
-        ["model", "candidates", "made_at"]
+        ["seller_id", "fnsku", "region", "model", "candidates", "made_at", "guard"],
+        ["model", "candidates", "made_at", "guard"]
     );
 
     private readonly string _upsertTrack = database.Dialect.Upsert(
         "forecasting.forecast_track",
         ["seller_id", "fnsku", "forecast_date"],
-        ["seller_id", "fnsku", "forecast_date", "p50"],
-        ["p50"]
+        ["seller_id", "fnsku", "forecast_date", "p10", "p50", "p90"],
+        ["p10", "p50", "p90"]
     );
 
     private readonly string _upsertAccuracy = database.Dialect.Upsert(
         "forecasting.accuracy",
         ["seller_id", "fnsku"],
-        ["seller_id", "fnsku", "mape", "wape", "bias", "days", "measured_at"],
-        ["mape", "wape", "bias", "days", "measured_at"]
+        ["seller_id", "fnsku", "mape", "wape", "bias", "days", "measured_at", "coverage", "pinball"],
+        ["mape", "wape", "bias", "days", "measured_at", "coverage", "pinball"]
     );
 
     private readonly string _upsertRecommendation = database.Dialect.Upsert(
@@ -128,6 +128,7 @@ public sealed class ForecastRepository(Database database)
                 forecast.Model,
                 Candidates = candidatesJson,
                 MadeAt = now,
+                forecast.Guard,
             }
         );
     }
@@ -150,24 +151,27 @@ public sealed class ForecastRepository(Database database)
         }
     }
 
-    /// <summary>Upcoming days of the FNSKU-total P50: past days keep the value last forecast before they came.</summary>
-    public Task TrackAsync(UnitOfWork unit, string sellerId, string fnsku, DateOnly from, IReadOnlyList<double> totalP50) =>
+    /// <summary>Upcoming days of the FNSKU-total P10/P50/P90: past days keep the values last forecast before they came.</summary>
+    public Task TrackAsync(UnitOfWork unit, string sellerId, string fnsku, DateOnly from, IReadOnlyList<ForecastPoint> total) =>
         unit.ExecuteAsync(
             _upsertTrack,
-            totalP50.Select(
-                (p50, d) =>
+            total.Select(
+                (point, d) =>
                     new
                     {
                         SellerId = sellerId,
                         Fnsku = fnsku,
                         ForecastDate = from.AddDays(d).ToDateTime(TimeOnly.MinValue),
-                        P50 = p50,
+                        point.P10,
+                        point.P50,
+                        point.P90,
                     }
             )
         );
 
-    /// <summary>Forecast and actual units of the FNSKU for each tracked day in [from, before).</summary>
-    public async Task<(IReadOnlyList<double> Actual, IReadOnlyList<double> Forecast)> TrackedAsync(
+    /// <summary>Actual units and the forecast P10/P50/P90 of the FNSKU for each tracked day in [from, before) (P10/P90 are null on
+    /// days tracked before intervals were).</summary>
+    public async Task<IReadOnlyList<TrackedDay>> TrackedAsync(
         UnitOfWork unit,
         string sellerId,
         string fnsku,
@@ -177,7 +181,7 @@ public sealed class ForecastRepository(Database database)
     {
         var rows = (
             await unit.QueryAsync<TrackRow>(
-                "SELECT t.p50, COALESCE((SELECT SUM(s.units) FROM forecasting.daily_sales s "
+                "SELECT t.p10, t.p50, t.p90, COALESCE((SELECT SUM(s.units) FROM forecasting.daily_sales s "
                     + "WHERE s.seller_id = t.seller_id AND s.fnsku = t.fnsku AND s.sales_date = t.forecast_date), 0) AS actual "
                     + "FROM forecasting.forecast_track t WHERE t.seller_id = @SellerId AND t.fnsku = @Fnsku AND t.forecast_date >= @From "
                     + "AND t.forecast_date < @Before",
@@ -190,7 +194,7 @@ public sealed class ForecastRepository(Database database)
                 }
             )
         ).ToList();
-        return (rows.Select(r => (double)r.Actual).ToList(), rows.Select(r => r.P50).ToList());
+        return rows.Select(r => new TrackedDay(r.Actual, r.P10, r.P50, r.P90)).ToList();
     }
 
     public Task SaveAccuracyAsync(UnitOfWork unit, string sellerId, AccuracyRecord accuracy) =>
@@ -205,13 +209,16 @@ public sealed class ForecastRepository(Database database)
                 accuracy.Bias,
                 accuracy.Days,
                 accuracy.MeasuredAt,
+                accuracy.Coverage,
+                accuracy.Pinball,
             }
         );
 
     public async Task<IReadOnlyList<AccuracyRecord>> AccuracyAsync(string sellerId, string? fnsku, CancellationToken cancellationToken) =>
         (
             await database.QueryAsync<AccuracyRecord>(
-                "SELECT fnsku, mape, wape, bias, days, measured_at FROM forecasting.accuracy WHERE seller_id = @SellerId AND (@Fnsku IS "
+                "SELECT fnsku, mape, wape, bias, days, measured_at, coverage, pinball FROM forecasting.accuracy "
+                    + "WHERE seller_id = @SellerId AND (@Fnsku IS "
                     + "NULL OR fnsku = @Fnsku) ORDER BY fnsku",
                 new { SellerId = sellerId, Fnsku = fnsku },
                 cancellationToken
@@ -227,7 +234,8 @@ public sealed class ForecastRepository(Database database)
     public async Task<IReadOnlyList<RegionModel>> ModelsAsync(string sellerId, string fnsku, CancellationToken cancellationToken) =>
         (
             await database.QueryAsync<RegionModel>(
-                "SELECT region, model, candidates, made_at FROM forecasting.forecast_models WHERE seller_id = @SellerId AND fnsku = @Fnsku "
+                "SELECT region, model, candidates, made_at, guard FROM forecasting.forecast_models "
+                    + "WHERE seller_id = @SellerId AND fnsku = @Fnsku "
                     + "ORDER BY region",
                 new { SellerId = sellerId, Fnsku = fnsku },
                 cancellationToken
@@ -413,7 +421,9 @@ public sealed class ForecastRepository(Database database)
 
     private sealed class TrackRow
     {
+        public double? P10 { get; init; }
         public double P50 { get; init; }
+        public double? P90 { get; init; }
         public long Actual { get; init; }
     }
 

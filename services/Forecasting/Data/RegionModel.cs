@@ -1,3 +1,3 @@
 namespace InventoryPlatform.Forecasting.Data;
 
-public sealed record RegionModel(string Region, string Model, string Candidates, DateTime MadeAt);
+public sealed record RegionModel(string Region, string Model, string Candidates, DateTime MadeAt, string? Guard);

@@ -11,4 +11,7 @@ public enum BoostingObjective
     /// point that minimises MAPE, below the median, on a label in units (not logs).
     /// </summary>
     PercentageError,
+
+    /// <summary>Absolute error (LightGBM's <c>regression_l1</c>): the forecast aims at the median of the label.</summary>
+    AbsoluteError,
 }

@@ -5,6 +5,9 @@ public static class CalendarFeatures
 {
     public const int Count = 6;
 
+    /// <summary>The column of the promotion flag (1 on a day with a promotion).</summary>
+    public const int PromotionColumn = 3;
+
     /// <summary>Per day from <paramref name="start"/>: weekday, month, holiday flag, promotion flag, discount %, featured flag.</summary>
     public static double[][] Daily(DateOnly start, int days, IReadOnlySet<DateOnly> holidays, IReadOnlyList<PromotionDays> promotions)
     {

@@ -1,33 +1,45 @@
 namespace InventoryPlatform.Forecasting.Domain;
 
 /// <summary>
-/// Forecasts a panel of daily series. Each candidate (baselines, Holt-Winters, Croston/SBA/TSB, and the global
-/// gradient-boosted model) is scored by a rolling-origin backtest: for k = 1..folds, fit on the history up to
-/// k × backtest horizon before the end and forecast the following backtest horizon. The candidate with the lowest
-/// root mean squared error over all folds wins (ties go to the simpler model, listed first); its backtest errors give the
-/// prediction interval: P10/P90 = P50 plus the 10th/90th percentile of (actual − forecast), never below zero.
+/// Forecasts a panel of sales series at the horizons the settings ask for. Every candidate (baselines, Holt-Winters,
+/// Croston/SBA/TSB, and the global gradient-boosted model) is scored by a rolling-origin backtest on exactly those
+/// horizons: from origins one week apart, the earliest <see cref="ForecastSettings.BacktestPeriods"/> before the end, it
+/// forecasts the same periods ahead it will forecast for real (a history too short for the longest horizon scores those
+/// its actuals reach). The global model is trained once, on every target before
+/// the backtest periods, with the options the panel calls for (<see cref="GlobalModelOptions.For"/>); that very model is
+/// scored and, if chosen, publishes the forecast: nothing is retrained on other horizons.
+/// Backtest forecasts are capped by <see cref="ForecastGuard"/> as published ones are. A series with enough backtest
+/// points (<see cref="MinimumOwnPoints"/>) takes its own best candidate (absolute error for the median, squared error for
+/// the expected demand or a series selling in under half its periods, percentage error for MAPE; ties go to the simpler
+/// model, listed first); one with fewer takes the candidate that did best across the panel (each series' score relative
+/// to its mean forecast's, the median over the series).
+/// P10/P90 come from the chosen model's backtest errors: the series' own (P50 plus their 10th/90th percentiles) when it
+/// has enough, else the panel's ratios of actual to forecast for that model. Finally <see cref="ForecastGuard"/> caps
+/// what history cannot explain.
 /// </summary>
 public static class DemandForecaster
 {
+    public const int MinimumOwnPoints = 28;
     private const double P90Z = 1.2815515655446004;
-    private const int MinimumTrainingDays = 14;
+    private const int MinimumTrainingPeriods = ForecastSettings.MinimumTrainingPeriods;
     private const int MinimumResiduals = 10;
 
-    public static IReadOnlyList<IDemandModel> Candidates(int historyDays)
+    public static IReadOnlyList<IDemandModel> Candidates(int historyPeriods, ForecastSettings settings)
     {
+        var season = settings.SeasonLength;
         var models = new List<IDemandModel>
         {
             new NaiveModel(),
             new HistoricalMeanModel(),
-            new SeasonalNaiveModel(7),
-            new HoltWintersModel(7),
+            new SeasonalNaiveModel(season),
+            new HoltWintersModel(season),
             new CrostonModel(syntetosBoylan: false),
             new CrostonModel(syntetosBoylan: true),
             new TsbModel(),
         };
-        if (historyDays >= 2 * HoltWintersModel.YearLength)
+        if (settings.PeriodDays == 1 && historyPeriods >= 2 * HoltWintersModel.YearLength)
         {
-            models.Add(new HoltWintersModel(7, yearly: true));
+            models.Add(new HoltWintersModel(season, yearly: true));
         }
 
         return models;
@@ -40,147 +52,250 @@ public static class DemandForecaster
             return [];
         }
 
-        var folds = Folds(panel, settings);
-        var global = settings.UseGlobalModel ? GlobalBacktest(panel, folds, settings) : null;
-        var globalFinal = global is null ? null : GlobalFinal(panel, settings);
+        var global = settings.UseGlobalModel ? FitGlobal(panel, settings) : null;
+        var backtests = new SeriesBacktest[panel.Count];
+        Parallel.For(0, panel.Count, s => backtests[s] = Backtest(panel[s], s, global, settings));
 
+        var panelChoice = PanelChoice(backtests);
+        var ratios = PooledRatios(backtests);
         var results = new SeriesForecast[panel.Count];
-        Parallel.For(0, panel.Count, s =>
-        {
-            results[s] = ForecastOne(panel[s], s, folds, global, globalFinal, settings);
-        });
+        Parallel.For(0, panel.Count, s => results[s] = Publish(panel[s], s, backtests[s], panelChoice, ratios, global, settings));
         return results;
     }
 
-    /// <summary>Backtest origins as (days cut from the end, days scored), largest cut first.</summary>
-    private static List<(int Cut, int Days)> Folds(IReadOnlyList<DemandSeries> panel, ForecastSettings settings)
+    /// <summary>
+    /// The global model of the panel: trained once on every target before the backtest periods, with its forecasts from
+    /// each backtest origin and from the end of the history; null when the panel is too short to train it. For a MAPE
+    /// point forecast every forecast is multiplied by the factor that minimises the backtest's pooled MAPE.
+    /// </summary>
+    public static GlobalFit? FitGlobal(IReadOnlyList<DemandSeries> panel, ForecastSettings settings)
     {
-        var longest = panel.Max(p => p.Units.Length);
-        var days = Math.Min(
-            settings.BacktestHorizonDays,
-            Math.Max(1, (longest - MinimumTrainingDays) / Math.Max(1, settings.BacktestFolds))
-        );
-        var folds = new List<(int Cut, int Days)>();
-        for (var k = settings.BacktestFolds; k >= 1; k--)
+        var horizons = settings.ForecastHorizons;
+        var lengths = panel.Select(p => p.Units.Length).Order().ToArray();
+        // Shaped by the median series; every series' backtest periods held out, the longest series' included.
+        var options = GlobalModelOptions.For(panel.Count, lengths[lengths.Length / 2], settings) with
         {
-            if (longest - k * days >= MinimumTrainingDays)
-            {
-                folds.Add((k * days, days));
-            }
-        }
-
-        return folds;
-    }
-
-    /// <summary>The global model's backtest forecasts: [fold][series] (null where the series was too short).</summary>
-    private static double[]?[][]? GlobalBacktest(
-        IReadOnlyList<DemandSeries> panel,
-        List<(int Cut, int Days)> folds,
-        ForecastSettings settings
-    )
-    {
-        if (folds.Count == 0)
+            HoldoutRecentPeriods = settings.BacktestPeriods(lengths[^1]),
+        };
+        var series = panel.Select(p => new PanelSeries(p.Units, p.Covariates, p.Static)).ToList();
+        var model = GlobalBoostedModel.Train(series, horizons, options);
+        if (model is null)
         {
             return null;
         }
 
-        var result = new double[]?[folds.Count][];
-        for (var f = 0; f < folds.Count; f++)
+        var folds = new double[]?[settings.BacktestFolds][];
+        for (var k = 0; k < settings.BacktestFolds; k++)
         {
-            var (cut, days) = folds[f];
-            var usable = Enumerable.Range(0, panel.Count).Where(s => panel[s].Units.Length - cut >= MinimumTrainingDays).ToList();
-            var truncated = usable.Select(s => new PanelSeries(panel[s].Units[..^cut], panel[s].Covariates, panel[s].Static)).ToList();
-            var horizons = Enumerable.Range(1, days).ToArray();
-            var model = truncated.Count > 0 ? GlobalBoostedModel.Train(truncated, horizons, settings.GlobalOptions) : null;
-            if (model is null)
-            {
-                return null;
-            }
-
-            var predictions = model.Predict(truncated, horizons);
-            result[f] = new double[]?[panel.Count];
+            var usable = Enumerable.Range(0, panel.Count).Where(s => Origin(panel[s], k, settings) + 1 >= MinimumTrainingPeriods).ToList();
+            var truncated = usable
+                .Select(s => new PanelSeries(panel[s].Units[..(Origin(panel[s], k, settings) + 1)], panel[s].Covariates, panel[s].Static))
+                .ToList();
+            var predictions = truncated.Count > 0 ? model.Predict(truncated, horizons) : [];
+            folds[k] = new double[]?[panel.Count];
             for (var i = 0; i < usable.Count; i++)
             {
-                result[f][usable[i]] = predictions[i];
+                folds[k][usable[i]] = predictions[i];
             }
         }
 
-        return result;
+        var final = model.Predict(series, horizons);
+        var factor = 1.0;
+        if (settings.Point == PointForecast.PercentageError)
+        {
+            var actual = new List<double>();
+            var forecast = new List<double>();
+            for (var k = 0; k < folds.Length; k++)
+            {
+                for (var s = 0; s < panel.Count; s++)
+                {
+                    if (folds[k][s] is { } predicted)
+                    {
+                        var origin = Origin(panel[s], k, settings);
+                        for (var j = 0; j < horizons.Length && origin + horizons[j] < panel[s].Units.Length; j++)
+                        {
+                            actual.Add(panel[s].Units[origin + horizons[j]]);
+                            forecast.Add(Math.Max(0, predicted[j]));
+                        }
+                    }
+                }
+            }
+
+            factor = GlobalBoostedModel.PercentageErrorScale(actual, forecast);
+        }
+
+        double[] Scaled(double[] values) => values.Select(v => factor * v).ToArray();
+        return new GlobalFit(
+            model,
+            options,
+            folds.Select(f => f.Select(p => p is null ? null : Scaled(p)).ToArray()).ToArray(),
+            final.Select(Scaled).ToArray(),
+            factor
+        );
     }
 
-    private static double[][]? GlobalFinal(IReadOnlyList<DemandSeries> panel, ForecastSettings settings)
-    {
-        var series = panel.Select(p => new PanelSeries(p.Units, p.Covariates, p.Static)).ToList();
-        var horizons = Enumerable.Range(1, settings.HorizonDays).ToArray();
-        return GlobalBoostedModel.Train(series, horizons, settings.GlobalOptions)?.Predict(series, horizons);
-    }
+    /// <summary>The index of the last period a backtest origin k (0 = the latest) sees: one week earlier per fold, and
+    /// far enough from the end that every forecast horizon has an actual when the history allows.</summary>
+    private static int Origin(DemandSeries series, int k, ForecastSettings settings) =>
+        series.Units.Length - 1 - settings.BacktestReach(series.Units.Length) - k * settings.BacktestStep;
 
-    private static SeriesForecast ForecastOne(
-        DemandSeries series,
-        int index,
-        List<(int Cut, int Days)> folds,
-        double[]?[][]? global,
-        double[][]? globalFinal,
-        ForecastSettings settings
-    )
+    private static SeriesBacktest Backtest(DemandSeries series, int index, GlobalFit? global, ForecastSettings settings)
     {
         var units = series.Units;
-        var candidates = Candidates(units.Length);
-        var scored = new List<(string Model, ForecastAccuracy Accuracy, List<double> Residuals)>();
+        var horizons = settings.ForecastHorizons;
+        var candidates = Candidates(units.Length, settings);
         var names = candidates.Select(c => c.Name).ToList();
-        if (global is not null && globalFinal is not null)
+        if (global is not null)
         {
             names.Add(GlobalBoostedModel.Name);
         }
 
+        var scored = new List<ScoredCandidate>();
         foreach (var name in names)
         {
             var actual = new List<double>();
             var forecast = new List<double>();
-            for (var f = 0; f < folds.Count; f++)
+            for (var k = 0; k < settings.BacktestFolds; k++)
             {
-                var (cut, days) = folds[f];
-                var trainingDays = units.Length - cut;
-                if (trainingDays < MinimumTrainingDays)
+                var origin = Origin(series, k, settings);
+                if (origin + 1 < MinimumTrainingPeriods)
                 {
                     continue;
                 }
 
                 var predicted =
                     name == GlobalBoostedModel.Name
-                        ? global![f][index]
-                        : candidates.First(c => c.Name == name).Forecast(units.AsSpan(0, trainingDays), days);
+                        ? global!.Folds[k][index]
+                        : AtHorizons(candidates.First(c => c.Name == name).Forecast(units.AsSpan(0, origin + 1), horizons.Max()), horizons);
                 if (predicted is null)
                 {
                     continue;
                 }
 
-                for (var d = 0; d < days; d++)
+                // Scored as it would be published: capped by the guard on the history the origin sees.
+                var promoted = Promoted(series, origin, horizons);
+                predicted = ForecastGuard.Cap(units.AsSpan(0, origin + 1), predicted, predicted, predicted, promoted).P50;
+
+                for (var j = 0; j < horizons.Length && origin + horizons[j] < units.Length; j++)
                 {
-                    actual.Add(units[trainingDays + d]);
-                    forecast.Add(Math.Max(0, predicted[d]));
+                    actual.Add(units[origin + horizons[j]]);
+                    forecast.Add(Math.Max(0, predicted[j]));
                 }
             }
 
             if (actual.Count > 0)
             {
-                scored.Add((name, ForecastAccuracy.Of(actual, forecast), actual.Select((a, i) => a - forecast[i]).ToList()));
+                scored.Add(new ScoredCandidate(name, ForecastAccuracy.Of(actual, forecast), actual, forecast));
             }
         }
 
-        // Lowest squared error wins: absolute-error measures (WAPE, MAE) reward forecasting zero for slow movers,
-        // which would never restock them; squared error is minimised by the mean rate.
-        var best = scored.OrderBy(c => Math.Round(c.Accuracy.Rmse, 9)).FirstOrDefault();
-        var chosen = best.Model ?? new HistoricalMeanModel().Name;
+        // MAPE only where the series sold in some scored period; absolute error only where it sold in at least half its
+        // periods (else the median is zero and absolute error rewards forecasting nothing); else squared error.
+        var percentage = settings.Point == PointForecast.PercentageError && scored.All(c => c.Accuracy.Mape is not null);
+        var absolute = settings.Point == PointForecast.Median && 2 * units.Count(u => u > 0) >= units.Length;
+        return new SeriesBacktest(scored, percentage, absolute);
+    }
+
+    /// <summary>Whether each forecast horizon from an origin falls on a promoted period; null when the series marks none.</summary>
+    private static List<bool>? Promoted(DemandSeries series, int origin, int[] horizons) =>
+        series.Promoted is null ? null : horizons.Select(h => origin + h < series.Promoted.Length && series.Promoted[origin + h]).ToList();
+
+    private static double[] AtHorizons(double[] forecast, int[] horizons) => horizons.Select(h => forecast[h - 1]).ToArray();
+
+    /// <summary>
+    /// The candidate with the lowest median, over the series that scored it (at least half the series with a backtest),
+    /// of its score relative to the mean forecast's on the same series; null without backtests. The median, not the
+    /// average: a few series where a candidate blows up must not hand every other series to a worse model.
+    /// </summary>
+    private static string? PanelChoice(IReadOnlyList<SeriesBacktest> backtests)
+    {
+        var relative = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        var names = new List<string>();
+        var series = 0;
+        foreach (var backtest in backtests)
+        {
+            var mean = backtest.Scored.FirstOrDefault(c => c.Model == "Mean");
+            if (mean is null || backtest.Score(mean) <= 0)
+            {
+                continue;
+            }
+
+            series++;
+            foreach (var candidate in backtest.Scored)
+            {
+                if (!relative.TryGetValue(candidate.Model, out var list))
+                {
+                    relative[candidate.Model] = list = [];
+                    names.Add(candidate.Model);
+                }
+
+                list.Add(backtest.Score(candidate) / backtest.Score(mean));
+            }
+        }
+
+        return names
+            .Where(n => 2 * relative[n].Count >= series)
+            .Select(n => (Name: n, Score: Quantile(relative[n].Order().ToArray(), 0.5)))
+            .OrderBy(c => Math.Round(c.Score, 9))
+            .Select(c => c.Name)
+            .FirstOrDefault();
+    }
+
+    /// <summary>Per model, the sorted ratios actual / forecast of every backtest point with a positive forecast, over the panel.</summary>
+    private static Dictionary<string, double[]> PooledRatios(IReadOnlyList<SeriesBacktest> backtests) =>
+        backtests
+            .SelectMany(b => b.Scored)
+            .GroupBy(c => c.Model, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => g.SelectMany(c => c.Actual.Select((a, i) => (Actual: a, Forecast: c.Forecast[i])))
+                    .Where(p => p.Forecast > 0)
+                    .Select(p => p.Actual / p.Forecast)
+                    .Order()
+                    .ToArray(),
+                StringComparer.Ordinal
+            );
+
+    private static SeriesForecast Publish(
+        DemandSeries series,
+        int index,
+        SeriesBacktest backtest,
+        string? panelChoice,
+        Dictionary<string, double[]> ratios,
+        GlobalFit? global,
+        ForecastSettings settings
+    )
+    {
+        var units = series.Units;
+        var horizons = settings.ForecastHorizons;
+        var own = backtest.Scored.Count > 0 && backtest.Scored.Min(c => c.Actual.Count) >= MinimumOwnPoints
+            ? backtest.Scored.OrderBy(c => Math.Round(backtest.Score(c), 9)).First().Model
+            : null;
+        var chosen = own ?? panelChoice ?? new HistoricalMeanModel().Name;
+        if (chosen == GlobalBoostedModel.Name && global is null)
+        {
+            chosen = new HistoricalMeanModel().Name;
+        }
+
+        var candidates = Candidates(units.Length, settings);
         var p50 =
             chosen == GlobalBoostedModel.Name
-                ? globalFinal![index]
-                : (candidates.FirstOrDefault(c => c.Name == chosen) ?? new HistoricalMeanModel()).Forecast(units, settings.HorizonDays);
+                ? global!.Final[index]
+                : AtHorizons(
+                    (candidates.FirstOrDefault(c => c.Name == chosen) ?? new HistoricalMeanModel()).Forecast(units, horizons.Max()),
+                    horizons
+                );
         p50 = p50.Select(v => Math.Max(0, v)).ToArray();
 
-        var (p10, p90) = Interval(p50, best.Residuals);
-        var accuracy = scored
-            .Select(c => new CandidateAccuracy(
+        var mine = backtest.Scored.FirstOrDefault(c => c.Model == chosen);
+        var (p10, p90) = mine is not null && mine.Actual.Count >= MinimumResiduals
+            ? Interval(p50, mine.Actual.Select((a, i) => a - mine.Forecast[i]).ToList())
+            : RatioInterval(p50, ratios.GetValueOrDefault(chosen));
+
+        var promoted = Promoted(series, units.Length - 1, horizons);
+        var (low, mid, high, guard) = ForecastGuard.Cap(units, p10, p50, p90, promoted);
+        var accuracy = backtest
+            .Scored.Select(c => new CandidateAccuracy(
                 c.Model,
                 c.Accuracy.Wape,
                 c.Accuracy.Mape,
@@ -190,7 +305,7 @@ public static class DemandForecaster
                 c.Accuracy.Points
             ))
             .ToList();
-        return new SeriesForecast(series.Key, chosen, p10, p50, p90, accuracy);
+        return new SeriesForecast(series.Key, chosen, low, mid, high, accuracy, guard);
     }
 
     /// <summary>P10/P90 from the backtest residual quantiles; with too few residuals, a Poisson-like band of ±1.28√P50.</summary>
@@ -207,6 +322,20 @@ public static class DemandForecaster
         return (p50.Select(v => Math.Max(0, v - P90Z * Math.Sqrt(v))).ToArray(), p50.Select(v => v + P90Z * Math.Sqrt(v)).ToArray());
     }
 
+    /// <summary>P10/P90 as P50 times the 10th/90th percentiles of the pooled ratios actual / forecast; the Poisson-like band
+    /// without enough of them.</summary>
+    public static (double[] P10, double[] P90) RatioInterval(double[] p50, double[]? sortedRatios)
+    {
+        if (sortedRatios is not { Length: >= MinimumResiduals })
+        {
+            return Interval(p50, null);
+        }
+
+        var low = Math.Min(1, Quantile(sortedRatios, 0.1));
+        var high = Math.Max(1, Quantile(sortedRatios, 0.9));
+        return (p50.Select(v => v * low).ToArray(), p50.Select(v => v * high).ToArray());
+    }
+
     /// <summary>Linear-interpolated quantile of sorted values.</summary>
     public static double Quantile(double[] sorted, double q)
     {
@@ -214,5 +343,15 @@ public static class DemandForecaster
         var below = (int)Math.Floor(position);
         var above = Math.Min(below + 1, sorted.Length - 1);
         return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+    }
+
+    private sealed record ScoredCandidate(string Model, ForecastAccuracy Accuracy, List<double> Actual, List<double> Forecast);
+
+    private sealed record SeriesBacktest(List<ScoredCandidate> Scored, bool Percentage, bool Absolute)
+    {
+        public double Score(ScoredCandidate candidate) =>
+            Percentage ? candidate.Accuracy.Mape!.Value
+            : Absolute ? candidate.Accuracy.Mae
+            : candidate.Accuracy.Rmse;
     }
 }

@@ -19,9 +19,11 @@ public sealed class GlobalBoostedModel
         GlobalModelOptions options,
         int featureCount,
         double? holdoutVariance,
-        double? holdoutScale
+        double? holdoutScale,
+        IReadOnlyList<int> horizons
     )
     {
+        Horizons = horizons.Order().ToArray();
         HoldoutResidualVariance = holdoutVariance;
         HoldoutPercentageErrorScale = holdoutScale;
         _booster = booster;
@@ -30,6 +32,12 @@ public sealed class GlobalBoostedModel
     }
 
     public const string Name = "GlobalGradientBoosted";
+
+    /// <summary>The fewest training examples the model is trained on; with fewer, <see cref="Train"/> gives none.</summary>
+    public const int MinimumExamples = 50;
+
+    /// <summary>The horizons the model was trained on, ascending: the only ones it forecasts.</summary>
+    public IReadOnlyList<int> Horizons { get; }
 
     /// <summary>
     /// Mean squared error (in label units) on the examples held out of training (<see cref="GlobalModelOptions.HoldoutFraction"/>);
@@ -104,7 +112,7 @@ public sealed class GlobalBoostedModel
             }
         }
 
-        if (candidates.Count < 50)
+        if (candidates.Count < MinimumExamples)
         {
             return null;
         }
@@ -124,6 +132,11 @@ public sealed class GlobalBoostedModel
                 || (options.HoldoutFraction > 0 && split.NextDouble() < options.HoldoutFraction)
             )
             .ToArray();
+        if (held.Count(h => !h) < MinimumExamples)
+        {
+            return null; // everything recent enough to learn from is held out for the backtest
+        }
+
         var featureCount = FeatureCount(panel[0], options);
         var (features, labels) = Examples(panel, candidates.Where((_, i) => !held[i]).ToList(), options, featureCount);
         var (heldFeatures, heldLabels) = Examples(panel, candidates.Where((_, i) => held[i]).ToList(), options, featureCount);
@@ -148,12 +161,17 @@ public sealed class GlobalBoostedModel
             scale = PercentageErrorScale(heldLabels.Select(y => (double)y).ToArray(), scores);
         }
 
-        return new GlobalBoostedModel(booster, options, featureCount, variance, scale);
+        return new GlobalBoostedModel(booster, options, featureCount, variance, scale, horizons);
     }
 
     /// <summary>For each series, the forecast of each horizon from the end of its history.</summary>
     public double[][] Predict(IReadOnlyList<PanelSeries> panel, IReadOnlyList<int> horizons)
     {
+        if (horizons.Except(Horizons).FirstOrDefault() is var untrained and > 0)
+        {
+            throw new ArgumentException($"The model was not trained to forecast {untrained} periods ahead.", nameof(horizons));
+        }
+
         var features = new float[panel.Count * horizons.Count * _featureCount];
         var scales = new double[panel.Count * horizons.Count];
         Parallel.For(0, panel.Count, s =>
@@ -210,7 +228,12 @@ public sealed class GlobalBoostedModel
     {
         var parameters = new Dictionary<string, string>
         {
-            ["objective"] = options.Objective == BoostingObjective.PercentageError ? "mape" : "regression",
+            ["objective"] = options.Objective switch
+            {
+                BoostingObjective.PercentageError => "mape",
+                BoostingObjective.AbsoluteError => "regression_l1",
+                _ => "regression",
+            },
             ["num_leaves"] = Invariant(options.Leaves),
             ["learning_rate"] = Invariant(options.LearningRate),
             ["min_data_in_leaf"] = Invariant(options.MinimumExamplesPerLeaf),

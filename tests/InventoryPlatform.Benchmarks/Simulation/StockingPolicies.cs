@@ -11,12 +11,7 @@ namespace InventoryPlatform.Benchmarks.Simulation;
 public sealed class PlatformPolicy : IStockingPolicy
 {
     private static readonly ReplenishmentSettings Settings = new(YearSimulation.LeadTimeDays, 7, 0, 10, 0.98);
-    private static readonly ForecastSettings Forecasting = new(
-        HorizonDays: 42,
-        BacktestHorizonDays: 14,
-        BacktestFolds: 2,
-        UseGlobalModel: false
-    );
+    private static readonly ForecastSettings Forecasting = new(HorizonDays: 42, BacktestFolds: 2, UseGlobalModel: false);
 
     public string Name => "platform";
 

@@ -115,6 +115,7 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
             Has.All.GreaterThanOrEqualTo(7),
             "every candidate's backtest accuracy is kept"
         );
+        Assert.That(regions.Select(r => r.Guard), Has.All.Null, "steady sales: nothing beyond history to cap");
 
         var chart = await client.GetAsync($"/api/forecasting/v1/forecasts/{fnsku}/chart.png");
         Assert.That(chart.Content.Headers.ContentType?.MediaType, Is.EqualTo("image/png"));
@@ -158,6 +159,9 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
         Assert.That(accuracy.Wape, Is.EqualTo(0.5).Within(0.1));
         Assert.That(accuracy.Mape, Is.EqualTo(0.5).Within(0.1));
         Assert.That(accuracy.Bias, Is.EqualTo(-0.5).Within(0.1), "under-forecast: negative bias");
+        // Every actual (20) above the interval around 10: none covered; pinball (0.1 + 0.5 + 0.9) / 3 × 10 = 5 units a day.
+        Assert.That(accuracy.Coverage, Is.EqualTo(0));
+        Assert.That(accuracy.Pinball, Is.EqualTo(5).Within(0.75));
     }
 
     [Test]

@@ -61,10 +61,7 @@ public sealed class ModelSelectionSpecs
     public void The_global_model_learns_a_promotion_lift_across_series()
     {
         // 12 series whose sales double on promotion days; promotions on fixed days of each 10-day block.
-        var settings = new ForecastSettings(
-            HorizonDays: 14,
-            Global: new GlobalModelOptions(Trees: 60, MinimumExamplesPerLeaf: 5, OriginStep: 3, Threads: 1)
-        );
+        var settings = new ForecastSettings(HorizonDays: 14);
         var panel = new List<DemandSeries>();
         for (var s = 0; s < 12; s++)
         {
@@ -85,5 +82,92 @@ public sealed class ModelSelectionSpecs
         // Day 196 + 1 = block 19, offset 7: a promotion day (20 units); day 196 + 3 is a normal day (10).
         Assert.That(first.P50[1], Is.EqualTo(20).Within(3));
         Assert.That(first.P50[3], Is.EqualTo(10).Within(2));
+    }
+
+    [Test]
+    public void The_published_global_model_is_the_one_scored_on_the_forecast_horizons()
+    {
+        var settings = new ForecastSettings(HorizonDays: 14);
+        var panel = PromotedPanel();
+
+        var fit = DemandForecaster.FitGlobal(panel, settings)!;
+        var forecasts = DemandForecaster.Forecast(panel, settings);
+
+        var first = forecasts[0];
+        var global = first.Candidates.Single(c => c.Model == GlobalBoostedModel.Name);
+        Assert.That(first.Model, Is.EqualTo(GlobalBoostedModel.Name));
+        Assert.That(first.Model, Is.EqualTo(first.Candidates.MinBy(c => c.Rmse)!.Model), "the lowest backtest error wins");
+        Assert.That(global.Points, Is.EqualTo(3 * 14), "3 backtest origins, each scored on the 14 forecast horizons");
+        Assert.That(fit.Model.Horizons, Is.EqualTo(Enumerable.Range(1, 14)), "trained on exactly the horizons forecast");
+        Assert.That(first.P50, Is.EqualTo(fit.Final[0]), "the scored model publishes: nothing retrained");
+        var series = panel.Select(p => new PanelSeries(p.Units, p.Covariates, p.Static)).ToList();
+        Assert.That(() => fit.Model.Predict(series, [15]), Throws.ArgumentException, "it forecasts no horizon it was not scored on");
+    }
+
+    [Test]
+    public void A_series_with_few_backtest_points_takes_the_model_that_did_best_across_the_panel()
+    {
+        // Forecast 2 and 4 periods ahead: 3 origins x 2 horizons = 6 points per series, too few for a series' own choice.
+        var settings = new ForecastSettings(HorizonDays: 4, Horizons: [2, 4]);
+        var panel = PromotedPanel();
+
+        var forecasts = DemandForecaster.Forecast(panel, settings);
+
+        Assert.That(forecasts.Select(f => f.Model).Distinct(), Is.EqualTo(new[] { GlobalBoostedModel.Name }));
+        Assert.That(forecasts[0].P50, Has.Length.EqualTo(2));
+        Assert.That(forecasts[0].Candidates.Single(c => c.Model == "Naive").Points, Is.EqualTo(6));
+        // Period 197 (2 ahead) is day 7 of block 19, a promotion day with double sales; period 199 (4 ahead) a normal day.
+        Assert.That(forecasts[0].P50[0], Is.EqualTo(20).Within(3));
+        Assert.That(forecasts[0].P50[1], Is.EqualTo(10).Within(2));
+    }
+
+    [Test]
+    public void A_history_too_short_for_the_longest_horizon_is_scored_on_the_horizons_its_actuals_reach()
+    {
+        // 70 days, 91 forecast: the latest origin keeps 70 − 14 − 2 × 7 = 42 days ahead, so the origins after days 28, 21
+        // and 14 score horizons 1-42, 1-49 and 1-56.
+        var settings = new ForecastSettings(HorizonDays: 91, UseGlobalModel: false);
+        var units = Enumerable.Range(0, 70).Select(t => 10.0 + t % 7).ToArray();
+
+        var forecast = DemandForecaster.Forecast([Series("young", units, settings)], settings).Single();
+
+        Assert.That(settings.BacktestReach(70), Is.EqualTo(42));
+        Assert.That(forecast.Candidates.Select(c => c.Points).Distinct(), Is.EqualTo(new[] { 42 + 49 + 56 }));
+        Assert.That(forecast.P50, Has.Length.EqualTo(91));
+        Assert.That(forecast.Model, Is.AnyOf("SeasonalNaive", "HoltWinters"), "enough points for the series' own choice");
+    }
+
+    [Test]
+    public void A_young_panel_is_forecast_without_the_global_model_when_its_backtest_leaves_nothing_to_train_on()
+    {
+        // Two regions of 70 days, 91 forecast: the backtest holds out the last 56 days, and no origin before them has the
+        // 28 days of warm-up the global model needs.
+        var settings = new ForecastSettings(HorizonDays: 91);
+        var panel = new[] { 12.0, 4.0 }.Select((level, i) => Series($"r{i}", Enumerable.Repeat(level, 70).ToArray(), settings)).ToList();
+
+        var forecasts = DemandForecaster.Forecast(panel, settings);
+
+        Assert.That(DemandForecaster.FitGlobal(panel, settings), Is.Null);
+        Assert.That(forecasts.SelectMany(f => f.Candidates).Select(c => c.Model), Does.Not.Contain(GlobalBoostedModel.Name));
+        Assert.That(forecasts.Select(f => f.P50[90]), Is.EqualTo(new[] { 12.0, 4.0 }).Within(1e-9));
+    }
+
+    /// <summary>12 series whose sales double on promotion days; promotions on days 7 and 8 of each 10-day block.</summary>
+    private static List<DemandSeries> PromotedPanel()
+    {
+        var panel = new List<DemandSeries>();
+        for (var s = 0; s < 12; s++)
+        {
+            var level = 10 + 3 * s;
+            var promotions = Enumerable
+                .Range(0, 30)
+                .Select(b => new PromotionDays(Start.AddDays(b * 10 + 7), Start.AddDays(b * 10 + 8), 20, false))
+                .ToList();
+            var covariates = CalendarFeatures.Daily(Start, 196 + 14, new HashSet<DateOnly>(), promotions);
+            var units = Enumerable.Range(0, 196).Select(t => level * (covariates[t][3] == 1 ? 2.0 : 1.0)).ToArray();
+            panel.Add(new DemandSeries($"s{s}", units, covariates, [s]));
+        }
+
+        return panel;
     }
 }
