@@ -29,8 +29,10 @@ public static class DemandForecaster
         var season = settings.SeasonLength;
         var models = new List<IDemandModel>
         {
-            new NaiveModel(),
+            // The mean first: on a tie (a steady seller, perfect backtests) it wins, not naive, which would publish
+            // whatever the last day sold (nothing, for a seller whose last two days had no sales).
             new HistoricalMeanModel(),
+            new NaiveModel(),
             new SeasonalNaiveModel(season),
             new HoltWintersModel(season),
             new CrostonModel(syntetosBoylan: false),
