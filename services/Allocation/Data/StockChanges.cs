@@ -56,9 +56,10 @@ public sealed class StockChanges(Database database)
         CancellationToken cancellationToken
     )
     {
-        var stamp = database.Provider == DatabaseProvider.Postgres
-            ? (Column: "change_seq::text::bigint", Bound: (Func<string, string>)(p => $"CAST(CAST({p} AS text) AS xid8)"))
-            : (Column: "CAST(change_seq AS bigint)", Bound: p => $"CAST({p} AS binary(8))");
+        var stamp =
+            database.Provider == DatabaseProvider.Postgres
+                ? (Column: "change_seq::text::bigint", Bound: (Func<string, string>)(p => $"CAST(CAST({p} AS text) AS xid8)"))
+                : (Column: "CAST(change_seq AS bigint)", Bound: p => $"CAST({p} AS binary(8))");
         var sql = database.Dialect.SelectTop(
             "allocation.stock_balances",
             $"{Columns}, {stamp.Column} AS change_seq",
@@ -79,30 +80,12 @@ public sealed class StockChanges(Database database)
             },
             cancellationToken
         );
-        return rows.Select(r => new StockChangeRow(
-                new StockRow(
-                    r.Fnsku,
-                    r.FulfillmentCenter,
-                    new StockBalance(r.OnHand, r.Reserved, r.Inbound, r.InTransit, r.Unfulfillable, r.Version, r.PendingRemoval),
-                    r.UpdatedAt
-                ),
-                r.ChangeSeq
-            ))
+        return rows.Select(r => new StockChangeRow(new StockRow(r.Fnsku, r.FulfillmentCenter, r.ToBalance(), r.UpdatedAt), r.ChangeSeq))
             .ToList();
     }
 
-    private sealed class Row
+    private sealed class Row : BalanceRow
     {
-        public string Fnsku { get; init; } = "";
-        public string FulfillmentCenter { get; init; } = "";
-        public int OnHand { get; init; }
-        public int Reserved { get; init; }
-        public int Inbound { get; init; }
-        public int InTransit { get; init; }
-        public int Unfulfillable { get; init; }
-        public long Version { get; init; }
-        public int PendingRemoval { get; init; }
-        public DateTime UpdatedAt { get; init; }
         public long ChangeSeq { get; init; }
     }
 }

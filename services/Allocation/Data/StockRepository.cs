@@ -252,22 +252,6 @@ public sealed class StockRepository(Database database)
             .ToList();
     }
 
-    private sealed class BalanceRow
-    {
-        public string Fnsku { get; init; } = "";
-        public string FulfillmentCenter { get; init; } = "";
-        public int OnHand { get; init; }
-        public int Reserved { get; init; }
-        public int Inbound { get; init; }
-        public int InTransit { get; init; }
-        public int Unfulfillable { get; init; }
-        public long Version { get; init; }
-        public int PendingRemoval { get; init; }
-        public DateTime UpdatedAt { get; init; }
-
-        public StockBalance ToBalance() => new(OnHand, Reserved, Inbound, InTransit, Unfulfillable, Version, PendingRemoval);
-    }
-
     private sealed class MovementRow
     {
         public string FulfillmentCenter { get; init; } = "";
