@@ -38,22 +38,24 @@ for entry in "${PLATFORM_IMAGES[@]}"; do
     esac
   done
   if [[ $name == forecasting ]]; then
-    # lib_lightgbm.so links libgomp.so.1 (OpenMP), which must come from the base image; NativeLibraryCheck stops the
-    # service at start without it. The chiselled .NET images carry only libc, libgcc, libstdc++, libssl, zlib (and ICU and
-    # tzdata in -extra): none has libgomp1, and mcr.microsoft.com is unreachable here to prove a tag that does.
-    needed=$(readelf -d "$out/$name/lib_lightgbm.so" 2> /dev/null | sed -n 's/.*NEEDED.*\[\(.*\)\]/\1/p' | tr '\n' ' ')
-    echo "    lib_lightgbm.so needs: ${needed:-unknown (no readelf)}"
-    find "$out/$name" -name 'libgomp.so.1' | grep -q . \
-      || echo "    WARN forecasting: libgomp.so.1 is neither published nor in a chiselled base image; LightGBM will not load in it"
+    # lib_lightgbm.so links libgomp.so.1 (OpenMP), which no chiselled base image has: the publish ships it beside
+    # lib_lightgbm.so and the image sets LD_LIBRARY_PATH=/app. Resolve the links as the image's loader would: with only the
+    # publish directory on the path, libgomp.so.1 must come from it.
+    [[ -f $out/$name/lib_lightgbm.so ]] || fail "$name" "lib_lightgbm.so is not beside the assembly"
+    resolved=$(LD_LIBRARY_PATH="$out/$name" ldd "$out/$name/lib_lightgbm.so" 2>&1 | awk '$1 == "libgomp.so.1" {print $3}')
+    echo "    lib_lightgbm.so loads libgomp.so.1 from: ${resolved:-nowhere}"
+    [[ $resolved == "$out/$name/libgomp.so.1" ]] || fail "$name" "lib_lightgbm.so does not resolve libgomp.so.1 from the publish output"
+    ldd "$out/$name/libgomp.so.1" | grep -q 'not found' && fail "$name" "libgomp.so.1 has unresolved dependencies"
   fi
 
-  settings=$(dotnet msbuild "$project" -p:Configuration=Release -getProperty:ContainerRepository -getProperty:ContainerBaseImage \
+  settings=$(dotnet msbuild "$project" -p:Configuration=Release -p:RuntimeIdentifier=linux-x64 -getProperty:ContainerRepository -getProperty:ContainerBaseImage \
     -getProperty:ContainerUser -getProperty:ContainerHttpPort -getItem:ContainerPort -getItem:ContainerEnvironmentVariable)
   repository=$(jq -r '.Properties.ContainerRepository' <<< "$settings")
   base=$(jq -r '.Properties.ContainerBaseImage' <<< "$settings")
   user=$(jq -r '.Properties.ContainerUser' <<< "$settings")
   ports=$(jq -r '[.Items.ContainerPort[].Identity] | join(",")' <<< "$settings")
   http_ports=$(jq -r '.Items.ContainerEnvironmentVariable[] | select(.Identity == "ASPNETCORE_HTTP_PORTS") | .Value' <<< "$settings")
+  library_path=$(jq -r '.Items.ContainerEnvironmentVariable[] | select(.Identity == "LD_LIBRARY_PATH") | .Value' <<< "$settings")
 
   [[ $repository == "inventoryplatform/$name" ]] || fail "$name" "ContainerRepository is '$repository'"
   [[ $base == mcr.microsoft.com/dotnet/aspnet:10.0-*chiseled* ]] || fail "$name" "base image '$base' is not a chiselled .NET 10 image"
@@ -62,6 +64,7 @@ for entry in "${PLATFORM_IMAGES[@]}"; do
   [[ $http_ports == 8080 ]] || fail "$name" "ASPNETCORE_HTTP_PORTS is '$http_ports', not 8080"
   grep -rqs "image: inventoryplatform/$name\$" deploy/k8s/base || fail "$name" "no Kubernetes workload uses inventoryplatform/$name"
   grep -qs "inventoryplatform/$name:" deploy/compose/docker-compose.yml || fail "$name" "the compose file does not use inventoryplatform/$name"
+  if [[ $name == forecasting && $library_path != /app ]]; then fail "$name" "the image does not set LD_LIBRARY_PATH=/app"; fi
   echo "    $repository, $base, user $user, port $ports"
 done
 

@@ -309,7 +309,8 @@ public sealed partial class DeploymentSpecs
                 foreach (var (kind, workload) in new[] { ("Deployment", name), ("Job", $"migrate-{name}") })
                 {
                     var container = Containers(Single(objects, kind, workload)).Single();
-                    var takesPrivateKeys = container.Children.TryGetValue("envFrom", out var from)
+                    var takesPrivateKeys =
+                        container.Children.TryGetValue("envFrom", out var from)
                         && ((YamlSequenceNode)from)
                             .Cast<YamlMappingNode>()
                             .Any(f => Text(f, "secretRef", "name")?.StartsWith(IdentityKeysSecret, StringComparison.Ordinal) == true);
@@ -375,8 +376,9 @@ public sealed partial class DeploymentSpecs
             SecretValue(keys, $"{SigningKeysPrefix}__0__PrivateKey")
         );
         var validator = new IdentityTokenValidator(Text(Single(objects, "ConfigMap", JwksConfigMap), "data", "jwks")!, TimeProvider.System);
-        var token = new IdentityTokenIssuer([key], key.KeyId, TimeProvider.System)
-            .Issue(new CallerIdentity("seller-1", ["inventory:read"]));
+        var token = new IdentityTokenIssuer([key], key.KeyId, TimeProvider.System).Issue(
+            new CallerIdentity("seller-1", ["inventory:read"])
+        );
         Assert.That(validator.ValidateAsync(token).AsTask().Result?.SellerId, Is.EqualTo("seller-1"));
     }
 
@@ -602,7 +604,8 @@ public sealed partial class DeploymentSpecs
             foreach (var deployment in deployments)
             {
                 var container = Containers(deployment).Single(c => Text(c, "name") == Name(deployment));
-                var otelName = ((YamlSequenceNode)container["env"]).Cast<YamlMappingNode>()
+                var otelName = ((YamlSequenceNode)container["env"])
+                    .Cast<YamlMappingNode>()
                     .Where(v => Text(v, "name") == "OTEL_SERVICE_NAME")
                     .Select(v => Text(v, "value"));
                 Assert.That(otelName, Is.EqualTo(new[] { Name(deployment) }), $"{Name(deployment)}: OTEL_SERVICE_NAME");
@@ -635,12 +638,12 @@ public sealed partial class DeploymentSpecs
             foreach (var service in ServiceNames)
             {
                 var workloads = objects.Where(o =>
-                    Kind(o) is "Deployment" or "Job" && (Name(o) == service || Name(o) == $"migrate-{service}"));
+                    Kind(o) is "Deployment" or "Job" && (Name(o) == service || Name(o) == $"migrate-{service}")
+                );
                 foreach (var workload in workloads)
                 {
                     var env = ((YamlSequenceNode)Containers(workload).Single()["env"]).Cast<YamlMappingNode>().ToList();
-                    var rabbitSecrets = env
-                        .Where(v => Text(v, "name") is "RABBITMQ_USERNAME" or "RABBITMQ_PASSWORD")
+                    var rabbitSecrets = env.Where(v => Text(v, "name") is "RABBITMQ_USERNAME" or "RABBITMQ_PASSWORD")
                         .Select(v => Text(v, "valueFrom", "secretKeyRef", "name"));
                     Assert.That(rabbitSecrets, Is.EqualTo(new[] { $"rabbitmq-{service}", $"rabbitmq-{service}" }), Name(workload));
                     Assert.That(
@@ -653,7 +656,8 @@ public sealed partial class DeploymentSpecs
                 var user = Single(objects, "User", $"rabbitmq-{service}");
                 Assert.That(Text(user, "spec", "importCredentialsSecret", "name"), Is.EqualTo($"rabbitmq-{service}"));
                 var permission = objects.Single(o =>
-                    Kind(o) == "Permission" && Text(o, "spec", "userReference", "name") == $"rabbitmq-{service}");
+                    Kind(o) == "Permission" && Text(o, "spec", "userReference", "name") == $"rabbitmq-{service}"
+                );
                 Assert.That(Text(permission, "spec", "vhost"), Is.EqualTo("inventory"));
             }
 
@@ -663,6 +667,42 @@ public sealed partial class DeploymentSpecs
                 var devSecrets = objects.Where(o => Kind(o) == "Secret" && Name(o).StartsWith("rabbitmq-", StringComparison.Ordinal));
                 Assert.That(devSecrets.Select(Name), Is.EquivalentTo(ServiceNames.Select(s => $"rabbitmq-{s}")));
             }
+        });
+    }
+
+    [Test]
+    public void In_compose_every_service_reaches_rabbitmq_as_its_own_user_which_the_setup_creates_before_it_starts()
+    {
+        var compose = (YamlMappingNode)LoadYaml(File.ReadAllText(RepoPath("deploy/compose/docker-compose.yml"))).Single();
+        var services = (YamlMappingNode)compose["services"];
+        var setup = (YamlMappingNode)services["rabbitmq-setup"];
+        var setupPasswords = ((YamlMappingNode)setup["environment"])
+            .Children.Keys.Select(k => k.ToString())
+            .Where(k => k.EndsWith("_RABBITMQ_PASSWORD", StringComparison.Ordinal));
+        var example = File.ReadAllLines(RepoPath("deploy/compose/.env.example"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(setupPasswords, Is.EquivalentTo(ServiceNames.Select(s => $"{s.ToUpperInvariant()}_RABBITMQ_PASSWORD")));
+            Assert.That(File.Exists(RepoPath("deploy/compose/rabbitmq/rabbitmq-users.sh")), Is.True, "the setup script");
+            foreach (var name in ServiceNames.SelectMany(s => new[] { s, $"migrate-{s}" }))
+            {
+                var service = name.Replace("migrate-", "", StringComparison.Ordinal);
+                var password = $"{service.ToUpperInvariant()}_RABBITMQ_PASSWORD";
+                Assert.That(
+                    Text((YamlMappingNode)services[name], "environment", "ConnectionStrings__messaging"),
+                    Is.EqualTo($"amqp://inventory_{service}:${{{password}}}@rabbitmq:5672/inventory"),
+                    name
+                );
+                Assert.That(
+                    Text((YamlMappingNode)services[name], "depends_on", "rabbitmq-setup", "condition"),
+                    Is.EqualTo("service_completed_successfully"),
+                    name
+                );
+                Assert.That(example, Has.Some.StartsWith($"{password}="), $".env.example gives {password}");
+            }
+
+            Assert.That(File.ReadAllText(RepoPath("deploy/compose/docker-compose.yml")), Does.Not.Contain("${RABBITMQ_PASSWORD}"));
         });
     }
 
@@ -678,15 +718,18 @@ public sealed partial class DeploymentSpecs
                 Assert.That(policies.ContainsKey(service), Is.True, $"a NetworkPolicy {service}");
                 var policy = policies[service];
                 Assert.That(Text(policy, "spec", "podSelector", "matchLabels", "app.kubernetes.io/name"), Is.EqualTo(service));
-                var sources = ((YamlSequenceNode)policy["spec"]["ingress"]).Cast<YamlMappingNode>()
+                var sources = ((YamlSequenceNode)policy["spec"]["ingress"])
+                    .Cast<YamlMappingNode>()
                     .SelectMany(rule => ((YamlSequenceNode)rule["from"]).Cast<YamlMappingNode>())
                     .Select(from => Text(from, "podSelector", "matchLabels", "app.kubernetes.io/name"));
                 Assert.That(sources, Is.EqualTo(new[] { "gateway" }), $"{service} admits only the gateway");
             }
 
-            var amqp = ((YamlSequenceNode)policies["rabbitmq"]["spec"]["ingress"]).Cast<YamlMappingNode>()
-                .Single(rule => rule.Children.ContainsKey("ports")
-                    && Text((YamlMappingNode)((YamlSequenceNode)rule["ports"])[0], "port") == "5672");
+            var amqp = ((YamlSequenceNode)policies["rabbitmq"]["spec"]["ingress"])
+                .Cast<YamlMappingNode>()
+                .Single(rule =>
+                    rule.Children.ContainsKey("ports") && Text((YamlMappingNode)((YamlSequenceNode)rule["ports"])[0], "port") == "5672"
+                );
             var from = (YamlMappingNode)((YamlSequenceNode)amqp["from"]).Single();
             var admitted = ((YamlSequenceNode)from["podSelector"]["matchExpressions"][0]["values"]).Select(v => v.ToString());
             Assert.That(admitted, Is.EquivalentTo(ServiceNames.Concat(ServiceNames.Select(s => $"migrate-{s}"))));

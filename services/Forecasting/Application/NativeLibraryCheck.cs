@@ -5,8 +5,9 @@ namespace InventoryPlatform.Forecasting.Application;
 
 /// <summary>
 /// Stops Forecasting at start, with a message naming the library, when the native model library cannot load:
-/// LightGBM's lib_lightgbm (published with the service) and the OpenMP runtime libgomp.so.1 it links against, which
-/// must come from the base image. Without the check the first forecast refresh would fail hours later instead.
+/// LightGBM's lib_lightgbm and the OpenMP runtime libgomp.so.1 it links against, both in a Linux publish output
+/// (the chiselled base image has no libgomp; the project file ships it and the image puts /app on the loader's path).
+/// Without the check the first forecast refresh would fail hours later instead.
 /// </summary>
 public sealed class NativeLibraryCheck(ILogger<NativeLibraryCheck> logger) : IHostedService
 {
@@ -33,7 +34,7 @@ public sealed class NativeLibraryCheck(ILogger<NativeLibraryCheck> logger) : IHo
         if (OperatingSystem.IsLinux() && load(OpenMp) is { } openMpError)
         {
             return $"Forecasting cannot start: the OpenMP runtime {OpenMp}, which LightGBM needs, did not load ({openMpError}). "
-                + "Use a base image that has it (Debian/Ubuntu package libgomp1); the chiselled .NET images do not.";
+                + "Publish for linux-x64 or linux-arm64 (the publish ships it beside lib_lightgbm.so), or install libgomp1.";
         }
 
         if (load(LightGbm) is { } lightGbmError)
