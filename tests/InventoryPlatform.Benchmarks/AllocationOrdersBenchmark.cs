@@ -61,6 +61,13 @@ public sealed class AllocationOrdersBenchmark : IBenchmark
                 + "consumers' queues empty."
         );
 
+        // INFRA_PG_STATS=1 scripts/bench.sh ... --pgstats on: which statements PostgreSQL's time per order goes to.
+        var statements = options.Values.GetValueOrDefault("pgstats") == "on";
+        if (statements)
+        {
+            await StatementProfile.ResetAsync(platform.Database, cancellationToken);
+        }
+
         Console.WriteLine();
         Console.WriteLine(Stats.Row("variant", "route", "clients", "orders allocated", "orders/s", "p50 ms", "p99 ms", "errors"));
         Console.WriteLine(Stats.Row("---", "---", "---:", "---:", "---:", "---:", "---:", "---:"));
@@ -95,6 +102,11 @@ public sealed class AllocationOrdersBenchmark : IBenchmark
                     }
                 }
             }
+        }
+
+        if (statements)
+        {
+            await StatementProfile.PrintAsync(platform.Database, at16.Sum(a => a.Run.Allocated), cancellationToken);
         }
 
         // Where each order's CPU goes, whatever else the machine runs: the allocation transaction, and every other
