@@ -42,7 +42,7 @@ public sealed class AllocationOrdersBenchmark : IBenchmark
     public async Task RunAsync(BenchPlatform platform, BenchOptions options, CancellationToken cancellationToken)
     {
         // The anchor first, on the same PostgreSQL, while the services idle; again at the end, as other work may come and go.
-        var anchors = new List<PgBenchAnchor.Result> { await AnchorAsync(platform, cancellationToken) };
+        var anchors = new List<PgBenchResult> { await AnchorAsync(platform, cancellationToken) };
         await SeedAsync(platform.Database, cancellationToken);
         Console.WriteLine(
             $"Seeded {Fnskus} FNSKUs x {UsCenters.Length} US FCs x {UnitsPerBalance} units for seller {Seller}; "
@@ -133,7 +133,7 @@ public sealed class AllocationOrdersBenchmark : IBenchmark
         PrintRatios(anchors, at16);
     }
 
-    private static async Task<PgBenchAnchor.Result> AnchorAsync(BenchPlatform platform, CancellationToken cancellationToken)
+    private static async Task<PgBenchResult> AnchorAsync(BenchPlatform platform, CancellationToken cancellationToken)
     {
         var anchor = await PgBenchAnchor.RunAsync(platform.Database, TimeSpan.FromSeconds(20), cancellationToken);
         Console.WriteLine(
@@ -145,7 +145,7 @@ public sealed class AllocationOrdersBenchmark : IBenchmark
     }
 
     /// <summary>The figure that counts (issue 26): orders/s at 16 clients over pgbench's tps of the same run.</summary>
-    private static void PrintRatios(List<PgBenchAnchor.Result> anchors, List<(string Variant, string Route, Run Run)> at16)
+    private static void PrintRatios(List<PgBenchResult> anchors, List<(string Variant, string Route, Run Run)> at16)
     {
         var tps = anchors.Average(a => a.Tps);
         Console.WriteLine();

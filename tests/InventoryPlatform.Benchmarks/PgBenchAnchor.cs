@@ -13,9 +13,7 @@ namespace InventoryPlatform.Benchmarks;
 /// </summary>
 public static partial class PgBenchAnchor
 {
-    public sealed record Result(double Tps, double LatencyMs);
-
-    public static async Task<Result> RunAsync(string database, TimeSpan duration, CancellationToken cancellationToken)
+    public static async Task<PgBenchResult> RunAsync(string database, TimeSpan duration, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "PgBench");
         await using (var connection = new NpgsqlConnection(database))
@@ -84,7 +82,7 @@ public static partial class PgBenchAnchor
             throw new InvalidOperationException($"pgbench printed no tps: {text}");
         }
 
-        return new Result(
+        return new PgBenchResult(
             double.Parse(tps.Groups[1].Value, CultureInfo.InvariantCulture),
             double.Parse(latency.Groups[1].Value, CultureInfo.InvariantCulture)
         );
