@@ -41,6 +41,8 @@ public sealed class AllocationOrdersBenchmark : IBenchmark
 
     public async Task RunAsync(BenchPlatform platform, BenchOptions options, CancellationToken cancellationToken)
     {
+        // The anchor first, on the same PostgreSQL, while the services idle; again at the end, as other work may come and go.
+        var anchors = new List<PgBenchResult> { await AnchorAsync(platform, cancellationToken) };
         await SeedAsync(platform.Database, cancellationToken);
         Console.WriteLine(
             $"Seeded {Fnskus} FNSKUs x {UsCenters.Length} US FCs x {UnitsPerBalance} units for seller {Seller}; "
@@ -59,24 +61,52 @@ public sealed class AllocationOrdersBenchmark : IBenchmark
                 + "consumers' queues empty."
         );
 
-        Console.WriteLine();
-        Console.WriteLine(Stats.Row("route", "clients", "orders allocated", "orders/s", "p50 ms", "p99 ms", "errors"));
-        Console.WriteLine(Stats.Row("---", "---:", "---:", "---:", "---:", "---:", "---:"));
-        var cpu = new List<string>();
-        var counts = options.Values.TryGetValue("clients", out var list) ? list.Split(',').Select(int.Parse).ToArray() : [1, 16, 128];
-        foreach (var clients in counts)
+        // INFRA_PG_STATS=1 scripts/bench.sh ... --pgstats on: which statements PostgreSQL's time per order goes to.
+        var statements = options.Values.GetValueOrDefault("pgstats") == "on";
+        if (statements)
         {
-            foreach (var (route, client) in new[] { ("direct", direct), ("gateway", gateway) })
+            await StatementProfile.ResetAsync(platform.Database, cancellationToken);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(Stats.Row("variant", "route", "clients", "orders allocated", "orders/s", "p50 ms", "p99 ms", "errors"));
+        Console.WriteLine(Stats.Row("---", "---", "---:", "---:", "---:", "---:", "---:", "---:"));
+        var cpu = new List<string>();
+        var at16 = new List<(string Variant, string Route, Run Run)>();
+        var counts = options.Values.TryGetValue("clients", out var list) ? list.Split(',').Select(int.Parse).ToArray() : [1, 16, 128];
+        // --alternate a,b [--rounds N]: Variants/a.sql, then Variants/b.sql, ... applied to the database before each pass,
+        // N rounds, so that a before/after comparison shares the period and its load.
+        var variants = options.Values.TryGetValue("alternate", out var names) ? names.Split(',') : ["as-built"];
+        var rounds = options.Values.TryGetValue("rounds", out var r) ? int.Parse(r, CultureInfo.InvariantCulture) : 1;
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var variant in variants)
             {
-                await queues.WaitUntilConsumedAsync(TimeSpan.FromMinutes(2), cancellationToken);
-                var probe = ProcessProbe.Start();
-                var run = await RunAsync(client, clients, options.Duration, cancellationToken);
-                Console.WriteLine(Stats.Row(route, clients, run.Allocated, run.PerSecond, run.P50, run.P99, run.Errors));
-                var used = probe
-                    .Finish(options.Duration)
-                    .ToDictionary(g => g.Group, g => g.Cores * options.Duration.TotalSeconds * 1e6 / Math.Max(1, run.Allocated));
-                cpu.Add(Stats.Row([route, clients, .. CpuGroups.Select(g => (object)used.GetValueOrDefault(g))]));
+                await ApplyVariantAsync(platform.Database, variant, cancellationToken);
+                foreach (var clients in counts)
+                {
+                    foreach (var (route, client) in new[] { ("direct", direct), ("gateway", gateway) })
+                    {
+                        await queues.WaitUntilConsumedAsync(TimeSpan.FromMinutes(2), cancellationToken);
+                        var probe = ProcessProbe.Start();
+                        var run = await RunAsync(client, clients, options.Duration, cancellationToken);
+                        Console.WriteLine(Stats.Row(variant, route, clients, run.Allocated, run.PerSecond, run.P50, run.P99, run.Errors));
+                        var used = probe
+                            .Finish(options.Duration)
+                            .ToDictionary(g => g.Group, g => g.Cores * options.Duration.TotalSeconds * 1e6 / Math.Max(1, run.Allocated));
+                        cpu.Add(Stats.Row([variant, route, clients, .. CpuGroups.Select(g => (object)used.GetValueOrDefault(g))]));
+                        if (clients == 16)
+                        {
+                            at16.Add((variant, route, run));
+                        }
+                    }
+                }
             }
+        }
+
+        if (statements)
+        {
+            await StatementProfile.PrintAsync(platform.Database, at16.Sum(a => a.Run.Allocated), cancellationToken);
         }
 
         // Where each order's CPU goes, whatever else the machine runs: the allocation transaction, and every other
@@ -84,8 +114,8 @@ public sealed class AllocationOrdersBenchmark : IBenchmark
         Console.WriteLine();
         Console.WriteLine("CPU microseconds per allocated order, by process (from /proc):");
         Console.WriteLine();
-        Console.WriteLine(Stats.Row(["route", "clients", .. CpuGroups]));
-        Console.WriteLine(Stats.Row(["---", "---:", .. CpuGroups.Select(_ => "---:")]));
+        Console.WriteLine(Stats.Row(["variant", "route", "clients", .. CpuGroups]));
+        Console.WriteLine(Stats.Row(["---", "---", "---:", .. CpuGroups.Select(_ => "---:")]));
         cpu.ForEach(Console.WriteLine);
 
         var hot = await HotFnskuAsync(direct, cancellationToken);
@@ -97,6 +127,57 @@ public sealed class AllocationOrdersBenchmark : IBenchmark
 
         var oversell = await CheckOversellAsync(platform.Database, cancellationToken);
         Console.WriteLine(oversell);
+
+        await queues.WaitUntilConsumedAsync(TimeSpan.FromMinutes(2), cancellationToken);
+        anchors.Add(await AnchorAsync(platform, cancellationToken));
+        PrintRatios(anchors, at16);
+    }
+
+    private static async Task<PgBenchResult> AnchorAsync(BenchPlatform platform, CancellationToken cancellationToken)
+    {
+        var anchor = await PgBenchAnchor.RunAsync(platform.Database, TimeSpan.FromSeconds(20), cancellationToken);
+        Console.WriteLine(
+            $"pgbench -M prepared -c 16 -j 2 -T 20, order-shaped (PgBench/order.sql): {anchor.Tps:0.0} tps, "
+                + $"{anchor.LatencyMs:0.00} ms mean "
+                + $"(load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})."
+        );
+        return anchor;
+    }
+
+    /// <summary>The figure that counts (issue 26): orders/s at 16 clients over pgbench's tps of the same run.</summary>
+    private static void PrintRatios(List<PgBenchResult> anchors, List<(string Variant, string Route, Run Run)> at16)
+    {
+        var tps = anchors.Average(a => a.Tps);
+        Console.WriteLine();
+        Console.WriteLine(
+            $"Anchor: pgbench {string.Join(" and ", anchors.Select(a => a.Tps.ToString("0.0", CultureInfo.InvariantCulture)))} tps "
+                + $"(first and last), mean {tps:0.0}. At 16 clients (targets: direct >= 40 %, gateway >= 35 %, p99 < 50 ms):"
+        );
+        Console.WriteLine();
+        Console.WriteLine(Stats.Row("variant", "route", "orders/s", "p99 ms", "ratio to pgbench"));
+        Console.WriteLine(Stats.Row("---", "---", "---:", "---:", "---:"));
+        foreach (var (variant, route, run) in at16)
+        {
+            var ratio = (run.PerSecond / tps * 100).ToString("0.0", CultureInfo.InvariantCulture);
+            Console.WriteLine(Stats.Row(variant, route, run.PerSecond, run.P99, $"{ratio} %"));
+        }
+    }
+
+    /// <summary>Runs Variants/<paramref name="variant"/>.sql against the database (none for "as-built"), then vacuums the balances
+    /// so that no variant inherits the dead rows of the one before.</summary>
+    private static async Task ApplyVariantAsync(string database, string variant, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync(cancellationToken);
+        if (variant != "as-built")
+        {
+            var sql = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Variants", variant + ".sql"), cancellationToken);
+            await using var apply = new NpgsqlCommand(sql, connection);
+            await apply.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var vacuum = new NpgsqlCommand("VACUUM ANALYZE allocation.stock_balances", connection);
+        await vacuum.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static HttpClient Unlogged(BenchPlatform platform, string resource) => platform.Client(resource, Seller);
