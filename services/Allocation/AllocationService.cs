@@ -15,6 +15,7 @@ public static class AllocationService
         services.AddPlatformOptions<AllocationOptions>(AllocationOptions.Section);
         services.AddSingleton<StockRepository>();
         services.AddSingleton<StockChanges>();
+        services.AddSingleton<ItemSkuRepository>();
         services.AddSingleton<JournalExport>();
         services.AddSingleton<NetworkRepository>();
         services.AddSingleton<OrderRepository>();

@@ -4,9 +4,11 @@ using System.Net.Http.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using InventoryPlatform.Allocation.Api;
+using InventoryPlatform.Client;
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
 using InventoryPlatform.Forecasting.Api;
+using InventoryPlatform.Forecasting.Application;
 using InventoryPlatform.Forecasting.Data;
 using InventoryPlatform.Hosting;
 using InventoryPlatform.Limits.Api;
@@ -15,6 +17,7 @@ using InventoryPlatform.Liquidation.Domain;
 using InventoryPlatform.Receiving.Api;
 using InventoryPlatform.Receiving.Domain;
 using InventoryPlatform.Returns.Api;
+using InventoryPlatform.Returns.Domain;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -27,7 +30,8 @@ namespace InventoryPlatform.IntegrationTests;
 /// running <see cref="LiquidationDaysAhead"/> days ahead — the vase that never sold liquidated as aged excess and the
 /// defective and damaged units removed under an automatic liquidation policy while the selling items are kept, and limits
 /// and KPIs that follow. At the end every number is checked against what the story implies. The variants break something
-/// in the middle of the story (while the orders ship) and must end with the same numbers.
+/// in the middle of the story (while the orders ship) and must end with the same numbers. The seller speaks to the platform
+/// through the partner client (InventoryPlatform.Client) over the services' own request and response records.
 /// </summary>
 public sealed partial class GatewayFlowSpecs
 {
@@ -113,46 +117,47 @@ public sealed partial class GatewayFlowSpecs
     private async Task TellStoryAsync(Func<Shipping, Task> aroundShipping)
     {
         var seller = $"story-{Guid.NewGuid():N}"[..20];
-        using var partner = Gateway(await IssueKeyAsync(seller));
+        using var http = Gateway(null);
+        var partner = new PlatformClient(http, new PlatformClientOptions { ApiKey = await IssueKeyAsync(seller) });
 
         // Receiving: three items, a shipment to SEA1 (one mug damaged, one lamp short) and one to EWR9 with the vases that
         // will never sell.
-        var mug = await PlatformApi.RegisterItemAsync(partner, "STORY-MUG");
-        var lamp = await PlatformApi.RegisterItemAsync(partner, "STORY-LAMP");
-        var vase = await PlatformApi.RegisterItemAsync(partner, "STORY-VASE");
+        var mug = await RegisterItemAsync(partner, "STORY-MUG");
+        var lamp = await RegisterItemAsync(partner, "STORY-LAMP");
+        var vase = await RegisterItemAsync(partner, "STORY-VASE");
         var west = await CreateShipmentAsync(partner, "SEA1", (mug, 10), (lamp, 6));
-        await PlatformApi.ScanAsync(partner, west, mug, Units(seller, "mug-w", 9));
-        await PlatformApi.ScanAsync(partner, west, mug, Units(seller, "mug-w-dmg", 1), condition: "damaged");
-        await PlatformApi.ScanAsync(partner, west, lamp, Units(seller, "lamp-w", 5));
+        await ScanAsync(partner, west, mug, Units(seller, "mug-w", 9));
+        await ScanAsync(partner, west, mug, Units(seller, "mug-w-dmg", 1), UnitCondition.Damaged);
+        await ScanAsync(partner, west, lamp, Units(seller, "lamp-w", 5));
         var east = await CreateShipmentAsync(partner, "EWR9", (mug, 8), (vase, Vases));
-        await PlatformApi.ScanAsync(partner, east, mug, Units(seller, "mug-e", 8));
-        await PlatformApi.ScanAsync(partner, east, vase, Units(seller, "vase-e", Vases));
-        var report = await (await PostAsync(partner, $"/api/receiving/v1/shipments/{west}/close", null)).ReadAsync<ShipmentResponse>();
+        await ScanAsync(partner, east, mug, Units(seller, "mug-e", 8));
+        await ScanAsync(partner, east, vase, Units(seller, "vase-e", Vases));
+        var report = await partner.Receiving.CloseShipmentAsync<ShipmentResponse>(west);
         Assert.That(report.Status, Is.EqualTo(ShipmentStatus.Closed));
-        await PostAsync(partner, $"/api/receiving/v1/shipments/{east}/close", null);
-        var westReport = await GetAsync<ShipmentReport>(partner, $"/api/receiving/v1/shipments/{west}/report");
+        await partner.Receiving.CloseShipmentAsync<ShipmentResponse>(east);
+        var westReport = await partner.Receiving.GetShipmentReportAsync<ShipmentReport>(west);
         Assert.That((westReport.Totals.ReceivedDamaged, westReport.Totals.Shortage), Is.EqualTo((1, 1)));
         await Eventually.Until(
-            () => PlatformApi.StockAsync(partner, mug, "EWR9"),
+            () => StockAsync(partner, mug, "EWR9"),
             s => s.OnHand == 8,
             TimeSpan.FromSeconds(60),
             "the EWR9 mugs in stock"
         );
         await Eventually.Until(
-            () => PlatformApi.StockAsync(partner, lamp, "SEA1"),
+            () => StockAsync(partner, lamp, "SEA1"),
             s => s.OnHand == 5,
             TimeSpan.FromSeconds(60),
             "the SEA1 lamps in stock"
         );
         await Eventually.Until(
-            () => PlatformApi.StockAsync(partner, vase, "EWR9"),
+            () => StockAsync(partner, vase, "EWR9"),
             s => s.OnHand == Vases,
             TimeSpan.FromSeconds(60),
             "the EWR9 vases in stock"
         );
         // The sellable and the damaged mugs arrive in two events that Allocation may take in either order.
         await Eventually.Until(
-            () => PlatformApi.StockAsync(partner, mug, "SEA1"),
+            () => StockAsync(partner, mug, "SEA1"),
             s => s == (9, 1),
             TimeSpan.FromSeconds(60),
             "the SEA1 mugs in stock, one damaged"
@@ -177,15 +182,14 @@ public sealed partial class GatewayFlowSpecs
                         // never doubled.
                         var shipped = await Eventually.Until(
                             () =>
-                                partner.PostAsJsonAsync(
-                                    $"/api/allocation/v1/orders/{order.Id}/shipments",
-                                    new { fulfillmentCenter = order.Center }
+                                AttemptAsync(() =>
+                                    partner.Allocation.ConfirmShipmentAsync<OrderResponse>(order.Id, new ShipOrderRequest(order.Center))
                                 ),
-                            r => (int)r.StatusCode < 500,
+                            r => r.Refusal is null || (int)r.Refusal.Status < 500,
                             TimeSpan.FromSeconds(60),
                             "a ship confirmation accepted"
                         );
-                        Assert.That(shipped.StatusCode, Is.EqualTo(HttpStatusCode.OK), await shipped.Content.ReadAsStringAsync());
+                        Assert.That(shipped.Refusal, Is.Null, shipped.Refusal?.Message);
                     }
                 )
                 .ToList()
@@ -194,41 +198,20 @@ public sealed partial class GatewayFlowSpecs
         Assert.That(shipping.Left, Is.Zero, "every order shipped in the middle of the story");
 
         // Returns: both mugs of the first order come back; one is sellable, one defective.
-        var returnId = await AuthorizeReturnAsync(partner, westMugs.Id, mug, 2, "defective", TimeSpan.FromSeconds(60));
+        var returnId = await AuthorizeReturnAsync(partner, westMugs.Id, mug, 2, ReturnReason.Defective, TimeSpan.FromSeconds(60));
         var returned = Units(seller, "ret", 2);
-        await PostAsync(
-            partner,
-            "/api/returns/v1/receipts",
-            new
-            {
-                fulfillmentCenter = "SEA1",
-                returnId,
-                unitIds = returned,
-            }
+        await partner.Returns.ReceiveReturnedUnitsAsync<ReceiptResponse>(new ReceiptRequest("SEA1", returnId, null, returned));
+        await partner.Returns.GradeReturnedUnitsAsync<InspectionResponse>(
+            returnId,
+            new InspectionRequest([returned[0]], ReturnGrade.Sellable, null, null, null, "qa")
         );
-        await PostAsync(
-            partner,
-            $"/api/returns/v1/returns/{returnId}/inspections",
-            new
-            {
-                unitIds = new[] { returned[0] },
-                grade = "sellable",
-                inspector = "qa",
-            }
-        );
-        await PostAsync(
-            partner,
-            $"/api/returns/v1/returns/{returnId}/inspections",
-            new
-            {
-                unitIds = new[] { returned[1] },
-                grade = "defective",
-                inspector = "qa",
-            }
+        await partner.Returns.GradeReturnedUnitsAsync<InspectionResponse>(
+            returnId,
+            new InspectionRequest([returned[1]], ReturnGrade.Defective, null, null, null, "qa")
         );
         // SEA1 mugs: 9 − 2 − 1 shipped + 1 restocked = 7 on hand; 1 damaged at the dock + 1 defective = 2 unfulfillable.
         await Eventually.Until(
-            () => PlatformApi.StockAsync(partner, mug, "SEA1"),
+            () => StockAsync(partner, mug, "SEA1"),
             s => s == (7, 2),
             TimeSpan.FromSeconds(60),
             "the returns in SEA1's stock"
@@ -239,10 +222,10 @@ public sealed partial class GatewayFlowSpecs
         var history = await Eventually.Until(
             async () =>
                 (
-                    await GetAsync<HistoryResponse>(
-                        partner,
-                        $"/api/forecasting/v1/history/{mug}?from={DateTime.UtcNow.AddDays(-2):yyyy-MM-dd}"
-                            + $"&to={DateTime.UtcNow.AddDays(1):yyyy-MM-dd}"
+                    await partner.Forecasting.GetSalesHistoryAsync<HistoryResponse>(
+                        mug,
+                        DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2)),
+                        DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1))
                     )
                 )
                     .Days.GroupBy(d => d.Region)
@@ -256,29 +239,13 @@ public sealed partial class GatewayFlowSpecs
         // The imported mug sales end three days ago, so the window above holds only the shipped mugs.
         var sales = Enumerable
             .Range(1, 60)
-            .Select(d => new
-            {
-                date = today.AddDays(-d),
-                fnsku = lamp,
-                region = "US-West",
-                units = 3,
-            })
-            .Concat(
-                Enumerable
-                    .Range(3, 60)
-                    .Select(d => new
-                    {
-                        date = today.AddDays(-d),
-                        fnsku = mug,
-                        region = "US-West",
-                        units = 2,
-                    })
-            )
+            .Select(d => new SaleInput(today.AddDays(-d), lamp, "US-West", 3))
+            .Concat(Enumerable.Range(3, 60).Select(d => new SaleInput(today.AddDays(-d), mug, "US-West", 2)))
             .ToArray();
-        await PostAsync(partner, "/api/forecasting/v1/history/import", new { marketplace = "US", sales });
-        await PostAsync(partner, "/api/forecasting/v1/forecasts/refresh", null);
+        await partner.Forecasting.ImportSalesHistoryAsync<ImportResult>(new ImportHistoryRequest("US", sales));
+        await partner.Forecasting.RefreshForecastsAsync<RefreshSummary>();
         var alerts = await Eventually.Until(
-            async () => (await GetAsync<Page<AlertRecord>>(partner, $"/api/forecasting/v1/alerts?fnsku={lamp}")).Items,
+            async () => await partner.Forecasting.ListRestockAlertsAsync<AlertRecord>(lamp).ToListAsync(),
             items => items.Count > 0,
             TimeSpan.FromSeconds(60),
             "a restock alert for the lamp"
@@ -288,7 +255,7 @@ public sealed partial class GatewayFlowSpecs
         // Liquidation runs LiquidationDaysAhead days ahead: every unit of the story is that old there, and none has sold for
         // as long. The mug and the lamp are covered by their forecasts; the vase, never sold, is aged excess and dead stock.
         var excess = await Eventually.Until(
-            async () => (await GetAsync<Page<ExcessRow>>(partner, "/api/liquidation/v1/excess")).Items.ToDictionary(r => r.Fnsku),
+            async () => (await partner.Liquidation.ListExcessInventoryAsync<ExcessRow>().ToListAsync()).ToDictionary(r => r.Fnsku),
             rows =>
                 rows.TryGetValue(mug, out var m)
                 && m.DemandSource == DemandSource.Forecast
@@ -319,19 +286,8 @@ public sealed partial class GatewayFlowSpecs
 
         // Under an automatic policy for stock at least 180 days old, the vases are liquidated and the unsellable mugs removed
         // to the seller; both orders take their units off the ledger. The selling items are kept.
-        await PutAsync(
-            partner,
-            "/api/liquidation/v1/policy",
-            new
-            {
-                mode = "automatic",
-                maxMarkdownPercent = 20,
-                minAgeDays = 180,
-            }
-        );
-        var recommendations = await (await PostAsync(partner, "/api/liquidation/v1/recommendations/recompute", null)).ReadAsync<
-            List<RecommendationResponse>
-        >();
+        await partner.Liquidation.PutPolicyAsync<PolicyResponse>(new PolicyRequest(ExecutionMode.Automatic, 20, 180));
+        var recommendations = await partner.Liquidation.RecomputeRecommendationsAsync<List<RecommendationResponse>>();
         RecommendationResponse RecommendationFor(string fnsku, StockKind stockKind) =>
             recommendations.SingleOrDefault(r => r.Fnsku == fnsku && r.StockKind == stockKind)
             ?? throw new AssertionException(
@@ -355,7 +311,7 @@ public sealed partial class GatewayFlowSpecs
             Assert.That((kept.Action, kept.OrderId), Is.EqualTo((RecommendedAction.Keep, (Guid?)null)), kept.Rationale);
         }
 
-        var orders = (await GetAsync<Page<RemovalOrderResponse>>(partner, "/api/liquidation/v1/orders")).Items;
+        var orders = await partner.Liquidation.ListRemovalOrdersAsync<RemovalOrderResponse>().ToListAsync();
         Assert.That(
             orders.Select(o => (o.Fnsku, o.Kind, o.Quantity)),
             Is.EquivalentTo(new[] { (vase, RemovalKind.Liquidation, Vases), (mug, RemovalKind.Removal, 2) }),
@@ -368,18 +324,18 @@ public sealed partial class GatewayFlowSpecs
         );
         foreach (var order in new[] { vaseOrder, removal.OrderId ?? throw new AssertionException("no order for the mugs") })
         {
-            await PostAsync(partner, $"/api/liquidation/v1/orders/{order}/start", null);
-            await PostAsync(partner, $"/api/liquidation/v1/orders/{order}/complete", null);
+            await partner.Liquidation.StartRemovalOrderAsync<RemovalOrderResponse>(order);
+            await partner.Liquidation.CompleteRemovalOrderAsync<RemovalOrderResponse>(order);
         }
 
         await Eventually.Until(
-            () => PlatformApi.StockAsync(partner, vase, "EWR9"),
+            () => StockAsync(partner, vase, "EWR9"),
             s => s == (0, 0),
             TimeSpan.FromSeconds(60),
             "the liquidated vases off the ledger"
         );
         await Eventually.Until(
-            () => PlatformApi.StockAsync(partner, mug, "SEA1"),
+            () => StockAsync(partner, mug, "SEA1"),
             s => s == (7, 0),
             TimeSpan.FromSeconds(60),
             "the removed mugs off the ledger"
@@ -419,8 +375,8 @@ public sealed partial class GatewayFlowSpecs
         // Returns analytics: 2 of the 6 mugs shipped came back.
         var rate = await Eventually.Until(
             async () =>
-                (await GetAsync<Page<FnskuReturnRate>>(partner, $"/api/returns/v1/analytics/return-rates?fnsku={mug}"))
-                    .Items.Select(r => (r.ShippedUnits, r.ReturnedUnits))
+                (await partner.Returns.ListReturnRatesAsync<FnskuReturnRate>(mug).ToListAsync())
+                    .Select(r => (r.ShippedUnits, r.ReturnedUnits))
                     .SingleOrDefault(),
             r => r == (6, 2),
             TimeSpan.FromSeconds(60),
@@ -430,8 +386,8 @@ public sealed partial class GatewayFlowSpecs
 
         // Limits: what is stored is what the ledger holds, in cubic feet.
         // Ledger: SEA1 mugs 7, SEA1 lamps 5 − 2 shipped = 3, EWR9 mugs 8 − 3 = 5; no vase, nothing unfulfillable any more.
-        Assert.That(await PlatformApi.StockAsync(partner, lamp, "SEA1"), Is.EqualTo((3, 0)));
-        Assert.That(await PlatformApi.StockAsync(partner, mug, "EWR9"), Is.EqualTo((5, 0)));
+        Assert.That(await StockAsync(partner, lamp, "SEA1"), Is.EqualTo((3, 0)));
+        Assert.That(await StockAsync(partner, mug, "EWR9"), Is.EqualTo((5, 0)));
         await Eventually.Until(
             () => StoredCubicFeetAsync(partner),
             feet => Math.Abs(feet - (15 * ItemCubicFeet)) < 0.01m,
@@ -442,7 +398,7 @@ public sealed partial class GatewayFlowSpecs
         // consuming when a fault hit (the retries run 5, 15 and 30 s apart), so this too is waited for.
         var inbound = await Eventually.Until(
             async () =>
-                (await GetAsync<UsageResponse>(partner, "/api/limits/v1/usage"))
+                (await partner.Limits.GetUsageAsync<UsageResponse>())
                     .Usage.Single(u => u.StorageType == StorageType.Standard)
                     .InboundCubicFeet,
             feet => feet == 0,
@@ -451,7 +407,7 @@ public sealed partial class GatewayFlowSpecs
         );
         Assert.That(inbound, Is.Zero);
         var kpis = await Eventually.Until(
-            async () => (await GetAsync<KpiResponse>(partner, "/api/limits/v1/kpis?days=1")).Kpis,
+            async () => (await partner.Limits.GetKpisAsync<KpiResponse>(days: 1)).Kpis,
             k => k.UnitsShipped == 8 && k.OrderDefects.DefectiveReturns == 1,
             TimeSpan.FromSeconds(60),
             "8 units shipped and one defective return in the KPIs"
@@ -581,14 +537,130 @@ public sealed partial class GatewayFlowSpecs
     private const int Vases = 4;
     private const decimal ItemCubicFeet = 0.1059m;
 
-    private static async Task<decimal> StoredCubicFeetAsync(HttpClient partner) =>
-        (await GetAsync<UsageResponse>(partner, "/api/limits/v1/usage"))
-            .Usage.Single(u => u.StorageType == StorageType.Standard)
-            .StoredCubicFeet;
+    private static async Task<decimal> StoredCubicFeetAsync(PlatformClient partner) =>
+        (await partner.Limits.GetUsageAsync<UsageResponse>()).Usage.Single(u => u.StorageType == StorageType.Standard).StoredCubicFeet;
 
     // Unit ids are unique across the network: each story's units carry its seller.
     private static string[] Units(string seller, string prefix, int count) =>
         Enumerable.Range(1, count).Select(i => $"{seller}-{prefix}-{i}").ToArray();
+
+    // The story's calls, through the partner client.
+
+    private static async Task<string> RegisterItemAsync(PlatformClient partner, string sellerSku) =>
+        (
+            await partner.Receiving.RegisterItemAsync<ItemResponse>(
+                new RegisterItemRequest(
+                    sellerSku,
+                    $"Test product {sellerSku}",
+                    StorageType.Standard,
+                    new Dimensions(20, 15, 10, 0.8m),
+                    new Money(19.99m, "USD")
+                )
+            )
+        ).Fnsku;
+
+    private static Task<ScanResult> ScanAsync(
+        PlatformClient partner,
+        Guid shipmentId,
+        string fnsku,
+        IEnumerable<string> unitIds,
+        UnitCondition condition = UnitCondition.Sellable
+    ) =>
+        partner.Receiving.ScanBatchAsync<ScanResult>(
+            shipmentId,
+            new ScanBatchRequest(unitIds.Select(u => new ScanRequest(u, fnsku, condition)).ToList())
+        );
+
+    /// <summary>(on hand, unfulfillable) of one FNSKU at one FC, or (0, 0) when the ledger has no row yet.</summary>
+    private static async Task<(int OnHand, int Unfulfillable)> StockAsync(PlatformClient partner, string fnsku, string fulfillmentCenter)
+    {
+        var items = await partner.Allocation.ListStockAsync<StockResponse>(fnsku, fulfillmentCenter: fulfillmentCenter).ToListAsync();
+        return items.Count == 0 ? (0, 0) : (items[0].OnHand, items[0].Unfulfillable);
+    }
+
+    /// <summary>A call's answer, or the platform's refusal of it (a <see cref="PlatformApiException"/>), for a probe to retry on.</summary>
+    private static async Task<Attempt<T>> AttemptAsync<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return new Attempt<T>(await call(), null);
+        }
+        catch (PlatformApiException refused)
+        {
+            return new Attempt<T>(default, refused);
+        }
+    }
+
+    private sealed record Attempt<T>(T? Value, PlatformApiException? Refusal);
+
+    /// <summary>Plans a shipment through the client, trying again while Limits cannot answer (503 "try again").</summary>
+    private static async Task<Guid> CreateShipmentAsync(PlatformClient partner, string center, params (string Fnsku, int Units)[] lines)
+    {
+        var created = await Eventually.Until(
+            async () =>
+            {
+                var attempt = await AttemptAsync(() =>
+                    partner.Receiving.CreateShipmentAsync<ShipmentResponse>(
+                        new CreateShipmentRequest(center, lines.Select(l => new ShipmentLineRequest(l.Fnsku, l.Units, null)).ToList())
+                    )
+                );
+                if (attempt.Refusal?.Status == HttpStatusCode.ServiceUnavailable)
+                {
+                    // Receiving gave up waiting for Limits; the partner tries again, as the problem says.
+                    TestContext.Out.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} shipment to {center}: {attempt.Refusal.Message}");
+                }
+
+                return attempt;
+            },
+            a => a.Refusal?.Status != HttpStatusCode.ServiceUnavailable,
+            TimeSpan.FromSeconds(90),
+            "a shipment accepted"
+        );
+        Assert.That(created.Refusal, Is.Null, created.Refusal?.Message);
+        return created.Value!.Id;
+    }
+
+    /// <summary>A return of <paramref name="quantity"/> units of a shipped order, once Returns has heard of the shipment.</summary>
+    private static async Task<Guid> AuthorizeReturnAsync(
+        PlatformClient partner,
+        Guid orderId,
+        string fnsku,
+        int quantity,
+        ReturnReason reason,
+        TimeSpan wait
+    )
+    {
+        var authorized = await Eventually.Until(
+            () =>
+                AttemptAsync(() =>
+                    partner.Returns.CreateReturnAsync<ReturnResponse>(new CreateReturnRequest(orderId, fnsku, quantity, reason))
+                ),
+            a => a.Refusal is null,
+            wait,
+            "Returns knowing the shipment"
+        );
+        return authorized.Value!.Id;
+    }
+
+    private static async Task<(Guid Id, string Center)> OrderAsync(
+        PlatformClient partner,
+        string region,
+        params (string Fnsku, int Quantity)[] lines
+    )
+    {
+        var created = await partner.Allocation.CreateOrderAsync<OrderResponse>(
+            new CreateOrderRequest(
+                null,
+                "US",
+                region,
+                lines.Select(l => new OrderLineRequest(l.Fnsku, l.Quantity, new MoneyRequest(14.99m, "USD"))).ToList(),
+                null
+            )
+        );
+        var centers = created.Lines.SelectMany(l => l.Allocations).Select(a => a.FulfillmentCenter).Distinct().ToList();
+        Assert.That(centers, Has.Count.EqualTo(1), string.Join(", ", created.Lines.SelectMany(l => l.Allocations)));
+        return (created.Id, centers[0]);
+    }
 
     /// <summary>Plans a shipment, trying again while Limits cannot answer (503 "try again": its bus reconnecting after an
     /// outage).</summary>

@@ -348,6 +348,74 @@ public sealed partial class GatewayFlowSpecs
         );
     }
 
+    [Test]
+    public async Task Loop_Sync_stock_by_seller_SKU_and_totals_per_marketplace_sum_the_FCs_of_each_marketplace()
+    {
+        var seller = $"sku-{Guid.NewGuid():N}"[..20];
+        using var partner = Gateway(await IssueKeyAsync(seller));
+        var kettle = await PlatformApi.RegisterItemAsync(partner, "SKU-KETTLE");
+        var toaster = await PlatformApi.RegisterItemAsync(partner, "SKU-TOASTER");
+        var us = await CreateShipmentAsync(partner, "SEA1", (kettle, 10), (toaster, 4));
+        await PlatformApi.ScanAsync(partner, us, kettle, Units(seller, "k-us", 10));
+        await PlatformApi.ScanAsync(partner, us, toaster, Units(seller, "t-us", 4));
+        var uk = await CreateShipmentAsync(partner, "LTN1", (kettle, 6));
+        await PlatformApi.ScanAsync(partner, uk, kettle, Units(seller, "k-uk", 6));
+        await Eventually.Until(() => SyncStockAsync(seller), s => s.Sum(r => r.OnHand) == 20, SyncWait, "20 units on hand");
+        await OrderAsync(partner, "US-West", (kettle, 3));
+
+        var bySku = await Eventually.Until(
+            async () => (await GetAsync<Page<StockResponse>>(partner, "/api/allocation/v1/stock?sellerSku=SKU-KETTLE")).Items,
+            items => items.Count == 2,
+            SyncWait,
+            "Allocation knowing the kettle's seller SKU"
+        );
+        Assert.That(
+            bySku.Select(r => (r.Fnsku, r.FulfillmentCenter, r.OnHand, r.Reserved, r.Available)),
+            Is.EqualTo(new[] { (kettle, "LTN1", 6, 0, 6), (kettle, "SEA1", 10, 3, 7) })
+        );
+        var atSea1 = await GetAsync<Page<StockResponse>>(partner, "/api/allocation/v1/stock?sellerSku=SKU-KETTLE&fulfillmentCenter=SEA1");
+        Assert.That(atSea1.Items.Select(r => (r.Fnsku, r.FulfillmentCenter)), Is.EqualTo(new[] { (kettle, "SEA1") }));
+        var toasters = await Eventually.Until(
+            async () => (await GetAsync<Page<StockResponse>>(partner, "/api/allocation/v1/stock?sellerSku=SKU-TOASTER")).Items,
+            items => items.Count == 1,
+            SyncWait,
+            "Allocation knowing the toaster's seller SKU"
+        );
+        Assert.That(toasters.Select(r => (r.Fnsku, r.OnHand)), Is.EqualTo(new[] { (toaster, 4) }));
+        var none = await GetAsync<Page<StockResponse>>(partner, "/api/allocation/v1/stock?sellerSku=SKU-NOTHING");
+        Assert.That(none.Items, Is.Empty);
+
+        var totals = await GetAsync<List<MarketplaceStock>>(partner, "/api/allocation/v1/stock/marketplaces");
+        Assert.That(
+            totals.Select(t => (t.Marketplace, t.OnHand, t.Reserved, t.Available)),
+            Is.EqualTo(new[] { ("UK", 6, 0, 6), ("US", 14, 3, 11) })
+        );
+        var kettleTotals = await GetAsync<List<MarketplaceStock>>(partner, "/api/allocation/v1/stock/marketplaces?sellerSku=SKU-KETTLE");
+        Assert.That(
+            kettleTotals.Select(t => (t.Marketplace, t.OnHand, t.Reserved, t.Available)),
+            Is.EqualTo(new[] { ("UK", 6, 0, 6), ("US", 10, 3, 7) })
+        );
+        var toasterTotals = await GetAsync<List<MarketplaceStock>>(partner, $"/api/allocation/v1/stock/marketplaces?fnsku={toaster}");
+        Assert.That(toasterTotals.Select(t => (t.Marketplace, t.OnHand, t.Available)), Is.EqualTo(new[] { ("US", 4, 4) }));
+
+        // Seller SKUs are the seller's own names: another seller asking for the same SKU sees none of these.
+        using var stranger = Gateway(await IssueKeyAsync($"other-{Guid.NewGuid():N}"[..20]));
+        Assert.That((await GetAsync<Page<StockResponse>>(stranger, "/api/allocation/v1/stock?sellerSku=SKU-KETTLE")).Items, Is.Empty);
+        var strangerTotals = await GetAsync<List<MarketplaceStock>>(stranger, "/api/allocation/v1/stock/marketplaces?sellerSku=SKU-KETTLE");
+        Assert.That(strangerTotals, Is.Empty);
+
+        await AssertBadAsync(partner, $"/api/allocation/v1/stock?sellerSku={new string('S', 65)}", "sellerSku");
+        await AssertBadAsync(partner, "/api/allocation/v1/stock?sellerSku=%20", "sellerSku");
+        await AssertBadAsync(partner, "/api/allocation/v1/stock?changedSince=0&sellerSku=SKU-KETTLE", "sellerSku");
+        await AssertBadAsync(
+            partner,
+            $"/api/allocation/v1/stock?sellerSku=SKU-KETTLE&fnsku={kettle}&asOf=2026-12-01T00:00:00Z",
+            "sellerSku"
+        );
+        await AssertBadAsync(partner, "/api/allocation/v1/stock/marketplaces?fnsku=X0-TOO-LONG-1", "fnsku");
+        await AssertBadAsync(partner, $"/api/allocation/v1/stock/marketplaces?sellerSku={new string('S', 65)}", "sellerSku");
+    }
+
     private static async Task<string[]> CsvAsync(HttpClient client, string path)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);

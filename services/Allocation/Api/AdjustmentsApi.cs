@@ -21,6 +21,9 @@ public static class AdjustmentsApi
         group
             .MapPost("/cycle-counts", RecordCycleCount)
             .WithName("RecordCycleCount")
+            .Produces<CycleCountResponse>(StatusCodes.Status201Created)
+            .Produces<CycleCountResponse>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
             .WithSummary(
                 "Post a count of a seller's FNSKU at an FC (optionally one bin): the difference from on hand is an adjustment with a "
                     + "reason (default: found when more, lost when fewer), in the journal, published as InventoryAdjusted. 201 with the "

@@ -17,6 +17,10 @@ public static class OrdersApi
         group
             .MapPost("/", CreateOrder)
             .WithName("CreateOrder")
+            .Produces<OrderResponse>(StatusCodes.Status201Created)
+            .Produces<OrderResponse>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary(
                 "Submit a fulfillment order: units are reserved at the FC(s) that can ship soonest (fewest splits, then shortest transit, "
                     + "then most stock); "

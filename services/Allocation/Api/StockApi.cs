@@ -18,7 +18,15 @@ public static class StockApi
             .WithSummary(
                 "The seller's stock per FNSKU and FC, optionally filtered; with asOf (ISO 8601, needs fnsku) as it stood then, rebuilt "
                     + "from the journal. With changedSince (0, then the nextCursor returned) the balances changed since, with their "
-                    + "versions, paged by a cursor that misses and repeats no change under concurrent writes."
+                    + "versions, paged by a cursor that misses and repeats no change under concurrent writes. With sellerSku the "
+                    + "FNSKU the seller registered under that SKU."
+            );
+        group
+            .MapGet("/marketplaces", ListMarketplaceTotals)
+            .WithName("ListMarketplaceStock")
+            .WithSummary(
+                "The seller's stock summed per marketplace (on hand, reserved, pending removal, available, inbound, in transit, "
+                    + "unfulfillable), optionally of one FNSKU or one seller SKU."
             );
         return group;
     }
@@ -29,6 +37,7 @@ public static class StockApi
         StockChanges changes,
         NetworkDirectory network,
         string? fnsku,
+        string? sellerSku,
         string? fulfillmentCenter,
         string? asOf,
         int? limit,
@@ -41,6 +50,7 @@ public static class StockApi
         if (changedSince is not null)
         {
             validation.Require(fnsku is null, "fnsku", "Cannot be combined with changedSince, which lists every FNSKU and FC.");
+            validation.Require(sellerSku is null, "sellerSku", "Cannot be combined with changedSince, which lists every FNSKU and FC.");
             validation.Require(fulfillmentCenter is null, "fulfillmentCenter", "Cannot be combined with changedSince.");
             validation.Require(asOf is null, "asOf", "Cannot be combined with changedSince.");
             validation.Require(cursor is null, "cursor", "Cannot be combined with changedSince; pass its nextCursor as changedSince.");
@@ -54,6 +64,7 @@ public static class StockApi
 
         var (take, after) = Cursor.Read(limit, cursor, validation);
         validation.Require(string.IsNullOrEmpty(fnsku) || Fnsku.IsValid(fnsku), "fnsku", Fnsku.Rule);
+        RequireSellerSku(validation, sellerSku);
         validation.Require(
             fulfillmentCenter is null || (fulfillmentCenter.Length <= 10 && fulfillmentCenter.All(char.IsAsciiLetterOrDigit)),
             "fulfillmentCenter",
@@ -75,6 +86,7 @@ public static class StockApi
                 "Must be an ISO 8601 time such as 2026-11-27T10:00:00Z."
             );
             validation.Require(fnsku is not null, "fnsku", "Is required with asOf.");
+            validation.Require(sellerSku is null, "sellerSku", "Cannot be combined with asOf; name the FNSKU.");
             asOfTime = parsed.UtcDateTime;
         }
 
@@ -101,9 +113,44 @@ public static class StockApi
             return TypedResults.Ok(new Page<StockResponse>(items, null));
         }
 
-        var rows = await stock.ListAsync(seller.Id, fnsku, fulfillmentCenter?.ToUpperInvariant(), take + 1, afterKey, cancellationToken);
+        var rows = await stock.ListAsync(
+            seller.Id,
+            fnsku,
+            sellerSku,
+            fulfillmentCenter?.ToUpperInvariant(),
+            take + 1,
+            afterKey,
+            cancellationToken
+        );
         return TypedResults.Ok(Cursor.ToPage(rows.Select(StockResponse.From).ToList(), take, r => $"{r.Fnsku}|{r.FulfillmentCenter}"));
     }
+
+    public static async Task<Results<Ok<IReadOnlyList<MarketplaceStock>>, ValidationProblem>> ListMarketplaceTotals(
+        Seller seller,
+        StockRepository stock,
+        string? fnsku,
+        string? sellerSku,
+        CancellationToken cancellationToken
+    )
+    {
+        var validation = new Validation();
+        validation.Require(fnsku is null || Fnsku.IsValid(fnsku), "fnsku", Fnsku.Rule);
+        RequireSellerSku(validation, sellerSku);
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
+
+        return TypedResults.Ok(await stock.MarketplaceTotalsAsync(seller.Id, fnsku, sellerSku, cancellationToken));
+    }
+
+    // The rule Receiving registers seller SKUs by: anything longer can name no item.
+    private static void RequireSellerSku(Validation validation, string? sellerSku) =>
+        validation.Require(
+            sellerSku is null || (!string.IsNullOrWhiteSpace(sellerSku) && sellerSku.Length <= 64),
+            "sellerSku",
+            "Must not be empty, at most 64 characters."
+        );
 
     // Incremental sync: ?changedSince= pages the seller's balances by windows of change stamps (see StockChanges for why no
     // committed change is missed or repeated). changedSince=0 starts from the beginning; the cursor (opaque) holds the window's

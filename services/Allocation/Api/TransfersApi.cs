@@ -16,6 +16,9 @@ public static class TransfersApi
         group
             .MapPost("/", CreateTransfer)
             .WithName("CreateTransfer")
+            .Produces<TransferResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary(
                 "Move units of an FNSKU from one FC to another in the same marketplace: they leave the source's on hand and are in transit "
                     + "at the destination until received. 409 when the source has fewer available. Accepts an Idempotency-Key header."

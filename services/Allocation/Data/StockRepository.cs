@@ -145,6 +145,7 @@ public sealed class StockRepository(Database database)
     public async Task<IReadOnlyList<StockRow>> ListAsync(
         string sellerId,
         string? fnsku,
+        string? sellerSku,
         string? fulfillmentCenter,
         int limit,
         (string Fnsku, string Fc)? after,
@@ -154,7 +155,8 @@ public sealed class StockRepository(Database database)
         var sql = database.Dialect.SelectTop(
             "allocation.stock_balances",
             $"fnsku, fulfillment_center, {BalanceColumns}, updated_at",
-            "seller_id = @SellerId AND (@Fnsku IS NULL OR fnsku = @Fnsku) AND (@Fc IS NULL OR fulfillment_center = @Fc) "
+            $"seller_id = @SellerId AND (@Fnsku IS NULL OR fnsku = @Fnsku) AND {SellerSkuFilter} "
+                + "AND (@Fc IS NULL OR fulfillment_center = @Fc) "
                 + "AND (@AfterFnsku IS NULL OR fnsku > @AfterFnsku OR (fnsku = @AfterFnsku AND fulfillment_center > @AfterFc))",
             "fnsku, fulfillment_center"
         );
@@ -164,6 +166,7 @@ public sealed class StockRepository(Database database)
             {
                 SellerId = sellerId,
                 Fnsku = fnsku,
+                SellerSku = sellerSku,
                 Fc = fulfillmentCenter,
                 AfterFnsku = after?.Fnsku,
                 AfterFc = after?.Fc,
@@ -173,6 +176,46 @@ public sealed class StockRepository(Database database)
         );
         return rows.Select(r => new StockRow(r.Fnsku, r.FulfillmentCenter, r.ToBalance(), r.UpdatedAt)).ToList();
     }
+
+    /// <summary>
+    /// The seller's stock summed per marketplace (each FC belongs to one, <c>allocation.fulfillment_centers</c>), optionally of
+    /// one FNSKU or one seller SKU; marketplaces in alphabetical order.
+    /// </summary>
+    public async Task<IReadOnlyList<MarketplaceStock>> MarketplaceTotalsAsync(
+        string sellerId,
+        string? fnsku,
+        string? sellerSku,
+        CancellationToken cancellationToken
+    ) =>
+        (
+            await database.QueryAsync<MarketplaceStock>(
+                MarketplaceTotalsSql,
+                new
+                {
+                    SellerId = sellerId,
+                    Fnsku = fnsku,
+                    SellerSku = sellerSku,
+                },
+                cancellationToken
+            )
+        ).ToList();
+
+    // Unprefixed fnsku and seller_id: the filter is used on stock_balances alone and, aliased, in the marketplace totals.
+    private const string SellerSkuFilter =
+        "(@SellerSku IS NULL OR fnsku IN (SELECT k.fnsku FROM allocation.item_skus k WHERE k.seller_id = @SellerId "
+        + "AND k.seller_sku = @SellerSku))";
+
+    private const string MarketplaceTotalsSql =
+        "SELECT f.marketplace AS Marketplace, CAST(SUM(s.on_hand) AS integer) AS OnHand, CAST(SUM(s.reserved) AS integer) AS Reserved, "
+        + "CAST(SUM(s.pending_removal) AS integer) AS PendingRemoval, "
+        + "CAST(SUM(s.on_hand - s.reserved - s.pending_removal) AS integer) AS Available, "
+        + "CAST(SUM(s.inbound) AS integer) AS Inbound, CAST(SUM(s.in_transit) AS integer) AS InTransit, "
+        + "CAST(SUM(s.unfulfillable) AS integer) AS Unfulfillable "
+        + "FROM allocation.stock_balances s JOIN allocation.fulfillment_centers f ON f.code = s.fulfillment_center "
+        + "WHERE s.seller_id = @SellerId AND (@Fnsku IS NULL OR s.fnsku = @Fnsku) "
+        + "AND (@SellerSku IS NULL OR s.fnsku IN (SELECT k.fnsku FROM allocation.item_skus k WHERE k.seller_id = @SellerId "
+        + "AND k.seller_sku = @SellerSku)) "
+        + "GROUP BY f.marketplace ORDER BY f.marketplace";
 
     /// <summary>The seller's balances of one FNSKU per FC, read in the caller's transaction (not locked).</summary>
     public async Task<IReadOnlyDictionary<string, StockBalance>> BalancesAsync(UnitOfWork unit, string sellerId, string fnsku) =>

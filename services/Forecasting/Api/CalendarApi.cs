@@ -25,6 +25,9 @@ public static class CalendarApi
         group
             .MapPost("/promotions", CreatePromotion)
             .WithName("CreatePromotion")
+            .Produces<Promotion>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary(
                 "Plan a promotion of an FNSKU (dates inclusive, discount %, featured/display flag); the global model forecasts its lift. "
                     + "404 for an FNSKU Forecasting does not know. Accepts an Idempotency-Key header."

@@ -21,6 +21,8 @@ public static class HistoryApi
         group
             .MapPost("/import", ImportJson)
             .WithName("ImportSalesHistory")
+            .Produces<ImportResult>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
             .WithSummary(
                 "Import past daily sales {date, fnsku, region, units} so forecasts start from the seller's history. A day imported again "
                     + "is replaced. "
@@ -29,6 +31,8 @@ public static class HistoryApi
         group
             .MapPost("/import/csv", ImportCsv)
             .WithName("ImportSalesHistoryCsv")
+            .Produces<ImportResult>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
             .WithSummary(
                 $"Import past daily sales as CSV (text/csv) with the header '{CsvHeader}'. Errors name their line numbers; "
                     + "any bad line rejects the whole file and nothing is stored. ?marketplace= sets the marketplace of new FNSKUs "

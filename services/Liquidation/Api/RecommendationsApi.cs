@@ -38,6 +38,10 @@ public static class RecommendationsApi
         group
             .MapPost("/{id:guid}/approve", Approve)
             .WithName("ApproveRecommendation")
+            .Produces<RecommendationResponse>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary(
                 "Approve a proposed recommendation: a markdown or promotion publishes PriceMarkdownRecommended; liquidation, removal or "
                     + "disposal creates an order of the oldest units. 409 when it is not proposed. Accepts an Idempotency-Key header."
@@ -45,6 +49,10 @@ public static class RecommendationsApi
         group
             .MapPost("/{id:guid}/reject", Reject)
             .WithName("RejectRecommendation")
+            .Produces<RecommendationResponse>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Reject a proposed recommendation; none is raised again for that stock for the configured quiet period.");
         return group;
     }

@@ -20,6 +20,10 @@ public static class ShipmentsApi
         group
             .MapPost("/", CreateShipment)
             .WithName("CreateShipment")
+            .Produces<ShipmentResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Plan an inbound shipment (ASN) to a fulfillment center. Accepts an Idempotency-Key header.");
         group
             .MapGet("/{id}", GetShipment)

@@ -19,6 +19,9 @@ public static class ReturnsApi
         group
             .MapPost("/", CreateReturn)
             .WithName("CreateReturnAuthorization")
+            .Produces<ReturnResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary(
                 "Authorize the return of shipped units of an order line, with a reason. Refused (nothing stored) for an unknown order or "
                     + "FNSKU, "
