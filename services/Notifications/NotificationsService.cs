@@ -3,6 +3,7 @@ using InventoryPlatform.Hosting.Jobs;
 using InventoryPlatform.Notifications.Application;
 using InventoryPlatform.Notifications.Data;
 using InventoryPlatform.Notifications.Jobs;
+using InventoryPlatform.Notifications.Messaging;
 
 namespace InventoryPlatform.Notifications;
 
@@ -18,6 +19,7 @@ public static class NotificationsService
         services.AddSingleton<ReceiverAddressGuard>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<PartnerEventRecorder>();
+        services.AddSingleton<StockChangedBatch>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddSingleton<CreateSubscriptionHandler>();
         services.AddSingleton<SubscriptionLifecycleHandler>();

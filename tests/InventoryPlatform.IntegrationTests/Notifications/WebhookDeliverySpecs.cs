@@ -151,7 +151,9 @@ public sealed class WebhookDeliverySpecs
     {
         // The first delivery of the subscription fails four times (about 3 s of backoff): the rest of its FNSKU waits behind
         // it; another FNSKU of the same subscription does not.
-        var url = _platform.Receiver.Url("ordered", attempt => (attempt <= 4 ? 503 : 200, TimeSpan.Zero));
+        var url = _platform.Receiver.Url("ordered", (webhook, attempt) =>
+            (Quantity(webhook.Body) == 1 && attempt <= 4 ? 503 : 200, TimeSpan.Zero)
+        );
         var subscription = await _platform.SubscribeAsync("ntf-order", url, "inventory.adjusted");
         var id = subscription.Subscription.Id;
 
@@ -174,6 +176,34 @@ public sealed class WebhookDeliverySpecs
         var other = received.ToList().FindIndex(r => r.Body.Contains("X0OTHER", StringComparison.Ordinal));
         var firstSuccess = received.Select((r, i) => (r, i)).Where(x => Quantity(x.r.Body) == 1).ElementAt(4).i;
         Assert.That(other, Is.LessThan(firstSuccess), "X0OTHER was delivered while X0ORD's first delivery was still failing");
+    }
+
+    [Test]
+    public async Task Stock_changes_waiting_behind_a_failing_one_are_coalesced_to_the_newest_per_fnsku_and_fc()
+    {
+        var url = _platform.Receiver.Url("stock", (webhook, attempt) =>
+            (Version(webhook.Body) == 1 && attempt <= 3 ? 500 : 200, TimeSpan.Zero)
+        );
+        var subscription = await _platform.SubscribeAsync("ntf-stock", url, "stock.changed");
+
+        await _platform.Bus.Publish(Changed("ntf-stock", version: 1));
+        await _platform.Receiver.UntilReceivedAsync("stock", 1, Wait);
+        for (var version = 2; version <= 4; version++)
+        {
+            await _platform.Bus.Publish(Changed("ntf-stock", version));
+        }
+
+        var received = await _platform.Receiver.UntilReceivedAsync("stock", 5, Wait);
+        await Task.Delay(NotificationsPlatform.FirstRetryDelay * 2);
+        Assert.That(_platform.Receiver.Received("stock").Select(r => Version(r.Body)), Is.EqualTo(new long[] { 1, 1, 1, 1, 4 }));
+        var log = await _platform.DeliveriesAsync("ntf-stock", subscription.Subscription.Id);
+        Assert.That(
+            log.Deliveries.Select(d => d.Status),
+            Is.EquivalentTo(
+                new[] { DeliveryStatus.Delivered, DeliveryStatus.Superseded, DeliveryStatus.Superseded, DeliveryStatus.Delivered }
+            )
+        );
+        Assert.That(received, Has.Count.EqualTo(5));
     }
 
     [Test]
@@ -325,6 +355,12 @@ public sealed class WebhookDeliverySpecs
             AdjustmentReason.Found,
             null
         );
+
+    private static StockChanged Changed(string seller, long version) =>
+        new(Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), "X0STK", "SEA1", (int)version, 0, 0, 0, 0, version, "Received");
+
+    private static long Version(string body) =>
+        System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("data").GetProperty("version").GetInt64();
 
     private static int Quantity(string body) =>
         System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("data").GetProperty("quantity").GetInt32();

@@ -17,7 +17,7 @@ namespace InventoryPlatform.IntegrationTests.NotificationsSpecs;
 public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ReceivedWebhook>> _received = new();
-    private readonly ConcurrentDictionary<string, Func<int, (int Status, TimeSpan Delay)>> _answers = new();
+    private readonly ConcurrentDictionary<string, Func<ReceivedWebhook, int, (int Status, TimeSpan Delay)>> _answers = new();
     private WebApplication _app = null!;
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -40,9 +40,13 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// The receiver URL of <paramref name="path"/>, answered by <paramref name="answer"/> given the attempt of the webhook
     /// (1-based, counted per <c>webhook-id</c>).
     /// </summary>
-    public string Url(string path, Func<int, (int Status, TimeSpan Delay)>? answer = null)
+    public string Url(string path, Func<int, (int Status, TimeSpan Delay)>? answer = null) =>
+        Url(path, (_, attempt) => answer?.Invoke(attempt) ?? (200, TimeSpan.Zero));
+
+    /// <summary>As the other overload, with the request given to the answer too.</summary>
+    public string Url(string path, Func<ReceivedWebhook, int, (int Status, TimeSpan Delay)> answer)
     {
-        _answers[path] = answer ?? (_ => (200, TimeSpan.Zero));
+        _answers[path] = answer;
         return new Uri(BaseAddress, path).ToString();
     }
 
@@ -72,9 +76,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
         var webhook = new ReceivedWebhook(path, headers, body, at);
         queue.Enqueue(webhook);
-        var answer = _answers.GetValueOrDefault(path) ?? (_ => (200, TimeSpan.Zero));
         var attempt = queue.Count(r => r.Id == webhook.Id);
-        var (status, delay) = answer(attempt);
+        var (status, delay) = _answers.TryGetValue(path, out var answer) ? answer(webhook, attempt) : (200, TimeSpan.Zero);
         if (delay > TimeSpan.Zero)
         {
             await Task.Delay(delay, CancellationToken.None);
