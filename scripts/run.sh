@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole platform for local development: installs PostgreSQL 15 and RabbitMQ from Debian
 # packages when missing, builds the solution, and runs the Aspire AppHost, which starts PostgreSQL,
-# RabbitMQ (with its own epmd), the six services and the gateway. Ctrl+C stops everything.
+# RabbitMQ (with its own epmd), the seven services and the gateway. Ctrl+C stops everything.
 #
 #   ./scripts/run.sh
 #

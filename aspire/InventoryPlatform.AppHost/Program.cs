@@ -1,6 +1,6 @@
 using InventoryPlatform.AppHost;
 
-// The whole platform on one page: the database and the broker, the six services, the gateway in front.
+// The whole platform on one page: the database and the broker, the seven services, the gateway in front.
 var builder = DistributedApplication.CreateBuilder(args);
 
 var (database, messaging) = builder.AddPlatformInfrastructure();
@@ -27,6 +27,7 @@ var forecasting = Service<Projects.InventoryPlatform_Forecasting>("forecasting")
 var returns = Service<Projects.InventoryPlatform_Returns>("returns");
 var liquidation = Service<Projects.InventoryPlatform_Liquidation>("liquidation");
 var limits = Service<Projects.InventoryPlatform_Limits>("limits");
+var notifications = Service<Projects.InventoryPlatform_Notifications>("notifications");
 
 var gateway = builder
     .AddProject<Projects.InventoryPlatform_Gateway>("gateway")
@@ -48,6 +49,8 @@ var gateway = builder
     .WaitFor(liquidation)
     .WithReference(limits)
     .WaitFor(limits)
+    .WithReference(notifications)
+    .WaitFor(notifications)
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints();
 

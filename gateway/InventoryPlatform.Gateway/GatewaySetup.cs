@@ -10,7 +10,16 @@ public static class GatewaySetup
 {
     public static readonly PlatformService Descriptor = new("gateway", "gateway", typeof(GatewaySetup).Assembly);
 
-    public static readonly string[] Services = ["receiving", "allocation", "forecasting", "returns", "liquidation", "limits"];
+    public static readonly string[] Services =
+    [
+        "receiving",
+        "allocation",
+        "forecasting",
+        "returns",
+        "liquidation",
+        "limits",
+        "notifications",
+    ];
 
     public static WebApplicationBuilder AddPartnerGateway(this WebApplicationBuilder builder)
     {

@@ -8,5 +8,6 @@ PLATFORM_IMAGES=(
   "returns services/Returns/InventoryPlatform.Returns.csproj"
   "liquidation services/Liquidation/InventoryPlatform.Liquidation.csproj"
   "limits services/Limits/InventoryPlatform.Limits.csproj"
+  "notifications services/Notifications/InventoryPlatform.Notifications.csproj"
   "gateway gateway/InventoryPlatform.Gateway/InventoryPlatform.Gateway.csproj"
 )

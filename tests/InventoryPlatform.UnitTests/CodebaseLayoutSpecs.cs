@@ -8,7 +8,16 @@ namespace InventoryPlatform.UnitTests;
 /// </summary>
 public sealed partial class CodebaseLayoutSpecs
 {
-    private static readonly string[] Services = ["Allocation", "Forecasting", "Limits", "Liquidation", "Receiving", "Returns"];
+    private static readonly string[] Services =
+    [
+        "Allocation",
+        "Forecasting",
+        "Limits",
+        "Liquidation",
+        "Notifications",
+        "Receiving",
+        "Returns",
+    ];
 
     private static readonly string[] Roles = ["Api", "Application", "Domain", "Data", "Messaging", "Jobs"];
 

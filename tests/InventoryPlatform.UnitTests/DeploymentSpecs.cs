@@ -20,7 +20,16 @@ namespace InventoryPlatform.UnitTests;
 /// </summary>
 public sealed partial class DeploymentSpecs
 {
-    private static readonly string[] ServiceNames = ["receiving", "allocation", "forecasting", "returns", "liquidation", "limits"];
+    private static readonly string[] ServiceNames =
+    [
+        "receiving",
+        "allocation",
+        "forecasting",
+        "returns",
+        "liquidation",
+        "limits",
+        "notifications",
+    ];
     private static readonly string[] ImageNames = [.. ServiceNames, "gateway"];
     private static readonly string[] Overlays = ["dev", "production"];
 

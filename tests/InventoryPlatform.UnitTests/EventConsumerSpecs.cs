@@ -6,7 +6,7 @@ using MassTransit;
 namespace InventoryPlatform.UnitTests;
 
 /// <summary>
-/// No orphan events: every integration event the platform publishes is consumed by one of the six services, or is
+/// No orphan events: every integration event the platform publishes is consumed by one of the services, or is
 /// listed in docs/architecture.md ("Partner-facing events") as one that only partners are told about.
 /// </summary>
 public sealed partial class EventConsumerSpecs

@@ -21,6 +21,7 @@ public sealed class SqlServerSyntaxSpecs
         (typeof(Returns.ReturnsService).Assembly, "returns"),
         (typeof(Liquidation.LiquidationService).Assembly, "liquidation"),
         (typeof(Limits.LimitsService).Assembly, "limits"),
+        (typeof(Notifications.NotificationsService).Assembly, "notifications"),
     ];
 
     [TestCaseSource(nameof(ServiceMigrations))]

@@ -87,6 +87,19 @@ ALTER AUTHORIZATION ON SCHEMA::[limits] TO [inventory_limits];
 GRANT CREATE TABLE, CREATE VIEW TO [inventory_limits];
 GO
 
+-- notifications
+IF SUSER_ID(N'inventory_notifications') IS NULL
+    CREATE LOGIN [inventory_notifications] WITH PASSWORD = N'$(NOTIFICATIONS_DB_PASSWORD)', CHECK_POLICY = ON;
+ELSE
+    ALTER LOGIN [inventory_notifications] WITH PASSWORD = N'$(NOTIFICATIONS_DB_PASSWORD)';
+IF DATABASE_PRINCIPAL_ID(N'inventory_notifications') IS NULL
+    CREATE USER [inventory_notifications] FOR LOGIN [inventory_notifications] WITH DEFAULT_SCHEMA = [notifications];
+IF SCHEMA_ID(N'notifications') IS NULL
+    EXEC (N'CREATE SCHEMA [notifications] AUTHORIZATION [inventory_notifications]');
+ALTER AUTHORIZATION ON SCHEMA::[notifications] TO [inventory_notifications];
+GRANT CREATE TABLE, CREATE VIEW TO [inventory_notifications];
+GO
+
 -- gateway (its API keys)
 IF SUSER_ID(N'inventory_gateway') IS NULL
     CREATE LOGIN [inventory_gateway] WITH PASSWORD = N'$(GATEWAY_DB_PASSWORD)', CHECK_POLICY = ON;

@@ -1,0 +1,3 @@
+namespace InventoryPlatform.Notifications.Api;
+
+public sealed record EventTypesResponse(IReadOnlyList<string> EventTypes);

@@ -1,0 +1,3 @@
+namespace InventoryPlatform.Notifications.Api;
+
+public sealed record SubscriptionsResponse(IReadOnlyList<SubscriptionResponse> Subscriptions);
