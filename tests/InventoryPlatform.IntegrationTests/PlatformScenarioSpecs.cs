@@ -276,7 +276,7 @@ public sealed partial class GatewayFlowSpecs
             )
             .ToArray();
         await PostAsync(partner, "/api/forecasting/v1/history/import", new { marketplace = "US", sales });
-        await PostAsync(partner, "/api/forecasting/v1/forecasts/refresh", null);
+        await partner.RefreshForecastsAsync();
         var alerts = await Eventually.Until(
             async () => (await GetAsync<Page<AlertRecord>>(partner, $"/api/forecasting/v1/alerts?fnsku={lamp}")).Items,
             items => items.Count > 0,
