@@ -43,23 +43,35 @@ public sealed class ReplenishmentEvaluator(
 
     /// <summary>
     /// As <see cref="EvaluateAsync"/> for many FNSKUs of one seller: the item rows locked in one statement, forecasts, stock and
-    /// settings read in one query each, and the decisions written in one batch.
+    /// settings read in one query each, and the decisions written in one batch. <paramref name="known"/>: forecast days the
+    /// caller stored in this transaction (every region of those FNSKUs), so they need not be read back.
     /// </summary>
-    public async Task EvaluateManyAsync(UnitOfWork unit, string sellerId, IReadOnlyList<string> fnskus, Guid correlationId)
+    public async Task EvaluateManyAsync(
+        UnitOfWork unit,
+        string sellerId,
+        IReadOnlyList<string> fnskus,
+        Guid correlationId,
+        IReadOnlyDictionary<string, List<ForecastDay>>? known = null
+    )
     {
         if (fnskus.Count == 0)
         {
             return;
         }
 
-        var (armed, stored) = await forecasts.LockItemsAsync(unit, sellerId, fnskus);
+        var armed = await forecasts.LockItemsAsync(unit, sellerId, fnskus);
+        var unknown = fnskus.Where(f => known?.ContainsKey(f) != true).ToList();
+        var read = unknown.Count > 0 ? await forecasts.DaysAsync(unit, sellerId, unknown) : null;
+        IReadOnlyList<ForecastDay> Stored(string fnsku) =>
+            known is not null && known.TryGetValue(fnsku, out var days) ? days : read?[fnsku].ToList() ?? [];
         var positions = await sales.PositionsAsync(unit, sellerId, fnskus);
         var settings = await calendar.SettingsAsync(unit, sellerId, fnskus);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var batch = new StatementBatch(unit);
         foreach (var fnsku in fnskus.Order(StringComparer.Ordinal))
         {
-            if (!armed.TryGetValue(fnsku, out var isArmed) || !stored[fnsku].Any(d => d.Date >= today))
+            var stored = Stored(fnsku);
+            if (!armed.TryGetValue(fnsku, out var isArmed) || !stored.Any(d => d.Date >= today))
             {
                 continue;
             }
@@ -69,7 +81,7 @@ public sealed class ReplenishmentEvaluator(
                 sellerId,
                 fnsku,
                 isArmed,
-                stored[fnsku].ToList(),
+                stored,
                 positions[fnsku].ToList(),
                 settings.GetValueOrDefault(fnsku, ReplenishmentSettings.Default),
                 correlationId

@@ -499,36 +499,30 @@ public sealed class ForecastRepository(Database database)
     }
 
     /// <summary>
-    /// As <see cref="LockItemAsync"/> for many FNSKUs: locks their item rows (in FNSKU order) and reads their alert states and
-    /// stored forecast days; FNSKUs Forecasting does not know are missing from the states.
+    /// As <see cref="LockItemAsync"/> for many FNSKUs: locks their item rows and reads their alert states; FNSKUs Forecasting
+    /// does not know are missing.
     /// </summary>
-    public async Task<(IReadOnlyDictionary<string, bool> AlertArmed, ILookup<string, ForecastDay> Days)> LockItemsAsync(
-        UnitOfWork unit,
-        string sellerId,
-        IReadOnlyList<string> fnskus
-    )
-    {
-        var key = new { SellerId = sellerId, Fnskus = fnskus.Order(StringComparer.Ordinal).ToArray() };
-        var armed = (
+    public async Task<IReadOnlyDictionary<string, bool>> LockItemsAsync(UnitOfWork unit, string sellerId, IReadOnlyList<string> fnskus) =>
+        (
             await unit.QueryAsync<(string Fnsku, bool AlertArmed)>(
                 database.Dialect.SelectForUpdate(
                     "forecasting.items",
                     "fnsku, alert_armed",
                     $"seller_id = @SellerId AND {database.Dialect.InList("fnsku", "Fnskus")}"
                 ),
-                key
+                new { SellerId = sellerId, Fnskus = fnskus.ToArray() }
             )
         ).ToDictionary(r => r.Fnsku, r => r.AlertArmed, StringComparer.Ordinal);
-        var days = await unit.QueryAsync<FnskuDayRow>(
-            "SELECT fnsku, region, forecast_date, p10, p50, p90 FROM forecasting.forecast_days "
-                + $"WHERE seller_id = @SellerId AND {database.Dialect.InList("fnsku", "Fnskus")}",
-            key
-        );
-        return (
-            armed,
-            days.ToLookup(r => r.Fnsku, r => new ForecastDay(r.Region, r.ForecastDate, r.P10, r.P50, r.P90), StringComparer.Ordinal)
-        );
-    }
+
+    /// <summary>The stored forecast days of many FNSKUs in one query, by FNSKU.</summary>
+    public async Task<ILookup<string, ForecastDay>> DaysAsync(UnitOfWork unit, string sellerId, IReadOnlyList<string> fnskus) =>
+        (
+            await unit.QueryAsync<FnskuDayRow>(
+                "SELECT fnsku, region, forecast_date, p10, p50, p90 FROM forecasting.forecast_days "
+                    + $"WHERE seller_id = @SellerId AND {database.Dialect.InList("fnsku", "Fnskus")}",
+                new { SellerId = sellerId, Fnskus = fnskus.ToArray() }
+            )
+        ).ToLookup(r => r.Fnsku, r => new ForecastDay(r.Region, r.ForecastDate, r.P10, r.P50, r.P90), StringComparer.Ordinal);
 
     /// <summary>Claims sellers whose refresh is due; the rows stay locked (skipped by other replicas) until the transaction ends.</summary>
     public async Task<IReadOnlyList<string>> ClaimDueAsync(UnitOfWork unit, DateTime now, int limit) =>
