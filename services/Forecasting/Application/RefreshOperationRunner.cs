@@ -20,6 +20,9 @@ public sealed class RefreshOperationRunner(
 {
     public const int MaxAttempts = 3;
 
+    /// <summary>How long a finished operation can still be read.</summary>
+    public static readonly TimeSpan Retained = TimeSpan.FromDays(30);
+
     private readonly SemaphoreSlim _one = new(1, 1);
 
     /// <summary>This replica's name in <c>claimed_by</c>.</summary>
@@ -57,6 +60,13 @@ public sealed class RefreshOperationRunner(
         {
             logger.LogWarning("Failed {Count} refresh operations whose workers stopped {Attempts} times.", abandoned, MaxAttempts);
         }
+
+        // Finished operations are kept for Retained, then purged in short statements.
+        int purged;
+        do
+        {
+            purged = await operations.PurgeAsync(now - Retained, 1_000, cancellationToken);
+        } while (purged == 1_000);
 
         var ran = 0;
         while (!cancellationToken.IsCancellationRequested)

@@ -19,6 +19,11 @@ public sealed class RefreshOperationRepository(Database database)
 
     private readonly string _pending = database.Dialect.SelectTop("forecasting.refresh_operations", "id", Claimable, "requested_at");
 
+    private readonly string _purge = database.Dialect.DeleteBatch(
+        "forecasting.refresh_operations",
+        "finished_at IS NOT NULL AND finished_at < @Before"
+    );
+
     /// <summary>The seller's queued or running refresh, if any (call under the seller's lock to act on the answer).</summary>
     public Task<RefreshOperation?> ActiveAsync(UnitOfWork unit, string sellerId) =>
         unit.QuerySingleOrDefaultAsync<RefreshOperation>(
@@ -171,6 +176,10 @@ public sealed class RefreshOperationRepository(Database database)
                 Now = now,
             }
         );
+
+    /// <summary>Deletes up to <paramref name="limit"/> operations finished before <paramref name="before"/>; returns how many.</summary>
+    public Task<int> PurgeAsync(DateTime before, int limit, CancellationToken cancellationToken) =>
+        database.InTransactionAsync(unit => unit.ExecuteAsync(_purge, new { Before = before, limit }), cancellationToken);
 
     /// <summary>
     /// Fails operations whose workers died <paramref name="maxAttempts"/> times (a refresh that kills its process, say by

@@ -164,7 +164,7 @@ public sealed class RefreshOperationSpecs(DatabaseProvider provider)
     }
 
     [Test]
-    public async Task A_second_post_returns_the_running_refresh_and_a_refresh_whose_worker_died_is_run_again()
+    public async Task A_second_post_returns_the_running_refresh_and_a_refresh_whose_worker_died_is_run_again_and_old_ones_are_purged()
     {
         const string seller = "op-dead";
         var client = _fixture.Service.ClientFor(seller);
@@ -191,6 +191,20 @@ public sealed class RefreshOperationSpecs(DatabaseProvider provider)
         Assert.That(location.OriginalString, Is.EqualTo($"/api/forecasting/v1/forecasts/operations/{id}"));
         Assert.That(await OperationCount(seller), Is.EqualTo(1));
 
+        // Two finished refreshes of another seller: one 31 days old (purged by the job's round), one 29 (kept).
+        var old = Guid.CreateVersion7();
+        var recent = Guid.CreateVersion7();
+        foreach (var (finished, days) in new[] { (old, 31), (recent, 29) })
+        {
+            await _fixture.ExecuteAsync(
+                "INSERT INTO forecasting.refresh_operations (id, seller_id, status, trigger_source, phase, series_total, series_done, "
+                    + "forecast, skipped, guarded, errors, correlation_id, requested_at, started_at, finished_at, claimed_by, "
+                    + "heartbeat_at, attempts) VALUES (@finished, 'op-old', 'succeeded', 'schedule', NULL, 0, 0, 0, 0, 0, '[]', "
+                    + "@finished, @at, @at, @at, NULL, @at, 1)",
+                new { finished, at = now.AddDays(-days) }
+            );
+        }
+
         // Replica B dies: its heartbeat goes stale, and the refresh job on this replica claims the operation and runs it.
         _fixture.Clock.Advance(TimeSpan.FromMinutes(5));
         var done = await Eventually.Until(
@@ -214,6 +228,18 @@ public sealed class RefreshOperationSpecs(DatabaseProvider provider)
             (await client.GetAsync("/api/forecasting/v1/forecasts/X0OPDD0002")).StatusCode,
             Is.EqualTo(HttpStatusCode.OK),
             "its forecasts are stored"
+        );
+        Assert.That(
+            await _fixture.ScalarAsync<int>(
+                "SELECT COUNT(*) FROM forecasting.refresh_operations WHERE id IN (@old, @recent)",
+                new { old, recent }
+            ),
+            Is.EqualTo(1)
+        );
+        Assert.That(
+            await _fixture.ScalarAsync<Guid>("SELECT id FROM forecasting.refresh_operations WHERE seller_id = 'op-old'"),
+            Is.EqualTo(recent),
+            "finished refreshes are kept 30 days"
         );
     }
 
