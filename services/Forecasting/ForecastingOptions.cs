@@ -4,7 +4,8 @@ namespace InventoryPlatform.Forecasting;
 /// Forecasting's settings (section <c>Forecasting</c>). RefreshMinutes: how often each seller's forecasts are remade;
 /// PollSeconds: how often the refresh job looks for sellers due; HistoryDays: the most history a model sees;
 /// UseGlobalModel and GlobalTrees: the global gradient-boosted candidate and the most trees it may have (the panel's size
-/// sets fewer for a small seller; fewer refresh faster).
+/// sets fewer for a small seller; fewer refresh faster); RefreshLeaseSeconds: how long a refresh operation's worker may go
+/// without a heartbeat before another replica takes the operation over (it died or was stopped).
 /// </summary>
 public sealed class ForecastingOptions
 {
@@ -20,7 +21,11 @@ public sealed class ForecastingOptions
 
     public int GlobalTrees { get; set; } = 80;
 
+    public int RefreshLeaseSeconds { get; set; } = 120;
+
     public TimeSpan RefreshInterval => TimeSpan.FromMinutes(RefreshMinutes);
 
     public TimeSpan PollInterval => TimeSpan.FromSeconds(PollSeconds);
+
+    public TimeSpan RefreshLease => TimeSpan.FromSeconds(RefreshLeaseSeconds);
 }

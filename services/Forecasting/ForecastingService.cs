@@ -22,7 +22,9 @@ public static class ForecastingService
         services.AddSingleton<ForecastRepository>();
         services.AddSingleton<ReplenishmentEvaluator>();
         services.AddSingleton<StockChangedBatch>();
+        services.AddSingleton<RefreshOperationRepository>();
         services.AddSingleton<RefreshForecastsHandler>();
+        services.AddSingleton<RefreshOperationRunner>();
         services.AddSingleton<SetReplenishmentSettingsHandler>();
         services.AddSingleton<ImportSalesHistoryHandler>();
         services.AddSingleton<SetHolidaysHandler>();

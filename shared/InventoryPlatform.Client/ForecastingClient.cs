@@ -26,9 +26,15 @@ public sealed class ForecastingClient(PlatformTransport transport) : ApiArea(tra
         CancellationToken cancellationToken = default
     ) => GetAsync<T>(QueryString.Of($"/history/{QueryString.Segment(fnsku)}", ("from", from), ("to", to)), cancellationToken);
 
+    /// <summary>Starts a refresh of the seller's forecasts (202): the operation to poll with <see cref="GetForecastRefreshOperationAsync{T}"/>.</summary>
     [PlatformOperation("RefreshForecasts")]
     public Task<T> RefreshForecastsAsync<T>(CancellationToken cancellationToken = default) =>
         PostAsync<T>("/forecasts/refresh", null, cancellationToken);
+
+    /// <summary>A refresh operation: its status, progress, counts and errors.</summary>
+    [PlatformOperation("GetForecastRefreshOperation")]
+    public Task<T> GetForecastRefreshOperationAsync<T>(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<T>($"/forecasts/operations/{id}", cancellationToken);
 
     [PlatformOperation("ListForecasts")]
     public IAsyncEnumerable<T> ListForecastsAsync<T>(int? pageSize = null, CancellationToken cancellationToken = default) =>

@@ -60,7 +60,7 @@ public sealed class SyntheticForecastBenchmark : IBenchmark
         return Task.CompletedTask;
     }
 
-    private static double[] Series(Random random, int days, bool intermittent)
+    internal static double[] Series(Random random, int days, bool intermittent)
     {
         if (intermittent)
         {

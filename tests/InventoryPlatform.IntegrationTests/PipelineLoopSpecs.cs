@@ -331,6 +331,6 @@ public sealed partial class GatewayFlowSpecs
                 }
             )
         );
-        await Succeeds(gateway.PostAsync("/api/forecasting/v1/forecasts/refresh", null));
+        await gateway.RefreshForecastsAsync();
     }
 }

@@ -243,7 +243,20 @@ public sealed partial class GatewayFlowSpecs
             .Concat(Enumerable.Range(3, 60).Select(d => new SaleInput(today.AddDays(-d), mug, "US-West", 2)))
             .ToArray();
         await partner.Forecasting.ImportSalesHistoryAsync<ImportResult>(new ImportHistoryRequest("US", sales));
-        await partner.Forecasting.RefreshForecastsAsync<RefreshSummary>();
+        // A refresh the schedule started before the import may be the one returned: wait for it and ask again.
+        RefreshOperationResponse refresh, refreshed;
+        do
+        {
+            refresh = await partner.Forecasting.RefreshForecastsAsync<RefreshOperationResponse>();
+            var id = refresh.Id;
+            refreshed = await Eventually.Until(
+                () => partner.Forecasting.GetForecastRefreshOperationAsync<RefreshOperationResponse>(id),
+                o => o.Status is "succeeded" or "failed",
+                TimeSpan.FromSeconds(120),
+                "the forecast refresh finished"
+            );
+        } while (refresh.Trigger != "request");
+        Assert.That(refreshed.Status, Is.EqualTo("succeeded"), string.Join("; ", refreshed.Errors.Select(e => e.Reason)));
         var alerts = await Eventually.Until(
             async () => await partner.Forecasting.ListRestockAlertsAsync<AlertRecord>(lamp).ToListAsync(),
             items => items.Count > 0,

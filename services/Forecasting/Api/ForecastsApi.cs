@@ -4,6 +4,7 @@ using InventoryPlatform.Forecasting.Data;
 using InventoryPlatform.Forecasting.Domain;
 using InventoryPlatform.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace InventoryPlatform.Forecasting.Api;
 
@@ -18,9 +19,19 @@ public static class ForecastsApi
             .MapPost("/refresh", Refresh)
             .WithName("RefreshForecasts")
             .WithSummary(
-                "Remake the seller's forecasts now (they are also remade on a schedule): every FNSKU and region, 13 weeks daily, "
-                    + "model chosen per series by rolling-origin backtest; publishes DemandForecastUpdated per FNSKU and re-evaluates "
-                    + "replenishment."
+                "Start remaking the seller's forecasts (they are also remade on a schedule): 202 Accepted at once with the refresh "
+                    + "operation and its Location; poll it until succeeded or failed. Every FNSKU and region, 13 weeks daily, model "
+                    + "chosen per series by rolling-origin backtest; publishes DemandForecastUpdated per FNSKU and re-evaluates "
+                    + "replenishment. One refresh per seller at a time: while one is queued or running, a POST returns that one "
+                    + "(same id). Idempotency-Key honoured; an admin may act for ?sellerId=."
+            )
+            .Produces<RefreshOperationResponse>(StatusCodes.Status202Accepted);
+        group
+            .MapGet("/operations/{id}", GetOperation)
+            .WithName("GetForecastRefreshOperation")
+            .WithSummary(
+                "A refresh operation: status (queued, running, succeeded, failed), progress (series done of the total), counts "
+                    + "(forecast, skipped, guarded), the first errors with series and reason, and its times. 404 for another seller's."
             );
         group.MapGet("/", ListForecasts).WithName("ListForecasts").WithSummary("FNSKUs with a forecast, paged by cursor.");
         group
@@ -47,12 +58,70 @@ public static class ForecastsApi
         return group;
     }
 
-    public static async Task<Ok<RefreshSummary>> Refresh(
+    public static async Task<IResult> Refresh(
+        string? sellerId,
+        [FromHeader(Name = IdempotentRequests.Header)] string? idempotencyKey,
         Seller seller,
         HttpContext http,
         RefreshForecastsHandler refresh,
+        RefreshOperationRunner runner,
+        IdempotentRequests idempotency,
         CancellationToken cancellationToken
-    ) => TypedResults.Ok(await refresh.HandleAsync(seller.Id, Correlation.Of(http), cancellationToken));
+    )
+    {
+        var validation = new Validation();
+        validation.Require(IdempotentRequests.IsValidKey(idempotencyKey), IdempotentRequests.Header, "Must be 1-200 printable characters.");
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
+
+        var owner = SellerAccess.Of(http, sellerId);
+        var result = await idempotency.RunAsync(
+            seller,
+            idempotencyKey,
+            $"{ForecastingService.Descriptor.ApiPrefix}/forecasts/refresh?sellerId={owner}",
+            async unit =>
+            {
+                var (operation, created) = await refresh.StartAsync(unit, owner, Correlation.Of(http));
+                if (created)
+                {
+                    unit.AfterCommit(() => runner.RunInBackground(operation.Id));
+                }
+
+                return (StatusCodes.Status202Accepted, Response(operation));
+            },
+            cancellationToken
+        );
+        if (OperationId(result) is { } id)
+        {
+            http.Response.Headers.Location = OperationPath(id, owner, seller);
+        }
+
+        return result;
+    }
+
+    public static async Task<Results<Ok<RefreshOperationResponse>, ProblemHttpResult, ValidationProblem>> GetOperation(
+        string id,
+        string? sellerId,
+        Seller seller,
+        HttpContext http,
+        RefreshOperationRepository operations,
+        CancellationToken cancellationToken
+    )
+    {
+        var validation = new Validation();
+        validation.Require(Guid.TryParse(id, out var operationId), "id", "Must be a UUID.");
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
+
+        var owner = SellerAccess.Of(http, sellerId);
+        return await operations.FindAsync(owner, operationId, cancellationToken) is { } operation
+            ? TypedResults.Ok(Response(operation))
+            : Problems.NotFound("Refresh operation", id);
+    }
 
     public static async Task<Results<Ok<Page<string>>, ValidationProblem>> ListForecasts(
         int? limit,
@@ -138,6 +207,36 @@ public static class ForecastsApi
         ForecastRepository forecasts,
         CancellationToken cancellationToken
     ) => TypedResults.Ok(await forecasts.AccuracyAsync(seller.Id, fnsku, cancellationToken));
+
+    private static RefreshOperationResponse Response(RefreshOperation operation) =>
+        new(
+            operation.Id,
+            operation.SellerId,
+            operation.Status,
+            operation.TriggerSource,
+            operation.Phase,
+            new RefreshProgress(operation.SeriesDone, operation.SeriesTotal),
+            new RefreshCounts(operation.Forecast, operation.Skipped, operation.Guarded),
+            JsonSerializer.Deserialize<List<RefreshError>>(operation.Errors, JsonDefaults.Options) ?? [],
+            operation.RequestedAt,
+            operation.StartedAt,
+            operation.FinishedAt
+        );
+
+    /// <summary>The operation a refresh answered with: the one just started, or the one an Idempotency-Key replays.</summary>
+    private static Guid? OperationId(IResult result) =>
+        result switch
+        {
+            IValueHttpResult { Value: RefreshOperationResponse operation } => operation.Id,
+            ContentHttpResult { StatusCode: StatusCodes.Status202Accepted, ResponseContent: { } body } => JsonSerializer
+                .Deserialize<RefreshOperationResponse>(body, JsonDefaults.Options)
+                ?.Id,
+            _ => null,
+        };
+
+    private static string OperationPath(Guid id, string owner, Seller caller) =>
+        $"{ForecastingService.Descriptor.ApiPrefix}/forecasts/operations/{id}"
+        + (owner == caller.Id ? "" : $"?{SellerAccess.Parameter}={Uri.EscapeDataString(owner)}");
 
     private static List<ForecastPoint> Total(IReadOnlyList<ForecastDay> days) =>
         days.GroupBy(d => d.Date)

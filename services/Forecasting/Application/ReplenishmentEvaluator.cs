@@ -7,8 +7,9 @@ using InventoryPlatform.Messaging;
 namespace InventoryPlatform.Forecasting.Application;
 
 /// <summary>
-/// Re-evaluates the restock decision of one FNSKU on its stored forecast, stock and settings; raises the restock alert
-/// (and publishes ReplenishmentRecommended through the outbox) once per crossing of the reorder point.
+/// Re-evaluates the restock decision of an FNSKU on its stored forecast, stock and settings; raises the restock alert
+/// (and publishes ReplenishmentRecommended through the outbox) once per crossing of the reorder point. One FNSKU at a time
+/// (a stock change, new settings), or many in a few round trips (a refresh).
 /// </summary>
 public sealed class ReplenishmentEvaluator(
     SalesRepository sales,
@@ -26,6 +27,82 @@ public sealed class ReplenishmentEvaluator(
             return null;
         }
 
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        if (!stored.Any(d => d.Date >= today))
+        {
+            return null; // nothing forecast yet: no basis for a reorder point
+        }
+
+        var positions = await sales.PositionsAsync(unit, sellerId, fnsku);
+        var (settings, _) = await calendar.SettingsAsync(unit, sellerId, fnsku);
+        var batch = new StatementBatch(unit);
+        var plan = Decide(batch, sellerId, fnsku, armed.Value, stored, positions, settings, correlationId);
+        await batch.ExecuteAsync();
+        return plan;
+    }
+
+    /// <summary>
+    /// As <see cref="EvaluateAsync"/> for many FNSKUs of one seller: the item rows locked in one statement, forecasts, stock and
+    /// settings read in one query each, and the decisions written in one batch. <paramref name="known"/>: forecast days the
+    /// caller stored in this transaction (every region of those FNSKUs), so they need not be read back.
+    /// </summary>
+    public async Task EvaluateManyAsync(
+        UnitOfWork unit,
+        string sellerId,
+        IReadOnlyList<string> fnskus,
+        Guid correlationId,
+        IReadOnlyDictionary<string, List<ForecastDay>>? known = null
+    )
+    {
+        if (fnskus.Count == 0)
+        {
+            return;
+        }
+
+        var armed = await forecasts.LockItemsAsync(unit, sellerId, fnskus);
+        var unknown = fnskus.Where(f => known?.ContainsKey(f) != true).ToList();
+        var read = unknown.Count > 0 ? await forecasts.DaysAsync(unit, sellerId, unknown) : null;
+        IReadOnlyList<ForecastDay> Stored(string fnsku) =>
+            known is not null && known.TryGetValue(fnsku, out var days) ? days : read?[fnsku].ToList() ?? [];
+        var positions = await sales.PositionsAsync(unit, sellerId, fnskus);
+        var settings = await calendar.SettingsAsync(unit, sellerId, fnskus);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var batch = new StatementBatch(unit);
+        foreach (var fnsku in fnskus.Order(StringComparer.Ordinal))
+        {
+            var stored = Stored(fnsku);
+            if (!armed.TryGetValue(fnsku, out var isArmed) || !stored.Any(d => d.Date >= today))
+            {
+                continue;
+            }
+
+            Decide(
+                batch,
+                sellerId,
+                fnsku,
+                isArmed,
+                stored,
+                positions[fnsku].ToList(),
+                settings.GetValueOrDefault(fnsku, ReplenishmentSettings.Default),
+                correlationId
+            );
+        }
+
+        await batch.ExecuteAsync();
+    }
+
+    /// <summary>The decision for one FNSKU, its writes added to <paramref name="batch"/>.</summary>
+    private ReplenishmentPlan Decide(
+        StatementBatch batch,
+        string sellerId,
+        string fnsku,
+        bool armed,
+        IReadOnlyList<ForecastDay> stored,
+        IReadOnlyList<StockPosition> positions,
+        ReplenishmentSettings settings,
+        Guid correlationId
+    )
+    {
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var days = stored
@@ -34,17 +111,11 @@ public sealed class ReplenishmentEvaluator(
             .OrderBy(g => g.Key)
             .Select(g => (P10: g.Sum(d => d.P10), P50: g.Sum(d => d.P50), P90: g.Sum(d => d.P90)))
             .ToList();
-        if (days.Count == 0)
-        {
-            return null; // nothing forecast yet: no basis for a reorder point
-        }
 
         // The pipeline counts: units on shipped ASNs (inbound) and on transfers (in transit) are already on their way.
-        var positions = await sales.PositionsAsync(unit, sellerId, fnsku);
         var available = positions.Sum(p => p.Available);
         var inbound = positions.Sum(p => p.Inbound);
         var inTransit = positions.Sum(p => p.InTransit);
-        var (settings, _) = await calendar.SettingsAsync(unit, sellerId, fnsku);
         var plan = ReplenishmentPolicy.Plan(
             days.Select(d => d.P10).ToList(),
             days.Select(d => d.P50).ToList(),
@@ -54,8 +125,8 @@ public sealed class ReplenishmentEvaluator(
             settings,
             today
         );
-        await forecasts.SaveRecommendationAsync(
-            unit,
+        forecasts.SaveRecommendation(
+            batch,
             sellerId,
             new RecommendationRecord(
                 fnsku,
@@ -74,10 +145,10 @@ public sealed class ReplenishmentEvaluator(
             )
         );
 
-        var (raise, armedAfter) = ReorderAlarm.Evaluate(armed.Value, plan);
-        if (armedAfter != armed.Value)
+        var (raise, armedAfter) = ReorderAlarm.Evaluate(armed, plan);
+        if (armedAfter != armed)
         {
-            await forecasts.SetAlertArmedAsync(unit, sellerId, fnsku, armedAfter);
+            forecasts.SetAlertArmed(batch, sellerId, fnsku, armedAfter);
         }
 
         if (raise)
@@ -94,9 +165,9 @@ public sealed class ReplenishmentEvaluator(
                 plan.ShipBy,
                 now.UtcDateTime
             );
-            await forecasts.AddAlertAsync(unit, sellerId, alert);
-            await outbox.AddAsync(
-                unit,
+            forecasts.AddAlert(batch, sellerId, alert);
+            outbox.Add(
+                batch,
                 new ReplenishmentRecommended(
                     Guid.CreateVersion7(),
                     now,

@@ -152,6 +152,24 @@ public sealed class CalendarRepository(Database database)
             );
     }
 
+    /// <summary>The settings the seller set for any of <paramref name="fnskus"/>; FNSKUs without take the defaults.</summary>
+    public async Task<IReadOnlyDictionary<string, ReplenishmentSettings>> SettingsAsync(
+        UnitOfWork unit,
+        string sellerId,
+        IReadOnlyList<string> fnskus
+    ) =>
+        (
+            await unit.QueryAsync<SettingsRow>(
+                "SELECT fnsku, lead_time_days, review_period_days, minimum_order_quantity, case_pack, service_level FROM "
+                    + $"forecasting.replenishment_settings WHERE seller_id = @SellerId AND {unit.Dialect.InList("fnsku", "Fnskus")}",
+                new { SellerId = sellerId, Fnskus = fnskus.ToArray() }
+            )
+        ).ToDictionary(
+            r => r.Fnsku,
+            r => new ReplenishmentSettings(r.LeadTimeDays, r.ReviewPeriodDays, r.MinimumOrderQuantity, r.CasePack, (double)r.ServiceLevel),
+            StringComparer.Ordinal
+        );
+
     private sealed class HolidayRow
     {
         public string Marketplace { get; init; } = "";
@@ -175,6 +193,7 @@ public sealed class CalendarRepository(Database database)
 
     private sealed class SettingsRow
     {
+        public string Fnsku { get; init; } = "";
         public int LeadTimeDays { get; init; }
         public int ReviewPeriodDays { get; init; }
         public int MinimumOrderQuantity { get; init; }

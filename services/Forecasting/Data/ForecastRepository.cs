@@ -133,6 +133,110 @@ public sealed class ForecastRepository(Database database)
         );
     }
 
+    /// <summary>
+    /// Replaces every region's forecast of the FNSKUs in <paramref name="series"/> (days and models; regions not listed are
+    /// dropped) in bulk: for a refresh of thousands of series, where a statement per row would set the time.
+    /// </summary>
+    public async Task ReplaceForecastsAsync(
+        UnitOfWork unit,
+        string sellerId,
+        IReadOnlyList<StoredForecast> series,
+        DateOnly from,
+        DateTime now
+    )
+    {
+        var key = new { SellerId = sellerId, Fnskus = series.Select(s => s.Fnsku).Distinct(StringComparer.Ordinal).ToArray() };
+        foreach (var table in new[] { "forecasting.forecast_days", "forecasting.forecast_models" })
+        {
+            await unit.ExecuteAsync(
+                $"DELETE FROM {table} WHERE seller_id = @SellerId AND {database.Dialect.InList("fnsku", "Fnskus")}",
+                key
+            );
+        }
+
+        await unit.BulkInsertAsync(
+            "forecasting.forecast_days",
+            ["seller_id", "fnsku", "region", "forecast_date", "p10", "p50", "p90"],
+            series.SelectMany(s =>
+                s.Forecast.P50.Select(
+                    (p50, d) => new object?[] { sellerId, s.Fnsku, s.Region, from.AddDays(d), s.Forecast.P10[d], p50, s.Forecast.P90[d] }
+                )
+            )
+        );
+        await unit.BulkInsertAsync(
+            "forecasting.forecast_models",
+            ["seller_id", "fnsku", "region", "model", "candidates", "made_at", "guard"],
+            series.Select(s => new object?[] { sellerId, s.Fnsku, s.Region, s.Forecast.Model, s.CandidatesJson, now, s.Forecast.Guard })
+        );
+    }
+
+    /// <summary>As <see cref="TrackAsync"/> for many FNSKUs at once, in bulk.</summary>
+    public async Task TrackManyAsync(
+        UnitOfWork unit,
+        string sellerId,
+        IReadOnlyList<(string Fnsku, IReadOnlyList<ForecastPoint> Total)> tracks,
+        DateOnly from
+    )
+    {
+        await unit.ExecuteAsync(
+            $"DELETE FROM forecasting.forecast_track WHERE seller_id = @SellerId AND {database.Dialect.InList("fnsku", "Fnskus")} "
+                + "AND forecast_date >= @From",
+            new
+            {
+                SellerId = sellerId,
+                Fnskus = tracks.Select(t => t.Fnsku).ToArray(),
+                From = from.ToDateTime(TimeOnly.MinValue),
+            }
+        );
+        await unit.BulkInsertAsync(
+            "forecasting.forecast_track",
+            ["seller_id", "fnsku", "forecast_date", "p10", "p50", "p90"],
+            tracks.SelectMany(t => t.Total.Select(p => new object?[] { sellerId, t.Fnsku, p.Date, p.P10, p.P50, p.P90 }))
+        );
+    }
+
+    /// <summary>As <see cref="TrackedAsync"/> for many FNSKUs in one query: their tracked days in [from, before), by FNSKU.</summary>
+    public async Task<ILookup<string, TrackedDay>> TrackedManyAsync(
+        UnitOfWork unit,
+        string sellerId,
+        IReadOnlyList<string> fnskus,
+        DateOnly from,
+        DateOnly before
+    )
+    {
+        var rows = await unit.QueryAsync<TrackRow>(
+            "SELECT t.fnsku, t.p10, t.p50, t.p90, COALESCE((SELECT SUM(s.units) FROM forecasting.daily_sales s "
+                + "WHERE s.seller_id = t.seller_id AND s.fnsku = t.fnsku AND s.sales_date = t.forecast_date), 0) AS actual "
+                + $"FROM forecasting.forecast_track t WHERE t.seller_id = @SellerId AND {database.Dialect.InList("t.fnsku", "Fnskus")} "
+                + "AND t.forecast_date >= @From AND t.forecast_date < @Before",
+            new
+            {
+                SellerId = sellerId,
+                Fnskus = fnskus.ToArray(),
+                From = from.ToDateTime(TimeOnly.MinValue),
+                Before = before.ToDateTime(TimeOnly.MinValue),
+            }
+        );
+        return rows.ToLookup(r => r.Fnsku, r => new TrackedDay(r.Actual, r.P10, r.P50, r.P90), StringComparer.Ordinal);
+    }
+
+    public void SaveAccuracy(StatementBatch batch, string sellerId, AccuracyRecord accuracy) =>
+        batch.Add(
+            _upsertAccuracy,
+            new
+            {
+                SellerId = sellerId,
+                accuracy.Fnsku,
+                accuracy.Mape,
+                accuracy.Wape,
+                accuracy.Bias,
+                accuracy.Days,
+                accuracy.MeasuredAt,
+                accuracy.Coverage,
+                accuracy.Pinball,
+            }
+        );
+
     /// <summary>Drops regions of the FNSKU that are no longer forecast.</summary>
     public async Task KeepRegionsAsync(UnitOfWork unit, string sellerId, string fnsku, IReadOnlyCollection<string> regions)
     {
@@ -267,8 +371,8 @@ public sealed class ForecastRepository(Database database)
             )
         ).ToList();
 
-    public Task SaveRecommendationAsync(UnitOfWork unit, string sellerId, RecommendationRecord recommendation) =>
-        unit.ExecuteAsync(
+    public void SaveRecommendation(StatementBatch batch, string sellerId, RecommendationRecord recommendation) =>
+        batch.Add(
             _upsertRecommendation,
             new
             {
@@ -316,8 +420,8 @@ public sealed class ForecastRepository(Database database)
             )
         ).ToList();
 
-    public async Task AddAlertAsync(UnitOfWork unit, string sellerId, AlertRecord alert) =>
-        await unit.ExecuteAsync(
+    public void AddAlert(StatementBatch batch, string sellerId, AlertRecord alert) =>
+        batch.Add(
             "INSERT INTO forecasting.alerts (id, seller_id, fnsku, reorder_point, safety_stock, inventory_position, recommended_units, "
                 + "days_of_supply, urgency, ship_by, raised_at) "
                 + "VALUES (@Id, @SellerId, @Fnsku, @ReorderPoint, @SafetyStock, @InventoryPosition, @RecommendedUnits, @DaysOfSupply, "
@@ -366,8 +470,8 @@ public sealed class ForecastRepository(Database database)
             )
         ).ToList();
 
-    public Task SetAlertArmedAsync(UnitOfWork unit, string sellerId, string fnsku, bool armed) =>
-        unit.ExecuteAsync(
+    public void SetAlertArmed(StatementBatch batch, string sellerId, string fnsku, bool armed) =>
+        batch.Add(
             "UPDATE forecasting.items SET alert_armed = @Armed WHERE seller_id = @SellerId AND fnsku = @Fnsku",
             new
             {
@@ -393,6 +497,32 @@ public sealed class ForecastRepository(Database database)
         var days = (await results.ReadAsync<DayRow>()).Select(r => r.ToDay()).ToList();
         return (armed, days);
     }
+
+    /// <summary>
+    /// As <see cref="LockItemAsync"/> for many FNSKUs: locks their item rows and reads their alert states; FNSKUs Forecasting
+    /// does not know are missing.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, bool>> LockItemsAsync(UnitOfWork unit, string sellerId, IReadOnlyList<string> fnskus) =>
+        (
+            await unit.QueryAsync<(string Fnsku, bool AlertArmed)>(
+                database.Dialect.SelectForUpdate(
+                    "forecasting.items",
+                    "fnsku, alert_armed",
+                    $"seller_id = @SellerId AND {database.Dialect.InList("fnsku", "Fnskus")}"
+                ),
+                new { SellerId = sellerId, Fnskus = fnskus.ToArray() }
+            )
+        ).ToDictionary(r => r.Fnsku, r => r.AlertArmed, StringComparer.Ordinal);
+
+    /// <summary>The stored forecast days of many FNSKUs in one query, by FNSKU.</summary>
+    public async Task<ILookup<string, ForecastDay>> DaysAsync(UnitOfWork unit, string sellerId, IReadOnlyList<string> fnskus) =>
+        (
+            await unit.QueryAsync<FnskuDayRow>(
+                "SELECT fnsku, region, forecast_date, p10, p50, p90 FROM forecasting.forecast_days "
+                    + $"WHERE seller_id = @SellerId AND {database.Dialect.InList("fnsku", "Fnskus")}",
+                new { SellerId = sellerId, Fnskus = fnskus.ToArray() }
+            )
+        ).ToLookup(r => r.Fnsku, r => new ForecastDay(r.Region, r.ForecastDate, r.P10, r.P50, r.P90), StringComparer.Ordinal);
 
     /// <summary>Claims sellers whose refresh is due; the rows stay locked (skipped by other replicas) until the transaction ends.</summary>
     public async Task<IReadOnlyList<string>> ClaimDueAsync(UnitOfWork unit, DateTime now, int limit) =>
@@ -421,10 +551,21 @@ public sealed class ForecastRepository(Database database)
 
     private sealed class TrackRow
     {
+        public string Fnsku { get; init; } = "";
         public double? P10 { get; init; }
         public double P50 { get; init; }
         public double? P90 { get; init; }
         public long Actual { get; init; }
+    }
+
+    private sealed class FnskuDayRow
+    {
+        public string Fnsku { get; init; } = "";
+        public string Region { get; init; } = "";
+        public DateOnly ForecastDate { get; init; }
+        public double P10 { get; init; }
+        public double P50 { get; init; }
+        public double P90 { get; init; }
     }
 
     private sealed class DayRow

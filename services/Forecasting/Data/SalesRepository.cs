@@ -215,6 +215,16 @@ public sealed class SalesRepository(Database database)
             )
         ).ToList();
 
+    /// <summary>As <see cref="PositionsAsync(UnitOfWork, string, string)"/> for many FNSKUs in one query, by FNSKU.</summary>
+    public async Task<ILookup<string, StockPosition>> PositionsAsync(UnitOfWork unit, string sellerId, IReadOnlyList<string> fnskus) =>
+        (
+            await unit.QueryAsync<FnskuPositionRow>(
+                "SELECT fnsku, fulfillment_center, available, inbound, in_transit FROM forecasting.stock "
+                    + $"WHERE seller_id = @SellerId AND {database.Dialect.InList("fnsku", "Fnskus")} ORDER BY fnsku, fulfillment_center",
+                new { SellerId = sellerId, Fnskus = fnskus.ToArray() }
+            )
+        ).ToLookup(r => r.Fnsku, r => new StockPosition(r.FulfillmentCenter, r.Available, r.Inbound, r.InTransit), StringComparer.Ordinal);
+
     /// <summary>As <see cref="PositionsAsync(UnitOfWork, string, string)"/>, outside a transaction (for reads).</summary>
     public async Task<IReadOnlyList<StockPosition>> PositionsAsync(string sellerId, string fnsku, CancellationToken cancellationToken) =>
         await database.InTransactionAsync(unit => PositionsAsync(unit, sellerId, fnsku), cancellationToken);
@@ -224,6 +234,15 @@ public sealed class SalesRepository(Database database)
         public string Fnsku { get; init; } = "";
         public string Marketplace { get; init; } = "";
         public bool AlertArmed { get; init; }
+    }
+
+    private sealed class FnskuPositionRow
+    {
+        public string Fnsku { get; init; } = "";
+        public string FulfillmentCenter { get; init; } = "";
+        public int Available { get; init; }
+        public int Inbound { get; init; }
+        public int InTransit { get; init; }
     }
 
     private sealed class SaleRow

@@ -250,11 +250,12 @@ public static class DemandForecaster
             .GroupBy(c => c.Model, StringComparer.Ordinal)
             .ToDictionary(
                 g => g.Key,
-                g => g.SelectMany(c => c.Actual.Select((a, i) => (Actual: a, Forecast: c.Forecast[i])))
-                    .Where(p => p.Forecast > 0)
-                    .Select(p => p.Actual / p.Forecast)
-                    .Order()
-                    .ToArray(),
+                g =>
+                    g.SelectMany(c => c.Actual.Select((a, i) => (Actual: a, Forecast: c.Forecast[i])))
+                        .Where(p => p.Forecast > 0)
+                        .Select(p => p.Actual / p.Forecast)
+                        .Order()
+                        .ToArray(),
                 StringComparer.Ordinal
             );
 
@@ -270,9 +271,10 @@ public static class DemandForecaster
     {
         var units = series.Units;
         var horizons = settings.ForecastHorizons;
-        var own = backtest.Scored.Count > 0 && backtest.Scored.Min(c => c.Actual.Count) >= MinimumOwnPoints
-            ? backtest.Scored.OrderBy(c => Math.Round(backtest.Score(c), 9)).First().Model
-            : null;
+        var own =
+            backtest.Scored.Count > 0 && backtest.Scored.Min(c => c.Actual.Count) >= MinimumOwnPoints
+                ? backtest.Scored.OrderBy(c => Math.Round(backtest.Score(c), 9)).First().Model
+                : null;
         var chosen = own ?? panelChoice ?? new HistoricalMeanModel().Name;
         if (chosen == GlobalBoostedModel.Name && global is null)
         {
@@ -290,9 +292,10 @@ public static class DemandForecaster
         p50 = p50.Select(v => Math.Max(0, v)).ToArray();
 
         var mine = backtest.Scored.FirstOrDefault(c => c.Model == chosen);
-        var (p10, p90) = mine is not null && mine.Actual.Count >= MinimumResiduals
-            ? Interval(p50, mine.Actual.Select((a, i) => a - mine.Forecast[i]).ToList())
-            : RatioInterval(p50, ratios.GetValueOrDefault(chosen));
+        var (p10, p90) =
+            mine is not null && mine.Actual.Count >= MinimumResiduals
+                ? Interval(p50, mine.Actual.Select((a, i) => a - mine.Forecast[i]).ToList())
+                : RatioInterval(p50, ratios.GetValueOrDefault(chosen));
 
         var promoted = Promoted(series, units.Length - 1, horizons);
         var (low, mid, high, guard) = ForecastGuard.Cap(units, p10, p50, p90, promoted);

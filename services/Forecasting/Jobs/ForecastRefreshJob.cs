@@ -4,22 +4,21 @@ using InventoryPlatform.Hosting.Jobs;
 namespace InventoryPlatform.Forecasting.Jobs;
 
 /// <summary>
-/// Refreshes the forecasts of every seller whose refresh is due (each seller every <see cref="ForecastingOptions.RefreshInterval"/>),
-/// one seller per transaction until none is due. Sellers are claimed with skip-locked rows, so an on-demand refresh or another
-/// replica never refreshes the same seller at the same time.
+/// Queues a refresh operation for every seller whose refresh is due (each seller every
+/// <see cref="ForecastingOptions.RefreshInterval"/>, skip-locked per seller so replicas never queue one twice), then runs what
+/// is queued and what a dead worker left running (<see cref="RefreshOperationRunner"/>: a conditional claim, so one replica
+/// runs each). A seller's own request runs at once on the replica that took it; this job is the safety net after a restart.
 /// </summary>
-public sealed class ForecastRefreshJob(RefreshForecastsHandler refresh, ILogger<ForecastRefreshJob> logger) : IScheduledJob
+public sealed class ForecastRefreshJob(RefreshForecastsHandler refresh, RefreshOperationRunner runner, ILogger<ForecastRefreshJob> logger)
+    : IScheduledJob
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested && await refresh.RefreshNextDueAsync(cancellationToken) is { } summary)
+        var queued = await refresh.QueueDueAsync(cancellationToken);
+        var ran = await runner.RunPendingAsync(cancellationToken);
+        if (queued > 0 || ran > 0)
         {
-            logger.LogInformation(
-                "Refreshed {Series} series of {Fnskus} FNSKUs for seller {Seller}.",
-                summary.Series,
-                summary.Fnskus,
-                summary.SellerId
-            );
+            logger.LogInformation("Queued {Queued} scheduled refreshes; ran {Ran} refresh operations.", queued, ran);
         }
     }
 }

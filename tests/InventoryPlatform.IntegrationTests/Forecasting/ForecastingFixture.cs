@@ -73,6 +73,14 @@ public sealed class ForecastingFixture : IAsyncDisposable
         return await connection.ExecuteScalarAsync<T>(sql, parameters) ?? throw new InvalidOperationException("No value.");
     }
 
+    public async Task<int> ExecuteAsync(string sql, object? parameters = null)
+    {
+        await using System.Data.Common.DbConnection connection =
+            Provider == DatabaseProvider.Postgres ? new NpgsqlConnection(Database) : new SqlConnection(Database);
+        await connection.OpenAsync();
+        return await connection.ExecuteAsync(sql, parameters);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Bus is not null)

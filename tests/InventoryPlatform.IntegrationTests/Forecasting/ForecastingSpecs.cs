@@ -88,8 +88,8 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
         var client = _fixture.Service.ClientFor(seller);
         await Import(client, fnsku, days: 70, ("US-West", 12), ("US-Northeast", 4));
 
-        var refresh = await client.PostAsync("/api/forecasting/v1/forecasts/refresh", null);
-        Assert.That(refresh.StatusCode, Is.EqualTo(HttpStatusCode.OK), await refresh.Content.ReadAsStringAsync());
+        var refresh = await client.RefreshForecastsAsync();
+        Assert.That(refresh.Counts, Is.EqualTo(new RefreshCounts(2, 0, 0)), "two regions forecast, nothing skipped or capped");
 
         var updated = await probe.WaitForAsync(e => e.SellerId == seller && e.Fnsku == fnsku, "DemandForecastUpdated");
         Assert.That(updated.HorizonDays, Is.EqualTo(91));
@@ -131,7 +131,7 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
         const string fnsku = "X0ACCY0001";
         var client = _fixture.Service.ClientFor(seller);
         await Import(client, fnsku, days: 56, ("US-West", 10));
-        Assert.That((await client.PostAsync("/api/forecasting/v1/forecasts/refresh", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await client.RefreshForecastsAsync();
 
         // A week later 20 a day sold instead of about 10: the forecast was too low by half.
         var forecastDay = Today;
@@ -150,7 +150,7 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
             (await client.PostAsJsonAsync("/api/forecasting/v1/history/import", new { sales = actuals })).StatusCode,
             Is.EqualTo(HttpStatusCode.OK)
         );
-        Assert.That((await client.PostAsync("/api/forecasting/v1/forecasts/refresh", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await client.RefreshForecastsAsync();
 
         var accuracy = (
             await (await client.GetAsync($"/api/forecasting/v1/accuracy?fnsku={fnsku}")).ReadAsync<List<AccuracyRecord>>()
@@ -263,7 +263,7 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
             TimeSpan.FromSeconds(30),
             "the stock projection"
         );
-        Assert.That((await client.PostAsync("/api/forecasting/v1/forecasts/refresh", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await client.RefreshForecastsAsync();
 
         // About 10 a day over a 10-day lead time: a reorder point a little over 100.
         async Task<RecommendationRecord> StockAt(int available)
