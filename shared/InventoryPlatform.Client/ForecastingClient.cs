@@ -26,7 +26,9 @@ public sealed class ForecastingClient(PlatformTransport transport) : ApiArea(tra
         CancellationToken cancellationToken = default
     ) => GetAsync<T>(QueryString.Of($"/history/{QueryString.Segment(fnsku)}", ("from", from), ("to", to)), cancellationToken);
 
-    /// <summary>Starts a refresh of the seller's forecasts (202): the operation to poll with <see cref="GetForecastRefreshOperationAsync{T}"/>.</summary>
+    /// <summary>
+    /// Starts a refresh of the seller's forecasts (202): the operation to poll with <see cref="GetForecastRefreshOperationAsync{T}"/>.
+    /// </summary>
     [PlatformOperation("RefreshForecasts")]
     public Task<T> RefreshForecastsAsync<T>(CancellationToken cancellationToken = default) =>
         PostAsync<T>("/forecasts/refresh", null, cancellationToken);
