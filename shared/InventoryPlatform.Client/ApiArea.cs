@@ -5,7 +5,7 @@ namespace InventoryPlatform.Client;
 /// <summary>
 /// A service area's typed client: its route prefix and the verbs over <see cref="PlatformTransport"/>. Responses are read
 /// into the type the caller names (the platform's response records, or the partner's own with the same JSON names).
-/// A new area (Notifications' subscriptions) derives from this and adds its calls.
+/// A new area derives from this and adds its calls.
 /// </summary>
 public abstract class ApiArea(PlatformTransport transport, string prefix)
 {

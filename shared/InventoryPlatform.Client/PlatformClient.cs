@@ -2,8 +2,8 @@ namespace InventoryPlatform.Client;
 
 /// <summary>
 /// The partner API through the gateway, one typed client per service area. Give it an <see cref="HttpClient"/> (from
-/// IHttpClientFactory, or your own) and the API key; another area (Notifications' subscriptions, say) is one more
-/// <see cref="ApiArea"/> subclass and one property here.
+/// IHttpClientFactory, or your own) and the API key; another area is one more <see cref="ApiArea"/>
+/// subclass and one property here.
 /// </summary>
 public sealed class PlatformClient
 {
@@ -27,6 +27,7 @@ public sealed class PlatformClient
         Returns = new ReturnsClient(transport);
         Liquidation = new LiquidationClient(transport);
         Limits = new LimitsClient(transport);
+        Notifications = new NotificationsClient(transport);
     }
 
     public ReceivingClient Receiving { get; }
@@ -40,4 +41,6 @@ public sealed class PlatformClient
     public LiquidationClient Liquidation { get; }
 
     public LimitsClient Limits { get; }
+
+    public NotificationsClient Notifications { get; }
 }

@@ -48,6 +48,7 @@ public sealed partial class ClientCoverageSpecs
             "CreatePromotion",
             "CreateReturnAuthorization",
             "ApproveRecommendation",
+            "CreateSubscription",
         };
         var withKey = ClientMethods()
             .Where(m => m.GetParameters().Any(p => p.Name == "idempotencyKey" && p.ParameterType == typeof(string)))

@@ -1,0 +1,66 @@
+namespace InventoryPlatform.Client;
+
+/// <summary>
+/// Notifications (<c>/api/notifications/v1</c>): webhook subscriptions, their secrets and delivery logs. Verify what
+/// arrives at the receiver with <see cref="WebhookVerifier"/>.
+/// </summary>
+public sealed class NotificationsClient(PlatformTransport transport) : ApiArea(transport, "/api/notifications/v1")
+{
+    /// <summary>The event types a subscription can name.</summary>
+    [PlatformOperation("ListWebhookEventTypes")]
+    public Task<T> ListEventTypesAsync<T>(CancellationToken cancellationToken = default) =>
+        GetAsync<T>("/event-types", cancellationToken);
+
+    /// <summary>Subscribes an HTTPS receiver (a create: idempotent by key); the answer holds the secret, once.</summary>
+    [PlatformOperation("CreateSubscription")]
+    public Task<T> CreateSubscriptionAsync<T>(
+        object request,
+        string? idempotencyKey = null,
+        CancellationToken cancellationToken = default
+    ) => CreateAsync<T>("/subscriptions", request, idempotencyKey, cancellationToken);
+
+    [PlatformOperation("ListSubscriptions")]
+    public Task<T> ListSubscriptionsAsync<T>(CancellationToken cancellationToken = default) =>
+        GetAsync<T>("/subscriptions", cancellationToken);
+
+    [PlatformOperation("GetSubscription")]
+    public Task<T> GetSubscriptionAsync<T>(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<T>($"/subscriptions/{id}", cancellationToken);
+
+    [PlatformOperation("PauseSubscription")]
+    public Task<T> PauseSubscriptionAsync<T>(Guid id, CancellationToken cancellationToken = default) =>
+        PostAsync<T>($"/subscriptions/{id}/pause", null, cancellationToken);
+
+    /// <summary>Delivers again, also a subscription disabled after 24 h of failures.</summary>
+    [PlatformOperation("ResumeSubscription")]
+    public Task<T> ResumeSubscriptionAsync<T>(Guid id, CancellationToken cancellationToken = default) =>
+        PostAsync<T>($"/subscriptions/{id}/resume", null, cancellationToken);
+
+    [PlatformOperation("DeleteSubscription")]
+    public Task DeleteSubscriptionAsync(Guid id, CancellationToken cancellationToken = default) =>
+        DeleteAsync($"/subscriptions/{id}", cancellationToken);
+
+    /// <summary>A new secret, returned once; the previous one keeps signing for <paramref name="overlapMinutes"/>.</summary>
+    [PlatformOperation("RotateSubscriptionSecret")]
+    public Task<T> RotateSecretAsync<T>(Guid id, int? overlapMinutes = null, CancellationToken cancellationToken = default) =>
+        PostAsync<T>($"/subscriptions/{id}/rotate-secret", new { overlapMinutes }, cancellationToken);
+
+    /// <summary>One page of the delivery log, newest first; pass the page's <c>nextBefore</c> as <paramref name="before"/>.</summary>
+    [PlatformOperation("ListDeliveries")]
+    public Task<T> ListDeliveriesAsync<T>(
+        Guid id,
+        string? status = null,
+        long? before = null,
+        int? limit = null,
+        CancellationToken cancellationToken = default
+    ) =>
+        GetAsync<T>(
+            QueryString.Of($"/subscriptions/{id}/deliveries", ("status", status), ("before", before), ("limit", limit)),
+            cancellationToken
+        );
+
+    /// <summary>Sends a delivery again with the same webhook-id.</summary>
+    [PlatformOperation("ReplayDelivery")]
+    public Task<T> ReplayDeliveryAsync<T>(Guid id, Guid deliveryId, CancellationToken cancellationToken = default) =>
+        PostAsync<T>($"/subscriptions/{id}/deliveries/{deliveryId}/replay", null, cancellationToken);
+}
