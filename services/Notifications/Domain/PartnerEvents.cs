@@ -81,6 +81,26 @@ public static class PartnerEvents
     public static IReadOnlyList<PartnerEvent> From(CapacityLimitsUpdated e) =>
         [One(e, WebhookEventTypes.CapacityLimitsUpdated, null, null)];
 
+    public static IReadOnlyList<PartnerEvent> From(RestockAlertCleared e) => [One(e, WebhookEventTypes.RestockCleared, e.Fnsku, null)];
+
+    /// <summary>Kept in order with the order's other events of that FNSKU (order.allocated, order.backordered).</summary>
+    public static IReadOnlyList<PartnerEvent> From(BackorderFilled e) =>
+        [One(e, WebhookEventTypes.OrderBackorderFilled, e.Fnsku, SingleValue(e.Filled.Select(l => l.FulfillmentCenter)))];
+
+    public static IReadOnlyList<PartnerEvent> From(StorageLimitExceeded e) => [One(e, WebhookEventTypes.CapacityOverLimit, null, null)];
+
+    public static IReadOnlyList<PartnerEvent> From(ReturnReceived e) =>
+        [One(e, WebhookEventTypes.ReturnReceived, e.Fnsku, e.FulfillmentCenter)];
+
+    public static IReadOnlyList<PartnerEvent> From(ReimbursementCreated e) =>
+        [One(e, WebhookEventTypes.ReimbursementCreated, e.Fnsku, e.FulfillmentCenter)];
+
+    public static IReadOnlyList<PartnerEvent> From(LiquidationRecommended e) =>
+        [One(e, WebhookEventTypes.LiquidationRecommended, e.Fnsku, null)];
+
+    public static IReadOnlyList<PartnerEvent> From(LiquidationRecommendationExecuted e) =>
+        [One(e, WebhookEventTypes.LiquidationExecuted, e.Fnsku, null)];
+
     private static PartnerEvent One(
         InventoryPlatform.Contracts.IIntegrationEvent e,
         string type,

@@ -51,6 +51,135 @@ public sealed class PartnerEventSpecs
     }
 
     [Test]
+    public void The_issue_25_events_become_their_own_types_for_their_own_seller()
+    {
+        var cases = new (IReadOnlyList<PartnerEvent> Events, string Type, string? Fnsku, string? Center)[]
+        {
+            (
+                PartnerEvents.From(new RestockAlertCleared(Guid.NewGuid(), At, "seller-a", Guid.NewGuid(), "X0MUG", 50, 200, 40)),
+                "restock.cleared",
+                "X0MUG",
+                null
+            ),
+            (
+                PartnerEvents.From(
+                    new BackorderFilled(
+                        Guid.NewGuid(),
+                        At,
+                        "seller-a",
+                        Guid.NewGuid(),
+                        Guid.NewGuid(),
+                        "X0MUG",
+                        [new("X0MUG", "SEA1", 2)],
+                        1
+                    )
+                ),
+                "order.backorder_filled",
+                "X0MUG",
+                "SEA1"
+            ),
+            (
+                PartnerEvents.From(
+                    new StorageLimitExceeded(
+                        Guid.NewGuid(),
+                        At,
+                        "seller-a",
+                        Guid.NewGuid(),
+                        [new StorageOverage(StorageType.Standard, 10m, 12m, 2m, Price)]
+                    )
+                ),
+                "capacity.over_limit",
+                null,
+                null
+            ),
+            (
+                PartnerEvents.From(
+                    new ReturnReceived(Guid.NewGuid(), At, "seller-a", Guid.NewGuid(), Guid.NewGuid(), null, "X0MUG", "SEA1", 2, false, 0)
+                ),
+                "return.received",
+                "X0MUG",
+                "SEA1"
+            ),
+            (
+                PartnerEvents.From(
+                    new ReimbursementCreated(
+                        Guid.NewGuid(),
+                        At,
+                        "seller-a",
+                        Guid.NewGuid(),
+                        Guid.NewGuid(),
+                        "Lost",
+                        null,
+                        Guid.NewGuid(),
+                        "X0MUG",
+                        "SEA1",
+                        2,
+                        Price,
+                        Price with
+                        {
+                            Amount = 25m,
+                        }
+                    )
+                ),
+                "reimbursement.created",
+                "X0MUG",
+                "SEA1"
+            ),
+            (
+                PartnerEvents.From(
+                    new LiquidationRecommended(
+                        Guid.NewGuid(),
+                        At,
+                        "seller-a",
+                        Guid.NewGuid(),
+                        Guid.NewGuid(),
+                        "X0MUG",
+                        false,
+                        "Liquidate",
+                        5,
+                        null,
+                        Price,
+                        null,
+                        Price,
+                        "aged"
+                    )
+                ),
+                "liquidation.recommended",
+                "X0MUG",
+                null
+            ),
+            (
+                PartnerEvents.From(
+                    new LiquidationRecommendationExecuted(
+                        Guid.NewGuid(),
+                        At,
+                        "seller-a",
+                        Guid.NewGuid(),
+                        Guid.NewGuid(),
+                        "X0MUG",
+                        false,
+                        "Liquidate",
+                        5,
+                        "Seller",
+                        Guid.NewGuid()
+                    )
+                ),
+                "liquidation.executed",
+                "X0MUG",
+                null
+            ),
+        };
+
+        foreach (var (events, type, fnsku, center) in cases)
+        {
+            var only = events.Single();
+            Assert.That((only.Type, only.SellerId, only.Fnsku, only.FulfillmentCenter), Is.EqualTo((type, "seller-a", fnsku, center)));
+            Assert.That(WebhookEventTypes.IsKnown(only.Type), Is.True, type);
+            Assert.That(WebhookEventTypes.IsOptIn(only.Type), Is.False, type);
+        }
+    }
+
+    [Test]
     public void Every_public_type_is_known_and_unknown_ones_are_not()
     {
         Assert.That(WebhookEventTypes.All, Is.Unique);
