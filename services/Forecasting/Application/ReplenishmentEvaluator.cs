@@ -8,7 +8,8 @@ namespace InventoryPlatform.Forecasting.Application;
 
 /// <summary>
 /// Re-evaluates the restock decision of an FNSKU on its stored forecast, stock and settings; raises the restock alert
-/// (and publishes ReplenishmentRecommended through the outbox) once per crossing of the reorder point. One FNSKU at a time
+/// (and publishes ReplenishmentRecommended through the outbox) once per crossing of the reorder point, and clears it
+/// (RestockAlertCleared) once the position is back above it. One FNSKU at a time
 /// (a stock change, new settings), or many in a few round trips (a refresh).
 /// </summary>
 public sealed class ReplenishmentEvaluator(
@@ -149,6 +150,23 @@ public sealed class ReplenishmentEvaluator(
         if (armedAfter != armed)
         {
             forecasts.SetAlertArmed(batch, sellerId, fnsku, armedAfter);
+        }
+
+        if (ReorderAlarm.Clears(armed, plan))
+        {
+            outbox.Add(
+                batch,
+                new RestockAlertCleared(
+                    Guid.CreateVersion7(),
+                    now,
+                    sellerId,
+                    correlationId,
+                    fnsku,
+                    plan.ReorderPoint,
+                    plan.InventoryPosition,
+                    plan.DaysOfSupply
+                )
+            );
         }
 
         if (raise)

@@ -8,4 +8,10 @@ public static class ReorderAlarm
 {
     public static (bool Raise, bool ArmedAfter) Evaluate(bool armed, ReplenishmentPlan plan) =>
         plan.AtOrBelowReorderPoint ? (armed, false) : (false, true);
+
+    /// <summary>
+    /// The raised alert clears when it re-arms: it was fired (disarmed) and the position is back above the reorder point. An
+    /// FNSKU starts armed, so nothing clears that was never raised, and each raise clears at most once.
+    /// </summary>
+    public static bool Clears(bool armed, ReplenishmentPlan plan) => !armed && !plan.AtOrBelowReorderPoint;
 }

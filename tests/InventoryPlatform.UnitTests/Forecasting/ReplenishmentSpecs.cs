@@ -99,6 +99,36 @@ public sealed class ReplenishmentSpecs
     }
 
     [Test]
+    public void The_restock_alert_clears_once_per_raise_and_never_before_it_was_raised()
+    {
+        var settings = new ReplenishmentSettings(10, 7, 0, 1, 0.9);
+        ReplenishmentPlan At(int available) => ReplenishmentPolicy.Plan(Daily(5), Daily(5), Daily(5), available, 0, settings, Today);
+
+        var armed = true;
+        var events = new List<string>();
+        foreach (var available in new[] { 80, 60, 50, 40, 45, 200, 210, 49, 30, 51, 52 })
+        {
+            var plan = At(available);
+            if (ReorderAlarm.Clears(armed, plan))
+            {
+                events.Add($"cleared at {available}");
+            }
+
+            (var raise, armed) = ReorderAlarm.Evaluate(armed, plan);
+            if (raise)
+            {
+                events.Add($"raised at {available}");
+            }
+        }
+
+        Assert.That(
+            events,
+            Is.EqualTo(new[] { "raised at 50", "cleared at 200", "raised at 49", "cleared at 51" }),
+            "80 and 60 clear nothing (never raised); 210 and 52 nothing again (already cleared)"
+        );
+    }
+
+    [Test]
     public void Settings_out_of_range_name_their_fields()
     {
         var problems = new ReplenishmentSettings(-1, 0, -3, 0, 1.2).Problems().Select(p => p.Field).ToList();
