@@ -13,7 +13,8 @@ namespace InventoryPlatform.Allocation.Application;
 /// <see cref="AllocationPlanner"/> over the same shipping options (<see cref="FulfillmentNetwork.OptionsFor"/>) as a new order,
 /// against the balances locked in (FNSKU, FC) order, so it reserves at the nearest FC in reach and never oversells. Each fill
 /// reserves the units (journal, StockChanged), shrinks the line's backorder, updates the order's status (partially allocated or
-/// allocated) and publishes <c>OrderAllocated</c> with the units just allocated and what is still backordered.
+/// allocated) and publishes <c>OrderAllocated</c> with the units just allocated and what is still backordered, and
+/// <c>BackorderFilled</c> for partners.
 /// An order that shipped part of its units is filled too: its backorder is still owed, and the units allocated now ship later.
 /// </summary>
 public sealed class BackorderFiller(
@@ -119,6 +120,20 @@ public sealed class BackorderFiller(
                     .Where(l => l.Backordered > 0)
                     .Select(l => new OrderLine(l.Fnsku, l.Backordered, new Money(l.UnitPrice, l.Currency)))
                     .ToList()
+            )
+        );
+        // For partners: which backordered units of this FNSKU were filled, and how many the order still waits for.
+        outbox.Add(
+            batch,
+            new BackorderFilled(
+                Guid.CreateVersion7(),
+                now,
+                header.SellerId,
+                correlationId,
+                header.Id,
+                fnsku,
+                plan.Allocations.Select(a => new AllocatedLine(a.Fnsku, a.FulfillmentCenter, a.Quantity)).ToList(),
+                lines.Where(l => l.Fnsku == fnsku).Sum(l => l.Backordered)
             )
         );
         await batch.ExecuteAsync();
