@@ -2,12 +2,14 @@ using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
 using InventoryPlatform.Limits.Data;
 using InventoryPlatform.Limits.Domain;
+using InventoryPlatform.Messaging;
 
 namespace InventoryPlatform.Limits.Application;
 
 /// <summary>
 /// Recomputes one seller: KPIs of the last 90 days → score → limits per storage type (published with CapacityLimitsUpdated
-/// when they or the score changed) → overage against the new limits. The scheduled job and the on-demand endpoint both use it.
+/// when they or the score changed) → overage against the new limits (StorageLimitExceeded when the seller goes over). The
+/// scheduled job and the on-demand endpoint both use it.
 /// </summary>
 public sealed class RecomputeLimitsHandler(
     Database database,
@@ -16,6 +18,7 @@ public sealed class RecomputeLimitsHandler(
     ActivityRepository activity,
     NetworkCapacity network,
     PerformanceRepository performance,
+    Outbox outbox,
     LimitsOptions options,
     TimeProvider time
 )
@@ -85,6 +88,28 @@ public sealed class RecomputeLimitsHandler(
                     {
                         await performance.ClearOverageAsync(unit, sellerId, today, limit.StorageType);
                     }
+                }
+
+                if (Overages.GoesOver(account.OverLimit, overages))
+                {
+                    await outbox.AddAsync(
+                        unit,
+                        new StorageLimitExceeded(
+                            Guid.CreateVersion7(),
+                            now,
+                            sellerId,
+                            correlationId,
+                            overages
+                                .Select(o => new StorageOverage(
+                                    o.StorageType,
+                                    o.LimitCubicFeet,
+                                    o.UsedCubicFeet,
+                                    o.OverageCubicFeet,
+                                    new Money(o.DailyFee, options.OverageCurrency)
+                                ))
+                                .ToList()
+                        )
+                    );
                 }
 
                 await accounts.SetScoreAsync(unit, sellerId, score.Score, overages.Count > 0);

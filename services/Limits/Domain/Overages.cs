@@ -24,4 +24,10 @@ public static class Overages
             Math.Round(over * monthlyFeePerCubicFoot / 30m, 2, MidpointRounding.AwayFromZero)
         );
     }
+
+    /// <summary>
+    /// The seller goes over its limits (and partners are told) only on the recompute that finds an overage after one that found
+    /// none; staying over, or coming back under, announces nothing.
+    /// </summary>
+    public static bool GoesOver(bool wasOverLimit, IReadOnlyCollection<Overage> overages) => !wasOverLimit && overages.Count > 0;
 }

@@ -89,6 +89,17 @@ public sealed class ScoreAndLimitSpecs
     }
 
     [Test]
+    public void A_seller_goes_over_its_limits_only_on_the_recompute_that_first_finds_an_overage()
+    {
+        var over = new[] { new Overage(StorageType.Apparel, 100m, 130.5m, 30.5m, 10.17m) };
+
+        Assert.That(Overages.GoesOver(wasOverLimit: false, over), Is.True, "within limits before, over now");
+        Assert.That(Overages.GoesOver(wasOverLimit: true, over), Is.False, "still over: told already");
+        Assert.That(Overages.GoesOver(wasOverLimit: true, []), Is.False, "back under limits");
+        Assert.That(Overages.GoesOver(wasOverLimit: false, []), Is.False, "never over");
+    }
+
+    [Test]
     public void A_shipment_is_granted_only_when_used_plus_inbound_plus_requested_fits_every_type()
     {
         var limits = new VolumeByType { [StorageType.Standard] = 20m, [StorageType.Footwear] = 5m };
