@@ -145,7 +145,10 @@ public sealed class GradeReturnedUnitsHandler(
                     }
                 }
 
-                var reimbursement = decision.Reimbursable ? await ReimburseAsync(unit, target, inspection, now.UtcDateTime) : null;
+                var centers = distinct.Select(u => units[u].FulfillmentCenter).Distinct(StringComparer.Ordinal).ToList();
+                var reimbursement = decision.Reimbursable
+                    ? await ReimburseAsync(unit, target, inspection, centers.Count == 1 ? centers[0] : null, correlationId, now.UtcDateTime)
+                    : null;
                 return new InspectionOutcome(inspection, distinct, reimbursement);
             },
             cancellationToken
@@ -160,17 +163,26 @@ public sealed class GradeReturnedUnitsHandler(
             _ => throw new ArgumentOutOfRangeException(nameof(disposition), disposition, "Restocked units have no unsellable disposition."),
         };
 
-    private Task<ReimbursementOutcome?> ReimburseAsync(UnitOfWork unit, ReturnRecord target, InspectionRecord inspection, DateTime now) =>
+    private Task<ReimbursementOutcome?> ReimburseAsync(
+        UnitOfWork unit,
+        ReturnRecord target,
+        InspectionRecord inspection,
+        string? fulfillmentCenter,
+        Guid correlationId,
+        DateTime now
+    ) =>
         reimbursements.OweAsync(
             unit,
             new ReimbursementClaim(
+                correlationId,
                 target.SellerId,
                 target.Fnsku,
                 inspection.Units,
                 inspection.Grade == ReturnGrade.CarrierDamaged ? ReimbursementReason.CarrierDamaged : ReimbursementReason.WarehouseDamaged,
                 OrderId: target.OrderId,
                 ReturnId: target.Id,
-                InspectionId: inspection.Id
+                InspectionId: inspection.Id,
+                FulfillmentCenter: fulfillmentCenter
             ),
             now
         );

@@ -1,4 +1,6 @@
+using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
+using InventoryPlatform.Messaging;
 using InventoryPlatform.Returns.Data;
 using InventoryPlatform.Returns.Domain;
 
@@ -7,8 +9,9 @@ namespace InventoryPlatform.Returns.Application;
 /// <summary>
 /// The one place reimbursements are priced and recorded, for damaged returns and for units an FC lost or damaged alike: at the
 /// FNSKU's average selling price, in the currency of the order the units came from (or the one the FNSKU mostly sells in).
+/// Each one is announced to partners with <see cref="ReimbursementCreated"/> in the same transaction.
 /// </summary>
-public sealed class OwedReimbursements(ShippedLineRepository shipped, AnalyticsRepository analytics)
+public sealed class OwedReimbursements(ShippedLineRepository shipped, AnalyticsRepository analytics, Outbox outbox)
 {
     /// <summary>Records the reimbursement in the caller's transaction; null when the FNSKU never sold (no price to reimburse at).</summary>
     public async Task<ReimbursementOutcome?> OweAsync(UnitOfWork unit, ReimbursementClaim claim, DateTime now)
@@ -22,21 +25,37 @@ public sealed class OwedReimbursements(ShippedLineRepository shipped, AnalyticsR
         }
 
         var amount = Reimbursements.Amount(claim.Units, price);
-        await analytics.AddReimbursementAsync(
+        var record = new ReimbursementRecord(
+            Guid.CreateVersion7(),
+            claim.SellerId,
+            claim.Reason,
+            claim.ReturnId,
+            claim.InspectionId,
+            claim.AdjustmentId,
+            claim.Fnsku,
+            claim.Units,
+            price,
+            amount,
+            currency,
+            now
+        );
+        await analytics.AddReimbursementAsync(unit, record);
+        await outbox.AddAsync(
             unit,
-            new ReimbursementRecord(
+            new ReimbursementCreated(
                 Guid.CreateVersion7(),
+                new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Utc)),
                 claim.SellerId,
-                claim.Reason,
+                claim.CorrelationId,
+                record.Id,
+                claim.Reason.ToString(),
                 claim.ReturnId,
-                claim.InspectionId,
                 claim.AdjustmentId,
                 claim.Fnsku,
+                claim.FulfillmentCenter,
                 claim.Units,
-                price,
-                amount,
-                currency,
-                now
+                new Money(price, currency),
+                new Money(amount, currency)
             )
         );
         return new ReimbursementOutcome(claim.Units, price, amount, currency);

@@ -1,16 +1,20 @@
+using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
+using InventoryPlatform.Messaging;
 using InventoryPlatform.Returns.Data;
 
 namespace InventoryPlatform.Returns.Application;
 
 /// <summary>
 /// Receives returned units at an FC's returns dock: the units, the return they count for and the return rate they change are
-/// written in one transaction.
+/// written in one transaction, with <see cref="ReturnReceived"/> for partners when new units arrived (a receipt of units all
+/// scanned before announces nothing).
 /// </summary>
 public sealed class ReceiveReturnedUnitsHandler(
     Database database,
     ReturnRepository returns,
     ReturnRateAlarmHandler alarms,
+    Outbox outbox,
     TimeProvider time
 )
 {
@@ -96,6 +100,26 @@ public sealed class ReceiveReturnedUnitsHandler(
                 }
 
                 await returns.AddReceivedAsync(unit, target.Id, accepted, now);
+                if (accepted > 0)
+                {
+                    await outbox.AddAsync(
+                        unit,
+                        new ReturnReceived(
+                            Guid.CreateVersion7(),
+                            new DateTimeOffset(now),
+                            sellerId,
+                            correlationId,
+                            target.Id,
+                            target.OrderId,
+                            target.Fnsku,
+                            fulfillmentCenter,
+                            accepted,
+                            target.Unexpected,
+                            beyond.Count
+                        )
+                    );
+                }
+
                 await alarms.AfterReturnAsync(unit, sellerId, target.Fnsku, correlationId);
                 return new ReceiptOutcome(target.Id, target.Unexpected, accepted, repeated, beyond);
             },

@@ -25,7 +25,15 @@ public sealed class InventoryAdjustedConsumer(Database database, Inbox inbox, Ow
         var reason = adjusted.Reason == AdjustmentReason.Lost ? ReimbursementReason.Lost : ReimbursementReason.DamagedInWarehouse;
         await reimbursements.OweAsync(
             unit,
-            new ReimbursementClaim(adjusted.SellerId, adjusted.Fnsku, -adjusted.Quantity, reason, AdjustmentId: adjusted.AdjustmentId),
+            new ReimbursementClaim(
+                adjusted.CorrelationId,
+                adjusted.SellerId,
+                adjusted.Fnsku,
+                -adjusted.Quantity,
+                reason,
+                AdjustmentId: adjusted.AdjustmentId,
+                FulfillmentCenter: adjusted.FulfillmentCenter
+            ),
             time.GetUtcNow().UtcDateTime
         );
     }
