@@ -9,8 +9,9 @@ using InventoryPlatform.Primitives;
 namespace InventoryPlatform.Liquidation.Application;
 
 /// <summary>
-/// Raises recommendations from the current stock picture, and executes approved ones: a markdown or deal publishes
-/// <c>PriceMarkdownRecommended</c>; liquidation, removal and disposal create an order. Everything for one seller runs
+/// Raises recommendations from the current stock picture (<c>LiquidationRecommended</c> when one is new to act on), and executes
+/// approved ones (<c>LiquidationRecommendationExecuted</c>): a markdown or deal publishes <c>PriceMarkdownRecommended</c>;
+/// liquidation, removal and disposal create an order. Everything for one seller runs
 /// under the seller's policy row lock, state and events in one transaction.
 /// </summary>
 public sealed class RecommendationHandler(
@@ -185,6 +186,11 @@ public sealed class RecommendationHandler(
             await recommendations.RefreshAsync(unit, current.Id, sellerId, status, recommendation, now.UtcDateTime);
         }
 
+        if (RecommendationNews.IsNews(current?.Status, current?.Recommendation.Action, status, recommendation.Action))
+        {
+            await outbox.AddAsync(unit, Recommended(record, correlationId, now));
+        }
+
         if (status == RecommendationStatus.Proposed && policy.AllowsAutomatic(recommendation) is (true, var reason))
         {
             record = await ExecuteAsync(unit, record, ByPolicy, reason, correlationId, now);
@@ -231,6 +237,22 @@ public sealed class RecommendationHandler(
         }
 
         await recommendations.DecideAsync(unit, record.Id, RecommendationStatus.Approved, now.UtcDateTime, decidedBy, note, orderId);
+        await outbox.AddAsync(
+            unit,
+            new LiquidationRecommendationExecuted(
+                Guid.CreateVersion7(),
+                now,
+                record.SellerId,
+                correlationId,
+                record.Id,
+                r.Fnsku,
+                r.StockKind == StockKind.Unfulfillable,
+                r.Action.ToString(),
+                r.Quantity,
+                decidedBy,
+                orderId
+            )
+        );
         return record with
         {
             Status = RecommendationStatus.Approved,
@@ -240,6 +262,27 @@ public sealed class RecommendationHandler(
             OrderId = orderId,
             UpdatedAt = now.UtcDateTime,
         };
+    }
+
+    private static LiquidationRecommended Recommended(RecommendationRecord record, Guid correlationId, DateTimeOffset now)
+    {
+        var r = record.Recommendation;
+        return new LiquidationRecommended(
+            Guid.CreateVersion7(),
+            now,
+            record.SellerId,
+            correlationId,
+            record.Id,
+            r.Fnsku,
+            r.StockKind == StockKind.Unfulfillable,
+            r.Action.ToString(),
+            r.Quantity,
+            r.MarkdownPercent,
+            new Money(r.CurrentPrice, r.Currency),
+            r.RecommendedPrice is { } price ? new Money(price, r.Currency) : null,
+            new Money(r.ExpectedValue, r.Currency),
+            r.Rationale
+        );
     }
 
     /// <summary>

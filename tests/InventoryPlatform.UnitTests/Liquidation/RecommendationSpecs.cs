@@ -302,4 +302,34 @@ public sealed class MarkdownChoiceSpecs
             Is.LessThan(markdown.ExpectedValue)
         );
     }
+
+    [Test]
+    public void A_recommendation_is_news_when_it_becomes_one_to_act_on_or_its_action_changes()
+    {
+        const RecommendationStatus proposed = RecommendationStatus.Proposed;
+        const RecommendationStatus informational = RecommendationStatus.Informational;
+
+        Assert.That(RecommendationNews.IsNews(null, null, proposed, RecommendedAction.Liquidate), Is.True, "a new proposal");
+        Assert.That(
+            RecommendationNews.IsNews(informational, RecommendedAction.Keep, proposed, RecommendedAction.Markdown),
+            Is.True,
+            "kept stock now worth acting on"
+        );
+        Assert.That(
+            RecommendationNews.IsNews(proposed, RecommendedAction.Markdown, proposed, RecommendedAction.Liquidate),
+            Is.True,
+            "a different action proposed"
+        );
+        Assert.That(
+            RecommendationNews.IsNews(proposed, RecommendedAction.Liquidate, proposed, RecommendedAction.Liquidate),
+            Is.False,
+            "the same proposal refreshed by a recompute"
+        );
+        Assert.That(RecommendationNews.IsNews(null, null, informational, RecommendedAction.Keep), Is.False, "keep: nothing to act on");
+        Assert.That(
+            RecommendationNews.IsNews(proposed, RecommendedAction.Markdown, informational, RecommendedAction.Keep),
+            Is.False,
+            "a proposal that lapsed to keep"
+        );
+    }
 }
