@@ -233,8 +233,14 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
         const string seller = "fc-alerts";
         const string fnsku = "X0ALRT0001";
         await using var probe = await EventProbe.StartAsync<ReplenishmentRecommended>(_fixture.Messaging);
+        await using var clearedProbe = await EventProbe.StartAsync<RestockAlertCleared>(_fixture.Messaging);
         var client = _fixture.Service.ClientFor(seller);
         await Import(client, fnsku, days: 56, ("US-West", 10));
+        Task<int> ClearedCount(string item) =>
+            _fixture.ScalarAsync<int>(
+                "SELECT COUNT(*) FROM forecasting.outbox WHERE message_type LIKE @type AND body LIKE @item",
+                new { type = $"%.{nameof(RestockAlertCleared)},%", item = $"%{item}%" }
+            );
         var settings = await client.PutAsJsonAsync(
             $"/api/forecasting/v1/replenishment/settings/{fnsku}",
             new
@@ -299,6 +305,7 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
         Assert.That(reorderPoint, Is.InRange(100, 160));
         Assert.That(plenty.RecommendedUnits, Is.EqualTo(0));
         Assert.That(await AlertCount(client, fnsku), Is.EqualTo(0));
+        Assert.That(await ClearedCount(fnsku), Is.Zero, "nothing clears that was never raised");
 
         var low = await StockAt(reorderPoint - 20);
         Assert.That(await AlertCount(client, fnsku), Is.EqualTo(1), "crossing the reorder point raises the alert");
@@ -314,8 +321,14 @@ public sealed class ForecastingSpecs(DatabaseProvider provider)
         await StockAt(5);
         Assert.That(await AlertCount(client, fnsku), Is.EqualTo(1), "still below: no second alert");
 
+        Assert.That(await ClearedCount(fnsku), Is.Zero, "still below: the alert stands");
+
         await StockAt(reorderPoint + 200);
         Assert.That(await AlertCount(client, fnsku), Is.EqualTo(1), "recovering raises nothing, it re-arms");
+        var cleared = await clearedProbe.WaitForAsync(e => e.SellerId == seller && e.Fnsku == fnsku, "RestockAlertCleared");
+        Assert.That((cleared.ReorderPoint, cleared.InventoryPosition), Is.EqualTo((reorderPoint, reorderPoint + 200)));
+        await StockAt(reorderPoint + 210);
+        Assert.That(await ClearedCount(fnsku), Is.EqualTo(1), "recovered once, cleared once, however often it is recomputed");
         await StockAt(reorderPoint - 1);
         Assert.That(await AlertCount(client, fnsku), Is.EqualTo(2), "the next crossing raises the next alert");
         await Eventually.Until(

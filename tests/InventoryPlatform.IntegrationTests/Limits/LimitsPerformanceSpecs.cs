@@ -280,6 +280,21 @@ public sealed class LimitsPerformanceSpecs(DatabaseProvider provider)
             "CapacityLimitsUpdated with the floor"
         );
         Assert.That(published.Limits.Select(l => l.StorageType), Is.EquivalentTo(Enum.GetValues<StorageType>()));
+
+        // Going over is told once: a recompute that finds the seller still over publishes nothing more.
+        var again = await client.PostAsync($"/api/limits/v1/sellers/{seller}/recompute", null);
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.OK), await again.Content.ReadAsStringAsync());
+        var exceeded = await TestInfrastructure.QueryAsync<string>(
+            provider,
+            _platform.Database,
+            "SELECT body FROM limits.outbox WHERE message_type LIKE @type",
+            new { type = $"%.{nameof(StorageLimitExceeded)},%" }
+        );
+        var ofSeller = exceeded.Select(PlatformJson.OutboxBody<StorageLimitExceeded>).Where(e => e.SellerId == seller).ToList();
+        Assert.That(ofSeller, Has.Count.EqualTo(1));
+        var over = ofSeller[0].Overages.Single();
+        Assert.That((over.StorageType, over.LimitCubicFeet, over.OverageCubicFeet), Is.EqualTo((StorageType.Standard, 10m, 40m)));
+        Assert.That(over.DailyFee, Is.EqualTo(new Money(13.33m, "USD")));
     }
 
     [Test]
@@ -407,10 +422,7 @@ public sealed class LimitsPerformanceSpecs(DatabaseProvider provider)
             (await partner.GetAsync("/api/limits/v1/limits?sellerId=perf-victim")).StatusCode,
             Is.EqualTo(HttpStatusCode.Forbidden)
         );
-        Assert.That(
-            (await partner.GetAsync("/api/limits/v1/kpis?sellerId=perf-victim")).StatusCode,
-            Is.EqualTo(HttpStatusCode.Forbidden)
-        );
+        Assert.That((await partner.GetAsync("/api/limits/v1/kpis?sellerId=perf-victim")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(
             (await partner.PostAsync("/api/limits/v1/sellers/perf-victim/recompute", null)).StatusCode,
             Is.EqualTo(HttpStatusCode.NotFound)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using InventoryPlatform.Contracts;
 using InventoryPlatform.Contracts.V1;
 using InventoryPlatform.Data;
 using InventoryPlatform.Hosting;
@@ -123,6 +124,14 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
         Assert.That(
             await _services.ScalarAsync<int>("SELECT COUNT(*) FROM liquidation.removal_orders WHERE seller_id = @seller", new { seller }),
             Is.EqualTo(1)
+        );
+        // Partners were told once that it was recommended (the second recompute refreshed it silently) and once that it was done.
+        var recommended = await OutboxAsync<LiquidationRecommended>(seller);
+        Assert.That(recommended.Select(e => (e.RecommendationId, e.Action, e.Quantity)), Is.EqualTo(new[] { (id, "Liquidate", 120) }));
+        var executed = await OutboxAsync<LiquidationRecommendationExecuted>(seller);
+        Assert.That(
+            executed.Select(e => (e.RecommendationId, e.Action, e.DecidedBy, e.RemovalOrderId)),
+            Is.EqualTo(new[] { (id, "Liquidate", "Seller", (Guid?)orderId) })
         );
         var order = await GetAsync<RemovalOrderResponse>(client, $"{Api}/orders/{orderId}");
         Assert.That(order.Status, Is.EqualTo(RemovalOrderStatus.Pending));
@@ -631,5 +640,16 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
             await GetAsync<Page<StockResponse>>(allocation, $"/api/allocation/v1/stock?fnsku={fnsku}&fulfillmentCenter={fc}")
         ).Items;
         return items.Count == 0 ? null : items[0];
+    }
+
+    /// <summary>The events of <typeparamref name="T"/> Liquidation wrote to its outbox for the seller.</summary>
+    private async Task<IReadOnlyList<T>> OutboxAsync<T>(string seller)
+        where T : IIntegrationEvent
+    {
+        var bodies = await _services.QueryAsync<string>(
+            "SELECT body FROM liquidation.outbox WHERE message_type LIKE @type",
+            new { type = $"%.{typeof(T).Name},%" }
+        );
+        return [.. bodies.Select(PlatformJson.OutboxBody<T>).Where(e => e.SellerId == seller)];
     }
 }
