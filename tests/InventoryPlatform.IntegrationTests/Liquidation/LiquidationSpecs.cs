@@ -419,9 +419,14 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
                 await _services.ScalarAsync<int>(
                     "SELECT COUNT(*) FROM liquidation.outbox WHERE body NOT LIKE @seller",
                     new { seller = $"%{seller}%" }
-                )
+                ) + 1
             ),
-            "no event for the seller"
+            "no event for the seller but the proposal's own"
+        );
+        Assert.That(
+            (await OutboxAsync<LiquidationRecommended>(seller)).Select(e => e.RecommendationId),
+            Is.EqualTo(new[] { id }),
+            "the proposal was announced; the refused approvals announced nothing"
         );
 
         Assert.That((await stranger.GetAsync($"{Api}/recommendations/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
