@@ -28,6 +28,7 @@ public sealed class AllocationOrdersBenchmark : IBenchmark
         "rabbitmq",
         "forecasting",
         "limits",
+        "notifications",
         "liquidation",
         "returns",
         "receiving",

@@ -17,6 +17,13 @@ public sealed class SubscriptionRepository(Database database)
         "created_at"
     );
 
+    private readonly string _anyActive = database.Dialect.SelectTop(
+        "notifications.subscriptions",
+        "id",
+        "seller_id = @SellerId AND status = 'Active'",
+        "created_at"
+    );
+
     public Task AddAsync(UnitOfWork unit, SubscriptionRecord subscription) =>
         unit.ExecuteAsync(
             $"INSERT INTO notifications.subscriptions ({Columns}) VALUES (@Id, @SellerId, @Url, @EventTypes, @Fnsku, "
@@ -38,6 +45,10 @@ public sealed class SubscriptionRepository(Database database)
                 subscription.UpdatedAt,
             }
         );
+
+    /// <summary>Whether the seller has an active subscription: one indexed read, outside any transaction.</summary>
+    public async Task<bool> AnyActiveAsync(string sellerId, CancellationToken cancellationToken) =>
+        (await database.QueryAsync<Guid>(_anyActive, new { SellerId = sellerId, limit = 1 }, cancellationToken)).Any();
 
     public async Task<IReadOnlyList<SubscriptionRecord>> ListAsync(string sellerId, CancellationToken cancellationToken) =>
         [

@@ -5,6 +5,7 @@ using InventoryPlatform.Hosting.Jobs;
 using InventoryPlatform.Notifications.Api;
 using InventoryPlatform.Notifications.Domain;
 using InventoryPlatform.Notifications.Jobs;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InventoryPlatform.IntegrationTests.NotificationsSpecs;
@@ -86,6 +87,34 @@ public sealed class WebhookDeliverySpecs
         using var other = _platform.Notifications.ClientFor("ntf-other");
         var peek = await other.GetAsync($"/api/notifications/v1/subscriptions/{mine.Subscription.Id}");
         Assert.That(peek.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "a seller cannot read another seller's subscription");
+    }
+
+    [Test]
+    public async Task A_sellers_events_before_it_subscribes_store_nothing_and_after_it_subscribes_are_delivered()
+    {
+        await _platform.SubscribeAsync("ntf-early", _platform.Receiver.Url("early"), "order.backordered");
+        var unheard = Backordered("ntf-late", "X0LATE");
+        var heard = Backordered("ntf-early", "X0EARLY");
+
+        await _platform.Bus.Publish(unheard, context => context.MessageId = unheard.EventId);
+        await _platform.Bus.Publish(heard, context => context.MessageId = heard.EventId);
+        await _platform.Receiver.UntilReceivedAsync("early", 1, Wait);
+        await Task.Delay(500);
+
+        const string inbox = "SELECT COUNT(*) FROM notifications.inbox WHERE message_id = @Id";
+        Assert.That(await _platform.ScalarAsync<int>(inbox, new { Id = heard.EventId }), Is.EqualTo(1), "a subscribed seller's event");
+        Assert.That(await _platform.ScalarAsync<int>(inbox, new { Id = unheard.EventId }), Is.Zero, "no subscription, no inbox row");
+        Assert.That(
+            await _platform.ScalarAsync<int>("SELECT COUNT(*) FROM notifications.deliveries WHERE seller_id = 'ntf-late'"),
+            Is.Zero
+        );
+
+        await _platform.SubscribeAsync("ntf-late", _platform.Receiver.Url("late"), "order.backordered");
+        var later = Backordered("ntf-late", "X0LATE");
+        await _platform.Bus.Publish(later);
+
+        var webhook = (await _platform.Receiver.UntilReceivedAsync("late", 1, Wait)).Single();
+        Assert.That(webhook.Body, Does.Contain(later.OrderId.ToString()).And.Not.Contain(unheard.OrderId.ToString()));
     }
 
     [Test]
