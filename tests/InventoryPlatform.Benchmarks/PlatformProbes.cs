@@ -92,7 +92,9 @@ public sealed class ProcessProbe
             return null;
         }
 
-        foreach (var name in new[] { "Receiving", "Allocation", "Forecasting", "Returns", "Liquidation", "Limits", "Notifications", "Gateway" })
+        foreach (
+            var name in new[] { "Receiving", "Allocation", "Forecasting", "Returns", "Liquidation", "Limits", "Notifications", "Gateway" }
+        )
         {
             if (process.CommandLine.Contains($"InventoryPlatform.{name}", StringComparison.Ordinal))
             {
