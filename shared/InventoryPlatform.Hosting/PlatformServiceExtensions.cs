@@ -57,6 +57,7 @@ public static class PlatformServiceExtensions
         {
             options.AddDocumentTransformer<GatewayAuthenticationDocument>();
             options.AddSchemaTransformer<StringSchemas>();
+            options.AddSchemaTransformer<DecimalSchemas>();
         });
         return builder;
     }
