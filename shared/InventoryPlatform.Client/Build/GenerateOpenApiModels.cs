@@ -136,10 +136,11 @@ public sealed class GenerateOpenApiModels : Task
         code.Append($"/// <summary>The {name} schema of {document}.</summary>\n");
         if (schema.TryGetValue("enum", out var values))
         {
-            code.Append($"public enum {name}\n{{\n");
+            // The wire names on the members, so the models read and write the API's JSON under any serializer options.
+            code.Append($"[JsonConverter(typeof(JsonStringEnumConverter<{name}>))]\npublic enum {name}\n{{\n");
             foreach (var value in ((List<object?>)values!).OfType<string>())
             {
-                code.Append($"    {Pascal(value)},\n");
+                code.Append($"    [JsonStringEnumMemberName(\"{value}\")]\n    {Pascal(value)},\n");
             }
 
             code.Append("}\n");

@@ -82,6 +82,11 @@ public sealed class PlatformClientSpecs
 
         Assert.That(gateway.Requests[0].Body, Does.Contain(""""storageType":"oversize""""));
         Assert.That((item.StorageType, item.ListPrice.Amount), Is.EqualTo((StorageType.Oversize, 9.5m)));
+        Assert.That(
+            System.Text.Json.JsonSerializer.Serialize(ShipmentStatus.InTransit),
+            Is.EqualTo("\"inTransit\""),
+            "the wire name under any serializer options (a webhook payload read with the partner's own)"
+        );
     }
 
     [Test]
