@@ -8,7 +8,10 @@ public sealed class AllocationClient(PlatformTransport transport) : ApiArea(tran
     public const string Ndjson = "application/x-ndjson";
     public const string Csv = "text/csv";
 
-    /// <summary>The seller's stock per FNSKU and FC, every page; optionally of one FNSKU, one seller SKU or one FC.</summary>
+    /// <summary>
+    /// The seller's stock per FNSKU and FC, every page; optionally of one FNSKU, one seller SKU or one FC. ListStock answers
+    /// a list and a sync with one schema in its document, so a listed balance's <see cref="StockChangeResponse.Version"/> is 0.
+    /// </summary>
     [PlatformOperation("ListStock")]
     public IAsyncEnumerable<StockChangeResponse> ListStockAsync(
         string? fnsku = null,
