@@ -1,3 +1,5 @@
+using InventoryPlatform.Client.Models;
+
 namespace InventoryPlatform.Client;
 
 /// <summary>Allocation (<c>/api/allocation/v1</c>): stock and its incremental sync, the journal, orders, transfers and placement.</summary>
@@ -6,16 +8,19 @@ public sealed class AllocationClient(PlatformTransport transport) : ApiArea(tran
     public const string Ndjson = "application/x-ndjson";
     public const string Csv = "text/csv";
 
-    /// <summary>The seller's stock per FNSKU and FC, every page; optionally of one FNSKU, one seller SKU or one FC.</summary>
+    /// <summary>
+    /// The seller's stock per FNSKU and FC, every page; optionally of one FNSKU, one seller SKU or one FC. ListStock answers
+    /// a list and a sync with one schema in its document, so a listed balance's <see cref="StockChangeResponse.Version"/> is 0.
+    /// </summary>
     [PlatformOperation("ListStock")]
-    public IAsyncEnumerable<T> ListStockAsync<T>(
+    public IAsyncEnumerable<StockChangeResponse> ListStockAsync(
         string? fnsku = null,
         string? sellerSku = null,
         string? fulfillmentCenter = null,
         int? pageSize = null,
         CancellationToken cancellationToken = default
     ) =>
-        PagesAsync<T>(
+        PagesAsync<StockChangeResponse>(
             QueryString.Of("/stock", ("fnsku", fnsku), ("sellerSku", sellerSku), ("fulfillmentCenter", fulfillmentCenter)),
             pageSize,
             cancellationToken
@@ -23,14 +28,14 @@ public sealed class AllocationClient(PlatformTransport transport) : ApiArea(tran
 
     /// <summary>One FNSKU's stock as it stood at <paramref name="asOf"/>, rebuilt from the journal.</summary>
     [PlatformOperation("ListStock")]
-    public async Task<IReadOnlyList<T>> StockAsOfAsync<T>(
+    public async Task<IReadOnlyList<StockChangeResponse>> StockAsOfAsync(
         string fnsku,
         DateTimeOffset asOf,
         string? fulfillmentCenter = null,
         CancellationToken cancellationToken = default
     ) =>
         (
-            await GetAsync<CursorPage<T>>(
+            await GetAsync<CursorPage<StockChangeResponse>>(
                 QueryString.Of("/stock", ("fnsku", fnsku), ("asOf", asOf), ("fulfillmentCenter", fulfillmentCenter)),
                 cancellationToken
             )
@@ -41,19 +46,23 @@ public sealed class AllocationClient(PlatformTransport transport) : ApiArea(tran
     /// <see cref="ChangeBatch{T}.NextCursor"/> kept from the last sync), batch by batch until caught up.
     /// </summary>
     [PlatformOperation("ListStock")]
-    public IAsyncEnumerable<ChangeBatch<T>> SyncStockAsync<T>(
+    public IAsyncEnumerable<ChangeBatch<StockChangeResponse>> SyncStockAsync(
         string changedSince,
         int? pageSize = null,
         CancellationToken cancellationToken = default
-    ) => ChangesAsync<T>("/stock", changedSince, pageSize, cancellationToken);
+    ) => ChangesAsync<StockChangeResponse>("/stock", changedSince, pageSize, cancellationToken);
 
     /// <summary>The seller's stock summed per marketplace, optionally of one FNSKU or one seller SKU.</summary>
     [PlatformOperation("ListMarketplaceStock")]
-    public Task<IReadOnlyList<T>> ListMarketplaceStockAsync<T>(
+    public Task<IReadOnlyList<MarketplaceStock>> ListMarketplaceStockAsync(
         string? fnsku = null,
         string? sellerSku = null,
         CancellationToken cancellationToken = default
-    ) => GetAsync<IReadOnlyList<T>>(QueryString.Of("/stock/marketplaces", ("fnsku", fnsku), ("sellerSku", sellerSku)), cancellationToken);
+    ) =>
+        GetAsync<IReadOnlyList<MarketplaceStock>>(
+            QueryString.Of("/stock/marketplaces", ("fnsku", fnsku), ("sellerSku", sellerSku)),
+            cancellationToken
+        );
 
     /// <summary>The journal between two times, whole, as NDJSON (<see cref="Ndjson"/>) or CSV (<see cref="Csv"/>).</summary>
     [PlatformOperation("ExportLedgerEntries")]
@@ -66,75 +75,98 @@ public sealed class AllocationClient(PlatformTransport transport) : ApiArea(tran
 
     /// <summary>Places a fulfillment order (a create: idempotent by key); the answer says where each line was allocated.</summary>
     [PlatformOperation("CreateOrder")]
-    public Task<T> CreateOrderAsync<T>(object request, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
-        CreateAsync<T>("/orders", request, idempotencyKey, cancellationToken);
+    public Task<OrderResponse> CreateOrderAsync(
+        CreateOrderRequest request,
+        string? idempotencyKey = null,
+        CancellationToken cancellationToken = default
+    ) => CreateAsync<OrderResponse>("/orders", request, idempotencyKey, cancellationToken);
 
     [PlatformOperation("GetOrder")]
-    public Task<T> GetOrderAsync<T>(Guid id, CancellationToken cancellationToken = default) =>
-        GetAsync<T>($"/orders/{id}", cancellationToken);
+    public Task<OrderResponse> GetOrderAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<OrderResponse>($"/orders/{id}", cancellationToken);
 
     /// <summary>The seller's orders, every page, optionally of one status (e.g. "backordered").</summary>
     [PlatformOperation("ListOrders")]
-    public IAsyncEnumerable<T> ListOrdersAsync<T>(
+    public IAsyncEnumerable<OrderSummary> ListOrdersAsync(
         string? status = null,
         int? pageSize = null,
         CancellationToken cancellationToken = default
-    ) => PagesAsync<T>(QueryString.Of("/orders", ("status", status)), pageSize, cancellationToken);
+    ) => PagesAsync<OrderSummary>(QueryString.Of("/orders", ("status", status)), pageSize, cancellationToken);
 
     [PlatformOperation("CancelOrder")]
-    public Task<T> CancelOrderAsync<T>(Guid id, object? request = null, CancellationToken cancellationToken = default) =>
-        PostAsync<T>($"/orders/{id}/cancel", request, cancellationToken);
+    public Task<OrderResponse> CancelOrderAsync(
+        Guid id,
+        CancelOrderRequest? request = null,
+        CancellationToken cancellationToken = default
+    ) => PostAsync<OrderResponse>($"/orders/{id}/cancel", request, cancellationToken);
 
     /// <summary>Confirms that an order left the FC.</summary>
     [PlatformOperation("ConfirmShipment")]
-    public Task<T> ConfirmShipmentAsync<T>(Guid orderId, object request, CancellationToken cancellationToken = default) =>
-        PostAsync<T>($"/orders/{orderId}/shipments", request, cancellationToken);
+    public Task<OrderResponse> ConfirmShipmentAsync(
+        Guid orderId,
+        ShipOrderRequest request,
+        CancellationToken cancellationToken = default
+    ) => PostAsync<OrderResponse>($"/orders/{orderId}/shipments", request, cancellationToken);
 
     /// <summary>Requests a transfer between FCs (a create: idempotent by key).</summary>
     [PlatformOperation("CreateTransfer")]
-    public Task<T> CreateTransferAsync<T>(object request, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
-        CreateAsync<T>("/transfers", request, idempotencyKey, cancellationToken);
+    public Task<TransferResponse> CreateTransferAsync(
+        CreateTransferRequest request,
+        string? idempotencyKey = null,
+        CancellationToken cancellationToken = default
+    ) => CreateAsync<TransferResponse>("/transfers", request, idempotencyKey, cancellationToken);
 
     [PlatformOperation("ReceiveTransfer")]
-    public Task<T> ReceiveTransferAsync<T>(Guid id, CancellationToken cancellationToken = default) =>
-        PostAsync<T>($"/transfers/{id}/receive", null, cancellationToken);
+    public Task<TransferResponse> ReceiveTransferAsync(Guid id, CancellationToken cancellationToken = default) =>
+        PostAsync<TransferResponse>($"/transfers/{id}/receive", null, cancellationToken);
 
     [PlatformOperation("GetTransfer")]
-    public Task<T> GetTransferAsync<T>(Guid id, CancellationToken cancellationToken = default) =>
-        GetAsync<T>($"/transfers/{id}", cancellationToken);
+    public Task<TransferResponse> GetTransferAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<TransferResponse>($"/transfers/{id}", cancellationToken);
 
     [PlatformOperation("ListTransfers")]
-    public IAsyncEnumerable<T> ListTransfersAsync<T>(int? pageSize = null, CancellationToken cancellationToken = default) =>
-        PagesAsync<T>("/transfers", pageSize, cancellationToken);
+    public IAsyncEnumerable<TransferResponse> ListTransfersAsync(int? pageSize = null, CancellationToken cancellationToken = default) =>
+        PagesAsync<TransferResponse>("/transfers", pageSize, cancellationToken);
 
     [PlatformOperation("GetNetwork")]
-    public Task<T> GetNetworkAsync<T>(CancellationToken cancellationToken = default) => GetAsync<T>("/network", cancellationToken);
+    public Task<NetworkResponse> GetNetworkAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<NetworkResponse>("/network", cancellationToken);
 
     [PlatformOperation("GetPlacementAdvice")]
-    public Task<T> GetPlacementAdviceAsync<T>(string fnsku, string marketplace, int units, CancellationToken cancellationToken = default) =>
-        GetAsync<T>(QueryString.Of("/placement", ("fnsku", fnsku), ("marketplace", marketplace), ("units", units)), cancellationToken);
+    public Task<PlacementAdvice> GetPlacementAdviceAsync(
+        string fnsku,
+        string marketplace,
+        int units,
+        CancellationToken cancellationToken = default
+    ) =>
+        GetAsync<PlacementAdvice>(
+            QueryString.Of("/placement", ("fnsku", fnsku), ("marketplace", marketplace), ("units", units)),
+            cancellationToken
+        );
 
     [PlatformOperation("GetRebalancingProposals")]
-    public Task<T> GetRebalancingProposalsAsync<T>(
+    public Task<RebalancingProposals> GetRebalancingProposalsAsync(
         string fnsku,
         string marketplace,
         int? minimumUnits = null,
         CancellationToken cancellationToken = default
     ) =>
-        GetAsync<T>(
+        GetAsync<RebalancingProposals>(
             QueryString.Of("/rebalancing", ("fnsku", fnsku), ("marketplace", marketplace), ("minimumUnits", minimumUnits)),
             cancellationToken
         );
 
     [PlatformOperation("GetRebalancingPolicy")]
-    public Task<T> GetRebalancingPolicyAsync<T>(CancellationToken cancellationToken = default) =>
-        GetAsync<T>("/rebalancing/policy", cancellationToken);
+    public Task<RebalancingPolicyResponse> GetRebalancingPolicyAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<RebalancingPolicyResponse>("/rebalancing/policy", cancellationToken);
 
     [PlatformOperation("PutRebalancingPolicy")]
-    public Task<T> PutRebalancingPolicyAsync<T>(object request, CancellationToken cancellationToken = default) =>
-        PutAsync<T>("/rebalancing/policy", request, cancellationToken);
+    public Task<RebalancingPolicyResponse> PutRebalancingPolicyAsync(
+        RebalancingPolicyRequest request,
+        CancellationToken cancellationToken = default
+    ) => PutAsync<RebalancingPolicyResponse>("/rebalancing/policy", request, cancellationToken);
 
     [PlatformOperation("RunRebalancing")]
-    public Task<T> RunRebalancingAsync<T>(string? marketplace = null, CancellationToken cancellationToken = default) =>
-        PostAsync<T>(QueryString.Of("/rebalancing/runs", ("marketplace", marketplace)), null, cancellationToken);
+    public Task<RebalancingRunResponse> RunRebalancingAsync(string? marketplace = null, CancellationToken cancellationToken = default) =>
+        PostAsync<RebalancingRunResponse>(QueryString.Of("/rebalancing/runs", ("marketplace", marketplace)), null, cancellationToken);
 }

@@ -3,9 +3,9 @@ using System.Runtime.CompilerServices;
 namespace InventoryPlatform.Client;
 
 /// <summary>
-/// A service area's typed client: its route prefix and the verbs over <see cref="PlatformTransport"/>. Responses are read
-/// into the type the caller names (the platform's response records, or the partner's own with the same JSON names).
-/// A new area derives from this and adds its calls.
+/// A service area's typed client: its route prefix and the verbs over <see cref="PlatformTransport"/>. Its calls take and
+/// return the records of <c>InventoryPlatform.Client.Models</c>, generated at build from the services' OpenAPI documents
+/// (OpenApi/*.json). A new area derives from this and adds its calls.
 /// </summary>
 public abstract class ApiArea(PlatformTransport transport, string prefix)
 {

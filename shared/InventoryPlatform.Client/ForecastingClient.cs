@@ -1,4 +1,5 @@
 using System.Text;
+using InventoryPlatform.Client.Models;
 
 namespace InventoryPlatform.Client;
 
@@ -6,45 +7,45 @@ namespace InventoryPlatform.Client;
 public sealed class ForecastingClient(PlatformTransport transport) : ApiArea(transport, "/api/forecasting/v1")
 {
     [PlatformOperation("ImportSalesHistory")]
-    public Task<T> ImportSalesHistoryAsync<T>(object request, CancellationToken cancellationToken = default) =>
-        PostAsync<T>("/history/import", request, cancellationToken);
+    public Task<ImportResult> ImportSalesHistoryAsync(ImportHistoryRequest request, CancellationToken cancellationToken = default) =>
+        PostAsync<ImportResult>("/history/import", request, cancellationToken);
 
     /// <summary>Imports sales history as CSV (date,fnsku,region,units) for one marketplace.</summary>
     [PlatformOperation("ImportSalesHistoryCsv")]
-    public Task<T> ImportSalesHistoryCsvAsync<T>(string marketplace, string csv, CancellationToken cancellationToken = default) =>
-        PostAsync<T>(
+    public Task<ImportResult> ImportSalesHistoryCsvAsync(string marketplace, string csv, CancellationToken cancellationToken = default) =>
+        PostAsync<ImportResult>(
             QueryString.Of("/history/import/csv", ("marketplace", marketplace)),
             new StringContent(csv, Encoding.UTF8, "text/csv"),
             cancellationToken
         );
 
     [PlatformOperation("GetSalesHistory")]
-    public Task<T> GetSalesHistoryAsync<T>(
+    public Task<HistoryResponse> GetSalesHistoryAsync(
         string fnsku,
         DateOnly? from = null,
         DateOnly? to = null,
         CancellationToken cancellationToken = default
-    ) => GetAsync<T>(QueryString.Of($"/history/{QueryString.Segment(fnsku)}", ("from", from), ("to", to)), cancellationToken);
+    ) => GetAsync<HistoryResponse>(QueryString.Of($"/history/{QueryString.Segment(fnsku)}", ("from", from), ("to", to)), cancellationToken);
 
     /// <summary>
-    /// Starts a refresh of the seller's forecasts (202): the operation to poll with <see cref="GetForecastRefreshOperationAsync{T}"/>.
+    /// Starts a refresh of the seller's forecasts (202): the operation to poll with <see cref="GetForecastRefreshOperationAsync"/>.
     /// </summary>
     [PlatformOperation("RefreshForecasts")]
-    public Task<T> RefreshForecastsAsync<T>(CancellationToken cancellationToken = default) =>
-        PostAsync<T>("/forecasts/refresh", null, cancellationToken);
+    public Task<RefreshOperationResponse> RefreshForecastsAsync(CancellationToken cancellationToken = default) =>
+        PostAsync<RefreshOperationResponse>("/forecasts/refresh", null, cancellationToken);
 
     /// <summary>A refresh operation: its status, progress, counts and errors.</summary>
     [PlatformOperation("GetForecastRefreshOperation")]
-    public Task<T> GetForecastRefreshOperationAsync<T>(Guid id, CancellationToken cancellationToken = default) =>
-        GetAsync<T>($"/forecasts/operations/{id}", cancellationToken);
+    public Task<RefreshOperationResponse> GetForecastRefreshOperationAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<RefreshOperationResponse>($"/forecasts/operations/{id}", cancellationToken);
 
     [PlatformOperation("ListForecasts")]
-    public IAsyncEnumerable<T> ListForecastsAsync<T>(int? pageSize = null, CancellationToken cancellationToken = default) =>
-        PagesAsync<T>("/forecasts", pageSize, cancellationToken);
+    public IAsyncEnumerable<string> ListForecastsAsync(int? pageSize = null, CancellationToken cancellationToken = default) =>
+        PagesAsync<string>("/forecasts", pageSize, cancellationToken);
 
     [PlatformOperation("GetForecast")]
-    public Task<T> GetForecastAsync<T>(string fnsku, CancellationToken cancellationToken = default) =>
-        GetAsync<T>($"/forecasts/{QueryString.Segment(fnsku)}", cancellationToken);
+    public Task<ForecastResponse> GetForecastAsync(string fnsku, CancellationToken cancellationToken = default) =>
+        GetAsync<ForecastResponse>($"/forecasts/{QueryString.Segment(fnsku)}", cancellationToken);
 
     /// <summary>The forecast drawn as a PNG.</summary>
     [PlatformOperation("GetForecastChart")]
@@ -52,22 +53,27 @@ public sealed class ForecastingClient(PlatformTransport transport) : ApiArea(tra
         GetPngAsync($"/forecasts/{QueryString.Segment(fnsku)}/chart.png", cancellationToken);
 
     [PlatformOperation("ListForecastAccuracy")]
-    public Task<T> ListForecastAccuracyAsync<T>(string? fnsku = null, CancellationToken cancellationToken = default) =>
-        GetAsync<T>(QueryString.Of("/accuracy", ("fnsku", fnsku)), cancellationToken);
+    public Task<IReadOnlyList<AccuracyRecord>> ListForecastAccuracyAsync(
+        string? fnsku = null,
+        CancellationToken cancellationToken = default
+    ) => GetAsync<IReadOnlyList<AccuracyRecord>>(QueryString.Of("/accuracy", ("fnsku", fnsku)), cancellationToken);
 
     [PlatformOperation("SetReplenishmentSettings")]
-    public Task<T> SetReplenishmentSettingsAsync<T>(string fnsku, object request, CancellationToken cancellationToken = default) =>
-        PutAsync<T>($"/replenishment/settings/{QueryString.Segment(fnsku)}", request, cancellationToken);
+    public Task<SettingsResponse> SetReplenishmentSettingsAsync(
+        string fnsku,
+        SettingsRequest request,
+        CancellationToken cancellationToken = default
+    ) => PutAsync<SettingsResponse>($"/replenishment/settings/{QueryString.Segment(fnsku)}", request, cancellationToken);
 
     [PlatformOperation("GetReplenishmentSettings")]
-    public Task<T> GetReplenishmentSettingsAsync<T>(string fnsku, CancellationToken cancellationToken = default) =>
-        GetAsync<T>($"/replenishment/settings/{QueryString.Segment(fnsku)}", cancellationToken);
+    public Task<SettingsResponse> GetReplenishmentSettingsAsync(string fnsku, CancellationToken cancellationToken = default) =>
+        GetAsync<SettingsResponse>($"/replenishment/settings/{QueryString.Segment(fnsku)}", cancellationToken);
 
     [PlatformOperation("ListReplenishmentRecommendations")]
-    public IAsyncEnumerable<T> ListReplenishmentRecommendationsAsync<T>(
+    public IAsyncEnumerable<RecommendationRecord> ListReplenishmentRecommendationsAsync(
         int? pageSize = null,
         CancellationToken cancellationToken = default
-    ) => PagesAsync<T>("/replenishment", pageSize, cancellationToken);
+    ) => PagesAsync<RecommendationRecord>("/replenishment", pageSize, cancellationToken);
 
     /// <summary>The restock recommendations, whole, as CSV.</summary>
     [PlatformOperation("ListReplenishmentRecommendations")]
@@ -75,32 +81,38 @@ public sealed class ForecastingClient(PlatformTransport transport) : ApiArea(tra
         GetTextAsync("/replenishment", "text/csv", cancellationToken);
 
     [PlatformOperation("GetReplenishmentRecommendation")]
-    public Task<T> GetReplenishmentRecommendationAsync<T>(string fnsku, CancellationToken cancellationToken = default) =>
-        GetAsync<T>($"/replenishment/{QueryString.Segment(fnsku)}", cancellationToken);
+    public Task<ReplenishmentResponse> GetReplenishmentRecommendationAsync(string fnsku, CancellationToken cancellationToken = default) =>
+        GetAsync<ReplenishmentResponse>($"/replenishment/{QueryString.Segment(fnsku)}", cancellationToken);
 
     [PlatformOperation("ListRestockAlerts")]
-    public IAsyncEnumerable<T> ListRestockAlertsAsync<T>(
+    public IAsyncEnumerable<AlertRecord> ListRestockAlertsAsync(
         string? fnsku = null,
         int? pageSize = null,
         CancellationToken cancellationToken = default
-    ) => PagesAsync<T>(QueryString.Of("/alerts", ("fnsku", fnsku)), pageSize, cancellationToken);
+    ) => PagesAsync<AlertRecord>(QueryString.Of("/alerts", ("fnsku", fnsku)), pageSize, cancellationToken);
 
     [PlatformOperation("SetHolidays")]
-    public Task<T> SetHolidaysAsync<T>(string marketplace, object request, CancellationToken cancellationToken = default) =>
-        PutAsync<T>($"/calendar/holidays/{QueryString.Segment(marketplace)}", request, cancellationToken);
+    public Task<IReadOnlyList<Holiday>> SetHolidaysAsync(
+        string marketplace,
+        SetHolidaysRequest request,
+        CancellationToken cancellationToken = default
+    ) => PutAsync<IReadOnlyList<Holiday>>($"/calendar/holidays/{QueryString.Segment(marketplace)}", request, cancellationToken);
 
     [PlatformOperation("ListHolidays")]
-    public Task<T> ListHolidaysAsync<T>(string? marketplace = null, CancellationToken cancellationToken = default) =>
-        GetAsync<T>(QueryString.Of("/calendar/holidays", ("marketplace", marketplace)), cancellationToken);
+    public Task<IReadOnlyList<Holiday>> ListHolidaysAsync(string? marketplace = null, CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<Holiday>>(QueryString.Of("/calendar/holidays", ("marketplace", marketplace)), cancellationToken);
 
     /// <summary>Plans a promotion (a create: idempotent by key).</summary>
     [PlatformOperation("CreatePromotion")]
-    public Task<T> CreatePromotionAsync<T>(object request, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
-        CreateAsync<T>("/calendar/promotions", request, idempotencyKey, cancellationToken);
+    public Task<Promotion> CreatePromotionAsync(
+        CreatePromotionRequest request,
+        string? idempotencyKey = null,
+        CancellationToken cancellationToken = default
+    ) => CreateAsync<Promotion>("/calendar/promotions", request, idempotencyKey, cancellationToken);
 
     [PlatformOperation("ListPromotions")]
-    public Task<T> ListPromotionsAsync<T>(string? fnsku = null, CancellationToken cancellationToken = default) =>
-        GetAsync<T>(QueryString.Of("/calendar/promotions", ("fnsku", fnsku)), cancellationToken);
+    public Task<IReadOnlyList<Promotion>> ListPromotionsAsync(string? fnsku = null, CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<Promotion>>(QueryString.Of("/calendar/promotions", ("fnsku", fnsku)), cancellationToken);
 
     [PlatformOperation("DeletePromotion")]
     public Task DeletePromotionAsync(Guid id, CancellationToken cancellationToken = default) =>

@@ -1,50 +1,55 @@
+using InventoryPlatform.Client.Models;
+
 namespace InventoryPlatform.Client;
 
 /// <summary>Limits (<c>/api/limits/v1</c>): capacity limits and usage, performance score, overages, reservations and KPIs.</summary>
 public sealed class LimitsClient(PlatformTransport transport) : ApiArea(transport, "/api/limits/v1")
 {
     [PlatformOperation("GetCapacityLimits")]
-    public Task<T> GetLimitsAsync<T>(CancellationToken cancellationToken = default) => GetAsync<T>("/limits", cancellationToken);
+    public Task<LimitsResponse> GetLimitsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<LimitsResponse>("/limits", cancellationToken);
 
     [PlatformOperation("GetCapacityUsage")]
-    public Task<T> GetUsageAsync<T>(CancellationToken cancellationToken = default) => GetAsync<T>("/usage", cancellationToken);
+    public Task<UsageResponse> GetUsageAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<UsageResponse>("/usage", cancellationToken);
 
     [PlatformOperation("GetPerformanceScore")]
-    public Task<T> GetScoreAsync<T>(int? days = null, CancellationToken cancellationToken = default) =>
-        GetAsync<T>(QueryString.Of("/score", ("days", days)), cancellationToken);
+    public Task<ScoreResponse> GetScoreAsync(int? days = null, CancellationToken cancellationToken = default) =>
+        GetAsync<ScoreResponse>(QueryString.Of("/score", ("days", days)), cancellationToken);
 
     [PlatformOperation("GetOverages")]
-    public Task<T> GetOveragesAsync<T>(
+    public Task<OverageResponse> GetOveragesAsync(
         DateOnly? from = null,
         DateOnly? to = null,
         int? days = null,
         CancellationToken cancellationToken = default
-    ) => GetAsync<T>(QueryString.Of("/overages", ("from", from), ("to", to), ("days", days)), cancellationToken);
+    ) => GetAsync<OverageResponse>(QueryString.Of("/overages", ("from", from), ("to", to), ("days", days)), cancellationToken);
 
     /// <summary>Capacity reserved for inbound shipments; status "open" (the default) or "all".</summary>
     [PlatformOperation("ListCapacityReservations")]
-    public Task<T> GetReservationsAsync<T>(string? status = null, CancellationToken cancellationToken = default) =>
-        GetAsync<T>(QueryString.Of("/reservations", ("status", status)), cancellationToken);
+    public Task<ReservationsResponse> GetReservationsAsync(string? status = null, CancellationToken cancellationToken = default) =>
+        GetAsync<ReservationsResponse>(QueryString.Of("/reservations", ("status", status)), cancellationToken);
 
     /// <summary>Recomputes the seller's score, limits and overage now.</summary>
     [PlatformOperation("RecomputeLimits")]
-    public Task<T> RecomputeAsync<T>(string sellerId, CancellationToken cancellationToken = default) =>
-        PostAsync<T>($"/sellers/{QueryString.Segment(sellerId)}/recompute", null, cancellationToken);
+    public Task<RecomputeResponse> RecomputeAsync(string sellerId, CancellationToken cancellationToken = default) =>
+        PostAsync<RecomputeResponse>($"/sellers/{QueryString.Segment(sellerId)}/recompute", null, cancellationToken);
 
     [PlatformOperation("GetStorageUtilization")]
-    public Task<T> GetUtilizationAsync<T>(CancellationToken cancellationToken = default) => GetAsync<T>("/utilization", cancellationToken);
+    public Task<UtilizationResponse> GetUtilizationAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<UtilizationResponse>("/utilization", cancellationToken);
 
     [PlatformOperation("ListFcCapacities")]
-    public Task<T> ListFulfillmentCenterCapacitiesAsync<T>(CancellationToken cancellationToken = default) =>
-        GetAsync<T>("/fulfillment-centers", cancellationToken);
+    public Task<CapacitiesResponse> ListFulfillmentCenterCapacitiesAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<CapacitiesResponse>("/fulfillment-centers", cancellationToken);
 
     [PlatformOperation("GetKpis")]
-    public Task<T> GetKpisAsync<T>(
+    public Task<KpiResponse> GetKpisAsync(
         DateOnly? from = null,
         DateOnly? to = null,
         int? days = null,
         CancellationToken cancellationToken = default
-    ) => GetAsync<T>(QueryString.Of("/kpis", ("from", from), ("to", to), ("days", days)), cancellationToken);
+    ) => GetAsync<KpiResponse>(QueryString.Of("/kpis", ("from", from), ("to", to), ("days", days)), cancellationToken);
 
     /// <summary>One KPI's daily series as a PNG.</summary>
     [PlatformOperation("GetKpiChart")]

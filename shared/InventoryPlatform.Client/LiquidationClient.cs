@@ -1,3 +1,5 @@
+using InventoryPlatform.Client.Models;
+
 namespace InventoryPlatform.Client;
 
 /// <summary>
@@ -7,14 +9,14 @@ public sealed class LiquidationClient(PlatformTransport transport) : ApiArea(tra
 {
     /// <summary>Units per age bracket and FC with this month's holding cost, every page; stockKind "sellable" or "unfulfillable".</summary>
     [PlatformOperation("GetAgedInventory")]
-    public IAsyncEnumerable<T> ListAgedInventoryAsync<T>(
+    public IAsyncEnumerable<AgedInventoryRow> ListAgedInventoryAsync(
         string? fnsku = null,
         string? fulfillmentCenter = null,
         string? stockKind = null,
         int? pageSize = null,
         CancellationToken cancellationToken = default
     ) =>
-        PagesAsync<T>(
+        PagesAsync<AgedInventoryRow>(
             QueryString.Of("/aged-inventory", ("fnsku", fnsku), ("fulfillmentCenter", fulfillmentCenter), ("stockKind", stockKind)),
             pageSize,
             cancellationToken
@@ -26,69 +28,81 @@ public sealed class LiquidationClient(PlatformTransport transport) : ApiArea(tra
         GetTextAsync("/aged-inventory", "text/csv", cancellationToken);
 
     [PlatformOperation("GetExcessInventory")]
-    public IAsyncEnumerable<T> ListExcessInventoryAsync<T>(
+    public IAsyncEnumerable<ExcessRow> ListExcessInventoryAsync(
         string? fnsku = null,
         bool? onlyExcess = null,
         int? pageSize = null,
         CancellationToken cancellationToken = default
-    ) => PagesAsync<T>(QueryString.Of("/excess", ("fnsku", fnsku), ("onlyExcess", onlyExcess)), pageSize, cancellationToken);
+    ) => PagesAsync<ExcessRow>(QueryString.Of("/excess", ("fnsku", fnsku), ("onlyExcess", onlyExcess)), pageSize, cancellationToken);
 
     [PlatformOperation("GetHoldingCostSchedule")]
-    public Task<T> GetHoldingCostScheduleAsync<T>(CancellationToken cancellationToken = default) =>
-        GetAsync<T>("/holding-cost-schedule", cancellationToken);
+    public Task<HoldingCostScheduleResponse> GetHoldingCostScheduleAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<HoldingCostScheduleResponse>("/holding-cost-schedule", cancellationToken);
 
     [PlatformOperation("RecomputeRecommendations")]
-    public Task<T> RecomputeRecommendationsAsync<T>(CancellationToken cancellationToken = default) =>
-        PostAsync<T>("/recommendations/recompute", null, cancellationToken);
+    public Task<IReadOnlyList<RecommendationResponse>> RecomputeRecommendationsAsync(CancellationToken cancellationToken = default) =>
+        PostAsync<IReadOnlyList<RecommendationResponse>>("/recommendations/recompute", null, cancellationToken);
 
     [PlatformOperation("ListRecommendations")]
-    public IAsyncEnumerable<T> ListRecommendationsAsync<T>(
+    public IAsyncEnumerable<RecommendationResponse> ListRecommendationsAsync(
         string? status = null,
         string? fnsku = null,
         int? pageSize = null,
         CancellationToken cancellationToken = default
-    ) => PagesAsync<T>(QueryString.Of("/recommendations", ("status", status), ("fnsku", fnsku)), pageSize, cancellationToken);
+    ) =>
+        PagesAsync<RecommendationResponse>(
+            QueryString.Of("/recommendations", ("status", status), ("fnsku", fnsku)),
+            pageSize,
+            cancellationToken
+        );
 
     [PlatformOperation("GetRecommendation")]
-    public Task<T> GetRecommendationAsync<T>(Guid id, CancellationToken cancellationToken = default) =>
-        GetAsync<T>($"/recommendations/{id}", cancellationToken);
+    public Task<RecommendationResponse> GetRecommendationAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<RecommendationResponse>($"/recommendations/{id}", cancellationToken);
 
     /// <summary>Approves a recommendation, which opens its removal order (a create: idempotent by key).</summary>
     [PlatformOperation("ApproveRecommendation")]
-    public Task<T> ApproveRecommendationAsync<T>(Guid id, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
-        CreateAsync<T>($"/recommendations/{id}/approve", null, idempotencyKey, cancellationToken);
+    public Task<RecommendationResponse> ApproveRecommendationAsync(
+        Guid id,
+        string? idempotencyKey = null,
+        CancellationToken cancellationToken = default
+    ) => CreateAsync<RecommendationResponse>($"/recommendations/{id}/approve", null, idempotencyKey, cancellationToken);
 
     [PlatformOperation("RejectRecommendation")]
-    public Task<T> RejectRecommendationAsync<T>(Guid id, CancellationToken cancellationToken = default) =>
-        PostAsync<T>($"/recommendations/{id}/reject", null, cancellationToken);
+    public Task<RecommendationResponse> RejectRecommendationAsync(Guid id, CancellationToken cancellationToken = default) =>
+        PostAsync<RecommendationResponse>($"/recommendations/{id}/reject", null, cancellationToken);
 
     [PlatformOperation("GetLiquidationPolicy")]
-    public Task<T> GetPolicyAsync<T>(CancellationToken cancellationToken = default) => GetAsync<T>("/policy", cancellationToken);
+    public Task<PolicyResponse> GetPolicyAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<PolicyResponse>("/policy", cancellationToken);
 
     [PlatformOperation("PutLiquidationPolicy")]
-    public Task<T> PutPolicyAsync<T>(object request, CancellationToken cancellationToken = default) =>
-        PutAsync<T>("/policy", request, cancellationToken);
+    public Task<PolicyResponse> PutPolicyAsync(PolicyRequest request, CancellationToken cancellationToken = default) =>
+        PutAsync<PolicyResponse>("/policy", request, cancellationToken);
 
     [PlatformOperation("ListRemovalOrders")]
-    public IAsyncEnumerable<T> ListRemovalOrdersAsync<T>(
+    public IAsyncEnumerable<RemovalOrderResponse> ListRemovalOrdersAsync(
         string? status = null,
         int? pageSize = null,
         CancellationToken cancellationToken = default
-    ) => PagesAsync<T>(QueryString.Of("/orders", ("status", status)), pageSize, cancellationToken);
+    ) => PagesAsync<RemovalOrderResponse>(QueryString.Of("/orders", ("status", status)), pageSize, cancellationToken);
 
     [PlatformOperation("GetRemovalOrder")]
-    public Task<T> GetRemovalOrderAsync<T>(Guid id, CancellationToken cancellationToken = default) =>
-        GetAsync<T>($"/orders/{id}", cancellationToken);
+    public Task<RemovalOrderResponse> GetRemovalOrderAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<RemovalOrderResponse>($"/orders/{id}", cancellationToken);
 
     [PlatformOperation("StartRemovalOrder")]
-    public Task<T> StartRemovalOrderAsync<T>(Guid id, CancellationToken cancellationToken = default) =>
-        PostAsync<T>($"/orders/{id}/start", null, cancellationToken);
+    public Task<RemovalOrderResponse> StartRemovalOrderAsync(Guid id, CancellationToken cancellationToken = default) =>
+        PostAsync<RemovalOrderResponse>($"/orders/{id}/start", null, cancellationToken);
 
     [PlatformOperation("CompleteRemovalOrder")]
-    public Task<T> CompleteRemovalOrderAsync<T>(Guid id, CancellationToken cancellationToken = default) =>
-        PostAsync<T>($"/orders/{id}/complete", null, cancellationToken);
+    public Task<RemovalOrderResponse> CompleteRemovalOrderAsync(Guid id, CancellationToken cancellationToken = default) =>
+        PostAsync<RemovalOrderResponse>($"/orders/{id}/complete", null, cancellationToken);
 
     [PlatformOperation("CancelRemovalOrder")]
-    public Task<T> CancelRemovalOrderAsync<T>(Guid id, object request, CancellationToken cancellationToken = default) =>
-        PostAsync<T>($"/orders/{id}/cancel", request, cancellationToken);
+    public Task<RemovalOrderResponse> CancelRemovalOrderAsync(
+        Guid id,
+        CancelOrderRequest request,
+        CancellationToken cancellationToken = default
+    ) => PostAsync<RemovalOrderResponse>($"/orders/{id}/cancel", request, cancellationToken);
 }

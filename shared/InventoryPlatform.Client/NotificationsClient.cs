@@ -1,3 +1,5 @@
+using InventoryPlatform.Client.Models;
+
 namespace InventoryPlatform.Client;
 
 /// <summary>
@@ -8,33 +10,33 @@ public sealed class NotificationsClient(PlatformTransport transport) : ApiArea(t
 {
     /// <summary>The event types a subscription can name.</summary>
     [PlatformOperation("ListWebhookEventTypes")]
-    public Task<T> ListEventTypesAsync<T>(CancellationToken cancellationToken = default) =>
-        GetAsync<T>("/event-types", cancellationToken);
+    public Task<EventTypesResponse> ListEventTypesAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<EventTypesResponse>("/event-types", cancellationToken);
 
     /// <summary>Subscribes an HTTPS receiver (a create: idempotent by key); the answer holds the secret, once.</summary>
     [PlatformOperation("CreateSubscription")]
-    public Task<T> CreateSubscriptionAsync<T>(
-        object request,
+    public Task<SubscriptionCreatedResponse> CreateSubscriptionAsync(
+        CreateSubscriptionRequest request,
         string? idempotencyKey = null,
         CancellationToken cancellationToken = default
-    ) => CreateAsync<T>("/subscriptions", request, idempotencyKey, cancellationToken);
+    ) => CreateAsync<SubscriptionCreatedResponse>("/subscriptions", request, idempotencyKey, cancellationToken);
 
     [PlatformOperation("ListSubscriptions")]
-    public Task<T> ListSubscriptionsAsync<T>(CancellationToken cancellationToken = default) =>
-        GetAsync<T>("/subscriptions", cancellationToken);
+    public Task<SubscriptionsResponse> ListSubscriptionsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<SubscriptionsResponse>("/subscriptions", cancellationToken);
 
     [PlatformOperation("GetSubscription")]
-    public Task<T> GetSubscriptionAsync<T>(Guid id, CancellationToken cancellationToken = default) =>
-        GetAsync<T>($"/subscriptions/{id}", cancellationToken);
+    public Task<SubscriptionResponse> GetSubscriptionAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<SubscriptionResponse>($"/subscriptions/{id}", cancellationToken);
 
     [PlatformOperation("PauseSubscription")]
-    public Task<T> PauseSubscriptionAsync<T>(Guid id, CancellationToken cancellationToken = default) =>
-        PostAsync<T>($"/subscriptions/{id}/pause", null, cancellationToken);
+    public Task<SubscriptionResponse> PauseSubscriptionAsync(Guid id, CancellationToken cancellationToken = default) =>
+        PostAsync<SubscriptionResponse>($"/subscriptions/{id}/pause", null, cancellationToken);
 
     /// <summary>Delivers again, also a subscription disabled after 24 h of failures.</summary>
     [PlatformOperation("ResumeSubscription")]
-    public Task<T> ResumeSubscriptionAsync<T>(Guid id, CancellationToken cancellationToken = default) =>
-        PostAsync<T>($"/subscriptions/{id}/resume", null, cancellationToken);
+    public Task<SubscriptionResponse> ResumeSubscriptionAsync(Guid id, CancellationToken cancellationToken = default) =>
+        PostAsync<SubscriptionResponse>($"/subscriptions/{id}/resume", null, cancellationToken);
 
     [PlatformOperation("DeleteSubscription")]
     public Task DeleteSubscriptionAsync(Guid id, CancellationToken cancellationToken = default) =>
@@ -42,25 +44,28 @@ public sealed class NotificationsClient(PlatformTransport transport) : ApiArea(t
 
     /// <summary>A new secret, returned once; the previous one keeps signing for <paramref name="overlapMinutes"/>.</summary>
     [PlatformOperation("RotateSubscriptionSecret")]
-    public Task<T> RotateSecretAsync<T>(Guid id, int? overlapMinutes = null, CancellationToken cancellationToken = default) =>
-        PostAsync<T>($"/subscriptions/{id}/rotate-secret", new { overlapMinutes }, cancellationToken);
+    public Task<RotatedSecretResponse> RotateSecretAsync(
+        Guid id,
+        int? overlapMinutes = null,
+        CancellationToken cancellationToken = default
+    ) => PostAsync<RotatedSecretResponse>($"/subscriptions/{id}/rotate-secret", new RotateSecretRequest(overlapMinutes), cancellationToken);
 
     /// <summary>One page of the delivery log, newest first; pass the page's <c>nextBefore</c> as <paramref name="before"/>.</summary>
     [PlatformOperation("ListDeliveries")]
-    public Task<T> ListDeliveriesAsync<T>(
+    public Task<DeliveriesResponse> ListDeliveriesAsync(
         Guid id,
         string? status = null,
         long? before = null,
         int? limit = null,
         CancellationToken cancellationToken = default
     ) =>
-        GetAsync<T>(
+        GetAsync<DeliveriesResponse>(
             QueryString.Of($"/subscriptions/{id}/deliveries", ("status", status), ("before", before), ("limit", limit)),
             cancellationToken
         );
 
     /// <summary>Sends a delivery again with the same webhook-id.</summary>
     [PlatformOperation("ReplayDelivery")]
-    public Task<T> ReplayDeliveryAsync<T>(Guid id, Guid deliveryId, CancellationToken cancellationToken = default) =>
-        PostAsync<T>($"/subscriptions/{id}/deliveries/{deliveryId}/replay", null, cancellationToken);
+    public Task<DeliveryResponse> ReplayDeliveryAsync(Guid id, Guid deliveryId, CancellationToken cancellationToken = default) =>
+        PostAsync<DeliveryResponse>($"/subscriptions/{id}/deliveries/{deliveryId}/replay", null, cancellationToken);
 }

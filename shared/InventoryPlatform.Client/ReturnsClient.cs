@@ -1,3 +1,5 @@
+using InventoryPlatform.Client.Models;
+
 namespace InventoryPlatform.Client;
 
 /// <summary>Returns (<c>/api/returns/v1</c>): authorizations, receipts, inspections, grading rules and analytics.</summary>
@@ -5,68 +7,83 @@ public sealed class ReturnsClient(PlatformTransport transport) : ApiArea(transpo
 {
     /// <summary>Authorizes a return of a shipped order's units (a create: idempotent by key).</summary>
     [PlatformOperation("CreateReturnAuthorization")]
-    public Task<T> CreateReturnAsync<T>(object request, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
-        CreateAsync<T>("/returns", request, idempotencyKey, cancellationToken);
+    public Task<ReturnResponse> CreateReturnAsync(
+        CreateReturnRequest request,
+        string? idempotencyKey = null,
+        CancellationToken cancellationToken = default
+    ) => CreateAsync<ReturnResponse>("/returns", request, idempotencyKey, cancellationToken);
 
     [PlatformOperation("GetReturn")]
-    public Task<T> GetReturnAsync<T>(Guid id, CancellationToken cancellationToken = default) =>
-        GetAsync<T>($"/returns/{id}", cancellationToken);
+    public Task<ReturnResponse> GetReturnAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<ReturnResponse>($"/returns/{id}", cancellationToken);
 
     [PlatformOperation("ListReturns")]
-    public IAsyncEnumerable<T> ListReturnsAsync<T>(
+    public IAsyncEnumerable<ReturnResponse> ListReturnsAsync(
         Guid? orderId = null,
         bool? unexpected = null,
         int? pageSize = null,
         CancellationToken cancellationToken = default
-    ) => PagesAsync<T>(QueryString.Of("/returns", ("orderId", orderId), ("unexpected", unexpected)), pageSize, cancellationToken);
+    ) =>
+        PagesAsync<ReturnResponse>(
+            QueryString.Of("/returns", ("orderId", orderId), ("unexpected", unexpected)),
+            pageSize,
+            cancellationToken
+        );
 
     /// <summary>Units arrived back at an FC.</summary>
     [PlatformOperation("ReceiveReturnedUnits")]
-    public Task<T> ReceiveReturnedUnitsAsync<T>(object request, CancellationToken cancellationToken = default) =>
-        PostAsync<T>("/receipts", request, cancellationToken);
+    public Task<ReceiptResponse> ReceiveReturnedUnitsAsync(ReceiptRequest request, CancellationToken cancellationToken = default) =>
+        PostAsync<ReceiptResponse>("/receipts", request, cancellationToken);
 
     /// <summary>Grades received units of a return.</summary>
     [PlatformOperation("GradeReturnedUnits")]
-    public Task<T> GradeReturnedUnitsAsync<T>(Guid returnId, object request, CancellationToken cancellationToken = default) =>
-        PostAsync<T>($"/returns/{returnId}/inspections", request, cancellationToken);
+    public Task<InspectionResponse> GradeReturnedUnitsAsync(
+        Guid returnId,
+        InspectionRequest request,
+        CancellationToken cancellationToken = default
+    ) => PostAsync<InspectionResponse>($"/returns/{returnId}/inspections", request, cancellationToken);
 
     [PlatformOperation("ListInspections")]
-    public IAsyncEnumerable<T> ListInspectionsAsync<T>(
+    public IAsyncEnumerable<InspectionResponse> ListInspectionsAsync(
         Guid returnId,
         int? pageSize = null,
         CancellationToken cancellationToken = default
-    ) => PagesAsync<T>($"/returns/{returnId}/inspections", pageSize, cancellationToken);
+    ) => PagesAsync<InspectionResponse>($"/returns/{returnId}/inspections", pageSize, cancellationToken);
 
     [PlatformOperation("GetGradingRules")]
-    public Task<T> GetGradingRulesAsync<T>(CancellationToken cancellationToken = default) =>
-        GetAsync<T>("/grading-rules", cancellationToken);
+    public Task<GradingRulesResponse> GetGradingRulesAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<GradingRulesResponse>("/grading-rules", cancellationToken);
 
     [PlatformOperation("SetGradingRules")]
-    public Task<T> SetGradingRulesAsync<T>(object request, CancellationToken cancellationToken = default) =>
-        PutAsync<T>("/grading-rules", request, cancellationToken);
+    public Task<GradingRulesResponse> SetGradingRulesAsync(GradingRulesRequest request, CancellationToken cancellationToken = default) =>
+        PutAsync<GradingRulesResponse>("/grading-rules", request, cancellationToken);
 
     /// <summary>Return rate per FNSKU over a window (default the last 30 days), every page.</summary>
     [PlatformOperation("ListReturnRates")]
-    public IAsyncEnumerable<T> ListReturnRatesAsync<T>(
+    public IAsyncEnumerable<FnskuReturnRate> ListReturnRatesAsync(
         string? fnsku = null,
         DateTimeOffset? from = null,
         DateTimeOffset? to = null,
         int? pageSize = null,
         CancellationToken cancellationToken = default
     ) =>
-        PagesAsync<T>(QueryString.Of("/analytics/return-rates", ("fnsku", fnsku), ("from", from), ("to", to)), pageSize, cancellationToken);
+        PagesAsync<FnskuReturnRate>(
+            QueryString.Of("/analytics/return-rates", ("fnsku", fnsku), ("from", from), ("to", to)),
+            pageSize,
+            cancellationToken
+        );
 
     [PlatformOperation("GetReturnSummary")]
-    public Task<T> GetReturnSummaryAsync<T>(
+    public Task<ReturnSummary> GetReturnSummaryAsync(
         DateTimeOffset? from = null,
         DateTimeOffset? to = null,
         CancellationToken cancellationToken = default
-    ) => GetAsync<T>(QueryString.Of("/analytics/summary", ("from", from), ("to", to)), cancellationToken);
+    ) => GetAsync<ReturnSummary>(QueryString.Of("/analytics/summary", ("from", from), ("to", to)), cancellationToken);
 
     [PlatformOperation("ListReimbursements")]
-    public IAsyncEnumerable<T> ListReimbursementsAsync<T>(
+    public IAsyncEnumerable<ReimbursementResponse> ListReimbursementsAsync(
         Guid? returnId = null,
         int? pageSize = null,
         CancellationToken cancellationToken = default
-    ) => PagesAsync<T>(QueryString.Of("/reimbursements", ("returnId", returnId)), pageSize, cancellationToken);
+    ) => PagesAsync<ReimbursementResponse>(QueryString.Of("/reimbursements", ("returnId", returnId)), pageSize, cancellationToken);
 }

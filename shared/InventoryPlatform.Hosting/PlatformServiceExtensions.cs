@@ -53,7 +53,12 @@ public static class PlatformServiceExtensions
         builder.Services.Configure<JsonOptions>(options => JsonDefaults.Configure(options.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         ProblemHandling.Configure(builder.Services);
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<GatewayAuthenticationDocument>());
+        builder.Services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<GatewayAuthenticationDocument>();
+            options.AddSchemaTransformer<StringSchemas>();
+            options.AddSchemaTransformer<DecimalSchemas>();
+        });
         return builder;
     }
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using InventoryPlatform.Client;
-using InventoryPlatform.Receiving.Api;
+using InventoryPlatform.Client.Models;
 
 namespace InventoryPlatform.IntegrationTests;
 
@@ -21,22 +21,22 @@ public sealed partial class GatewayFlowSpecs
         var fnsku = await RegisterItemAsync(partner, "CLIENT-MUG");
         var plan = new CreateShipmentRequest("SEA1", [new ShipmentLineRequest(fnsku, 5, null)]);
 
-        var first = await partner.Receiving.CreateShipmentAsync<ShipmentResponse>(plan, idempotencyKey: "asn-1");
-        var retried = await partner.Receiving.CreateShipmentAsync<ShipmentResponse>(plan, idempotencyKey: "asn-1");
-        var another = await partner.Receiving.CreateShipmentAsync<ShipmentResponse>(plan);
+        var first = await partner.Receiving.CreateShipmentAsync(plan, idempotencyKey: "asn-1");
+        var retried = await partner.Receiving.CreateShipmentAsync(plan, idempotencyKey: "asn-1");
+        var another = await partner.Receiving.CreateShipmentAsync(plan);
 
         Assert.That(retried.Id, Is.EqualTo(first.Id), "the same key answers with the first shipment");
         Assert.That(another.Id, Is.Not.EqualTo(first.Id), "a create without a key gets a fresh one");
-        var listed = await partner.Receiving.ListShipmentsAsync<ShipmentSummary>(pageSize: 1).ToListAsync();
+        var listed = await partner.Receiving.ListShipmentsAsync(pageSize: 1).ToListAsync();
         Assert.That(listed.Select(s => s.Id), Is.EquivalentTo(new[] { first.Id, another.Id }), "two pages of one, nothing twice");
 
         var refused = Assert.ThrowsAsync<PlatformApiException>(() =>
-            partner.Receiving.CreateShipmentAsync<ShipmentResponse>(new CreateShipmentRequest("NOWHERE1", plan.Lines))
+            partner.Receiving.CreateShipmentAsync(new CreateShipmentRequest("NOWHERE1", plan.Lines))
         );
         Assert.That(refused!.Status, Is.EqualTo(HttpStatusCode.BadRequest), refused.Body);
         Assert.That(refused.Errors.Keys, Is.EqualTo(new[] { "fulfillmentCenter" }), refused.Body);
         Assert.That(
-            (await partner.Receiving.ListShipmentsAsync<ShipmentSummary>().ToListAsync()).Select(s => s.Id),
+            (await partner.Receiving.ListShipmentsAsync().ToListAsync()).Select(s => s.Id),
             Is.EquivalentTo(new[] { first.Id, another.Id }),
             "nothing stored by the refused create"
         );

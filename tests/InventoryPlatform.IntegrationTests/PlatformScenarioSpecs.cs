@@ -3,21 +3,12 @@ using System.Net;
 using System.Net.Http.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
-using InventoryPlatform.Allocation.Api;
 using InventoryPlatform.Client;
-using InventoryPlatform.Contracts.V1;
+using InventoryPlatform.Client.Models;
 using InventoryPlatform.Data;
-using InventoryPlatform.Forecasting.Api;
 using InventoryPlatform.Forecasting.Application;
 using InventoryPlatform.Forecasting.Data;
 using InventoryPlatform.Hosting;
-using InventoryPlatform.Limits.Api;
-using InventoryPlatform.Liquidation.Api;
-using InventoryPlatform.Liquidation.Domain;
-using InventoryPlatform.Receiving.Api;
-using InventoryPlatform.Receiving.Domain;
-using InventoryPlatform.Returns.Api;
-using InventoryPlatform.Returns.Domain;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -31,7 +22,7 @@ namespace InventoryPlatform.IntegrationTests;
 /// defective and damaged units removed under an automatic liquidation policy while the selling items are kept, and limits
 /// and KPIs that follow. At the end every number is checked against what the story implies. The variants break something
 /// in the middle of the story (while the orders ship) and must end with the same numbers. The seller speaks to the platform
-/// through the partner client (InventoryPlatform.Client) over the services' own request and response records.
+/// through the partner client (InventoryPlatform.Client) and its models, generated from the services' OpenAPI documents.
 /// </summary>
 public sealed partial class GatewayFlowSpecs
 {
@@ -132,10 +123,10 @@ public sealed partial class GatewayFlowSpecs
         var east = await CreateShipmentAsync(partner, "EWR9", (mug, 8), (vase, Vases));
         await ScanAsync(partner, east, mug, Units(seller, "mug-e", 8));
         await ScanAsync(partner, east, vase, Units(seller, "vase-e", Vases));
-        var report = await partner.Receiving.CloseShipmentAsync<ShipmentResponse>(west);
+        var report = await partner.Receiving.CloseShipmentAsync(west);
         Assert.That(report.Status, Is.EqualTo(ShipmentStatus.Closed));
-        await partner.Receiving.CloseShipmentAsync<ShipmentResponse>(east);
-        var westReport = await partner.Receiving.GetShipmentReportAsync<ShipmentReport>(west);
+        await partner.Receiving.CloseShipmentAsync(east);
+        var westReport = await partner.Receiving.GetShipmentReportAsync(west);
         Assert.That((westReport.Totals.ReceivedDamaged, westReport.Totals.Shortage), Is.EqualTo((1, 1)));
         await Eventually.Until(
             () => StockAsync(partner, mug, "EWR9"),
@@ -181,10 +172,7 @@ public sealed partial class GatewayFlowSpecs
                         // A partner retries a confirmation the platform could not take (database coming back): shipping twice is refused,
                         // never doubled.
                         var shipped = await Eventually.Until(
-                            () =>
-                                AttemptAsync(() =>
-                                    partner.Allocation.ConfirmShipmentAsync<OrderResponse>(order.Id, new ShipOrderRequest(order.Center))
-                                ),
+                            () => AttemptAsync(() => partner.Allocation.ConfirmShipmentAsync(order.Id, new ShipOrderRequest(order.Center))),
                             r => r.Refusal is null || (int)r.Refusal.Status < 500,
                             TimeSpan.FromSeconds(60),
                             "a ship confirmation accepted"
@@ -200,12 +188,12 @@ public sealed partial class GatewayFlowSpecs
         // Returns: both mugs of the first order come back; one is sellable, one defective.
         var returnId = await AuthorizeReturnAsync(partner, westMugs.Id, mug, 2, ReturnReason.Defective, TimeSpan.FromSeconds(60));
         var returned = Units(seller, "ret", 2);
-        await partner.Returns.ReceiveReturnedUnitsAsync<ReceiptResponse>(new ReceiptRequest("SEA1", returnId, null, returned));
-        await partner.Returns.GradeReturnedUnitsAsync<InspectionResponse>(
+        await partner.Returns.ReceiveReturnedUnitsAsync(new ReceiptRequest("SEA1", returnId, null, returned));
+        await partner.Returns.GradeReturnedUnitsAsync(
             returnId,
             new InspectionRequest([returned[0]], ReturnGrade.Sellable, null, null, null, "qa")
         );
-        await partner.Returns.GradeReturnedUnitsAsync<InspectionResponse>(
+        await partner.Returns.GradeReturnedUnitsAsync(
             returnId,
             new InspectionRequest([returned[1]], ReturnGrade.Defective, null, null, null, "qa")
         );
@@ -222,7 +210,7 @@ public sealed partial class GatewayFlowSpecs
         var history = await Eventually.Until(
             async () =>
                 (
-                    await partner.Forecasting.GetSalesHistoryAsync<HistoryResponse>(
+                    await partner.Forecasting.GetSalesHistoryAsync(
                         mug,
                         DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2)),
                         DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1))
@@ -242,15 +230,16 @@ public sealed partial class GatewayFlowSpecs
             .Select(d => new SaleInput(today.AddDays(-d), lamp, "US-West", 3))
             .Concat(Enumerable.Range(3, 60).Select(d => new SaleInput(today.AddDays(-d), mug, "US-West", 2)))
             .ToArray();
-        await partner.Forecasting.ImportSalesHistoryAsync<ImportResult>(new ImportHistoryRequest("US", sales));
+        await partner.Forecasting.ImportSalesHistoryAsync(new ImportHistoryRequest("US", sales));
         // A refresh the schedule started before the import may be the one returned: wait for it and ask again.
-        RefreshOperationResponse refresh, refreshed;
+        RefreshOperationResponse refresh,
+            refreshed;
         do
         {
-            refresh = await partner.Forecasting.RefreshForecastsAsync<RefreshOperationResponse>();
+            refresh = await partner.Forecasting.RefreshForecastsAsync();
             var id = refresh.Id;
             refreshed = await Eventually.Until(
-                () => partner.Forecasting.GetForecastRefreshOperationAsync<RefreshOperationResponse>(id),
+                () => partner.Forecasting.GetForecastRefreshOperationAsync(id),
                 o => o.Status is "succeeded" or "failed",
                 TimeSpan.FromSeconds(120),
                 "the forecast refresh finished"
@@ -258,7 +247,7 @@ public sealed partial class GatewayFlowSpecs
         } while (refresh.Trigger != "request");
         Assert.That(refreshed.Status, Is.EqualTo("succeeded"), string.Join("; ", refreshed.Errors.Select(e => e.Reason)));
         var alerts = await Eventually.Until(
-            async () => await partner.Forecasting.ListRestockAlertsAsync<AlertRecord>(lamp).ToListAsync(),
+            async () => await partner.Forecasting.ListRestockAlertsAsync(lamp).ToListAsync(),
             items => items.Count > 0,
             TimeSpan.FromSeconds(60),
             "a restock alert for the lamp"
@@ -268,7 +257,7 @@ public sealed partial class GatewayFlowSpecs
         // Liquidation runs LiquidationDaysAhead days ahead: every unit of the story is that old there, and none has sold for
         // as long. The mug and the lamp are covered by their forecasts; the vase, never sold, is aged excess and dead stock.
         var excess = await Eventually.Until(
-            async () => (await partner.Liquidation.ListExcessInventoryAsync<ExcessRow>().ToListAsync()).ToDictionary(r => r.Fnsku),
+            async () => (await partner.Liquidation.ListExcessInventoryAsync().ToListAsync()).ToDictionary(r => r.Fnsku),
             rows =>
                 rows.TryGetValue(mug, out var m)
                 && m.DemandSource == DemandSource.Forecast
@@ -299,8 +288,8 @@ public sealed partial class GatewayFlowSpecs
 
         // Under an automatic policy for stock at least 180 days old, the vases are liquidated and the unsellable mugs removed
         // to the seller; both orders take their units off the ledger. The selling items are kept.
-        await partner.Liquidation.PutPolicyAsync<PolicyResponse>(new PolicyRequest(ExecutionMode.Automatic, 20, 180));
-        var recommendations = await partner.Liquidation.RecomputeRecommendationsAsync<List<RecommendationResponse>>();
+        await partner.Liquidation.PutPolicyAsync(new PolicyRequest(ExecutionMode.Automatic, 20, 180));
+        var recommendations = await partner.Liquidation.RecomputeRecommendationsAsync();
         RecommendationResponse RecommendationFor(string fnsku, StockKind stockKind) =>
             recommendations.SingleOrDefault(r => r.Fnsku == fnsku && r.StockKind == stockKind)
             ?? throw new AssertionException(
@@ -324,7 +313,7 @@ public sealed partial class GatewayFlowSpecs
             Assert.That((kept.Action, kept.OrderId), Is.EqualTo((RecommendedAction.Keep, (Guid?)null)), kept.Rationale);
         }
 
-        var orders = await partner.Liquidation.ListRemovalOrdersAsync<RemovalOrderResponse>().ToListAsync();
+        var orders = await partner.Liquidation.ListRemovalOrdersAsync().ToListAsync();
         Assert.That(
             orders.Select(o => (o.Fnsku, o.Kind, o.Quantity)),
             Is.EquivalentTo(new[] { (vase, RemovalKind.Liquidation, Vases), (mug, RemovalKind.Removal, 2) }),
@@ -337,8 +326,8 @@ public sealed partial class GatewayFlowSpecs
         );
         foreach (var order in new[] { vaseOrder, removal.OrderId ?? throw new AssertionException("no order for the mugs") })
         {
-            await partner.Liquidation.StartRemovalOrderAsync<RemovalOrderResponse>(order);
-            await partner.Liquidation.CompleteRemovalOrderAsync<RemovalOrderResponse>(order);
+            await partner.Liquidation.StartRemovalOrderAsync(order);
+            await partner.Liquidation.CompleteRemovalOrderAsync(order);
         }
 
         await Eventually.Until(
@@ -388,7 +377,7 @@ public sealed partial class GatewayFlowSpecs
         // Returns analytics: 2 of the 6 mugs shipped came back.
         var rate = await Eventually.Until(
             async () =>
-                (await partner.Returns.ListReturnRatesAsync<FnskuReturnRate>(mug).ToListAsync())
+                (await partner.Returns.ListReturnRatesAsync(mug).ToListAsync())
                     .Select(r => (r.ShippedUnits, r.ReturnedUnits))
                     .SingleOrDefault(),
             r => r == (6, 2),
@@ -410,17 +399,14 @@ public sealed partial class GatewayFlowSpecs
         // Both shipments closed: nothing held for inbound. Limits may still be retrying the receipts and closes it was
         // consuming when a fault hit (the retries run 5, 15 and 30 s apart), so this too is waited for.
         var inbound = await Eventually.Until(
-            async () =>
-                (await partner.Limits.GetUsageAsync<UsageResponse>())
-                    .Usage.Single(u => u.StorageType == StorageType.Standard)
-                    .InboundCubicFeet,
+            async () => (await partner.Limits.GetUsageAsync()).Usage.Single(u => u.StorageType == StorageType.Standard).InboundCubicFeet,
             feet => feet == 0,
             TimeSpan.FromSeconds(90),
             "both shipments closed: nothing held for inbound"
         );
         Assert.That(inbound, Is.Zero);
         var kpis = await Eventually.Until(
-            async () => (await partner.Limits.GetKpisAsync<KpiResponse>(days: 1)).Kpis,
+            async () => (await partner.Limits.GetKpisAsync(days: 1)).Kpis,
             k => k.UnitsShipped == 8 && k.OrderDefects.DefectiveReturns == 1,
             TimeSpan.FromSeconds(60),
             "8 units shipped and one defective return in the KPIs"
@@ -551,7 +537,7 @@ public sealed partial class GatewayFlowSpecs
     private const decimal ItemCubicFeet = 0.1059m;
 
     private static async Task<decimal> StoredCubicFeetAsync(PlatformClient partner) =>
-        (await partner.Limits.GetUsageAsync<UsageResponse>()).Usage.Single(u => u.StorageType == StorageType.Standard).StoredCubicFeet;
+        (await partner.Limits.GetUsageAsync()).Usage.Single(u => u.StorageType == StorageType.Standard).StoredCubicFeet;
 
     // Unit ids are unique across the network: each story's units carry its seller.
     private static string[] Units(string seller, string prefix, int count) =>
@@ -561,7 +547,7 @@ public sealed partial class GatewayFlowSpecs
 
     private static async Task<string> RegisterItemAsync(PlatformClient partner, string sellerSku) =>
         (
-            await partner.Receiving.RegisterItemAsync<ItemResponse>(
+            await partner.Receiving.RegisterItemAsync(
                 new RegisterItemRequest(
                     sellerSku,
                     $"Test product {sellerSku}",
@@ -579,7 +565,7 @@ public sealed partial class GatewayFlowSpecs
         IEnumerable<string> unitIds,
         UnitCondition condition = UnitCondition.Sellable
     ) =>
-        partner.Receiving.ScanBatchAsync<ScanResult>(
+        partner.Receiving.ScanBatchAsync(
             shipmentId,
             new ScanBatchRequest(unitIds.Select(u => new ScanRequest(u, fnsku, condition)).ToList())
         );
@@ -587,7 +573,7 @@ public sealed partial class GatewayFlowSpecs
     /// <summary>(on hand, unfulfillable) of one FNSKU at one FC, or (0, 0) when the ledger has no row yet.</summary>
     private static async Task<(int OnHand, int Unfulfillable)> StockAsync(PlatformClient partner, string fnsku, string fulfillmentCenter)
     {
-        var items = await partner.Allocation.ListStockAsync<StockResponse>(fnsku, fulfillmentCenter: fulfillmentCenter).ToListAsync();
+        var items = await partner.Allocation.ListStockAsync(fnsku, fulfillmentCenter: fulfillmentCenter).ToListAsync();
         return items.Count == 0 ? (0, 0) : (items[0].OnHand, items[0].Unfulfillable);
     }
 
@@ -613,7 +599,7 @@ public sealed partial class GatewayFlowSpecs
             async () =>
             {
                 var attempt = await AttemptAsync(() =>
-                    partner.Receiving.CreateShipmentAsync<ShipmentResponse>(
+                    partner.Receiving.CreateShipmentAsync(
                         new CreateShipmentRequest(center, lines.Select(l => new ShipmentLineRequest(l.Fnsku, l.Units, null)).ToList())
                     )
                 );
@@ -644,10 +630,7 @@ public sealed partial class GatewayFlowSpecs
     )
     {
         var authorized = await Eventually.Until(
-            () =>
-                AttemptAsync(() =>
-                    partner.Returns.CreateReturnAsync<ReturnResponse>(new CreateReturnRequest(orderId, fnsku, quantity, reason))
-                ),
+            () => AttemptAsync(() => partner.Returns.CreateReturnAsync(new CreateReturnRequest(orderId, fnsku, quantity, reason))),
             a => a.Refusal is null,
             wait,
             "Returns knowing the shipment"
@@ -661,7 +644,7 @@ public sealed partial class GatewayFlowSpecs
         params (string Fnsku, int Quantity)[] lines
     )
     {
-        var created = await partner.Allocation.CreateOrderAsync<OrderResponse>(
+        var created = await partner.Allocation.CreateOrderAsync(
             new CreateOrderRequest(
                 null,
                 "US",

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using InventoryPlatform.Client;
 
@@ -56,6 +57,99 @@ public sealed partial class ClientCoverageSpecs
             .ToHashSet();
 
         Assert.That(withKey, Is.EquivalentTo(creates));
+    }
+
+    [Test]
+    public void Every_client_method_is_typed_end_to_end_without_a_type_argument_or_an_object()
+    {
+        var untyped = ClientMethods()
+            .Where(m => m.IsGenericMethodDefinition || m.GetParameters().Any(p => IsUntyped(p.ParameterType)) || IsUntyped(m.ReturnType))
+            .Select(m => $"{m.DeclaringType!.Name}.{m.Name}")
+            .ToList();
+
+        Assert.That(untyped, Is.Empty, "generic, or taking or returning object: take and return InventoryPlatform.Client.Models");
+    }
+
+    [Test]
+    public void Every_client_method_answers_with_the_model_its_OpenAPI_operation_declares()
+    {
+        var declared = DeclaredAnswers();
+        var mismatched = ClientMethods()
+            .Where(m => m.ReturnType != typeof(Task<string>) && m.ReturnType != typeof(Task<byte[]>))
+            .Select(m => (Method: m, Operation: m.GetCustomAttribute<PlatformOperationAttribute>()!.OperationId))
+            .Where(x => declared.TryGetValue(x.Operation, out var schema) && schema != AnswerModel(x.Method.ReturnType))
+            .Select(x => $"{x.Method.DeclaringType!.Name}.{x.Method.Name}: {AnswerModel(x.Method.ReturnType)}, not {declared[x.Operation]}")
+            .ToList();
+
+        Assert.That(declared, Has.Count.GreaterThan(80), "the committed OpenAPI documents were read");
+        Assert.That(mismatched, Is.Empty);
+    }
+
+    private static bool IsUntyped(Type type) =>
+        type == typeof(object)
+        || type.IsGenericParameter
+        || type.IsArray && IsUntyped(type.GetElementType()!)
+        || type.IsGenericType && type.GetGenericArguments().Any(IsUntyped);
+
+    /// <summary>
+    /// The model a method's answer is made of: the item of a list, page or change batch, else the record itself (CSV, NDJSON
+    /// and PNG downloads, which answer with text or bytes, are not compared).
+    /// </summary>
+    private static string? AnswerModel(Type type)
+    {
+        while (type.IsGenericType && type.GetGenericTypeDefinition() != typeof(Nullable<>))
+        {
+            type = type.GetGenericArguments()[0];
+        }
+
+        return type.Namespace == "InventoryPlatform.Client.Models" ? type.Name : null;
+    }
+
+    /// <summary>Per operationId, the model its success answer names in the committed documents (a page's or list's item).</summary>
+    private static Dictionary<string, string> DeclaredAnswers()
+    {
+        var answers = new Dictionary<string, string>(StringComparer.Ordinal);
+        var folder = Path.Combine(CodebaseLayoutSpecs.RepositoryRoot(), "shared", "InventoryPlatform.Client", "OpenApi");
+        foreach (var file in Directory.EnumerateFiles(folder, "*.json"))
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(file));
+            var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+            var operations = document.RootElement.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject());
+            foreach (var operation in operations.Select(o => o.Value))
+            {
+                var success = operation
+                    .GetProperty("responses")
+                    .EnumerateObject()
+                    .Where(r => r.Name.StartsWith('2') && r.Value.TryGetProperty("content", out _))
+                    .Select(r => r.Value.GetProperty("content").EnumerateObject().First().Value)
+                    .FirstOrDefault();
+                if (success.ValueKind == JsonValueKind.Object && Model(success.GetProperty("schema"), schemas) is { } model)
+                {
+                    answers[operation.GetProperty("operationId").GetString()!] = model;
+                }
+            }
+        }
+
+        return answers;
+    }
+
+    private static string? Model(JsonElement schema, JsonElement schemas)
+    {
+        if (schema.TryGetProperty("items", out var items))
+        {
+            return Model(items, schemas);
+        }
+
+        if (!schema.TryGetProperty("$ref", out var reference))
+        {
+            return null;
+        }
+
+        var name = reference.GetString()!.Split('/')[^1];
+        var properties = schemas.GetProperty(name).TryGetProperty("properties", out var p) ? p : default;
+        return properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty("nextCursor", out _)
+            ? Model(properties.GetProperty("items"), schemas)
+            : name;
     }
 
     private static HashSet<string> MappedOperations() =>

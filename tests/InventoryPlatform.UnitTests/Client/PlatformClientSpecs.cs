@@ -1,33 +1,44 @@
 using System.Net;
 using System.Text;
 using InventoryPlatform.Client;
+using InventoryPlatform.Client.Models;
 
 namespace InventoryPlatform.UnitTests.Client;
 
 /// <summary>
 /// What the client puts on the wire and how it reads answers, against a recording handler standing in for the gateway:
-/// the API key, idempotency keys on creates only, paging by cursor and by changedSince, ProblemDetails as an exception.
+/// the API key, idempotency keys on creates only, paging by cursor and by changedSince, ProblemDetails as an exception, and
+/// the generated models in the platform's JSON (camelCase names, enums as camelCase strings).
 /// </summary>
 public sealed class PlatformClientSpecs
 {
-    private sealed record Shipment(Guid Id, string FulfillmentCenter);
-
-    private sealed record Balance(string Fnsku, int OnHand);
+    private static readonly CreateShipmentRequest Plan = new("SEA1", [new ShipmentLineRequest("X00000000A", 10, null)]);
 
     [Test]
     public async Task Every_call_carries_the_API_key_and_only_creates_carry_an_idempotency_key()
     {
         var gateway = new RecordingGateway(_ =>
-            Json(HttpStatusCode.Created, """{"id":"6f1c5d1e-1111-4e55-9a55-2d0c1b7e0001","fulfillmentCenter":"SEA1"}""")
+            Json(
+                HttpStatusCode.Created,
+                """
+                {"id":"6f1c5d1e-1111-4e55-9a55-2d0c1b7e0001","fulfillmentCenter":"SEA1","status":"inTransit",
+                 "createdAt":"2026-12-01T10:00:00Z","updatedAt":"2026-12-01T10:00:00Z","shippedAt":null,"closedAt":null,
+                 "cancelledAt":null,"lines":[{"fnsku":"X00000000A","expectedUnits":10,"casePack":null,"receivedSellable":0,
+                 "receivedDamaged":0}]}
+                """
+            )
         );
         var client = Client(gateway);
 
-        var created = await client.Receiving.CreateShipmentAsync<Shipment>(new { fulfillmentCenter = "SEA1" });
-        await client.Receiving.CreateShipmentAsync<Shipment>(new { fulfillmentCenter = "SEA1" });
-        await client.Receiving.CreateShipmentAsync<Shipment>(new { fulfillmentCenter = "SEA1" }, idempotencyKey: "asn-42");
-        await client.Receiving.GetShipmentAsync<Shipment>(created.Id);
+        var created = await client.Receiving.CreateShipmentAsync(Plan);
+        await client.Receiving.CreateShipmentAsync(Plan);
+        await client.Receiving.CreateShipmentAsync(Plan, idempotencyKey: "asn-42");
+        await client.Receiving.GetShipmentAsync(created.Id);
 
-        Assert.That(created, Is.EqualTo(new Shipment(Guid.Parse("6f1c5d1e-1111-4e55-9a55-2d0c1b7e0001"), "SEA1")));
+        Assert.That(
+            (created.Id, created.FulfillmentCenter, created.Status, created.Lines.Single().ExpectedUnits),
+            Is.EqualTo((Guid.Parse("6f1c5d1e-1111-4e55-9a55-2d0c1b7e0001"), "SEA1", ShipmentStatus.InTransit, 10))
+        );
         Assert.That(gateway.Requests.Select(r => r.ApiKey), Is.All.EqualTo("key-1"));
         Assert.That(
             gateway.Requests.Select(r => (r.Method, r.Path)),
@@ -46,7 +57,36 @@ public sealed class PlatformClientSpecs
         Assert.That(keys[1], Is.Not.Null.And.Not.EqualTo(keys[0]), "a new create, a new key");
         Assert.That(keys[2], Is.EqualTo("asn-42"), "the caller's own key");
         Assert.That(keys[3], Is.Null, "a read carries none");
-        Assert.That(gateway.Requests[0].Body, Is.EqualTo("""{"fulfillmentCenter":"SEA1"}"""));
+        Assert.That(
+            gateway.Requests[0].Body,
+            Is.EqualTo("""{"fulfillmentCenter":"SEA1","lines":[{"fnsku":"X00000000A","expectedUnits":10}]}"""),
+            "camelCase, nulls left out"
+        );
+    }
+
+    [Test]
+    public async Task Enums_go_and_come_as_the_platforms_camelCase_strings()
+    {
+        var gateway = new RecordingGateway(_ =>
+            Json(
+                HttpStatusCode.OK,
+                """
+                {"fnsku":"X00000000A","sellerSku":"MUG-1","title":"Mug","storageType":"oversize",
+                 "dimensions":{"lengthCm":1,"widthCm":1,"heightCm":1,"weightKg":1},"listPrice":{"amount":9.5,"currency":"EUR"}}
+                """
+            )
+        );
+
+        var item = await Client(gateway)
+            .Receiving.RegisterItemAsync(new RegisterItemRequest("MUG-1", "Mug", StorageType.Oversize, null, null));
+
+        Assert.That(gateway.Requests[0].Body, Does.Contain(""""storageType":"oversize""""));
+        Assert.That((item.StorageType, item.ListPrice.Amount), Is.EqualTo((StorageType.Oversize, 9.5m)));
+        Assert.That(
+            System.Text.Json.JsonSerializer.Serialize(ShipmentStatus.InTransit),
+            Is.EqualTo("\"inTransit\""),
+            "the wire name under any serializer options (a webhook payload read with the partner's own)"
+        );
     }
 
     [Test]
@@ -58,9 +98,9 @@ public sealed class PlatformClientSpecs
                 : Json(HttpStatusCode.OK, """{"items":[{"fnsku":"X1","onHand":1},{"fnsku":"X2","onHand":2}],"nextCursor":"c2"}""")
         );
 
-        var all = await Client(gateway).Allocation.ListStockAsync<Balance>(sellerSku: "MUG 1", pageSize: 2).ToListAsync();
+        var all = await Client(gateway).Allocation.ListStockAsync(sellerSku: "MUG 1", pageSize: 2).ToListAsync();
 
-        Assert.That(all, Is.EqualTo(new[] { new Balance("X1", 1), new Balance("X2", 2), new Balance("X3", 3) }));
+        Assert.That(all.Select(b => (b.Fnsku, b.OnHand)), Is.EqualTo(new[] { ("X1", 1), ("X2", 2), ("X3", 3) }));
         Assert.That(
             gateway.Requests.Select(r => r.PathAndQuery),
             Is.EqualTo(
@@ -82,9 +122,9 @@ public sealed class PlatformClientSpecs
                 : Json(HttpStatusCode.OK, """{"items":[{"fnsku":"X2","onHand":2}],"nextCursor":"w2","caughtUp":true}""")
         );
 
-        var batches = await Client(gateway).Allocation.SyncStockAsync<Balance>("0", pageSize: 1).ToListAsync();
+        var batches = await Client(gateway).Allocation.SyncStockAsync("0", pageSize: 1).ToListAsync();
 
-        Assert.That(batches.SelectMany(b => b.Items), Is.EqualTo(new[] { new Balance("X1", 1), new Balance("X2", 2) }));
+        Assert.That(batches.SelectMany(b => b.Items).Select(b => (b.Fnsku, b.OnHand)), Is.EqualTo(new[] { ("X1", 1), ("X2", 2) }));
         Assert.That(batches.Select(b => (b.NextCursor, b.CaughtUp)), Is.EqualTo(new[] { ("w1", false), ("w2", true) }));
         Assert.That(
             gateway.Requests.Select(r => r.PathAndQuery),
@@ -106,7 +146,7 @@ public sealed class PlatformClientSpecs
         );
 
         var refused = Assert.ThrowsAsync<PlatformApiException>(() =>
-            Client(gateway).Receiving.CreateShipmentAsync<Shipment>(new { lines = Array.Empty<object>() })
+            Client(gateway).Receiving.CreateShipmentAsync(new CreateShipmentRequest(null, []))
         );
 
         Assert.That(refused!.Status, Is.EqualTo(HttpStatusCode.BadRequest));
@@ -132,7 +172,7 @@ public sealed class PlatformClientSpecs
         );
 
         var refused = Assert.ThrowsAsync<PlatformApiException>(() =>
-            Client(gateway).Allocation.CreateTransferAsync<Shipment>(new { quantity = 5 })
+            Client(gateway).Allocation.CreateTransferAsync(new CreateTransferRequest("X00000000A", "SEA1", "LAX1", 5))
         );
 
         Assert.That(
@@ -150,7 +190,7 @@ public sealed class PlatformClientSpecs
             Content = new StringContent("<html>bad gateway</html>"),
         });
 
-        var refused = Assert.ThrowsAsync<PlatformApiException>(() => Client(gateway).Limits.GetUsageAsync<object>());
+        var refused = Assert.ThrowsAsync<PlatformApiException>(() => Client(gateway).Limits.GetUsageAsync());
 
         Assert.That((refused!.Status, refused.Body), Is.EqualTo((HttpStatusCode.BadGateway, "<html>bad gateway</html>")));
     }
