@@ -22,6 +22,8 @@ public sealed class SubscribedSellerFilter<TMessage>(SubscriptionRepository subs
             && !await subscriptions.AnyActiveAsync(partnerEvent.SellerId, context.CancellationToken)
         )
         {
+            // Consumed, as the consumer would have been: without this MassTransit moves the message to the "_skipped" queue.
+            await context.NotifyConsumed(context, TimeSpan.Zero, nameof(SubscribedSellerFilter<TMessage>));
             return;
         }
 

@@ -99,7 +99,8 @@ public sealed class WebhookDeliverySpecs
         await _platform.Bus.Publish(unheard, context => context.MessageId = unheard.EventId);
         await _platform.Bus.Publish(heard, context => context.MessageId = heard.EventId);
         await _platform.Receiver.UntilReceivedAsync("early", 1, Wait);
-        await Task.Delay(500);
+        // The management API counts queues every 5 s: a message moved to a _skipped queue shows up only then.
+        await Task.Delay(TimeSpan.FromSeconds(6));
 
         const string inbox = "SELECT COUNT(*) FROM notifications.inbox WHERE message_id = @Id";
         Assert.That(await _platform.ScalarAsync<int>(inbox, new { Id = heard.EventId }), Is.EqualTo(1), "a subscribed seller's event");
@@ -108,6 +109,10 @@ public sealed class WebhookDeliverySpecs
             await _platform.ScalarAsync<int>("SELECT COUNT(*) FROM notifications.deliveries WHERE seller_id = 'ntf-late'"),
             Is.Zero
         );
+        var skipped = (await TestInfrastructure.QueuesAsync(_platform.Messaging)).Where(q =>
+            q.Key.EndsWith("_skipped", StringComparison.Ordinal)
+        );
+        Assert.That(skipped.Sum(q => q.Value), Is.Zero, "acknowledged as consumed, not moved to a _skipped queue");
 
         await _platform.SubscribeAsync("ntf-late", _platform.Receiver.Url("late"), "order.backordered");
         var later = Backordered("ntf-late", "X0LATE");
