@@ -19,6 +19,7 @@ public static class ForecastingService
         services.AddSingleton<SalesRepository>();
         services.AddSingleton<IUnitCountSource, StockUnitCounts>();
         services.AddSingleton<CalendarRepository>();
+        services.AddSingleton<PriceRepository>();
         services.AddSingleton<ForecastRepository>();
         services.AddSingleton<ReplenishmentEvaluator>();
         services.AddSingleton<StockChangedBatch>();
