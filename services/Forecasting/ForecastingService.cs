@@ -20,6 +20,7 @@ public static class ForecastingService
         services.AddSingleton<IUnitCountSource, StockUnitCounts>();
         services.AddSingleton<CalendarRepository>();
         services.AddSingleton<PriceRepository>();
+        services.AddSingleton<MarketplaceSettingsRepository>();
         services.AddSingleton<ForecastRepository>();
         services.AddSingleton<ReplenishmentEvaluator>();
         services.AddSingleton<StockChangedBatch>();

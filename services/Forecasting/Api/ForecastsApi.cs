@@ -146,7 +146,7 @@ public static class ForecastsApi
         string fnsku,
         Seller seller,
         ForecastRepository forecasts,
-        PriceRepository settings,
+        MarketplaceSettingsRepository settings,
         CancellationToken cancellationToken
     )
     {
@@ -177,7 +177,7 @@ public static class ForecastsApi
                 total.Sum(t => t.P50),
                 total,
                 regions,
-                PriceRepository.PeriodName(period),
+                MarketplaceSettingsRepository.PeriodName(period),
                 period == ForecastPeriod.Weekly ? WeeklyPeriods.Buckets(total) : null
             )
         );

@@ -34,7 +34,7 @@ public static class MarketplaceSettingsApi
         MarketplaceSettingsRequest request,
         Seller seller,
         Database database,
-        PriceRepository settings,
+        MarketplaceSettingsRepository settings,
         NetworkDirectory network,
         TimeProvider time,
         CancellationToken cancellationToken
@@ -57,13 +57,13 @@ public static class MarketplaceSettingsApi
             unit => settings.SavePeriodAsync(unit, seller.Id, marketplace, period!.Value, time.GetUtcNow().UtcDateTime),
             cancellationToken
         );
-        return TypedResults.Ok(new MarketplaceSettingsResponse(marketplace, PriceRepository.PeriodName(period!.Value)));
+        return TypedResults.Ok(new MarketplaceSettingsResponse(marketplace, MarketplaceSettingsRepository.PeriodName(period!.Value)));
     }
 
     public static async Task<Results<Ok<MarketplaceSettingsResponse>, ValidationProblem>> GetMarketplaceSettings(
         string marketplace,
         Seller seller,
-        PriceRepository settings,
+        MarketplaceSettingsRepository settings,
         NetworkDirectory network,
         CancellationToken cancellationToken
     )
@@ -75,7 +75,7 @@ public static class MarketplaceSettingsApi
         }
 
         var period = await settings.PeriodAsync(seller.Id, marketplace, cancellationToken);
-        return TypedResults.Ok(new MarketplaceSettingsResponse(marketplace, PriceRepository.PeriodName(period)));
+        return TypedResults.Ok(new MarketplaceSettingsResponse(marketplace, MarketplaceSettingsRepository.PeriodName(period)));
     }
 
     private static async Task<Validation> Validate(string marketplace, NetworkDirectory network, CancellationToken cancellationToken)

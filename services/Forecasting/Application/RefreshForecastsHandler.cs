@@ -22,6 +22,7 @@ public sealed class RefreshForecastsHandler(
     SalesRepository sales,
     CalendarRepository calendar,
     PriceRepository prices,
+    MarketplaceSettingsRepository marketplaceSettings,
     ForecastRepository forecasts,
     RefreshOperationRepository operations,
     ReplenishmentEvaluator replenishment,
@@ -236,7 +237,7 @@ public sealed class RefreshForecastsHandler(
         var holidays = await calendar.HolidaysAsync(unit, sellerId);
         var promotions = await calendar.PromotionsAsync(unit, sellerId);
         var pricesByFnsku = await prices.PricesAsync(unit, sellerId);
-        var periods = await prices.PeriodsAsync(unit, sellerId);
+        var periods = await marketplaceSettings.PeriodsAsync(unit, sellerId);
         var earliest = today.AddDays(-options.HistoryDays);
         var horizonWeeks = WeeklyPeriods.HorizonWeeks(today, HorizonDays);
 
