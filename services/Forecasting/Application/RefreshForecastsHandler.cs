@@ -244,7 +244,7 @@ public sealed class RefreshForecastsHandler(
         var regions = history.Select(s => s.Region).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var byFnsku = history.Where(s => s.Date >= earliest).ToLookup(s => s.Fnsku, StringComparer.Ordinal);
         var promotionsByFnsku = promotions.ToLookup(p => p.Fnsku, StringComparer.Ordinal);
-        // Items whose price never moves (no discounts, one price or none) and that start on the same day in the same
+        // Items without promotions whose price never moves (one price or none) and that start on the same day in the same
         // marketplace share one covariate matrix.
         var sharedCovariates = new Dictionary<(DateOnly, string), (double[][] Covariates, bool[] Promoted)>();
         var panel = new List<PanelEntry>();
@@ -267,7 +267,7 @@ public sealed class RefreshForecastsHandler(
                 .Select(p => new PromotionDays(p.StartsOn, p.EndsOn, (double)p.DiscountPercent, p.Featured))
                 .ToList();
             var itemPrices = pricesByFnsku[item.Fnsku].ToList();
-            var shared = PriceFeatures.IsFlat(itemPrices, promotionDays);
+            var shared = promotionDays.Count == 0 && PriceFeatures.IsFlat(itemPrices, []);
             var (covariateStart, covariateDays) =
                 period == ForecastPeriod.Weekly ? (firstWeek, 7 * (weeks + horizonWeeks)) : (start, days + HorizonDays);
             if (!shared || !sharedCovariates.TryGetValue((covariateStart, item.Marketplace), out var calendarRows))
