@@ -19,6 +19,8 @@ public static class ForecastingService
         services.AddSingleton<SalesRepository>();
         services.AddSingleton<IUnitCountSource, StockUnitCounts>();
         services.AddSingleton<CalendarRepository>();
+        services.AddSingleton<PriceRepository>();
+        services.AddSingleton<MarketplaceSettingsRepository>();
         services.AddSingleton<ForecastRepository>();
         services.AddSingleton<ReplenishmentEvaluator>();
         services.AddSingleton<StockChangedBatch>();

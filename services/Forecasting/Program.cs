@@ -12,6 +12,8 @@ app.UsePlatformService();
 app.MapDefaultEndpoints();
 app.MapHistoryApi();
 app.MapCalendarApi();
+app.MapPricesApi();
+app.MapMarketplaceSettingsApi();
 app.MapForecastsApi();
 app.MapReplenishmentApi();
 app.MapUnitCountsApi();

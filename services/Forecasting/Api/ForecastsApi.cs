@@ -146,6 +146,7 @@ public static class ForecastsApi
         string fnsku,
         Seller seller,
         ForecastRepository forecasts,
+        MarketplaceSettingsRepository settings,
         CancellationToken cancellationToken
     )
     {
@@ -166,6 +167,7 @@ public static class ForecastsApi
                 m.Guard
             ))
             .ToList();
+        var period = await settings.PeriodOfItemAsync(seller.Id, fnsku, cancellationToken);
         return TypedResults.Ok(
             new ForecastResponse(
                 fnsku,
@@ -174,7 +176,9 @@ public static class ForecastsApi
                 models.Max(m => m.MadeAt),
                 total.Sum(t => t.P50),
                 total,
-                regions
+                regions,
+                MarketplaceSettingsRepository.PeriodName(period),
+                period == ForecastPeriod.Weekly ? WeeklyPeriods.Buckets(total) : null
             )
         );
     }

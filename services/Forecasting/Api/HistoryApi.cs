@@ -25,7 +25,8 @@ public static class HistoryApi
             .ProducesValidationProblem()
             .WithSummary(
                 "Import past daily sales {date, fnsku, region, units} so forecasts start from the seller's history. A day imported again "
-                    + "is replaced. "
+                    + "is replaced. With \"period\": \"weekly\" each row is the units of the ISO week starting on its date (a Monday; "
+                    + "the week over): they are spread over its days in whole units, replacing the week. "
                     + "Any invalid row rejects the whole import (400 naming each row and field) and nothing is stored."
             );
         group
@@ -62,6 +63,9 @@ public static class HistoryApi
         validation.Require(MarketCodes.IsMarketplace(marketplace), "marketplace", "Must be 2-10 capital letters.");
         network.Require(validation, NetworkReference.Marketplace, "marketplace", marketplace);
         validation.Require(request.Sales is { Count: > 0 and <= MaxRows }, "sales", $"Must hold 1 to {MaxRows} rows.");
+        validation.Require(request.Period is null or "daily" or "weekly", "period", "Must be daily or weekly.");
+        var weekly = request.Period == "weekly";
+        validation.Require(!weekly || request.Sales is not { Count: > MaxRows / 7 }, "sales", $"Must hold at most {MaxRows / 7} weeks.");
         var rows = new List<DailySale>();
         for (var i = 0; i < (request.Sales?.Count ?? 0) && i < MaxRows; i++)
         {
@@ -71,9 +75,19 @@ public static class HistoryApi
                 validation.Add($"sales[{i}].{field}", reason);
             }
 
+            if (weekly && sale.Date is { } monday)
+            {
+                validation.Require(monday.DayOfWeek == DayOfWeek.Monday, $"sales[{i}].date", "Must be a Monday (an ISO week's start).");
+                validation.Require(monday.AddDays(6) < today, $"sales[{i}].date", "The week must be over.");
+            }
+
             if (validation.IsValid)
             {
-                rows.Add(new DailySale(sale.Fnsku!, sale.Region!, sale.Date!.Value, sale.Units!.Value));
+                rows.AddRange(
+                    weekly
+                        ? SpreadWeek(sale.Fnsku!, sale.Region!, sale.Date!.Value, sale.Units!.Value)
+                        : [new DailySale(sale.Fnsku!, sale.Region!, sale.Date!.Value, sale.Units!.Value)]
+                );
             }
         }
 
@@ -190,6 +204,10 @@ public static class HistoryApi
             new HistoryResponse(fnsku, start, end, days.Select(d => new HistoryDay(d.Date, d.Region, d.Units)).ToList())
         );
     }
+
+    /// <summary>A week's units over its seven days in whole units, the remainder on the first days: the week sums exactly.</summary>
+    private static IEnumerable<DailySale> SpreadWeek(string fnsku, string region, DateOnly monday, int units) =>
+        Enumerable.Range(0, 7).Select(d => new DailySale(fnsku, region, monday.AddDays(d), units / 7 + (d < units % 7 ? 1 : 0)));
 
     private static IEnumerable<(string Field, string Reason)> Check(
         DateOnly? date,

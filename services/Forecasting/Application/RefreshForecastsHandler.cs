@@ -21,6 +21,8 @@ public sealed class RefreshForecastsHandler(
     Database database,
     SalesRepository sales,
     CalendarRepository calendar,
+    PriceRepository prices,
+    MarketplaceSettingsRepository marketplaceSettings,
     ForecastRepository forecasts,
     RefreshOperationRepository operations,
     ReplenishmentEvaluator replenishment,
@@ -91,9 +93,7 @@ public sealed class RefreshForecastsHandler(
         var tally = new Tally(panel.Count, skipped);
         await Progress(operation.Id, owner, tally, "forecasting", cancellationToken);
 
-        // Only what is asked is set; tree and leaf size, lags and windows follow the seller's panel (GlobalModelOptions.For).
-        var settings = new ForecastSettings(HorizonDays, UseGlobalModel: options.UseGlobalModel, MaxTrees: options.GlobalTrees);
-        var results = await Task.Run(() => DemandForecaster.Forecast(panel.Select(p => p.Series).ToList(), settings), cancellationToken);
+        var results = await Task.Run(() => Forecast(panel, today), cancellationToken);
         var modelled = watch.Elapsed;
         var store = new StoreTimes();
 
@@ -182,6 +182,44 @@ public sealed class RefreshForecastsHandler(
         );
     }
 
+    /// <summary>
+    /// Forecasts the daily and the weekly series of a panel, each group with the settings its period and history call for
+    /// (only what is asked is set; tree and leaf size, lags, windows and season follow the panel), and spreads each weekly
+    /// forecast evenly over the days, which is what is stored and what replenishment plans with.
+    /// </summary>
+    private SeriesForecast[] Forecast(List<PanelEntry> panel, DateOnly today)
+    {
+        var results = new SeriesForecast[panel.Count];
+        foreach (var group in panel.Select((entry, index) => (Entry: entry, Index: index)).GroupBy(x => x.Entry.Period))
+        {
+            var series = group.Select(x => x.Entry.Series).ToList();
+            var lengths = series.Select(x => x.Units.Length).Order().ToArray();
+            var settings = ForecastSettings.For(
+                group.Key,
+                today,
+                HorizonDays,
+                lengths[lengths.Length / 2],
+                options.UseGlobalModel,
+                options.GlobalTrees
+            );
+            var forecasts = DemandForecaster.Forecast(series, settings);
+            foreach (var ((_, index), forecast) in group.Zip(forecasts))
+            {
+                if (group.Key == ForecastPeriod.Weekly)
+                {
+                    var (p10, p50, p90) = WeeklyPeriods.Daily(today, HorizonDays, forecast.P10, forecast.P50, forecast.P90);
+                    results[index] = forecast with { P10 = p10, P50 = p50, P90 = p90 };
+                }
+                else
+                {
+                    results[index] = forecast;
+                }
+            }
+        }
+
+        return results;
+    }
+
     private Task Progress(Guid operationId, string owner, Tally tally, string phase, CancellationToken cancellationToken) =>
         database.InTransactionAsync(
             unit => operations.ProgressAsync(unit, operationId, owner, tally.Row(phase), time.GetUtcNow().UtcDateTime),
@@ -198,37 +236,53 @@ public sealed class RefreshForecastsHandler(
         var history = await sales.SalesAsync(unit, sellerId, today);
         var holidays = await calendar.HolidaysAsync(unit, sellerId);
         var promotions = await calendar.PromotionsAsync(unit, sellerId);
+        var pricesByFnsku = await prices.PricesAsync(unit, sellerId);
+        var periods = await marketplaceSettings.PeriodsAsync(unit, sellerId);
         var earliest = today.AddDays(-options.HistoryDays);
+        var horizonWeeks = WeeklyPeriods.HorizonWeeks(today, HorizonDays);
 
         var regions = history.Select(s => s.Region).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var byFnsku = history.Where(s => s.Date >= earliest).ToLookup(s => s.Fnsku, StringComparer.Ordinal);
         var promotionsByFnsku = promotions.ToLookup(p => p.Fnsku, StringComparer.Ordinal);
-        // Items without promotions that start on the same day in the same marketplace share one covariate matrix.
+        // Items without promotions whose price never moves (one price or none) and that start on the same day in the same
+        // marketplace share one covariate matrix.
         var sharedCovariates = new Dictionary<(DateOnly, string), (double[][] Covariates, bool[] Promoted)>();
         var panel = new List<PanelEntry>();
         var skipped = 0;
         foreach (var item in items)
         {
             var sold = byFnsku[item.Fnsku].ToList();
-            if (sold.Count == 0)
+            var period = periods.GetValueOrDefault(item.Marketplace, ForecastPeriod.Daily);
+            var start = sold.Count == 0 ? today : sold.Min(s => s.Date);
+            var firstWeek = WeeklyPeriods.WeekStart(start);
+            var weeks = (WeeklyPeriods.WeekStart(today).DayNumber - firstWeek.DayNumber) / 7;
+            if (sold.Count == 0 || (period == ForecastPeriod.Weekly && weeks == 0))
             {
                 skipped++;
                 continue;
             }
 
-            var start = sold.Min(s => s.Date);
             var days = today.DayNumber - start.DayNumber;
             var promotionDays = promotionsByFnsku[item.Fnsku]
                 .Select(p => new PromotionDays(p.StartsOn, p.EndsOn, (double)p.DiscountPercent, p.Featured))
                 .ToList();
-            if (promotionDays.Count > 0 || !sharedCovariates.TryGetValue((start, item.Marketplace), out var calendarRows))
+            var itemPrices = pricesByFnsku[item.Fnsku].ToList();
+            var shared = promotionDays.Count == 0 && PriceFeatures.IsFlat(itemPrices, []);
+            var (covariateStart, covariateDays) =
+                period == ForecastPeriod.Weekly ? (firstWeek, 7 * (weeks + horizonWeeks)) : (start, days + HorizonDays);
+            if (!shared || !sharedCovariates.TryGetValue((covariateStart, item.Marketplace), out var calendarRows))
             {
                 var holidayDates = holidays.Where(h => h.Marketplace == item.Marketplace).Select(h => h.Date).ToHashSet();
-                var covariates = CalendarFeatures.Daily(start, days + HorizonDays, holidayDates, promotionDays);
-                calendarRows = (covariates, covariates.Select(c => c[CalendarFeatures.PromotionColumn] > 0).ToArray());
-                if (promotionDays.Count == 0)
+                var covariates = CalendarFeatures.Daily(covariateStart, covariateDays, holidayDates, promotionDays, itemPrices);
+                if (period == ForecastPeriod.Weekly)
                 {
-                    sharedCovariates[(start, item.Marketplace)] = calendarRows;
+                    covariates = WeeklyPeriods.Covariates(firstWeek, covariates);
+                }
+
+                calendarRows = (covariates, covariates.Select(c => c[CalendarFeatures.PromotionColumn] > 0).ToArray());
+                if (shared)
+                {
+                    sharedCovariates[(covariateStart, item.Marketplace)] = calendarRows;
                 }
             }
 
@@ -240,6 +294,11 @@ public sealed class RefreshForecastsHandler(
                     units[sale.Date.DayNumber - start.DayNumber] += sale.Units;
                 }
 
+                if (period == ForecastPeriod.Weekly)
+                {
+                    units = WeeklyPeriods.Units(start, units, today).Units;
+                }
+
                 var series = new DemandSeries(
                     $"{item.Fnsku}/{region}",
                     units,
@@ -247,7 +306,7 @@ public sealed class RefreshForecastsHandler(
                     [regions.IndexOf(region)],
                     calendarRows.Promoted
                 );
-                panel.Add(new PanelEntry(item.Fnsku, region, series));
+                panel.Add(new PanelEntry(item.Fnsku, region, period, series));
             }
         }
 
@@ -437,7 +496,7 @@ public sealed class RefreshForecastsHandler(
         public TimeSpan Restock { get; set; }
     }
 
-    private sealed record PanelEntry(string Fnsku, string Region, DemandSeries Series);
+    private sealed record PanelEntry(string Fnsku, string Region, ForecastPeriod Period, DemandSeries Series);
 
     /// <summary>A running refresh's counts; copied per transaction so that a rolled-back transaction counts nothing.</summary>
     private sealed class Tally(int total, int skipped)

@@ -13,17 +13,48 @@ public sealed record ForecastSettings(
     int PeriodDays = 1,
     PointForecast Point = PointForecast.Median,
     int[]? Horizons = null,
-    int MaxTrees = GlobalModelOptions.MostTrees
+    int MaxTrees = GlobalModelOptions.MostTrees,
+    int? Season = null
 )
 {
+    /// <summary>Weeks of a year, the weekly season when the history holds it.</summary>
+    public const int WeeksPerYear = 52;
+
+    /// <summary>The short weekly cycle (about a month: pay days, monthly buying) when the history is too short for a year.</summary>
+    public const int WeeksPerMonth = 4;
+
+    /// <summary>
+    /// The settings of a refresh in <paramref name="period"/>s, derived from the panel: daily, <paramref name="horizonDays"/>
+    /// days ahead; weekly, the ISO weeks from <paramref name="today"/>'s (in progress) that cover those days, with the year
+    /// (52 weeks) as season when the median history (<paramref name="medianHistoryPeriods"/> weeks) holds a year plus the
+    /// fewest fitting periods, else 4 weeks, so seasonal naive and Holt-Winters compare with a cycle the data has seen.
+    /// </summary>
+    public static ForecastSettings For(
+        ForecastPeriod period,
+        DateOnly today,
+        int horizonDays,
+        int medianHistoryPeriods,
+        bool useGlobalModel,
+        int maxTrees
+    ) =>
+        period == ForecastPeriod.Weekly
+            ? new ForecastSettings(
+                WeeklyPeriods.HorizonWeeks(today, horizonDays),
+                UseGlobalModel: useGlobalModel,
+                PeriodDays: 7,
+                MaxTrees: maxTrees,
+                Season: medianHistoryPeriods >= WeeksPerYear + MinimumTrainingPeriods ? WeeksPerYear : WeeksPerMonth
+            )
+            : new ForecastSettings(horizonDays, UseGlobalModel: useGlobalModel, MaxTrees: maxTrees);
+
     /// <summary>The periods ahead that are forecast and scored, ascending.</summary>
     public int[] ForecastHorizons => Horizons ?? Enumerable.Range(1, HorizonDays).ToArray();
 
     /// <summary>Periods in a week: 7 for daily sales, 1 for weekly.</summary>
     public int PeriodsPerWeek => Math.Max(1, 7 / PeriodDays);
 
-    /// <summary>The seasonal cycle in periods: the week for daily sales (weekday shape), the year (52) for weekly sales.</summary>
-    public int SeasonLength => PeriodDays == 1 ? 7 : 364 / PeriodDays;
+    /// <summary>The seasonal cycle in periods: as set, else the week for daily sales (weekday shape), the year (52) for weekly.</summary>
+    public int SeasonLength => Season ?? (PeriodDays == 1 ? 7 : 364 / PeriodDays);
 
     /// <summary>Periods between two backtest origins: one week.</summary>
     public int BacktestStep => PeriodsPerWeek;

@@ -1,0 +1,3 @@
+namespace InventoryPlatform.Forecasting.Api;
+
+public sealed record SetPricesRequest(IReadOnlyList<PriceInput>? Prices);
