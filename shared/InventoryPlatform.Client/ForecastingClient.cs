@@ -19,6 +19,31 @@ public sealed class ForecastingClient(PlatformTransport transport) : ApiArea(tra
             cancellationToken
         );
 
+    /// <summary>The marketplace's forecasting period for the seller: daily (the default) or weekly.</summary>
+    [PlatformOperation("GetForecastingMarketplaceSettings")]
+    public Task<MarketplaceSettingsResponse> GetMarketplaceSettingsAsync(
+        string marketplace,
+        CancellationToken cancellationToken = default
+    ) => GetAsync<MarketplaceSettingsResponse>($"/marketplaces/{QueryString.Segment(marketplace)}/settings", cancellationToken);
+
+    /// <summary>Forecasts the marketplace's sales daily or weekly from the next refresh on.</summary>
+    [PlatformOperation("SetForecastingMarketplaceSettings")]
+    public Task<MarketplaceSettingsResponse> SetMarketplaceSettingsAsync(
+        string marketplace,
+        MarketplaceSettingsRequest request,
+        CancellationToken cancellationToken = default
+    ) => PutAsync<MarketplaceSettingsResponse>($"/marketplaces/{QueryString.Segment(marketplace)}/settings", request, cancellationToken);
+
+    /// <summary>The item's dated prices (the seller's own and approved markdowns), a covariate of its forecast.</summary>
+    [PlatformOperation("GetPrices")]
+    public Task<PricesResponse> GetPricesAsync(string fnsku, CancellationToken cancellationToken = default) =>
+        GetAsync<PricesResponse>($"/prices/{QueryString.Segment(fnsku)}", cancellationToken);
+
+    /// <summary>Replaces the seller's dated prices of the item (past and planned); approved markdowns are kept.</summary>
+    [PlatformOperation("SetPrices")]
+    public Task<PricesResponse> SetPricesAsync(string fnsku, SetPricesRequest request, CancellationToken cancellationToken = default) =>
+        PutAsync<PricesResponse>($"/prices/{QueryString.Segment(fnsku)}", request, cancellationToken);
+
     [PlatformOperation("GetSalesHistory")]
     public Task<HistoryResponse> GetSalesHistoryAsync(
         string fnsku,
