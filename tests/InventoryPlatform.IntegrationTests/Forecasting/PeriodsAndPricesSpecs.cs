@@ -199,24 +199,7 @@ public sealed class PeriodsAndPricesSpecs(DatabaseProvider provider)
         const string seller = "price-markdown";
         const string fnsku = "X0MKDN0001";
         var client = _fixture.Service.ClientFor(seller);
-        var imported = await client.PostAsJsonAsync(
-            "/api/forecasting/v1/history/import",
-            new
-            {
-                marketplace = "US",
-                sales = new[]
-                {
-                    new
-                    {
-                        date = Today.AddDays(-1),
-                        fnsku,
-                        region = "US-West",
-                        units = 3,
-                    },
-                },
-            }
-        );
-        Assert.That(imported.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await ImportYesterdayAsync(client, fnsku);
 
         var approvedAt = _fixture.Clock.GetUtcNow();
         await _fixture.Bus.Publish(
@@ -258,24 +241,7 @@ public sealed class PeriodsAndPricesSpecs(DatabaseProvider provider)
         const string seller = "pp-bad";
         const string fnsku = "X0PBAD0001";
         var client = _fixture.Service.ClientFor(seller);
-        var imported = await client.PostAsJsonAsync(
-            "/api/forecasting/v1/history/import",
-            new
-            {
-                marketplace = "US",
-                sales = new[]
-                {
-                    new
-                    {
-                        date = Today.AddDays(-1),
-                        fnsku,
-                        region = "US-West",
-                        units = 3,
-                    },
-                },
-            }
-        );
-        Assert.That(imported.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await ImportYesterdayAsync(client, fnsku);
 
         await Refused(client.PutAsJsonAsync(Settings, new { period = "monthly" }), "period");
         await Refused(client.PutAsJsonAsync(Settings, new { }), "period");
@@ -369,5 +335,28 @@ public sealed class PeriodsAndPricesSpecs(DatabaseProvider provider)
         var response = await request;
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await response.Content.ReadAsStringAsync());
         Assert.That((await response.ReadAsync<HttpValidationProblemDetails>()).Errors.Keys, Does.Contain(field));
+    }
+
+    /// <summary>One day of sales (yesterday, 3 units at US-West), so that the FNSKU is known to the seller's forecasts.</summary>
+    private async Task ImportYesterdayAsync(HttpClient client, string fnsku)
+    {
+        var imported = await client.PostAsJsonAsync(
+            "/api/forecasting/v1/history/import",
+            new
+            {
+                marketplace = "US",
+                sales = new[]
+                {
+                    new
+                    {
+                        date = Today.AddDays(-1),
+                        fnsku,
+                        region = "US-West",
+                        units = 3,
+                    },
+                },
+            }
+        );
+        Assert.That(imported.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 }

@@ -64,9 +64,18 @@ public sealed class NotificationsPlatform : IAsyncDisposable
     }
 
     /// <summary>Creates a subscription as <paramref name="seller"/> and returns it with its secret.</summary>
-    public async Task<SubscriptionCreatedResponse> SubscribeAsync(string seller, string url, params string[] eventTypes)
+    public Task<SubscriptionCreatedResponse> SubscribeAsync(string seller, string url, params string[] eventTypes) =>
+        SubscribeAsync(Notifications, seller, url, eventTypes);
+
+    /// <summary>Creates a subscription as <paramref name="seller"/> on <paramref name="notifications"/>, with its secret.</summary>
+    public static async Task<SubscriptionCreatedResponse> SubscribeAsync(
+        ServiceHost<NotificationsMarker> notifications,
+        string seller,
+        string url,
+        params string[] eventTypes
+    )
     {
-        using var client = Notifications.ClientFor(seller);
+        using var client = notifications.ClientFor(seller);
         var response = await client.PostAsJsonAsync(
             "/api/notifications/v1/subscriptions",
             new CreateSubscriptionRequest(url, eventTypes, null, null)

@@ -68,16 +68,8 @@ public sealed class PartnerEventServices : IAsyncDisposable
     }
 
     /// <summary>Creates a subscription as <paramref name="seller"/> and returns it with its secret.</summary>
-    public async Task<SubscriptionCreatedResponse> SubscribeAsync(string seller, string url, params string[] eventTypes)
-    {
-        using var client = Notifications.ClientFor(seller);
-        var response = await client.PostAsJsonAsync(
-            "/api/notifications/v1/subscriptions",
-            new CreateSubscriptionRequest(url, eventTypes, null, null)
-        );
-        Assert.That((int)response.StatusCode, Is.EqualTo(201), await response.Content.ReadAsStringAsync());
-        return await response.ReadAsync<SubscriptionCreatedResponse>();
-    }
+    public Task<SubscriptionCreatedResponse> SubscribeAsync(string seller, string url, params string[] eventTypes) =>
+        NotificationsPlatform.SubscribeAsync(Notifications, seller, url, eventTypes);
 
     /// <summary>The bodies of the outbox rows of <typeparamref name="T"/> a service's schema holds.</summary>
     public async Task<IReadOnlyList<T>> OutboxAsync<T>(string schema)
