@@ -408,20 +408,7 @@ public sealed class FulfillmentOrderSpecs(DatabaseProvider provider)
     private async Task SeedAsync(string seller, string fnsku, string fc, int quantity)
     {
         var before = await StockAsync(_services.Allocation.ClientFor(seller), fnsku, fc);
-        await _bus.Publish(
-            new UnitsReceived(
-                Guid.NewGuid(),
-                DateTimeOffset.UtcNow,
-                seller,
-                Guid.NewGuid(),
-                Guid.NewGuid(),
-                fc,
-                fnsku,
-                UnitCondition.Sellable,
-                quantity,
-                []
-            )
-        );
+        await _bus.Publish(TestEvents.UnitsReceived(seller, fc, fnsku, quantity));
         await Eventually.Until(
             () => StockAsync(_services.Allocation.ClientFor(seller), fnsku, fc),
             s => s.OnHand == before.OnHand + quantity,

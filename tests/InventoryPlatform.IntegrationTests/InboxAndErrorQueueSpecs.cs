@@ -115,16 +115,5 @@ public sealed class InboxAndErrorQueueSpecs(DatabaseProvider provider)
     }
 
     private static UnitsReceived Received(string seller, string fnsku, int quantity) =>
-        new(
-            Guid.NewGuid(),
-            DateTimeOffset.UtcNow,
-            seller,
-            Guid.NewGuid(),
-            Guid.NewGuid(),
-            "SEA1",
-            fnsku,
-            UnitCondition.Sellable,
-            quantity,
-            []
-        );
+        TestEvents.UnitsReceived(seller, "SEA1", fnsku, quantity);
 }

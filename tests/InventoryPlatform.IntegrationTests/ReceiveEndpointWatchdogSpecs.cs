@@ -71,20 +71,7 @@ public sealed class ReceiveEndpointWatchdogSpecs
         Assert.That(await ConsumersNowAsync(), Is.Zero, "the queue without a consumer");
 
         var seller = "watchdog-seller";
-        await _bus.Publish(
-            new UnitsReceived(
-                Guid.NewGuid(),
-                DateTimeOffset.UtcNow,
-                seller,
-                Guid.NewGuid(),
-                Guid.NewGuid(),
-                "SEA1",
-                "X0WATCH001",
-                UnitCondition.Sellable,
-                5,
-                []
-            )
-        );
+        await _bus.Publish(TestEvents.UnitsReceived(seller, "SEA1", "X0WATCH001", 5));
 
         var stock = await Eventually.Until(
             () => PlatformApi.StockAsync(_allocation.ClientFor(seller), "X0WATCH001", "SEA1"),

@@ -103,34 +103,8 @@ public sealed class StockConsumerSpecs(DatabaseProvider provider)
     public async Task Removed_units_leave_on_hand_or_unfulfillable_as_the_removal_says()
     {
         var seller = "removals";
-        await _bus.Publish(
-            new UnitsReceived(
-                Guid.NewGuid(),
-                DateTimeOffset.UtcNow,
-                seller,
-                Guid.NewGuid(),
-                Guid.NewGuid(),
-                "MUC1",
-                "X0REMOVE01",
-                UnitCondition.Sellable,
-                10,
-                []
-            )
-        );
-        await _bus.Publish(
-            new UnitsReceived(
-                Guid.NewGuid(),
-                DateTimeOffset.UtcNow,
-                seller,
-                Guid.NewGuid(),
-                Guid.NewGuid(),
-                "MUC1",
-                "X0REMOVE01",
-                UnitCondition.Damaged,
-                4,
-                []
-            )
-        );
+        await _bus.Publish(TestEvents.UnitsReceived(seller, "MUC1", "X0REMOVE01", 10));
+        await _bus.Publish(TestEvents.UnitsReceived(seller, "MUC1", "X0REMOVE01", 4, condition: UnitCondition.Damaged));
         await Eventually.Until(
             () => StockAsync(seller, "X0REMOVE01", "MUC1"),
             s => s == (10, 4),
@@ -154,20 +128,7 @@ public sealed class StockConsumerSpecs(DatabaseProvider provider)
     public async Task Removing_units_that_are_promised_to_orders_is_refused_and_kept_on_the_error_queue()
     {
         var seller = "removals-reserved";
-        await _bus.Publish(
-            new UnitsReceived(
-                Guid.NewGuid(),
-                DateTimeOffset.UtcNow,
-                seller,
-                Guid.NewGuid(),
-                Guid.NewGuid(),
-                "SEA1",
-                "X0REMOVE02",
-                UnitCondition.Sellable,
-                5,
-                []
-            )
-        );
+        await _bus.Publish(TestEvents.UnitsReceived(seller, "SEA1", "X0REMOVE02", 5));
         await Eventually.Until(() => StockAsync(seller, "X0REMOVE02", "SEA1"), s => s.OnHand == 5, TimeSpan.FromSeconds(30), "5 on hand");
         await FulfillmentOrderSpecs.CreateAsync(
             _services.Allocation.ClientFor(seller),

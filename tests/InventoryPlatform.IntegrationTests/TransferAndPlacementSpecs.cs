@@ -241,20 +241,7 @@ public sealed class TransferAndPlacementSpecs(DatabaseProvider provider)
 
     private async Task SeedAsync(string seller, string fnsku, string fc, int quantity)
     {
-        await _bus.Publish(
-            new UnitsReceived(
-                Guid.NewGuid(),
-                DateTimeOffset.UtcNow,
-                seller,
-                Guid.NewGuid(),
-                Guid.NewGuid(),
-                fc,
-                fnsku,
-                UnitCondition.Sellable,
-                quantity,
-                []
-            )
-        );
+        await _bus.Publish(TestEvents.UnitsReceived(seller, fc, fnsku, quantity));
         await Eventually.Until(
             () => PlatformApi.StockAsync(_services.Allocation.ClientFor(seller), fnsku, fc),
             s => s.OnHand == quantity,

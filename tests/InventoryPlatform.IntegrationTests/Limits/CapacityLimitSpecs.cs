@@ -142,20 +142,7 @@ public sealed class CapacityLimitSpecs(DatabaseProvider provider)
         );
 
         // 40 mugs arrive (4.2378 ft³ of the 10.5945 reserved) and go on the ledger.
-        await _platform.Bus.Publish(
-            new UnitsReceived(
-                Guid.NewGuid(),
-                DateTimeOffset.UtcNow,
-                seller,
-                Guid.NewGuid(),
-                shipment,
-                "SEA1",
-                mug,
-                UnitCondition.Sellable,
-                40,
-                []
-            )
-        );
+        await _platform.Bus.Publish(TestEvents.UnitsReceived(seller, "SEA1", mug, 40, shipmentId: shipment));
         await _platform.Bus.Publish(
             new StockChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, seller, Guid.NewGuid(), mug, "SEA1", 40, 0, 0, 0, 0, 1, "Received")
         );

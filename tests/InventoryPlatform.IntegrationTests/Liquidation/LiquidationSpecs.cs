@@ -558,18 +558,7 @@ public sealed class LiquidationSpecs(DatabaseProvider provider)
             condition == UnitCondition.Sellable ? await OnHandAsync(client, fnsku, fc) : await UnfulfillableAsync(client, fnsku, fc);
         var lots = await LotCountAsync(seller, fnsku);
         await _services.Bus.Publish(
-            new UnitsReceived(
-                Guid.NewGuid(),
-                _services.Clock.GetUtcNow(),
-                seller,
-                Guid.NewGuid(),
-                Guid.NewGuid(),
-                fc,
-                fnsku,
-                condition,
-                quantity,
-                []
-            )
+            TestEvents.UnitsReceived(seller, fc, fnsku, quantity, condition: condition, occurredAt: _services.Clock.GetUtcNow())
         );
         await Eventually.Until(
             () => condition == UnitCondition.Sellable ? OnHandAsync(client, fnsku, fc) : UnfulfillableAsync(client, fnsku, fc),

@@ -147,20 +147,7 @@ public sealed class PartnerEventDeliverySpecs
 
     /// <summary>Units received at SEA1 as Receiving would announce them.</summary>
     private Task ArriveAsync(string seller, string fnsku, int quantity) =>
-        _services.Bus.Publish(
-            new UnitsReceived(
-                Guid.NewGuid(),
-                DateTimeOffset.UtcNow,
-                seller,
-                Guid.NewGuid(),
-                Guid.NewGuid(),
-                "SEA1",
-                fnsku,
-                UnitCondition.Sellable,
-                quantity,
-                []
-            )
-        );
+        _services.Bus.Publish(TestEvents.UnitsReceived(seller, "SEA1", fnsku, quantity));
 
     /// <summary>Creates and ships an order once its units are on hand, then waits for its OrderShipped to reach Returns.</summary>
     private async Task<(Guid OrderId, string FulfillmentCenter)> ShipAsync(string seller, string fnsku, int quantity, decimal price)

@@ -577,20 +577,7 @@ public sealed class ReturnsFlowSpecs(DatabaseProvider provider)
     {
         var allocation = _services.Allocation.ClientFor(seller);
         var before = await PlatformApi.StockAsync(allocation, fnsku, fc);
-        await _services.Bus.Publish(
-            new UnitsReceived(
-                Guid.NewGuid(),
-                DateTimeOffset.UtcNow,
-                seller,
-                Guid.NewGuid(),
-                Guid.NewGuid(),
-                fc,
-                fnsku,
-                UnitCondition.Sellable,
-                quantity,
-                []
-            )
-        );
+        await _services.Bus.Publish(TestEvents.UnitsReceived(seller, fc, fnsku, quantity));
         await Eventually.Until(
             () => PlatformApi.StockAsync(allocation, fnsku, fc),
             s => s.OnHand == before.OnHand + quantity,
