@@ -17,9 +17,9 @@ public sealed record OrangeJuiceWeek(
 );
 
 /// <summary>
-/// Fetches Dominick's Finer Foods orange-juice data from Debian's r-cran-bayesm package (installing it and R's core with
-/// apt-get, without recommends: about 110 packages on a fresh Debian 12 rather than about 1,035, when missing) and exports it
-/// with Rscript to a CSV in .local/bench-data, once; later runs read the CSV.
+/// Fetches Dominick's Finer Foods data sets (orange juice, canned tuna) from Debian's r-cran-bayesm package (installing
+/// it and R's core with apt-get, without recommends: about 110 packages on a fresh Debian 12 rather than about 1,035,
+/// when missing) and exports it with Rscript to a CSV in .local/bench-data, once; later runs read the CSV.
 /// </summary>
 public static class OrangeJuiceData
 {
@@ -27,21 +27,25 @@ public static class OrangeJuiceData
 
     private static readonly string[] Install = ["install", "-y", "--no-install-recommends", "r-cran-bayesm", "r-base-core"];
 
-    public static async Task<string> EnsureCsvAsync(CancellationToken cancellationToken)
+    public static Task<string> EnsureCsvAsync(CancellationToken cancellationToken) =>
+        EnsureCsvAsync("orangeJuice", "orangeJuice$yx", cancellationToken);
+
+    /// <summary>The CSV of bayesm's data set <paramref name="dataset"/> (its table <paramref name="table"/>), exported once.</summary>
+    public static async Task<string> EnsureCsvAsync(string dataset, string table, CancellationToken cancellationToken)
     {
         var directory = Path.Combine(RepositoryRoot(), ".local", "bench-data");
-        var csv = Path.Combine(directory, "orangeJuice.csv");
+        var csv = Path.Combine(directory, dataset + ".csv");
         if (File.Exists(csv))
         {
             return csv;
         }
 
         Directory.CreateDirectory(directory);
-        var export = $"data(orangeJuice, package = 'bayesm'); write.csv(orangeJuice$yx, '{csv}', row.names = FALSE)";
+        var export = $"data({dataset}, package = 'bayesm'); write.csv({table}, '{csv}', row.names = FALSE)";
         if (await RunAsync("Rscript", ["-e", export], cancellationToken) != 0)
         {
             Console.WriteLine(
-                "The orangeJuice data comes from Debian's r-cran-bayesm package; installing it and r-base-core (without recommends) "
+                $"The {dataset} data comes from Debian's r-cran-bayesm package; installing it and r-base-core (without recommends) "
                     + "with apt-get ..."
             );
             if (await RunAsync("apt-get", Install, cancellationToken) != 0)
@@ -53,13 +57,13 @@ public static class OrangeJuiceData
             if (await RunAsync("Rscript", ["-e", export], cancellationToken) != 0)
             {
                 throw new InvalidOperationException(
-                    "Could not export orangeJuice: install the Debian packages yourself (sudo apt-get install -y --no-install-recommends "
+                    $"Could not export {dataset}: install the Debian packages yourself (sudo apt-get install -y --no-install-recommends "
                         + "r-cran-bayesm r-base-core) and run again."
                 );
             }
         }
 
-        Console.WriteLine($"Exported orangeJuice to {csv}.");
+        Console.WriteLine($"Exported {dataset} to {csv}.");
         return csv;
     }
 

@@ -47,6 +47,25 @@ public sealed record ForecastSettings(
             )
             : new ForecastSettings(horizonDays, UseGlobalModel: useGlobalModel, MaxTrees: maxTrees);
 
+    /// <summary>The fewest backtest forecasts each candidate is scored on over a whole panel (see <see cref="ForPanel"/>).</summary>
+    public const int PanelBacktestPoints = 100;
+
+    /// <summary>The most backtest origins: a quarter of a year of weekly origins.</summary>
+    public const int MostBacktestFolds = 13;
+
+    /// <summary>
+    /// The settings for a panel of <paramref name="series"/> series: <see cref="BacktestFolds"/> origins at least, more for a
+    /// small panel, so every candidate is scored on <see cref="PanelBacktestPoints"/> forecasts over the panel (at most
+    /// <see cref="MostBacktestFolds"/>). Three origins of 7 series forecast 2 weeks ahead give 42 forecasts, too few to
+    /// tell the models apart: the panel then picked naive after a spike.
+    /// </summary>
+    public ForecastSettings ForPanel(int series)
+    {
+        var perFold = Math.Max(1, series * ForecastHorizons.Length);
+        var wanted = (PanelBacktestPoints + perFold - 1) / perFold;
+        return this with { BacktestFolds = Math.Max(BacktestFolds, Math.Min(MostBacktestFolds, wanted)) };
+    }
+
     /// <summary>The periods ahead that are forecast and scored, ascending.</summary>
     public int[] ForecastHorizons => Horizons ?? Enumerable.Range(1, HorizonDays).ToArray();
 

@@ -6,6 +6,18 @@ namespace InventoryPlatform.UnitTests.DemandForecasting;
 public sealed class ForecastSettingsSpecs
 {
     [Test]
+    public void A_small_panel_is_backtested_from_more_origins_so_every_candidate_is_scored_on_100_forecasts()
+    {
+        var weekly = new ForecastSettings(HorizonDays: 2, PeriodDays: 7); // 2 horizons
+
+        Assert.That(weekly.ForPanel(913).BacktestFolds, Is.EqualTo(3), "OrangeJuice: 1,826 forecasts an origin already");
+        Assert.That(weekly.ForPanel(7).BacktestFolds, Is.EqualTo(8), "7 series x 2 horizons = 14 an origin: 8 origins, 112");
+        Assert.That(weekly.ForPanel(1).BacktestFolds, Is.EqualTo(ForecastSettings.MostBacktestFolds));
+        Assert.That(new ForecastSettings(HorizonDays: 91).ForPanel(1).BacktestFolds, Is.EqualTo(3), "91 horizons: 3 is the least");
+        Assert.That(weekly.ForPanel(7).BacktestPeriods(300), Is.EqualTo(2 + 7), "the reach plus 7 weeks between the origins");
+    }
+
+    [Test]
     public void A_small_weekly_panel_gets_small_trees_with_small_leaves()
     {
         // 7 series of 100 weeks, forecast 1 and 2 weeks ahead: lags 100/12 = 8; windows of 4, 8, 13 and 26 weeks (52 does

@@ -58,7 +58,7 @@ public sealed class ModelSelectionSpecs
     }
 
     [Test]
-    public void The_global_model_learns_a_promotion_lift_across_series()
+    public void A_promotion_lift_is_forecast_by_the_models_that_see_the_promotions_coming()
     {
         // 12 series whose sales double on promotion days; promotions on fixed days of each 10-day block.
         var settings = new ForecastSettings(HorizonDays: 14);
@@ -77,8 +77,15 @@ public sealed class ModelSelectionSpecs
 
         var forecasts = DemandForecaster.Forecast(panel, settings);
         var first = forecasts[0];
-        Assert.That(first.Candidates.Select(c => c.Model), Does.Contain(GlobalBoostedModel.Name));
-        Assert.That(first.Model, Is.EqualTo(GlobalBoostedModel.Name), "only the global model sees the promotions coming");
+        var seeing = new[] { GlobalBoostedModel.Name, PriceResponseModel.Name, DemandForecaster.CombinedName };
+        Assert.That(first.Candidates.Select(c => c.Model), Is.SupersetOf(seeing));
+        Assert.That(first.Model, Is.AnyOf(seeing), "only the global model and the price response see the promotions coming");
+        var univariate = first.Candidates.Where(c => !seeing.Contains(c.Model)).Min(c => c.Mae);
+        Assert.That(
+            first.Candidates.Single(c => c.Model == GlobalBoostedModel.Name).Mae,
+            Is.LessThan(univariate / 2),
+            "the global model learns the lift across series"
+        );
         // Day 196 + 1 = block 19, offset 7: a promotion day (20 units); day 196 + 3 is a normal day (10).
         Assert.That(first.P50[1], Is.EqualTo(20).Within(3));
         Assert.That(first.P50[3], Is.EqualTo(10).Within(2));
@@ -87,8 +94,14 @@ public sealed class ModelSelectionSpecs
     [Test]
     public void The_published_global_model_is_the_one_scored_on_the_forecast_horizons()
     {
+        // A 10-day cycle no covariate names: only the global model, reading its lags, can learn it.
         var settings = new ForecastSettings(HorizonDays: 14);
-        var panel = PromotedPanel();
+        var panel = Enumerable
+            .Range(0, 12)
+            .Select(s =>
+                Series($"c{s}", Enumerable.Range(0, 196).Select(t => (10.0 + 3 * s) * (t % 10 is 7 or 8 ? 2 : 1)).ToArray(), settings)
+            )
+            .ToList();
 
         var fit = DemandForecaster.FitGlobal(panel, settings)!;
         var forecasts = DemandForecaster.Forecast(panel, settings);
@@ -96,7 +109,7 @@ public sealed class ModelSelectionSpecs
         var first = forecasts[0];
         var global = first.Candidates.Single(c => c.Model == GlobalBoostedModel.Name);
         Assert.That(first.Model, Is.EqualTo(GlobalBoostedModel.Name));
-        Assert.That(first.Model, Is.EqualTo(first.Candidates.MinBy(c => c.Rmse)!.Model), "the lowest backtest error wins");
+        Assert.That(first.Model, Is.EqualTo(first.Candidates.MinBy(c => c.Mae)!.Model), "the lowest backtest error (MAE) wins");
         Assert.That(global.Points, Is.EqualTo(3 * 14), "3 backtest origins, each scored on the 14 forecast horizons");
         Assert.That(fit.Model.Horizons, Is.EqualTo(Enumerable.Range(1, 14)), "trained on exactly the horizons forecast");
         Assert.That(first.P50, Is.EqualTo(fit.Final[0]), "the scored model publishes: nothing retrained");
@@ -107,15 +120,18 @@ public sealed class ModelSelectionSpecs
     [Test]
     public void A_series_with_few_backtest_points_takes_the_model_that_did_best_across_the_panel()
     {
-        // Forecast 2 and 4 periods ahead: 3 origins x 2 horizons = 6 points per series, too few for a series' own choice.
+        // Forecast 2 and 4 periods ahead: 12 series x 2 horizons = 24 forecasts an origin, so 5 origins (100 forecasts over
+        // the panel) and 10 points per series, too few for a series' own choice.
         var settings = new ForecastSettings(HorizonDays: 4, Horizons: [2, 4]);
         var panel = PromotedPanel();
 
         var forecasts = DemandForecaster.Forecast(panel, settings);
 
-        Assert.That(forecasts.Select(f => f.Model).Distinct(), Is.EqualTo(new[] { GlobalBoostedModel.Name }));
+        Assert.That(forecasts.Select(f => f.Model).Distinct().Count(), Is.EqualTo(1), "the panel's one choice");
+        Assert.That(forecasts[0].Model, Is.AnyOf(GlobalBoostedModel.Name, PriceResponseModel.Name, DemandForecaster.CombinedName));
         Assert.That(forecasts[0].P50, Has.Length.EqualTo(2));
-        Assert.That(forecasts[0].Candidates.Single(c => c.Model == "Naive").Points, Is.EqualTo(6));
+        Assert.That(settings.ForPanel(panel.Count).BacktestFolds, Is.EqualTo(5));
+        Assert.That(forecasts[0].Candidates.Single(c => c.Model == "Naive").Points, Is.EqualTo(10));
         // Period 197 (2 ahead) is day 7 of block 19, a promotion day with double sales; period 199 (4 ahead) a normal day.
         // (Within 2.5 since the relative price joined the covariates: 12.2 with it; the promotion's 20 stays far apart.)
         Assert.That(forecasts[0].P50[0], Is.EqualTo(20).Within(3));
@@ -134,7 +150,13 @@ public sealed class ModelSelectionSpecs
         var forecast = DemandForecaster.Forecast([Series("young", units, settings)], settings).Single();
 
         Assert.That(settings.BacktestReach(70), Is.EqualTo(42));
-        Assert.That(forecast.Candidates.Select(c => c.Points).Distinct(), Is.EqualTo(new[] { 42 + 49 + 56 }));
+        var univariate = forecast.Candidates.Where(c => c.Model != PriceResponseModel.Name);
+        Assert.That(univariate.Select(c => c.Points).Distinct(), Is.EqualTo(new[] { 42 + 49 + 56 }));
+        Assert.That(
+            forecast.Candidates.Single(c => c.Model == PriceResponseModel.Name).Points,
+            Is.EqualTo(42),
+            "the price response needs 26 periods: only the latest origin has them"
+        );
         Assert.That(forecast.P50, Has.Length.EqualTo(91));
         Assert.That(forecast.Model, Is.AnyOf("SeasonalNaive", "HoltWinters"), "enough points for the series' own choice");
     }

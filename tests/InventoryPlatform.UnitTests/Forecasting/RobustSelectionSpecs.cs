@@ -79,24 +79,27 @@ public sealed class RobustSelectionSpecs
     [Test]
     public void One_spiky_series_does_not_make_the_panel_choose_another_model_for_every_series()
     {
-        // Forecast 2 and 4 days ahead: 6 backtest points a series, so every series takes the panel's choice. Six series
-        // sell 10 a day and, from day 54, 40 (a new level only the last value knows); the seventh sells 10 a day but 200 on
-        // the last day of each backtest origin (days 41, 48 and 55), where the naive forecast is 20 x worse than its mean.
+        // Forecast 2 and 4 days ahead: 7 series x 2 horizons = 14 forecasts an origin, so 8 origins and 16 points a series:
+        // every series takes the panel's choice. Six series sell 10 a day and, from day 194, 40 (a new level only the last
+        // value knows); the seventh sells 10 a day but 200 on the last day of each backtest origin (days 146, 153, …, 195),
+        // where the naive forecast is 20 x worse than its mean.
         var settings = new ForecastSettings(HorizonDays: 4, UseGlobalModel: false, Horizons: [2, 4]);
         var panel = Enumerable
             .Range(0, 6)
-            .Select(s => Series($"step{s}", Enumerable.Range(0, 60).Select(t => t < 54 ? 10.0 : 40.0 + s).ToArray(), settings))
-            .Append(Series("spiky", Enumerable.Range(0, 60).Select(t => t is 41 or 48 or 55 ? 200.0 : 10.0).ToArray(), settings))
+            .Select(s => Series($"step{s}", Enumerable.Range(0, 200).Select(t => t < 194 ? 10.0 : 40.0 + s).ToArray(), settings))
+            .Append(Series("spiky", Enumerable.Range(0, 200).Select(t => t >= 146 && t % 7 == 6 ? 200.0 : 10.0).ToArray(), settings))
             .ToList();
 
         var forecasts = DemandForecaster.Forecast(panel, settings);
 
-        // Each candidate's MAE relative to the mean forecast's, per series: the median picks, the average would not.
+        // Each candidate's MAE relative to the mean forecast's, per series: the geometric mean picks, the average would not.
         var relative = forecasts
             .SelectMany(f => f.Candidates.Select(c => (c.Model, Ratio: c.Mae / f.Candidates.Single(m => m.Model == "Mean").Mae)))
             .GroupBy(x => x.Model)
             .ToDictionary(g => g.Key, g => g.Select(x => x.Ratio).ToList());
         var byAverage = relative.MinBy(r => r.Value.Average()).Key;
+        Assert.That(settings.ForPanel(panel.Count).BacktestFolds, Is.EqualTo(8));
+        Assert.That(forecasts[0].Candidates.Single(c => c.Model == "Naive").Points, Is.EqualTo(16));
         Assert.That(forecasts.Select(f => f.Model).Distinct(), Is.EqualTo(new[] { "Naive" }));
         Assert.That(relative["Naive"].Take(6), Is.All.EqualTo(0), "the last value is the new level");
         Assert.That(relative["Naive"][6], Is.GreaterThan(15), "the spiky series blows the naive forecast up");
