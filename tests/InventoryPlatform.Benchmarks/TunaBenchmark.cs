@@ -137,7 +137,7 @@ public sealed class TunaBenchmark : IBenchmark
             .ToArray();
     }
 
-    /// <summary>The β minimising |Xβ − y|², by the normal equations and Gaussian elimination with partial pivoting.</summary>
+    /// <summary>The β minimising |Xβ − y|², by the normal equations (plain least squares: no ridge, no weights).</summary>
     private static double[] LeastSquares(double[][] x, double[] y)
     {
         var k = x[0].Length;
@@ -155,28 +155,7 @@ public sealed class TunaBenchmark : IBenchmark
             }
         }
 
-        for (var c = 0; c < k; c++)
-        {
-            var pivot = Enumerable.Range(c, k - c).MaxBy(r => Math.Abs(a[r, c]));
-            for (var j = 0; j <= k; j++)
-            {
-                (a[c, j], a[pivot, j]) = (a[pivot, j], a[c, j]);
-            }
-
-            for (var r = 0; r < k; r++)
-            {
-                if (r != c)
-                {
-                    var f = a[r, c] / a[c, c];
-                    for (var j = c; j <= k; j++)
-                    {
-                        a[r, j] -= f * a[c, j];
-                    }
-                }
-            }
-        }
-
-        return Enumerable.Range(0, k).Select(i => a[i, k] / a[i, i]).ToArray();
+        return PriceResponseModel.Solve(a, k);
     }
 
     private const int DisplayColumn = 3;

@@ -58,9 +58,16 @@ public static class DemandForecaster
         }
 
         settings = settings.ForPanel(panel.Count);
-        var global = settings.UseGlobalModel ? FitGlobal(panel, settings) : null;
+        // LightGBM trains on one core; the other candidates' backtests run beside it on the rest.
+        var training = settings.UseGlobalModel ? Task.Run(() => FitGlobal(panel, settings)) : Task.FromResult<GlobalFit?>(null);
         var backtests = new SeriesBacktest[panel.Count];
-        Parallel.For(0, panel.Count, s => backtests[s] = Backtest(panel[s], s, global, settings));
+        Parallel.For(0, panel.Count, s => backtests[s] = Backtest(panel[s], settings));
+        var global = training.GetAwaiter().GetResult();
+        if (global is not null)
+        {
+            Parallel.For(0, panel.Count, s => backtests[s] = WithGlobal(backtests[s], panel[s], s, global, settings));
+        }
+
         var weight = CombinationWeight(backtests, settings.Point);
         if (weight is { } w)
         {
@@ -155,68 +162,102 @@ public static class DemandForecaster
     private static int Origin(DemandSeries series, int k, ForecastSettings settings) =>
         series.Units.Length - 1 - settings.BacktestReach(series.Units.Length) - k * settings.BacktestStep;
 
-    private static SeriesBacktest Backtest(DemandSeries series, int index, GlobalFit? global, ForecastSettings settings)
+    /// <summary>Every candidate but the global model scored on the series' backtest origins.</summary>
+    private static SeriesBacktest Backtest(DemandSeries series, ForecastSettings settings)
     {
         var units = series.Units;
         var horizons = settings.ForecastHorizons;
-        var candidates = Candidates(units.Length, settings);
-        var names = candidates.Select(c => c.Name).ToList();
-        if (global is not null)
+        var scored = new List<ScoredCandidate>();
+        foreach (var candidate in Candidates(units.Length, settings))
         {
-            names.Add(GlobalBoostedModel.Name);
+            scored.AddIfAny(
+                Score(
+                    series,
+                    candidate.Name,
+                    (_, origin) => AtHorizons(candidate.Forecast(units.AsSpan(0, origin + 1), horizons.Max()), horizons),
+                    settings
+                )
+            );
         }
 
         if (PriceResponseModel.Applies(series))
         {
-            names.Add(PriceResponseModel.Name);
+            scored.AddIfAny(Score(series, PriceResponseModel.Name, (_, origin) => PriceResponse(series, origin, settings), settings));
         }
 
-        var scored = new List<ScoredCandidate>();
-        foreach (var name in names)
+        return Scored(series, scored, settings);
+    }
+
+    /// <summary>The backtest with the global model's scores added after the univariate candidates.</summary>
+    private static SeriesBacktest WithGlobal(
+        SeriesBacktest backtest,
+        DemandSeries series,
+        int index,
+        GlobalFit global,
+        ForecastSettings settings
+    )
+    {
+        if (Score(series, GlobalBoostedModel.Name, (k, _) => global.Folds[k][index], settings) is not { } scored)
         {
-            var actual = new List<double>();
-            var forecast = new List<double>();
-            for (var k = 0; k < settings.BacktestFolds; k++)
+            return backtest;
+        }
+
+        var candidates = backtest.Scored.ToList();
+        var at = candidates.FindIndex(c => c.Model == PriceResponseModel.Name);
+        candidates.Insert(at < 0 ? candidates.Count : at, scored);
+        return Scored(series, candidates, settings);
+    }
+
+    /// <summary>
+    /// One candidate's forecasts from every backtest origin k (its <paramref name="predict"/>(k, origin): the horizons' forecasts
+    /// or null when it has none there), scored against the actuals; null when it scored none.
+    /// </summary>
+    private static ScoredCandidate? Score(DemandSeries series, string name, Func<int, int, double[]?> predict, ForecastSettings settings)
+    {
+        var units = series.Units;
+        var horizons = settings.ForecastHorizons;
+        var actual = new List<double>();
+        var forecast = new List<double>();
+        for (var k = 0; k < settings.BacktestFolds; k++)
+        {
+            var origin = Origin(series, k, settings);
+            if (origin + 1 < MinimumTrainingPeriods || predict(k, origin) is not { } predicted)
             {
-                var origin = Origin(series, k, settings);
-                if (origin + 1 < MinimumTrainingPeriods)
-                {
-                    continue;
-                }
-
-                var predicted = name switch
-                {
-                    GlobalBoostedModel.Name => global!.Folds[k][index],
-                    PriceResponseModel.Name => PriceResponse(series, origin, settings),
-                    _ => AtHorizons(candidates.First(c => c.Name == name).Forecast(units.AsSpan(0, origin + 1), horizons.Max()), horizons),
-                };
-                if (predicted is null)
-                {
-                    continue;
-                }
-
-                // Scored as it would be published: capped by the guard on the history the origin sees.
-                var promoted = Promoted(series, origin, horizons);
-                predicted = ForecastGuard.Cap(units.AsSpan(0, origin + 1), predicted, predicted, predicted, promoted).P50;
-
-                for (var j = 0; j < horizons.Length && origin + horizons[j] < units.Length; j++)
-                {
-                    actual.Add(units[origin + horizons[j]]);
-                    forecast.Add(Math.Max(0, predicted[j]));
-                }
+                continue;
             }
 
-            if (actual.Count > 0)
+            // Scored as it would be published: capped by the guard on the history the origin sees.
+            var promoted = Promoted(series, origin, horizons);
+            predicted = ForecastGuard.Cap(units.AsSpan(0, origin + 1), predicted, predicted, predicted, promoted).P50;
+
+            for (var j = 0; j < horizons.Length && origin + horizons[j] < units.Length; j++)
             {
-                scored.Add(new ScoredCandidate(name, ForecastAccuracy.Of(actual, forecast), actual, forecast));
+                actual.Add(units[origin + horizons[j]]);
+                forecast.Add(Math.Max(0, predicted[j]));
             }
         }
 
-        // MAPE only where the series sold in some scored period; absolute error only where it sold in at least half its
-        // periods (else the median is zero and absolute error rewards forecasting nothing); else squared error.
+        return actual.Count > 0 ? new ScoredCandidate(name, ForecastAccuracy.Of(actual, forecast), actual, forecast) : null;
+    }
+
+    /// <summary>
+    /// The scored candidates with what ranks them: MAPE only where the series sold in some scored period; absolute error only
+    /// where it sold in at least half its periods (else the median is zero and absolute error rewards forecasting nothing);
+    /// else squared error.
+    /// </summary>
+    private static SeriesBacktest Scored(DemandSeries series, List<ScoredCandidate> scored, ForecastSettings settings)
+    {
         var percentage = settings.Point == PointForecast.PercentageError && scored.All(c => c.Accuracy.Mape is not null);
-        var absolute = settings.Point == PointForecast.Median && 2 * units.Count(u => u > 0) >= units.Length;
+        var absolute = settings.Point == PointForecast.Median && 2 * series.Units.Count(u => u > 0) >= series.Units.Length;
         return new SeriesBacktest(scored, percentage, absolute);
+    }
+
+    private static void AddIfAny(this List<ScoredCandidate> scored, ScoredCandidate? candidate)
+    {
+        if (candidate is not null)
+        {
+            scored.Add(candidate);
+        }
     }
 
     /// <summary>Whether each forecast horizon from an origin falls on a promoted period; null when the series marks none.</summary>

@@ -187,8 +187,8 @@ public static class PriceResponseModel
     }
 
     /// <summary>Solves the k × k system in <paramref name="a"/> (its last column the right-hand side) by Gaussian elimination
-    /// with partial pivoting; a singular direction gets 0.</summary>
-    private static double[] Solve(double[,] a, int k)
+    /// with partial pivoting, in place; a singular direction gets 0.</summary>
+    public static double[] Solve(double[,] a, int k)
     {
         for (var c = 0; c < k; c++)
         {
