@@ -38,6 +38,7 @@ public sealed partial class GatewayFlowSpecs
             // No dashboard runs under test: nothing to export telemetry to.
             "Telemetry:Export=false",
         ]);
+        appHost.Services.ConfigureHttpClientDefaults(client => client.AddHttpMessageHandler(() => new ResetGetRetryHandler()));
         _app = await appHost.BuildAsync();
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await _app.StartAsync(startup.Token);
@@ -195,7 +196,6 @@ public sealed partial class GatewayFlowSpecs
     [Test]
     public async Task Bad_input_through_the_gateway_gets_problem_details_and_stores_nothing()
     {
-        // A client of its own: a connection an earlier test left half-closed must not fail this one.
         using var gateway = Gateway(SellerKey);
         var unknownItem = await gateway.GetAsync("/api/receiving/v1/items/X0NQTHERE1");
         var zeroUnits = await gateway.PostAsJsonAsync(
