@@ -1,3 +1,5 @@
+using InventoryPlatform.Forecasting.Domain;
+
 namespace InventoryPlatform.Benchmarks;
 
 /// <summary>One named measurement; found by reflection, chosen by name on the command line.</summary>
@@ -19,6 +21,16 @@ public interface IBenchmark
 
 public sealed record BenchOptions(TimeSpan Duration, IReadOnlyDictionary<string, string> Values)
 {
+    /// <summary>What a forecasting benchmark's point forecast aims at: <c>--point median | mean</c>, else MAPE (the scorecard's
+    /// metric; the seller's default is the median).</summary>
+    public PointForecast Point =>
+        Values.GetValueOrDefault("point") switch
+        {
+            "mean" => PointForecast.Mean,
+            "median" => PointForecast.Median,
+            _ => PointForecast.PercentageError,
+        };
+
     public static BenchOptions Parse(string[] args)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -63,13 +63,8 @@ public sealed class OrangeJuiceBenchmark : IBenchmark
 
         // The service's own path: DemandForecaster with settings that say only what is asked (weekly periods, forecasts 2 and
         // 3 weeks ahead, a point forecast for a MAPE scorecard); everything else it derives from the panel.
-        // --point mean asks for the seller's default point forecast (the expected demand) instead.
-        var point = options.Values.GetValueOrDefault("point") switch
-        {
-            "mean" => PointForecast.Mean,
-            "median" => PointForecast.Median,
-            _ => PointForecast.PercentageError,
-        };
+        // --point median asks for the seller's default point forecast, --point mean for the expected demand.
+        var point = options.Point;
         var settings = new ForecastSettings(HorizonDays: Horizons.Max(), PeriodDays: 7, Point: point, Horizons: Horizons);
         var methods = new List<(string Name, string Published, Func<SeriesWeeks, int, double[]>? Univariate)>
         {

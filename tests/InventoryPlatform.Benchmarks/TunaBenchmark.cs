@@ -35,12 +35,7 @@ public sealed class TunaBenchmark : IBenchmark
         var total = Stopwatch.StartNew();
         var brands = Load(csv);
         var weeks = brands[0].Units.Length;
-        var point = options.Values.GetValueOrDefault("point") switch
-        {
-            "median" => PointForecast.Median,
-            "mean" => PointForecast.Mean,
-            _ => PointForecast.PercentageError,
-        };
+        var point = options.Point;
         var settings = new ForecastSettings(HorizonDays: Horizons.Max(), PeriodDays: 7, Point: point, Horizons: Horizons);
 
         // Per method, per horizon: the absolute percentage errors over every origin and brand.
