@@ -373,11 +373,18 @@ public static class DemandForecaster
 
         return names
             .Where(n => 2 * relative[n].Count >= series)
-            .Select(n => (Name: n, Score: Math.Exp(relative[n].Average(r => Math.Log(Math.Max(r, MinimumRatio))))))
+            .Select(n => (Name: n, Score: PanelScore(relative[n])))
             .OrderBy(c => Math.Round(c.Score, 9))
             .Select(c => c.Name)
             .FirstOrDefault();
     }
+
+    /// <summary>
+    /// A candidate's score over the panel from its per-series scores relative to the mean forecast's: their geometric mean
+    /// (a perfect backtest counts as <see cref="MinimumRatio"/>). Lower is better; 1 is as good as the mean forecast.
+    /// </summary>
+    public static double PanelScore(IReadOnlyCollection<double> relativeScores) =>
+        Math.Exp(relativeScores.Average(r => Math.Log(Math.Max(r, MinimumRatio))));
 
     /// <summary>Per model, the sorted ratios actual / forecast of every backtest point with a positive forecast, over the panel.</summary>
     private static Dictionary<string, double[]> PooledRatios(IReadOnlyList<SeriesBacktest> backtests) =>

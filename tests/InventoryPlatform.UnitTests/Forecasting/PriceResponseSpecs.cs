@@ -81,4 +81,23 @@ public sealed class PriceResponseSpecs
         Assert.That(forecasts[0].Candidates.Single(c => c.Model == "Naive").Points, Is.EqualTo(16), "8 origins x 2 horizons");
         Assert.That(forecasts.Select(f => f.P50[1] / f.P50[0]), Is.All.GreaterThan(1.6), "the planned cut lifts the second week");
     }
+
+    [Test]
+    public void The_combination_takes_the_weight_whose_backtest_beats_both_models_it_combines()
+    {
+        // Over the panel, the combination's pooled absolute error (the median point's loss) is at most the global model's and
+        // the price response's: its weight is chosen from 0 (the price response alone) to 1 (the global model alone).
+        var settings = new ForecastSettings(HorizonDays: 2, PeriodDays: 7, Horizons: [1, 2]);
+        var panel = Enumerable.Range(0, 7).Select(s => PriceDriven(s) with { Key = $"s{s}", Static = [s] }).ToList();
+
+        var forecasts = DemandForecaster.Forecast(panel, settings);
+
+        double Pooled(string model) =>
+            forecasts.Sum(f => f.Candidates.Single(c => c.Model == model) is var c ? c.Mae * c.Points : double.NaN);
+        var global = Pooled(GlobalBoostedModel.Name);
+        var response = Pooled(PriceResponseModel.Name);
+        var combined = Pooled(DemandForecaster.CombinedName);
+        Assert.That(Math.Abs(global - response), Is.GreaterThan(0.05 * Math.Min(global, response)), "the two differ: a weight matters");
+        Assert.That(combined, Is.LessThanOrEqualTo(Math.Min(global, response) + 1e-6));
+    }
 }

@@ -107,4 +107,17 @@ public sealed class RobustSelectionSpecs
         Assert.That(forecasts[0].P50, Is.EqualTo(new[] { 40.0, 40.0 }));
         Assert.That(forecasts[6].P50, Is.EqualTo(new[] { 10.0, 10.0 }));
     }
+
+    [Test]
+    public void A_candidate_a_little_better_on_most_series_and_far_worse_on_the_rest_does_not_win_the_panel()
+    {
+        // The tuna panel's case: naive 10 % better than the mean on 4 of 7 series, 20 x worse on the other 3. The median
+        // (0.9) would pick it; the geometric mean puts it at 3.6 x the mean forecast.
+        double[] naive = [0.9, 0.9, 0.9, 0.9, 20, 20, 20];
+
+        Assert.That(DemandForecaster.PanelScore(naive), Is.EqualTo(Math.Exp((4 * Math.Log(0.9) + 3 * Math.Log(20)) / 7)).Within(1e-12));
+        Assert.That(DemandForecaster.PanelScore(naive), Is.GreaterThan(3));
+        Assert.That(DemandForecaster.PanelScore([1.0, 1, 1, 1, 1, 1, 1]), Is.EqualTo(1).Within(1e-12), "the mean forecast itself");
+        Assert.That(DemandForecaster.PanelScore([0.0, 1]), Is.EqualTo(Math.Sqrt(1e-6)).Within(1e-12), "a perfect backtest counts");
+    }
 }
